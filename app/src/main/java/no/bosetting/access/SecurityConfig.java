@@ -1,0 +1,76 @@
+package no.bosetting.access;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may reach which URL. Coarse role rules live here; scope (own municipality, own centre) is
+ * checked again in every query and command, because a role alone must never open another unit's data.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+public class SecurityConfig {
+
+    private static final String[] AGENCY = {Role.AGENCY_CASEWORKER.name(), Role.AGENCY_PLANNER.name(), Role.AGENCY_ADMIN.name()};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http,
+                                            UserAccounts accounts,
+                                            ObjectProvider<ClientRegistrationRepository> oidcClients,
+                                            @Value("${bosetting.security.form-login:true}") boolean formLogin) throws Exception {
+        RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        http.authorizeHttpRequests(auth -> auth
+                .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
+                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                .requestMatchers("/import/**", "/api/v1/permits/**").hasAnyRole(Role.AGENCY_CASEWORKER.name(), Role.AGENCY_ADMIN.name())
+                .requestMatchers("/fordeling/**", "/api/v1/allocation-lists/**").hasRole(Role.AGENCY_CASEWORKER.name())
+                .requestMatchers("/forslag/**").hasAnyRole(AGENCY)
+                .requestMatchers("/kommune/**").hasRole(Role.MUNICIPALITY_OFFICER.name())
+                .requestMatchers("/mottak/**").hasRole(Role.RECEPTION_STAFF.name())
+                .requestMatchers("/statistikk/**", "/api/v1/statistics/**").authenticated()
+                .anyRequest().authenticated());
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                                + "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'"))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        // The JSON API authenticates every request (HTTP Basic or a bearer session) and carries no cookies
+        // from forms, so CSRF tokens apply to the browser forms only.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(api));
+        http.httpBasic(Customizer.withDefaults());
+        // Browsers are sent to the login page; API clients get 401 with no redirect.
+        http.exceptionHandling(ex -> ex
+                .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
+                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> !api.matches(request)));
+        if (formLogin) {
+            http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll());
+        }
+        if (oidcClients.getIfAvailable() != null) {
+            http.oauth2Login(oauth -> oauth.loginPage(formLogin ? "/login" : "/oauth2/authorization/bosetting")
+                    .userInfoEndpoint(u -> u.oidcUserService(new OidcUserMapping(accounts))));
+        }
+        http.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
+        http.userDetailsService(accounts);
+        return http.build();
+    }
+}

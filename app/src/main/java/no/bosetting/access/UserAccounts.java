@@ -1,0 +1,89 @@
+package no.bosetting.access;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Staff user accounts with role and scope. */
+@Service
+public class UserAccounts implements UserDetailsService {
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder encoder;
+    private final Clock clock;
+
+    public UserAccounts(JdbcClient jdbc, PasswordEncoder encoder, Clock clock) {
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+        this.clock = clock;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        return jdbc.sql("""
+                select username, display_name, role, municipality_number, reception_centre_id, password_hash, enabled
+                from app_user where username = :u
+                """)
+                .param("u", username)
+                .query((rs, n) -> new BosettingUser(new Actor(rs.getString("username"), rs.getString("display_name"),
+                        Role.valueOf(rs.getString("role")), rs.getString("municipality_number"),
+                        (Long) rs.getObject("reception_centre_id")), rs.getString("password_hash"), rs.getBoolean("enabled")))
+                .optional()
+                .orElseThrow(() -> new UsernameNotFoundException(username));
+    }
+
+    public Optional<Actor> findActor(String username) {
+        try {
+            return Optional.of(((BosettingUser) loadUserByUsername(username)).actor());
+        } catch (UsernameNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Transactional
+    public void createIfMissing(Actor actor, String rawPassword, String email) {
+        jdbc.sql("""
+                insert into app_user (username, password_hash, display_name, role, municipality_number,
+                                      reception_centre_id, email, created_at, created_by)
+                values (:u, :p, :d, :r, :m, :c, :e, :now, 'system')
+                on conflict (username) do nothing
+                """)
+                .param("u", actor.username())
+                .param("p", rawPassword == null ? null : encoder.encode(rawPassword))
+                .param("d", actor.displayName())
+                .param("r", actor.role().name())
+                .param("m", actor.municipalityNumber())
+                .param("c", actor.receptionCentreId())
+                .param("e", email)
+                .param("now", OffsetDateTime.now(clock))
+                .update();
+    }
+
+    /** Demo accounts for the login page (only listed when demo data is enabled). */
+    public List<Actor> demoUsers() {
+        return jdbc.sql("select username, display_name, role, municipality_number, reception_centre_id from app_user where password_hash is not null and enabled order by role, username limit 50")
+                .query((rs, n) -> new Actor(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)), rs.getString(4),
+                        (Long) rs.getObject(5)))
+                .list();
+    }
+
+    /** Usernames of the staff who should hear about a municipality's or a centre's cases. */
+    public List<String> usernamesForMunicipality(String municipalityNumber) {
+        return jdbc.sql("select username from app_user where role = 'MUNICIPALITY_OFFICER' and municipality_number = :m and enabled order by username")
+                .param("m", municipalityNumber).query(String.class).list();
+    }
+
+    public List<String> usernamesForReceptionCentre(long centreId) {
+        return jdbc.sql("select username from app_user where role = 'RECEPTION_STAFF' and reception_centre_id = :c and enabled order by username")
+                .param("c", centreId).query(String.class).list();
+    }
+}

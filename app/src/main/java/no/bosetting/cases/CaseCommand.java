@@ -1,0 +1,50 @@
+package no.bosetting.cases;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import no.bosetting.access.Role;
+
+/**
+ * The explicit transitions of a settlement case: which states each command starts from, where it
+ * leads and which roles may issue it. Scope (own centre, own municipality) is checked by the command.
+ */
+public enum CaseCommand {
+    RECORD_INTERVIEW(EnumSet.of(CaseStatus.UNDER_MAPPING), CaseStatus.READY_FOR_ALLOCATION,
+            EnumSet.of(Role.RECEPTION_STAFF, Role.AGENCY_CASEWORKER)),
+    PROPOSE(EnumSet.of(CaseStatus.READY_FOR_ALLOCATION), CaseStatus.PROPOSED, EnumSet.of(Role.AGENCY_CASEWORKER)),
+    WITHDRAW_PROPOSAL(EnumSet.of(CaseStatus.PROPOSED), CaseStatus.READY_FOR_ALLOCATION, EnumSet.of(Role.AGENCY_CASEWORKER)),
+    REJECT(EnumSet.of(CaseStatus.PROPOSED), CaseStatus.READY_FOR_ALLOCATION, EnumSet.of(Role.MUNICIPALITY_OFFICER)),
+    ACCEPT(EnumSet.of(CaseStatus.PROPOSED), CaseStatus.OFFERED, EnumSet.of(Role.MUNICIPALITY_OFFICER, Role.AGENCY_CASEWORKER)),
+    REGISTER_SETTLED(EnumSet.of(CaseStatus.OFFERED), CaseStatus.SETTLED,
+            EnumSet.of(Role.MUNICIPALITY_OFFICER, Role.RECEPTION_STAFF, Role.AGENCY_CASEWORKER)),
+    DECLINE_OFFER(EnumSet.of(CaseStatus.OFFERED), CaseStatus.DECLINED, EnumSet.of(Role.AGENCY_CASEWORKER)),
+    CLOSE(EnumSet.of(CaseStatus.UNDER_MAPPING, CaseStatus.READY_FOR_ALLOCATION), CaseStatus.CLOSED,
+            EnumSet.of(Role.AGENCY_CASEWORKER));
+
+    private final Set<CaseStatus> from;
+    private final CaseStatus to;
+    private final Set<Role> roles;
+
+    CaseCommand(Set<CaseStatus> from, CaseStatus to, Set<Role> roles) {
+        this.from = from;
+        this.to = to;
+        this.roles = roles;
+    }
+
+    public boolean appliesTo(CaseStatus status) {
+        return from.contains(status);
+    }
+
+    public boolean allowedFor(Role role) {
+        return roles.contains(role);
+    }
+
+    public CaseStatus target() {
+        return to;
+    }
+
+    public Set<CaseStatus> from() {
+        return from;
+    }
+}

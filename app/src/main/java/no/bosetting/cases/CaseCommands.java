@@ -1,0 +1,237 @@
+package no.bosetting.cases;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import no.bosetting.access.Actor;
+import no.bosetting.access.Role;
+import no.bosetting.shared.CommandFailure;
+import no.bosetting.shared.CommandResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The transitions of a settlement case. Each command locks the case row, checks role, scope,
+ * current state and rules, returns a typed failure when refused, and appends to the case history.
+ * Other modules call these inside their own transaction (e.g. accepting a proposal).
+ */
+@Service
+public class CaseCommands {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public CaseCommands(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CommandResult<CaseStatus> recordInterview(long caseId, Actor actor) {
+        return transition(caseId, CaseCommand.RECORD_INTERVIEW, actor, null, null);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CommandResult<CaseStatus> propose(long caseId, Actor actor, String municipalityName) {
+        return transition(caseId, CaseCommand.PROPOSE, actor, "Foreslått for " + municipalityName, null);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CommandResult<CaseStatus> withdrawProposal(long caseId, Actor actor, String reason) {
+        if (reason == null || reason.isBlank()) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("reason", "error.reason.required"));
+        }
+        return transition(caseId, CaseCommand.WITHDRAW_PROPOSAL, actor, reason, null);
+    }
+
+    /** Called by the proposals module after it has checked the proposal belongs to the actor's municipality. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CommandResult<CaseStatus> reject(long caseId, Actor actor, String municipalityNumber, String reason) {
+        return transition(caseId, CaseCommand.REJECT, actor, reason, municipalityNumber);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CommandResult<CaseStatus> accept(long caseId, Actor actor, String municipalityNumber, String reason) {
+        return transition(caseId, CaseCommand.ACCEPT, actor, reason, municipalityNumber);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CommandResult<CaseStatus> registerSettled(long caseId, Actor actor, String reason) {
+        return transition(caseId, CaseCommand.REGISTER_SETTLED, actor, reason, null);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CommandResult<CaseStatus> declineOffer(long caseId, Actor actor, String reason, boolean informed) {
+        if (!informed) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("informed", "error.informed.required"));
+        }
+        if (reason == null || reason.isBlank()) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("reason", "error.reason.required"));
+        }
+        return transition(caseId, CaseCommand.DECLINE_OFFER, actor, reason, null);
+    }
+
+    @Transactional
+    public CommandResult<CaseStatus> close(long caseId, Actor actor, CloseReason closeReason, String text, boolean informed) {
+        if (closeReason == null) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("closeReason", "error.closeReason.required"));
+        }
+        if (!informed) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("informed", "error.informed.required"));
+        }
+        String reason = closeReason.name() + (text == null || text.isBlank() ? "" : ": " + text.trim());
+        CommandResult<CaseStatus> result = transition(caseId, CaseCommand.CLOSE, actor, reason, null);
+        if (result.isSuccess()) {
+            jdbc.sql("update settlement_case set closed_reason = :r where id = :id").param("r", closeReason.name()).param("id", caseId).update();
+        }
+        return result;
+    }
+
+    /**
+     * Records that the household moved out of its reception centre on a date. If it moved to its
+     * settlement municipality, this is the settlement; otherwise the living situation changes and the
+     * case stays in the flow (or is closed by the agency after the person was informed).
+     */
+    @Transactional
+    public CommandResult<LivingSituation> recordMoveOut(long caseId, Actor actor, LocalDate date, LivingSituation newSituation,
+                                                        String municipalityNumber) {
+        Optional<Row> row = lock(caseId);
+        if (row.isEmpty() || !(actor.isAgency() || actor.isReceptionCentre(row.get().receptionCentreId()))) {
+            return CommandResult.fail(CommandFailure.NotFound.of("error.case.notFound", caseId));
+        }
+        if (actor.role() != Role.RECEPTION_STAFF && actor.role() != Role.AGENCY_CASEWORKER) {
+            return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
+        }
+        if (date == null) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("date", "error.date.required"));
+        }
+        if (date.isAfter(LocalDate.now(clock))) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("date", "error.date.future"));
+        }
+        if (newSituation == null || newSituation.inReceptionSystem() && newSituation != LivingSituation.AMOT) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("newSituation", "error.moveOut.situation"));
+        }
+        if (row.get().receptionCentreId() == null) {
+            return CommandResult.fail(CommandFailure.WrongState.of(row.get().status().name(), "error.moveOut.notInCentre"));
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        jdbc.sql("""
+                update residence_history set to_date = :d where to_date is null
+                and person_id in (select id from person where case_id = :id)
+                """).param("d", date).param("id", caseId).update();
+        jdbc.sql("""
+                insert into residence_history (person_id, kind, municipality_number, from_date, created_at, created_by)
+                select id, :kind, :m, :d, :now, :by from person where case_id = :id
+                """)
+                .param("kind", newSituation.name()).param("m", municipalityNumber).param("d", date)
+                .param("now", now).param("by", actor.username()).param("id", caseId).update();
+        jdbc.sql("""
+                update settlement_case set living_situation = :kind, reception_centre_id = null,
+                    living_municipality_number = :m, updated_at = :now, updated_by = :by, version = version + 1
+                where id = :id
+                """)
+                .param("kind", newSituation.name()).param("m", municipalityNumber)
+                .param("now", now).param("by", actor.username()).param("id", caseId).update();
+        appendHistory(caseId, actor, "RECORD_MOVE_OUT", row.get().status(), row.get().status(),
+                "Flyttet ut " + date + " → " + newSituation.name() + (municipalityNumber == null ? "" : " " + municipalityNumber));
+        return CommandResult.ok(newSituation);
+    }
+
+    /** The commands this actor could issue on the case now, for showing only valid actions. */
+    @Transactional(readOnly = true)
+    public List<CaseCommand> validCommands(long caseId, Actor actor) {
+        Optional<Row> row = jdbc.sql("select status, reception_centre_id, settlement_municipality from settlement_case where id = :id")
+                .param("id", caseId)
+                .query((rs, n) -> new Row(CaseStatus.valueOf(rs.getString(1)), (Long) rs.getObject(2), rs.getString(3), 0))
+                .optional();
+        List<CaseCommand> valid = new ArrayList<>();
+        row.ifPresent(r -> {
+            for (CaseCommand c : CaseCommand.values()) {
+                if (c.appliesTo(r.status()) && c.allowedFor(actor.role()) && inScope(c, r, actor, r.settlementMunicipality())) {
+                    valid.add(c);
+                }
+            }
+        });
+        return valid;
+    }
+
+    /** Appends a history line for a change that is not a status transition (e.g. a corrected date). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void note(long caseId, Actor actor, String command, String reason) {
+        CaseStatus status = jdbc.sql("select status from settlement_case where id = :id").param("id", caseId)
+                .query((rs, n) -> CaseStatus.valueOf(rs.getString(1))).single();
+        appendHistory(caseId, actor, command, status, status, reason);
+    }
+
+    private CommandResult<CaseStatus> transition(long caseId, CaseCommand command, Actor actor, String reason,
+                                                 String municipalityNumber) {
+        Optional<Row> locked = lock(caseId);
+        if (locked.isEmpty()) {
+            return CommandResult.fail(CommandFailure.NotFound.of("error.case.notFound", caseId));
+        }
+        Row row = locked.get();
+        if (!command.allowedFor(actor.role())) {
+            return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
+        }
+        String municipality = municipalityNumber != null ? municipalityNumber : row.settlementMunicipality();
+        if (!inScope(command, row, actor, municipality)) {
+            return CommandResult.fail(CommandFailure.NotFound.of("error.case.notFound", caseId));
+        }
+        if (!command.appliesTo(row.status())) {
+            return CommandResult.fail(CommandFailure.WrongState.of(row.status().name(), "error.case.wrongState",
+                    row.status().name(), command.name()));
+        }
+        CaseStatus to = command.target();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        jdbc.sql("""
+                update settlement_case set status = :to, status_changed_at = :now, updated_at = :now, updated_by = :by,
+                    version = version + 1,
+                    ready_since = case when :to = 'READY_FOR_ALLOCATION' and ready_since is null then :today else ready_since end,
+                    settlement_municipality = case when :to = 'OFFERED' then :m
+                                                   when :to in ('READY_FOR_ALLOCATION', 'DECLINED') then null
+                                                   else settlement_municipality end
+                where id = :id
+                """)
+                .param("to", to.name()).param("now", now).param("by", actor.username())
+                .param("today", LocalDate.now(clock)).param("m", municipalityNumber).param("id", caseId)
+                .update();
+        appendHistory(caseId, actor, command.name(), row.status(), to, reason);
+        return CommandResult.ok(to);
+    }
+
+    private static boolean inScope(CaseCommand command, Row row, Actor actor, String municipality) {
+        return switch (actor.role()) {
+            case AGENCY_CASEWORKER, AGENCY_PLANNER, AGENCY_ADMIN -> true;
+            case RECEPTION_STAFF -> actor.isReceptionCentre(row.receptionCentreId());
+            case MUNICIPALITY_OFFICER -> actor.isMunicipality(municipality);
+            default -> false;
+        };
+    }
+
+    private Optional<Row> lock(long caseId) {
+        return jdbc.sql("select status, reception_centre_id, settlement_municipality, version from settlement_case where id = :id for update")
+                .param("id", caseId)
+                .query((rs, n) -> new Row(CaseStatus.valueOf(rs.getString(1)), (Long) rs.getObject(2), rs.getString(3), rs.getInt(4)))
+                .optional();
+    }
+
+    private void appendHistory(long caseId, Actor actor, String command, CaseStatus from, CaseStatus to, String reason) {
+        jdbc.sql("""
+                insert into case_history (case_id, occurred_at, actor, actor_role, command, from_status, to_status, reason)
+                values (:id, :at, :actor, :role, :command, :from, :to, :reason)
+                """)
+                .param("id", caseId).param("at", OffsetDateTime.now(clock)).param("actor", actor.username())
+                .param("role", actor.role().name()).param("command", command)
+                .param("from", from == null ? null : from.name()).param("to", to.name()).param("reason", reason)
+                .update();
+    }
+
+    private record Row(CaseStatus status, Long receptionCentreId, String settlementMunicipality, int version) {
+    }
+}

@@ -1,0 +1,230 @@
+package no.bosetting.cases;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import no.bosetting.access.Actor;
+import no.bosetting.access.PersonAccessLog;
+import no.bosetting.access.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads of cases, always within the actor's scope: the agency sees all, a reception centre its own
+ * residents, a municipality the households it has accepted. Out of scope reads as "not found".
+ */
+@Service
+@Transactional(readOnly = true)
+public class CaseQueries {
+
+    static final String SUMMARY_COLUMNS = """
+            c.id, c.reference, c.status, c.household_type, c.persons, c.children, c.unaccompanied_minor,
+            c.living_situation, c.permit_type, c.permit_date, c.reception_centre_id, rc.name as reception_centre_name,
+            c.living_municipality_number, c.settlement_municipality, c.closed_reason
+            """;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final PersonAccessLog accessLog;
+
+    public CaseQueries(JdbcClient jdbc, Clock clock, PersonAccessLog accessLog) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.accessLog = accessLog;
+    }
+
+    public Page<CaseSummary> search(CaseFilter filter, Actor actor, int page, int size) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder(" where true");
+        if (!scope(actor, where, params)) {
+            return new Page<>(List.of(), 0, size, 0);
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (filter.status() != null) {
+            where.append(" and c.status = :status");
+            params.put("status", filter.status().name());
+        }
+        if (filter.municipalityNumber() != null && !filter.municipalityNumber().isBlank()) {
+            where.append(" and (c.settlement_municipality = :m or c.living_municipality_number = :m or rc.municipality_number = :m)");
+            params.put("m", filter.municipalityNumber());
+        }
+        if (filter.minWaitedDays() != null) {
+            where.append(" and c.permit_date <= :maxPermit");
+            params.put("maxPermit", today.minusDays(filter.minWaitedDays()));
+        }
+        if (filter.maxWaitedDays() != null) {
+            where.append(" and c.permit_date >= :minPermit");
+            params.put("minPermit", today.minusDays(filter.maxWaitedDays()));
+        }
+        if (filter.householdType() != null) {
+            where.append(" and c.household_type = :ht");
+            params.put("ht", filter.householdType().name());
+        }
+        if (filter.unaccompaniedMinor() != null) {
+            where.append(" and c.unaccompanied_minor = :um");
+            params.put("um", filter.unaccompaniedMinor());
+        }
+        if (filter.livingSituation() != null) {
+            where.append(" and c.living_situation = :ls");
+            params.put("ls", filter.livingSituation().name());
+        }
+        if (filter.receptionCentreId() != null) {
+            where.append(" and c.reception_centre_id = :rcid");
+            params.put("rcid", filter.receptionCentreId());
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            where.append(" and c.reference ilike :text");
+            params.put("text", "%" + filter.text().trim() + "%");
+        }
+        String from = " from settlement_case c left join reception_centre rc on rc.id = c.reception_centre_id";
+        long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        List<CaseSummary> items = jdbc.sql("select " + SUMMARY_COLUMNS + from + where
+                        + " order by c.permit_date, c.id limit :limit offset :offset")
+                .params(params)
+                .query((rs, n) -> summary(rs, today))
+                .list();
+        return new Page<>(items, page, size, total);
+    }
+
+    /** Adds the actor's scope to the query; false when the actor may see no cases at all. */
+    private static boolean scope(Actor actor, StringBuilder where, Map<String, Object> params) {
+        if (actor.isAgency()) {
+            return true;
+        }
+        if (actor.role() == Role.RECEPTION_STAFF) {
+            where.append(" and c.reception_centre_id = :scopeCentre");
+            params.put("scopeCentre", actor.receptionCentreId());
+            return true;
+        }
+        if (actor.role() == Role.MUNICIPALITY_OFFICER) {
+            where.append(" and c.settlement_municipality = :scopeMunicipality and c.status in ('OFFERED', 'SETTLED')");
+            params.put("scopeMunicipality", actor.municipalityNumber());
+            return true;
+        }
+        return false;
+    }
+
+    public Optional<CaseSummary> summary(long caseId, Actor actor) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder(" where c.id = :id");
+        params.put("id", caseId);
+        if (!scope(actor, where, params)) {
+            return Optional.empty();
+        }
+        LocalDate today = LocalDate.now(clock);
+        return jdbc.sql("select " + SUMMARY_COLUMNS + " from settlement_case c left join reception_centre rc on rc.id = c.reception_centre_id" + where)
+                .params(params).query((rs, n) -> summary(rs, today)).optional();
+    }
+
+    /** The full case with identities; logs the read of every member. */
+    public Optional<CaseDetail> detail(long caseId, Actor actor, String purpose) {
+        Optional<CaseSummary> summary = summary(caseId, actor);
+        if (summary.isEmpty()) {
+            return Optional.empty();
+        }
+        List<PersonView> persons = persons(caseId);
+        accessLog.recordRead(actor, persons.stream().map(PersonView::id).toList(), purpose);
+        String closedReason = jdbc.sql("select closed_reason from settlement_case where id = :id").param("id", caseId)
+                .query(String.class).optional().orElse(null);
+        return Optional.of(new CaseDetail(summary.get(), persons, history(caseId), residences(caseId), closedReason));
+    }
+
+    /** Members without identities, for anonymised profiles (no access log needed). */
+    public List<AnonymousMember> anonymousMembers(long caseId) {
+        LocalDate today = LocalDate.now(clock);
+        return jdbc.sql("select birth_date, sex, citizenship, relation from person where case_id = :id order by case relation when 'MAIN' then 0 when 'SPOUSE' then 1 else 2 end, birth_date")
+                .param("id", caseId)
+                .query((rs, n) -> new AnonymousMember(Period.between(rs.getObject("birth_date", LocalDate.class), today).getYears(),
+                        rs.getString("sex").charAt(0), rs.getString("citizenship"), Relation.valueOf(rs.getString("relation"))))
+                .list();
+    }
+
+    /** The unscoped status, for other modules' rules (no personal data). */
+    public Optional<CaseSummary> summaryForSystem(long caseId) {
+        return summary(caseId, Actor.system());
+    }
+
+    public List<Long> personIds(long caseId) {
+        return jdbc.sql("select id from person where case_id = :id order by id").param("id", caseId).query(Long.class).list();
+    }
+
+    List<PersonView> persons(long caseId) {
+        LocalDate today = LocalDate.now(clock);
+        return jdbc.sql("""
+                select id, duf_number, national_id, d_number, given_name, family_name, birth_date, sex, citizenship,
+                       relation, phone, email
+                from person where case_id = :id
+                order by case relation when 'MAIN' then 0 when 'SPOUSE' then 1 else 2 end, birth_date
+                """)
+                .param("id", caseId)
+                .query((rs, n) -> {
+                    LocalDate birth = rs.getObject("birth_date", LocalDate.class);
+                    return new PersonView(rs.getLong("id"), rs.getString("duf_number"), rs.getString("national_id"),
+                            rs.getString("d_number"), rs.getString("given_name"), rs.getString("family_name"), birth,
+                            rs.getString("sex").charAt(0), rs.getString("citizenship"), Relation.valueOf(rs.getString("relation")),
+                            rs.getString("phone"), rs.getString("email"), Period.between(birth, today).getYears());
+                })
+                .list();
+    }
+
+    public List<CaseHistoryEntry> history(long caseId) {
+        return jdbc.sql("select occurred_at, actor, actor_role, command, from_status, to_status, reason from case_history where case_id = :id order by occurred_at, id")
+                .param("id", caseId)
+                .query((rs, n) -> new CaseHistoryEntry(rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("actor"),
+                        rs.getString("actor_role"), rs.getString("command"),
+                        rs.getString("from_status") == null ? null : CaseStatus.valueOf(rs.getString("from_status")),
+                        CaseStatus.valueOf(rs.getString("to_status")), rs.getString("reason")))
+                .list();
+    }
+
+    List<ResidenceEntry> residences(long caseId) {
+        return jdbc.sql("""
+                select h.person_id, h.kind, rc.name, h.municipality_number, h.from_date, h.to_date
+                from residence_history h join person p on p.id = h.person_id
+                left join reception_centre rc on rc.id = h.reception_centre_id
+                where p.case_id = :id order by h.person_id, h.from_date, h.id
+                """)
+                .param("id", caseId)
+                .query((rs, n) -> new ResidenceEntry(rs.getLong(1), LivingSituation.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class)))
+                .list();
+    }
+
+    /** Counts of open cases per status, within scope. */
+    public Map<CaseStatus, Long> countByStatus(Actor actor) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder(" where true");
+        Map<CaseStatus, Long> counts = new java.util.EnumMap<>(CaseStatus.class);
+        if (!scope(actor, where, params)) {
+            return counts;
+        }
+        jdbc.sql("select c.status, count(*) from settlement_case c" + where + " group by c.status").params(params)
+                .query((rs, n) -> counts.put(CaseStatus.valueOf(rs.getString(1)), rs.getLong(2))).list();
+        return counts;
+    }
+
+    private static CaseSummary summary(ResultSet rs, LocalDate today) throws SQLException {
+        LocalDate permitDate = rs.getObject("permit_date", LocalDate.class);
+        CaseStatus status = CaseStatus.valueOf(rs.getString("status"));
+        HouseholdType type = HouseholdType.valueOf(rs.getString("household_type"));
+        long waited = ChronoUnit.DAYS.between(permitDate, today);
+        boolean longWaiting = status.isOpen() && today.isAfter(permitDate.plusMonths(type.targetMonths()));
+        return new CaseSummary(rs.getLong("id"), rs.getString("reference"), status, type, rs.getInt("persons"),
+                rs.getInt("children"), rs.getBoolean("unaccompanied_minor"), LivingSituation.valueOf(rs.getString("living_situation")),
+                PermitType.valueOf(rs.getString("permit_type")), permitDate, waited, longWaiting,
+                (Long) rs.getObject("reception_centre_id"), rs.getString("reception_centre_name"),
+                rs.getString("living_municipality_number"), rs.getString("settlement_municipality"));
+    }
+}

@@ -1,0 +1,45 @@
+package no.bosetting.cases;
+
+import java.util.List;
+
+/** Household types used in the statistics, derived from the members. */
+public enum HouseholdType {
+    SINGLE_MAN,
+    SINGLE_WOMAN,
+    SINGLE_ADULT_WITH_CHILDREN,
+    COUPLE_WITHOUT_CHILDREN,
+    COUPLE_WITH_CHILDREN,
+    UNACCOMPANIED_MINOR,
+    OTHER;
+
+    /** Members as (adult?, sex) pairs; a household of only minors is an unaccompanied minor. */
+    public static HouseholdType of(List<Member> members) {
+        long adults = members.stream().filter(Member::adult).count();
+        long children = members.size() - adults;
+        if (adults == 0) {
+            return UNACCOMPANIED_MINOR;
+        }
+        if (adults == 1) {
+            if (children > 0) {
+                return SINGLE_ADULT_WITH_CHILDREN;
+            }
+            return members.get(0).sex() == 'F' ? SINGLE_WOMAN : members.get(0).sex() == 'M' ? SINGLE_MAN : OTHER;
+        }
+        if (adults == 2) {
+            return children > 0 ? COUPLE_WITH_CHILDREN : COUPLE_WITHOUT_CHILDREN;
+        }
+        return OTHER;
+    }
+
+    public boolean withChildren() {
+        return this == SINGLE_ADULT_WITH_CHILDREN || this == COUPLE_WITH_CHILDREN;
+    }
+
+    /** Months from permit to the settlement target: 3 for families and minors, 6 for others. */
+    public int targetMonths() {
+        return withChildren() || this == UNACCOMPANIED_MINOR ? 3 : 6;
+    }
+
+    public record Member(boolean adult, char sex) {
+    }
+}

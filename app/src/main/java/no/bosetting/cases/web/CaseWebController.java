@@ -1,0 +1,178 @@
+package no.bosetting.cases.web;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.BufferedReader;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import no.bosetting.access.Actor;
+import no.bosetting.access.CurrentActor;
+import no.bosetting.cases.CaseCommands;
+import no.bosetting.cases.CaseDetail;
+import no.bosetting.cases.CaseFilter;
+import no.bosetting.cases.CasePanel;
+import no.bosetting.cases.CaseQueries;
+import no.bosetting.cases.CaseStatus;
+import no.bosetting.cases.CloseReason;
+import no.bosetting.cases.HouseholdType;
+import no.bosetting.cases.LivingSituation;
+import no.bosetting.cases.PermitCsvImport;
+import no.bosetting.cases.ReceptionCentres;
+import no.bosetting.municipalities.Municipalities;
+import no.bosetting.shared.CommandResult;
+import no.bosetting.shared.web.Messages;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+public class CaseWebController {
+
+    static final int PAGE_SIZE = 50;
+
+    private final CaseQueries queries;
+    private final CaseCommands commands;
+    private final PermitCsvImport csvImport;
+    private final Municipalities municipalities;
+    private final ReceptionCentres centres;
+    private final List<CasePanel> panels;
+    private final Messages messages;
+
+    public CaseWebController(CaseQueries queries, CaseCommands commands, PermitCsvImport csvImport,
+                             Municipalities municipalities, ReceptionCentres centres, List<CasePanel> panels,
+                             Messages messages) {
+        this.queries = queries;
+        this.commands = commands;
+        this.csvImport = csvImport;
+        this.municipalities = municipalities;
+        this.centres = centres;
+        this.panels = panels.stream().sorted(Comparator.comparingInt(CasePanel::order)).toList();
+        this.messages = messages;
+    }
+
+    @GetMapping({"/saker", "/mottak"})
+    String list(@RequestParam(required = false) CaseStatus status,
+                @RequestParam(required = false) String municipality,
+                @RequestParam(required = false) Integer minDays,
+                @RequestParam(required = false) Integer maxDays,
+                @RequestParam(required = false) HouseholdType householdType,
+                @RequestParam(required = false) Boolean minor,
+                @RequestParam(required = false) LivingSituation living,
+                @RequestParam(required = false) String q,
+                @RequestParam(defaultValue = "0") int page,
+                Model model) {
+        Actor actor = CurrentActor.get();
+        CaseFilter filter = new CaseFilter(status, blank(municipality), minDays, maxDays, householdType, minor, living, null, blank(q));
+        var result = queries.search(filter, actor, Math.max(0, page), PAGE_SIZE);
+        model.addAttribute("filter", filter);
+        model.addAttribute("result", result);
+        model.addAttribute("statuses", CaseStatus.values());
+        model.addAttribute("householdTypes", HouseholdType.values());
+        model.addAttribute("livingSituations", LivingSituation.values());
+        model.addAttribute("municipalities", municipalities.all());
+        model.addAttribute("counts", queries.countByStatus(actor));
+        if (actor.receptionCentreId() != null) {
+            model.addAttribute("centre", centres.find(actor.receptionCentreId()).orElse(null));
+        }
+        return "cases/list";
+    }
+
+    @GetMapping("/saker/{id}")
+    String detail(@PathVariable long id, Model model) {
+        Actor actor = CurrentActor.get();
+        CaseDetail detail = queries.detail(id, actor, "web:/saker/" + id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("case", detail);
+        model.addAttribute("commands", commands.validCommands(id, actor));
+        model.addAttribute("panels", panels.stream().map(p -> p.view(detail.summary(), actor)).flatMap(Optional::stream).toList());
+        model.addAttribute("closeReasons", CloseReason.values());
+        model.addAttribute("moveOutSituations", List.of(LivingSituation.PRIVATE, LivingSituation.AMOT, LivingSituation.SELF_ESTABLISHED));
+        model.addAttribute("municipalities", municipalities.all());
+        model.addAttribute("canMoveOut", detail.summary().receptionCentreId() != null
+                && (actor.isReceptionCentre(detail.summary().receptionCentreId()) || actor.is(no.bosetting.access.Role.AGENCY_CASEWORKER))
+                && detail.summary().status().isOpen());
+        model.addAttribute("today", LocalDate.now());
+        return "cases/detail";
+    }
+
+    @PostMapping("/saker/{id}/avslutt")
+    String close(@PathVariable long id, @RequestParam(required = false) CloseReason closeReason,
+                 @RequestParam(required = false) String text, @RequestParam(defaultValue = "false") boolean informed,
+                 RedirectAttributes redirect) {
+        CommandResult<CaseStatus> result = commands.close(id, CurrentActor.get(), closeReason, text, informed);
+        return afterCommand(id, result, "case.closed", redirect, "closeErrors");
+    }
+
+    @PostMapping("/saker/{id}/utflytting")
+    String moveOut(@PathVariable long id,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                   @RequestParam(required = false) LivingSituation newSituation,
+                   @RequestParam(required = false) String municipalityNumber,
+                   RedirectAttributes redirect) {
+        CommandResult<LivingSituation> result = commands.recordMoveOut(id, CurrentActor.get(), date, newSituation, blank(municipalityNumber));
+        return afterCommand(id, result, "case.movedOut", redirect, "moveOutErrors");
+    }
+
+    private String afterCommand(long id, CommandResult<?> result, String successKey, RedirectAttributes redirect, String errorsName) {
+        if (result.isSuccess()) {
+            redirect.addFlashAttribute("success", messages.get(successKey));
+        } else {
+            redirect.addFlashAttribute(errorsName, messages.byField(result.failure()));
+        }
+        return "redirect:/saker/" + id;
+    }
+
+    @GetMapping("/import")
+    String importForm() {
+        return "cases/import";
+    }
+
+    @PostMapping("/import")
+    String importCsv(@RequestParam(name = "file", required = false) MultipartFile file, Model model) throws IOException {
+        if (file == null || file.isEmpty()) {
+            model.addAttribute("errors", Map.of("file", messages.get("import.fileRequired")));
+            return "cases/import";
+        }
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
+            PermitCsvImport.Report report = csvImport.importCsv(reader, CurrentActor.get());
+            model.addAttribute("report", report);
+            model.addAttribute("fileName", file.getOriginalFilename());
+            if (!report.fileProblems().isEmpty()) {
+                model.addAttribute("errors", Map.of("file", messages.of(report.fileProblems().get(0))));
+            }
+        }
+        return "cases/import";
+    }
+
+    @GetMapping(value = "/import/mal.csv", produces = "text/csv")
+    @ResponseBody
+    ResponseEntity<String> template() {
+        String csv = String.join(",", PermitCsvImport.COLUMNS) + "\n"
+                + "UDI-2026-000123,COLLECTIVE_PROTECTION,2026-11-01,RECEPTION_CENTRE,1,,100000000001,,,Testa,Eksempelsen,1985-04-12,F,UKR,MAIN,,\n"
+                + "UDI-2026-000123,COLLECTIVE_PROTECTION,2026-11-01,RECEPTION_CENTRE,1,,100000000002,,,Testo,Eksempelsen,2015-09-30,M,UKR,CHILD,,\n";
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"tillatelser-mal.csv\"")
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(csv);
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+}

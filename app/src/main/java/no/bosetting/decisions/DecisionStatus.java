@@ -1,0 +1,10 @@
+package no.bosetting.decisions;
+
+public enum DecisionStatus {
+    /** The decision is made and the single offer given; the place is taken. */
+    OFFERED,
+    /** The person has moved to the municipality; the place is used. */
+    SETTLED,
+    /** The person declined the offer; the place is released. */
+    DECLINED
+}

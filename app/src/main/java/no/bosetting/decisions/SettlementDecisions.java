@@ -1,0 +1,290 @@
+package no.bosetting.decisions;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import no.bosetting.access.Actor;
+import no.bosetting.access.Role;
+import no.bosetting.access.UserAccounts;
+import no.bosetting.cases.CaseCommands;
+import no.bosetting.cases.CaseQueries;
+import no.bosetting.cases.CaseStatus;
+import no.bosetting.cases.CaseSummary;
+import no.bosetting.municipalities.Municipalities;
+import no.bosetting.planning.CapacityDecision;
+import no.bosetting.planning.CapacityDecisions;
+import no.bosetting.shared.CommandFailedException;
+import no.bosetting.shared.CommandFailure;
+import no.bosetting.shared.CommandResult;
+import no.bosetting.shared.outbox.Outbox;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Decisions on settlement municipality and the places they take. Settled plus accepted-not-yet-
+ * settled never exceeds a municipality's decided number unless an agency user overrides with a reason.
+ */
+@Service
+public class SettlementDecisions {
+
+    private static final String COLUMNS = """
+            id, case_id, person_id, municipality_number, status, decided_at, decided_by, planned_settlement_date,
+            settlement_date, place_year, override_reason
+            """;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final CapacityDecisions capacity;
+    private final CaseCommands caseCommands;
+    private final CaseQueries caseQueries;
+    private final Outbox outbox;
+    private final UserAccounts users;
+    private final Municipalities municipalities;
+
+    public SettlementDecisions(JdbcClient jdbc, Clock clock, CapacityDecisions capacity, CaseCommands caseCommands,
+                               CaseQueries caseQueries, Outbox outbox, UserAccounts users, Municipalities municipalities) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.capacity = capacity;
+        this.caseCommands = caseCommands;
+        this.caseQueries = caseQueries;
+        this.outbox = outbox;
+        this.users = users;
+        this.municipalities = municipalities;
+    }
+
+    /**
+     * Makes one decision per household member after an acceptance. Runs inside the accepting
+     * transaction; a failure here rolls the acceptance back.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CommandResult<List<Long>> offer(long caseId, Long proposalId, String municipalityNumber,
+                                           Map<Long, LocalDate> plannedDates, Actor actor, String overrideReason) {
+        List<Long> personIds = caseQueries.personIds(caseId);
+        LocalDate today = LocalDate.now(clock);
+        for (Long personId : personIds) {
+            LocalDate planned = plannedDates.get(personId);
+            if (planned == null) {
+                return CommandResult.fail(CommandFailure.RuleBroken.of("planned[" + personId + "]", "error.planned.required"));
+            }
+            if (planned.isBefore(today)) {
+                return CommandResult.fail(CommandFailure.RuleBroken.of("planned[" + personId + "]", "error.planned.past"));
+            }
+            if (planned.isAfter(today.plusYears(1))) {
+                return CommandResult.fail(CommandFailure.RuleBroken.of("planned[" + personId + "]", "error.planned.tooLate"));
+            }
+        }
+        CaseSummary summary = caseQueries.summaryForSystem(caseId).orElseThrow();
+        boolean override = overrideReason != null && !overrideReason.isBlank();
+        if (override && !actor.isAgency()) {
+            return CommandResult.fail(CommandFailure.NotAllowed.of("error.capacity.overrideAgencyOnly"));
+        }
+        // Lock every year the planned dates fall in, in a fixed order so two acceptances cannot deadlock.
+        for (Integer year : new TreeSet<>(plannedDates.values().stream().map(LocalDate::getYear).toList())) {
+            int persons = (int) plannedDates.values().stream().filter(d -> d.getYear() == year).count();
+            Optional<CapacityDecision> decision = capacity.lock(municipalityNumber, year);
+            PlacesUsed used = placesUsed(municipalityNumber, year);
+            if (override) {
+                continue;
+            }
+            if (decision.isEmpty()) {
+                return CommandResult.fail(CommandFailure.RuleBroken.of("capacity", "error.capacity.noDecision",
+                        municipalities.name(municipalityNumber), year));
+            }
+            if (used.used() + persons > decision.get().persons()) {
+                return CommandResult.fail(CommandFailure.RuleBroken.of("capacity", "error.capacity.exceeded",
+                        municipalities.name(municipalityNumber), year, decision.get().persons(), used.used(), persons));
+            }
+            if (summary.unaccompaniedMinor() && used.minorsUsed() + persons > decision.get().unaccompaniedMinors()) {
+                return CommandResult.fail(CommandFailure.RuleBroken.of("capacity", "error.capacity.minorsExceeded",
+                        municipalities.name(municipalityNumber), year, decision.get().unaccompaniedMinors(), used.minorsUsed(), persons));
+            }
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<Long> ids = new java.util.ArrayList<>();
+        for (Long personId : personIds) {
+            LocalDate planned = plannedDates.get(personId);
+            ids.add(jdbc.sql("""
+                    insert into settlement_decision (case_id, person_id, proposal_id, municipality_number, status,
+                        unaccompanied_minor, decided_at, decided_by, planned_settlement_date, place_year, override_reason,
+                        created_at, created_by, updated_at, updated_by)
+                    values (:case, :person, :proposal, :m, 'OFFERED', :um, :now, :by, :planned, :year, :override,
+                        :now, :by, :now, :by)
+                    returning id
+                    """)
+                    .param("case", caseId).param("person", personId).param("proposal", proposalId)
+                    .param("m", municipalityNumber).param("um", summary.unaccompaniedMinor()).param("now", now)
+                    .param("by", actor.username()).param("planned", planned).param("year", planned.getYear())
+                    .param("override", override ? overrideReason.trim() : null)
+                    .query(Long.class).single());
+        }
+        String municipalityName = municipalities.name(municipalityNumber);
+        for (Long personId : personIds) {
+            outbox.enqueue("DECISION_LETTER", "person:" + personId, "Vedtak om bosettingskommune: " + municipalityName,
+                    "Du har fått tilbud om bosetting i " + municipalityName + ". Planlagt bosettingsdato: "
+                            + plannedDates.get(personId) + ".", caseId);
+        }
+        if (summary.receptionCentreId() != null) {
+            for (String staff : users.usernamesForReceptionCentre(summary.receptionCentreId())) {
+                outbox.enqueue("NOTIFICATION", staff, "Husstand " + summary.reference() + " skal bosettes i " + municipalityName,
+                        "Kommunen har akseptert husstanden. Planlagt bosetting: " + new TreeSet<>(plannedDates.values()).first() + ".", caseId);
+            }
+        }
+        return CommandResult.ok(ids);
+    }
+
+    /** The refugee declined the single offer; the places are released and the case ends. */
+    @Transactional
+    public CommandResult<CaseStatus> decline(long caseId, Actor actor, String reason, boolean informed) {
+        CommandResult<CaseStatus> result = caseCommands.declineOffer(caseId, actor, reason, informed);
+        if (result.isSuccess()) {
+            jdbc.sql("update settlement_decision set status = 'DECLINED', closed_at = :now, updated_at = :now, updated_by = :by where case_id = :case and status = 'OFFERED'")
+                    .param("now", OffsetDateTime.now(clock)).param("by", actor.username()).param("case", caseId).update();
+        }
+        return result;
+    }
+
+    /**
+     * Registers or corrects one person's actual settlement date. A correction needs a reason and is
+     * kept in the history; when every member has a date, the case becomes settled.
+     */
+    @Transactional
+    public CommandResult<SettlementDecision> registerSettlementDate(long decisionId, LocalDate date, String reason, Actor actor) {
+        Optional<SettlementDecision> found = jdbc.sql("select " + COLUMNS + " from settlement_decision where id = :id for update")
+                .param("id", decisionId).query((rs, n) -> map(rs)).optional();
+        if (found.isEmpty() || !canRegister(found.get(), actor)) {
+            return CommandResult.fail(CommandFailure.NotFound.of("error.decision.notFound", decisionId));
+        }
+        SettlementDecision d = found.get();
+        if (d.status() == DecisionStatus.DECLINED) {
+            return CommandResult.fail(CommandFailure.WrongState.of(d.status().name(), "error.decision.declined"));
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (date == null) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("date", "error.date.required"));
+        }
+        if (date.isAfter(today)) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("date", "error.settlementDate.future"));
+        }
+        CaseSummary summary = caseQueries.summaryForSystem(d.caseId()).orElseThrow();
+        if (date.isBefore(summary.permitDate())) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("date", "error.settlementDate.beforePermit", summary.permitDate()));
+        }
+        boolean correction = d.settlementDate() != null;
+        if (correction && (reason == null || reason.isBlank())) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("reason", "error.correction.reasonRequired"));
+        }
+        if (correction && d.settlementDate().equals(date)) {
+            return CommandResult.ok(d);
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        jdbc.sql("""
+                update settlement_decision set settlement_date = :d, status = 'SETTLED', place_year = :y,
+                    updated_at = :now, updated_by = :by where id = :id
+                """)
+                .param("d", date).param("y", date.getYear()).param("now", now).param("by", actor.username())
+                .param("id", decisionId).update();
+        jdbc.sql("""
+                insert into settlement_date_change (settlement_decision_id, changed_at, changed_by, changed_by_role, old_date, new_date, reason)
+                values (:id, :now, :by, :role, :old, :new, :reason)
+                """)
+                .param("id", decisionId).param("now", now).param("by", actor.username()).param("role", actor.role().name())
+                .param("old", d.settlementDate()).param("new", date).param("reason", reason == null || reason.isBlank() ? null : reason.trim())
+                .update();
+        long remaining = jdbc.sql("select count(*) from settlement_decision where case_id = :c and status = 'OFFERED'")
+                .param("c", d.caseId()).query(Long.class).single();
+        if (correction) {
+            caseCommands.note(d.caseId(), actor, "CORRECT_SETTLEMENT_DATE",
+                    "Bosettingsdato endret fra " + d.settlementDate() + " til " + date + ": " + reason.trim());
+        } else if (remaining == 0 && summary.status() == CaseStatus.OFFERED) {
+            CommandResult<CaseStatus> settled = caseCommands.registerSettled(d.caseId(), actor, "Alle i husstanden er bosatt");
+            if (!settled.isSuccess()) {
+                throw new CommandFailedException(settled.failure());
+            }
+        }
+        return CommandResult.ok(find(decisionId).orElseThrow());
+    }
+
+    private static boolean canRegister(SettlementDecision d, Actor actor) {
+        return actor.isMunicipality(d.municipalityNumber()) || actor.is(Role.AGENCY_CASEWORKER);
+    }
+
+    public Optional<SettlementDecision> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from settlement_decision where id = :id").param("id", id)
+                .query((rs, n) -> map(rs)).optional();
+    }
+
+    public List<SettlementDecision> forCase(long caseId) {
+        return jdbc.sql("select " + COLUMNS + " from settlement_decision where case_id = :c order by id").param("c", caseId)
+                .query((rs, n) -> map(rs)).list();
+    }
+
+    public List<SettlementDateChange> dateChanges(long caseId) {
+        return jdbc.sql("""
+                select c.settlement_decision_id, c.changed_at, c.changed_by, c.changed_by_role, c.old_date, c.new_date, c.reason
+                from settlement_date_change c join settlement_decision d on d.id = c.settlement_decision_id
+                where d.case_id = :c order by c.changed_at, c.id
+                """)
+                .param("c", caseId)
+                .query((rs, n) -> new SettlementDateChange(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
+                        rs.getString(4), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getString(7)))
+                .list();
+    }
+
+    public PlacesUsed placesUsed(String municipalityNumber, int year) {
+        Optional<CapacityDecision> decision = capacity.find(municipalityNumber, year);
+        return jdbc.sql("""
+                select coalesce(sum(case when status = 'SETTLED' then 1 else 0 end), 0) as settled,
+                       coalesce(sum(case when status = 'OFFERED' then 1 else 0 end), 0) as accepted,
+                       coalesce(sum(case when unaccompanied_minor then 1 else 0 end), 0) as minors
+                from settlement_decision
+                where municipality_number = :m and place_year = :y and status in ('OFFERED', 'SETTLED')
+                """)
+                .param("m", municipalityNumber).param("y", year)
+                .query((rs, n) -> new PlacesUsed(municipalityNumber, year, decision.map(CapacityDecision::persons).orElse(null),
+                        decision.map(CapacityDecision::unaccompaniedMinors).orElse(null), rs.getInt("settled"),
+                        rs.getInt("accepted"), rs.getInt("minors")))
+                .single();
+    }
+
+    /** Places per municipality for a year, for overviews; municipalities without decision or use are left out. */
+    public List<PlacesUsed> placesForYear(int year) {
+        Map<String, CapacityDecision> decisions = capacity.forYear(year);
+        Map<String, int[]> counts = new java.util.HashMap<>();
+        jdbc.sql("""
+                select municipality_number,
+                       sum(case when status = 'SETTLED' then 1 else 0 end),
+                       sum(case when status = 'OFFERED' then 1 else 0 end),
+                       sum(case when unaccompanied_minor then 1 else 0 end)
+                from settlement_decision where place_year = :y and status in ('OFFERED', 'SETTLED')
+                group by municipality_number
+                """)
+                .param("y", year)
+                .query((rs, n) -> counts.put(rs.getString(1), new int[]{rs.getInt(2), rs.getInt(3), rs.getInt(4)}))
+                .list();
+        java.util.Set<String> numbers = new java.util.TreeSet<>(decisions.keySet());
+        numbers.addAll(counts.keySet());
+        return numbers.stream().map(m -> {
+            int[] c = counts.getOrDefault(m, new int[3]);
+            CapacityDecision d = decisions.get(m);
+            return new PlacesUsed(m, year, d == null ? null : d.persons(), d == null ? null : d.unaccompaniedMinors(), c[0], c[1], c[2]);
+        }).toList();
+    }
+
+    private static SettlementDecision map(ResultSet rs) throws SQLException {
+        return new SettlementDecision(rs.getLong("id"), rs.getLong("case_id"), rs.getLong("person_id"),
+                rs.getString("municipality_number"), DecisionStatus.valueOf(rs.getString("status")),
+                rs.getObject("decided_at", OffsetDateTime.class), rs.getString("decided_by"),
+                rs.getObject("planned_settlement_date", LocalDate.class), rs.getObject("settlement_date", LocalDate.class),
+                rs.getInt("place_year"), rs.getString("override_reason"));
+    }
+}

@@ -1,0 +1,125 @@
+package no.bosetting.planning;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import no.bosetting.access.Actor;
+import no.bosetting.access.Role;
+import no.bosetting.municipalities.Municipalities;
+import no.bosetting.shared.CommandFailure;
+import no.bosetting.shared.CommandResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Municipal capacity decisions: recorded by the municipality itself or by the agency on its behalf. */
+@Service
+public class CapacityDecisions {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Municipalities municipalities;
+
+    public CapacityDecisions(JdbcClient jdbc, Clock clock, Municipalities municipalities) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.municipalities = municipalities;
+    }
+
+    public Optional<CapacityDecision> find(String municipalityNumber, int year) {
+        return jdbc.sql("select id, municipality_number, year, persons, unaccompanied_minors, decided_on from capacity_decision where municipality_number = :m and year = :y")
+                .param("m", municipalityNumber).param("y", year)
+                .query((rs, n) -> new CapacityDecision(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+                        rs.getObject(6, LocalDate.class)))
+                .optional();
+    }
+
+    public Map<String, CapacityDecision> forYear(int year) {
+        return jdbc.sql("select id, municipality_number, year, persons, unaccompanied_minors, decided_on from capacity_decision where year = :y")
+                .param("y", year)
+                .query((rs, n) -> new CapacityDecision(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+                        rs.getObject(6, LocalDate.class)))
+                .list().stream().collect(Collectors.toMap(CapacityDecision::municipalityNumber, d -> d));
+    }
+
+    /**
+     * Locks the decision row for the rest of the transaction, so concurrent acceptances for the
+     * same municipality and year are counted one after the other and never exceed it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<CapacityDecision> lock(String municipalityNumber, int year) {
+        return jdbc.sql("select id, municipality_number, year, persons, unaccompanied_minors, decided_on from capacity_decision where municipality_number = :m and year = :y for update")
+                .param("m", municipalityNumber).param("y", year)
+                .query((rs, n) -> new CapacityDecision(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+                        rs.getObject(6, LocalDate.class)))
+                .optional();
+    }
+
+    @Transactional
+    public CommandResult<CapacityDecision> record(Actor actor, String municipalityNumber, Integer year, Integer persons,
+                                                  Integer minors, LocalDate decidedOn) {
+        if (!(actor.isMunicipality(municipalityNumber) || actor.is(Role.AGENCY_PLANNER) || actor.is(Role.AGENCY_ADMIN)
+                || actor.is(Role.AGENCY_CASEWORKER))) {
+            return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
+        }
+        if (municipalities.find(municipalityNumber).isEmpty()) {
+            return CommandResult.fail(CommandFailure.NotFound.of("error.municipality.unknown", municipalityNumber));
+        }
+        int thisYear = LocalDate.now(clock).getYear();
+        if (year == null || year < thisYear - 1 || year > thisYear + 4) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("year", "error.decision.year", thisYear - 1, thisYear + 4));
+        }
+        if (persons == null || persons < 0 || persons > 100_000) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("persons", "error.decision.persons"));
+        }
+        if (minors == null || minors < 0 || minors > persons) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("unaccompaniedMinors", "error.decision.minors"));
+        }
+        if (decidedOn != null && decidedOn.isAfter(LocalDate.now(clock))) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("decidedOn", "error.date.future"));
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        long id = jdbc.sql("""
+                insert into capacity_decision (municipality_number, year, persons, unaccompanied_minors, decided_on,
+                    created_at, created_by, updated_at, updated_by)
+                values (:m, :y, :p, :um, :d, :now, :by, :now, :by)
+                on conflict (municipality_number, year) do update set persons = excluded.persons,
+                    unaccompanied_minors = excluded.unaccompanied_minors, decided_on = excluded.decided_on,
+                    updated_at = excluded.updated_at, updated_by = excluded.updated_by,
+                    version = capacity_decision.version + 1
+                returning id
+                """)
+                .param("m", municipalityNumber).param("y", year).param("p", persons).param("um", minors)
+                .param("d", decidedOn).param("now", now).param("by", actor.username())
+                .query(Long.class).single();
+        jdbc.sql("""
+                insert into capacity_decision_history (capacity_decision_id, changed_at, changed_by, persons, unaccompanied_minors, decided_on)
+                values (:id, :now, :by, :p, :um, :d)
+                """)
+                .param("id", id).param("now", now).param("by", actor.username()).param("p", persons).param("um", minors)
+                .param("d", decidedOn).update();
+        return CommandResult.ok(new CapacityDecision(id, municipalityNumber, year, persons, minors, decidedOn));
+    }
+
+    public List<HistoryEntry> history(String municipalityNumber, int year) {
+        return jdbc.sql("""
+                select h.changed_at, h.changed_by, h.persons, h.unaccompanied_minors, h.decided_on
+                from capacity_decision_history h join capacity_decision d on d.id = h.capacity_decision_id
+                where d.municipality_number = :m and d.year = :y order by h.changed_at desc, h.id desc
+                """)
+                .param("m", municipalityNumber).param("y", year)
+                .query((rs, n) -> new HistoryEntry(rs.getObject(1, OffsetDateTime.class), rs.getString(2), rs.getInt(3),
+                        rs.getInt(4), rs.getObject(5, LocalDate.class)))
+                .list();
+    }
+
+    public record HistoryEntry(OffsetDateTime changedAt, String changedBy, int persons, int unaccompaniedMinors,
+                               LocalDate decidedOn) {
+    }
+}

@@ -1,0 +1,8 @@
+package no.bosetting.proposals;
+
+public enum ProposalStatus {
+    PENDING,
+    ACCEPTED,
+    REJECTED,
+    WITHDRAWN
+}

@@ -1,0 +1,345 @@
+package no.bosetting.proposals;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import no.bosetting.access.Actor;
+import no.bosetting.access.Role;
+import no.bosetting.access.UserAccounts;
+import no.bosetting.cases.CaseCommands;
+import no.bosetting.cases.CaseQueries;
+import no.bosetting.cases.CaseStatus;
+import no.bosetting.cases.CaseSummary;
+import no.bosetting.cases.HouseholdType;
+import no.bosetting.decisions.SettlementDecisions;
+import no.bosetting.interview.Interviews;
+import no.bosetting.municipalities.Municipalities;
+import no.bosetting.shared.CommandFailedException;
+import no.bosetting.shared.CommandFailure;
+import no.bosetting.shared.CommandResult;
+import no.bosetting.shared.outbox.Outbox;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Distribution lists and the municipalities' answers. Sending proposes each household to one
+ * municipality with a deadline; accepting makes the decisions and takes places; rejecting needs a
+ * reason and returns the household to ready, never to be proposed to that municipality again.
+ */
+@Service
+public class Proposals {
+
+    private static final String ROW_SELECT = """
+            select p.id, p.allocation_list_id, p.case_id, c.reference, p.municipality_number, p.status, c.household_type,
+                   c.persons, c.unaccompanied_minor, p.proposed_at, p.deadline, p.answered_at, p.answered_late,
+                   p.rejection_code, p.rejection_text, p.override_reason
+            from proposal p join settlement_case c on c.id = p.case_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final CaseCommands caseCommands;
+    private final CaseQueries caseQueries;
+    private final SettlementDecisions decisions;
+    private final Interviews interviews;
+    private final Municipalities municipalities;
+    private final Outbox outbox;
+    private final UserAccounts users;
+    private final int answerDays;
+
+    public Proposals(JdbcClient jdbc, Clock clock, CaseCommands caseCommands, CaseQueries caseQueries,
+                     SettlementDecisions decisions, Interviews interviews, Municipalities municipalities, Outbox outbox,
+                     UserAccounts users, @Value("${bosetting.proposal.answer-days:7}") int answerDays) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.caseCommands = caseCommands;
+        this.caseQueries = caseQueries;
+        this.decisions = decisions;
+        this.interviews = interviews;
+        this.municipalities = municipalities;
+        this.outbox = outbox;
+        this.users = users;
+        this.answerDays = answerDays;
+    }
+
+    /** Sends a distribution list; all households go, or none do and the failure names the household. */
+    @Transactional
+    public CommandResult<Long> sendList(Actor actor, String municipalityNumber, List<Long> caseIds, String note) {
+        if (!actor.is(Role.AGENCY_CASEWORKER)) {
+            return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
+        }
+        if (municipalityNumber == null || municipalities.find(municipalityNumber).isEmpty()) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("municipalityNumber", "error.municipality.required"));
+        }
+        if (caseIds == null || caseIds.isEmpty()) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("caseIds", "error.list.empty"));
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        LocalDate deadline = LocalDate.now(clock).plusDays(answerDays);
+        long listId = jdbc.sql("""
+                insert into allocation_list (municipality_number, sent_at, sent_by, deadline, note)
+                values (:m, :now, :by, :deadline, :note) returning id
+                """)
+                .param("m", municipalityNumber).param("now", now).param("by", actor.username())
+                .param("deadline", deadline).param("note", note == null || note.isBlank() ? null : note.trim())
+                .query(Long.class).single();
+        String name = municipalities.name(municipalityNumber);
+        for (Long caseId : new LinkedHashSet<>(caseIds)) {
+            Optional<CaseSummary> summary = caseQueries.summary(caseId, actor);
+            if (summary.isEmpty()) {
+                throw new CommandFailedException(CommandFailure.NotFound.of("error.case.notFound", caseId));
+            }
+            if (wasProposedTo(caseId, municipalityNumber)) {
+                throw new CommandFailedException(CommandFailure.RuleBroken.of("caseIds", "error.proposal.alreadyProposed",
+                        summary.get().reference(), name));
+            }
+            CommandResult<CaseStatus> moved = caseCommands.propose(caseId, actor, name);
+            if (!moved.isSuccess()) {
+                if (moved.failure() instanceof CommandFailure.WrongState) {
+                    throw new CommandFailedException(CommandFailure.RuleBroken.of("caseIds", "error.proposal.notReady",
+                            summary.get().reference()));
+                }
+                throw new CommandFailedException(moved.failure());
+            }
+            jdbc.sql("""
+                    insert into proposal (allocation_list_id, case_id, municipality_number, status, proposed_at, deadline)
+                    values (:list, :case, :m, 'PENDING', :now, :deadline)
+                    """)
+                    .param("list", listId).param("case", caseId).param("m", municipalityNumber).param("now", now)
+                    .param("deadline", deadline).update();
+        }
+        for (String officer : users.usernamesForMunicipality(municipalityNumber)) {
+            outbox.enqueue("NOTIFICATION", officer, "Ny fordelingsliste med " + caseIds.size() + " husstand(er)",
+                    "Svarfrist " + deadline + ".", null);
+        }
+        return CommandResult.ok(listId);
+    }
+
+    public boolean wasProposedTo(long caseId, String municipalityNumber) {
+        return jdbc.sql("select count(*) from proposal where case_id = :c and municipality_number = :m and status <> 'WITHDRAWN'")
+                .param("c", caseId).param("m", municipalityNumber).query(Long.class).single() > 0;
+    }
+
+    /**
+     * Accepts a proposal with a planned settlement date per member. A municipality officer may accept
+     * its own proposals; an agency caseworker may accept on the municipality's behalf and, with a
+     * reason, beyond the decided number.
+     */
+    @Transactional
+    public CommandResult<List<Long>> accept(Actor actor, long proposalId, Map<Long, LocalDate> plannedDates,
+                                            String overrideReason) {
+        Optional<Locked> locked = lockInScope(proposalId, actor);
+        if (locked.isEmpty()) {
+            return CommandResult.fail(CommandFailure.NotFound.of("error.proposal.notFound", proposalId));
+        }
+        Locked p = locked.get();
+        if (p.status() != ProposalStatus.PENDING) {
+            return CommandResult.fail(CommandFailure.WrongState.of(p.status().name(), "error.proposal.answered"));
+        }
+        if (actor.isAgency() && (overrideReason == null || overrideReason.isBlank())) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("overrideReason", "error.proposal.agencyReason"));
+        }
+        String reason = actor.isAgency() ? "Akseptert av IMDi på vegne av kommunen: " + overrideReason.trim() : "Akseptert av kommunen";
+        CommandResult<CaseStatus> moved = caseCommands.accept(p.caseId(), actor, p.municipalityNumber(), reason);
+        if (!moved.isSuccess()) {
+            return CommandResult.fail(moved.failure());
+        }
+        CommandResult<List<Long>> offered = decisions.offer(p.caseId(), proposalId, p.municipalityNumber(), plannedDates,
+                actor, actor.isAgency() ? overrideReason : null);
+        if (!offered.isSuccess()) {
+            // Roll back the case transition too: nothing of a refused acceptance may remain.
+            throw new CommandFailedException(offered.failure());
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        jdbc.sql("""
+                update proposal set status = 'ACCEPTED', answered_at = :now, answered_by = :by, answered_late = :late,
+                    override_reason = :override, version = version + 1 where id = :id
+                """)
+                .param("now", now).param("by", actor.username()).param("late", LocalDate.now(clock).isAfter(p.deadline()))
+                .param("override", actor.isAgency() ? overrideReason.trim() : null).param("id", proposalId).update();
+        return offered;
+    }
+
+    @Transactional
+    public CommandResult<CaseStatus> reject(Actor actor, long proposalId, RejectionReason code, String text) {
+        Optional<Locked> locked = lockInScope(proposalId, actor);
+        if (locked.isEmpty() || actor.role() != Role.MUNICIPALITY_OFFICER) {
+            return CommandResult.fail(CommandFailure.NotFound.of("error.proposal.notFound", proposalId));
+        }
+        Locked p = locked.get();
+        if (p.status() != ProposalStatus.PENDING) {
+            return CommandResult.fail(CommandFailure.WrongState.of(p.status().name(), "error.proposal.answered"));
+        }
+        if (code == null) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("rejectionCode", "error.rejection.code"));
+        }
+        if (text == null || text.isBlank()) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("rejectionText", "error.rejection.text"));
+        }
+        if (text.length() > 2000) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("rejectionText", "error.text.tooLong", 2000));
+        }
+        CommandResult<CaseStatus> moved = caseCommands.reject(p.caseId(), actor, p.municipalityNumber(),
+                code.name() + ": " + text.trim());
+        if (!moved.isSuccess()) {
+            return moved;
+        }
+        jdbc.sql("""
+                update proposal set status = 'REJECTED', answered_at = :now, answered_by = :by, answered_late = :late,
+                    rejection_code = :code, rejection_text = :text, version = version + 1 where id = :id
+                """)
+                .param("now", OffsetDateTime.now(clock)).param("by", actor.username())
+                .param("late", LocalDate.now(clock).isAfter(p.deadline())).param("code", code.name())
+                .param("text", text.trim()).param("id", proposalId).update();
+        return moved;
+    }
+
+    /** The agency takes back an unanswered proposal (e.g. overdue); the household may be proposed again. */
+    @Transactional
+    public CommandResult<CaseStatus> withdraw(Actor actor, long proposalId, String reason) {
+        Optional<Locked> locked = lockInScope(proposalId, actor);
+        if (locked.isEmpty() || !actor.is(Role.AGENCY_CASEWORKER)) {
+            return CommandResult.fail(CommandFailure.NotFound.of("error.proposal.notFound", proposalId));
+        }
+        Locked p = locked.get();
+        if (p.status() != ProposalStatus.PENDING) {
+            return CommandResult.fail(CommandFailure.WrongState.of(p.status().name(), "error.proposal.answered"));
+        }
+        CommandResult<CaseStatus> moved = caseCommands.withdrawProposal(p.caseId(), actor, reason);
+        if (!moved.isSuccess()) {
+            return moved;
+        }
+        jdbc.sql("update proposal set status = 'WITHDRAWN', answered_at = :now, answered_by = :by, version = version + 1 where id = :id")
+                .param("now", OffsetDateTime.now(clock)).param("by", actor.username()).param("id", proposalId).update();
+        return moved;
+    }
+
+    private Optional<Locked> lockInScope(long proposalId, Actor actor) {
+        return jdbc.sql("select case_id, municipality_number, status, deadline from proposal where id = :id for update")
+                .param("id", proposalId)
+                .query((rs, n) -> new Locked(rs.getLong(1), rs.getString(2), ProposalStatus.valueOf(rs.getString(3)),
+                        rs.getObject(4, LocalDate.class)))
+                .optional()
+                .filter(p -> actor.isAgency() || actor.isMunicipality(p.municipalityNumber()));
+    }
+
+    public Optional<ProposalRow> find(long proposalId, Actor actor) {
+        return jdbc.sql(ROW_SELECT + " where p.id = :id").param("id", proposalId)
+                .query((rs, n) -> row(rs, LocalDate.now(clock))).optional()
+                .filter(p -> actor.isAgency() || actor.isMunicipality(p.municipalityNumber()));
+    }
+
+    /** The anonymised profile a municipality decides on. */
+    public Optional<ProposalDetail> detail(long proposalId, Actor actor) {
+        return find(proposalId, actor).map(p -> {
+            CaseSummary summary = caseQueries.summaryForSystem(p.caseId()).orElseThrow();
+            return new ProposalDetail(p, caseQueries.anonymousMembers(p.caseId()), interviews.profile(p.caseId()),
+                    summary.livingSituation().name(), summary.daysWaited());
+        });
+    }
+
+    public List<ProposalRow> forCase(long caseId) {
+        return jdbc.sql(ROW_SELECT + " where p.case_id = :c order by p.proposed_at, p.id").param("c", caseId)
+                .query((rs, n) -> row(rs, LocalDate.now(clock))).list();
+    }
+
+    /**
+     * Proposals in scope: the agency sees all (optionally one municipality), a municipality its own.
+     * {@code overdueOnly} keeps pending proposals past their deadline.
+     */
+    public List<ProposalRow> list(Actor actor, String municipalityNumber, ProposalStatus status, boolean overdueOnly, int limit) {
+        StringBuilder where = new StringBuilder(" where true");
+        Map<String, Object> params = new HashMap<>();
+        if (actor.role() == Role.MUNICIPALITY_OFFICER) {
+            where.append(" and p.municipality_number = :scope");
+            params.put("scope", actor.municipalityNumber());
+        } else if (!actor.isAgency()) {
+            return List.of();
+        }
+        if (municipalityNumber != null && !municipalityNumber.isBlank()) {
+            where.append(" and p.municipality_number = :m");
+            params.put("m", municipalityNumber);
+        }
+        if (status != null) {
+            where.append(" and p.status = :s");
+            params.put("s", status.name());
+        }
+        if (overdueOnly) {
+            where.append(" and p.status = 'PENDING' and p.deadline < :today");
+            params.put("today", LocalDate.now(clock));
+        }
+        params.put("limit", limit);
+        return jdbc.sql(ROW_SELECT + where + " order by case when p.status = 'PENDING' then 0 else 1 end, p.deadline, p.id desc limit :limit")
+                .params(params).query((rs, n) -> row(rs, LocalDate.now(clock))).list();
+    }
+
+    public Map<ProposalStatus, Long> counts(Actor actor) {
+        Map<ProposalStatus, Long> counts = new java.util.EnumMap<>(ProposalStatus.class);
+        String where = actor.role() == Role.MUNICIPALITY_OFFICER ? " where municipality_number = :m" : "";
+        if (!actor.isAgency() && actor.role() != Role.MUNICIPALITY_OFFICER) {
+            return counts;
+        }
+        var spec = jdbc.sql("select status, count(*) from proposal" + where + " group by status");
+        if (!where.isEmpty()) {
+            spec = spec.param("m", actor.municipalityNumber());
+        }
+        spec.query((rs, n) -> counts.put(ProposalStatus.valueOf(rs.getString(1)), rs.getLong(2))).list();
+        return counts;
+    }
+
+    public long overdueCount(Actor actor) {
+        return list(actor, null, null, true, 10_000).size();
+    }
+
+    private ProposalRow row(ResultSet rs, LocalDate today) throws SQLException {
+        LocalDate deadline = rs.getObject("deadline", LocalDate.class);
+        ProposalStatus status = ProposalStatus.valueOf(rs.getString("status"));
+        String m = rs.getString("municipality_number");
+        String code = rs.getString("rejection_code");
+        return new ProposalRow(rs.getLong("id"), rs.getLong("allocation_list_id"), rs.getLong("case_id"), rs.getString("reference"),
+                m, municipalities.name(m), status, HouseholdType.valueOf(rs.getString("household_type")), rs.getInt("persons"),
+                rs.getBoolean("unaccompanied_minor"), rs.getObject("proposed_at", OffsetDateTime.class), deadline,
+                ChronoUnit.DAYS.between(today, deadline), status == ProposalStatus.PENDING && today.isAfter(deadline),
+                rs.getObject("answered_at", OffsetDateTime.class), (Boolean) rs.getObject("answered_late"),
+                code == null ? null : RejectionReason.valueOf(code), rs.getString("rejection_text"), rs.getString("override_reason"));
+    }
+
+    private record Locked(long caseId, String municipalityNumber, ProposalStatus status, LocalDate deadline) {
+    }
+
+    /** Ready households not yet proposed anywhere, for composing a list (agency only). */
+    public List<CaseSummary> readyHouseholds(Actor actor, String excludeRejectedBy, int limit) {
+        List<CaseSummary> result = new ArrayList<>();
+        if (!actor.isAgency()) {
+            return result;
+        }
+        int page = 0;
+        while (result.size() < limit) {
+            var batch = caseQueries.search(no.bosetting.cases.CaseFilter.status(CaseStatus.READY_FOR_ALLOCATION), actor, page++, 200);
+            for (CaseSummary s : batch.items()) {
+                if (excludeRejectedBy == null || !wasProposedTo(s.id(), excludeRejectedBy)) {
+                    result.add(s);
+                    if (result.size() >= limit) {
+                        break;
+                    }
+                }
+            }
+            if (!batch.hasNext()) {
+                break;
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,36 @@
+package no.bosetting.shared.outbox;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Delivers messages as in-app notifications the recipient sees on their start page. */
+@Component
+@ConditionalOnMissingBean(value = MessageSender.class, ignored = InAppMessageSender.class)
+public class InAppMessageSender implements MessageSender {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public InAppMessageSender(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public void send(OutboxMessage message) {
+        jdbc.sql("""
+                insert into notification (recipient, subject, body, case_id, created_at)
+                values (:recipient, :subject, :body, :caseId, :now)
+                """)
+                .param("recipient", message.recipient())
+                .param("subject", message.subject())
+                .param("body", message.body())
+                .param("caseId", message.caseId())
+                .param("now", OffsetDateTime.now(clock))
+                .update();
+    }
+}

@@ -1,0 +1,30 @@
+package no.bosetting.shared.outbox;
+
+import java.security.Principal;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+
+@Controller
+public class NotificationController {
+
+    private final Notifications notifications;
+
+    public NotificationController(Notifications notifications) {
+        this.notifications = notifications;
+    }
+
+    @GetMapping("/varsler")
+    String list(Principal principal, Model model) {
+        model.addAttribute("notifications", notifications.latest(principal.getName(), 100));
+        return "notifications";
+    }
+
+    @PostMapping("/varsler/lest")
+    String markRead(Principal principal) {
+        notifications.markAllRead(principal.getName());
+        return "redirect:/varsler";
+    }
+}

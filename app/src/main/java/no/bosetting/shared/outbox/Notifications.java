@@ -1,0 +1,45 @@
+package no.bosetting.shared.outbox;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A user's in-app notifications. */
+@Service
+public class Notifications {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public Notifications(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public long unread(String username) {
+        return jdbc.sql("select count(*) from notification where recipient = :u and read_at is null")
+                .param("u", username).query(Long.class).single();
+    }
+
+    public List<Notification> latest(String username, int limit) {
+        return jdbc.sql("select id, subject, body, case_id, created_at, read_at from notification where recipient = :u order by created_at desc, id desc limit :l")
+                .param("u", username).param("l", limit)
+                .query((rs, n) -> new Notification(rs.getLong(1), rs.getString(2), rs.getString(3), (Long) rs.getObject(4),
+                        rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class)))
+                .list();
+    }
+
+    @Transactional
+    public void markAllRead(String username) {
+        jdbc.sql("update notification set read_at = :now where recipient = :u and read_at is null")
+                .param("now", OffsetDateTime.now(clock)).param("u", username).update();
+    }
+
+    public record Notification(long id, String subject, String body, Long caseId, OffsetDateTime createdAt,
+                               OffsetDateTime readAt) {
+    }
+}

@@ -1,0 +1,29 @@
+package no.bosetting.shared.web;
+
+import java.security.Principal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import no.bosetting.shared.outbox.Notifications;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Values every page's layout needs. */
+@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
+public class GlobalModelAdvice {
+
+    private final Notifications notifications;
+
+    public GlobalModelAdvice(Notifications notifications) {
+        this.notifications = notifications;
+    }
+
+    @ModelAttribute("currentPath")
+    String currentPath(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    @ModelAttribute("unreadNotifications")
+    Long unreadNotifications(Principal principal) {
+        return principal == null ? null : notifications.unread(principal.getName());
+    }
+}

@@ -1,0 +1,26 @@
+-- The settlement interview held by the reception centre (or the agency for private residents).
+create table settlement_interview (
+    id                         bigserial primary key,
+    case_id                    bigint not null unique references settlement_case (id),
+    question_set_version       text not null,
+    held_on                    date not null,
+    interpreter_language       text,
+    family_in_norway           text,
+    family_municipality_number char(4) references municipality (number),
+    network_in_norway          text,
+    adaptation_needs           text,
+    health_consent             boolean not null default false,
+    health_details             text,
+    pets                       text,
+    education                  text,
+    work_experience            text,
+    driving_licence            boolean,
+    has_car                    boolean,
+    languages                  text,
+    minor_situation            text,
+    created_at                 timestamptz not null,
+    created_by                 text not null,
+    updated_at                 timestamptz not null,
+    updated_by                 text not null,
+    check (health_consent or health_details is null)
+);

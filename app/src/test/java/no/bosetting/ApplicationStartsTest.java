@@ -1,0 +1,48 @@
+package no.bosetting;
+
+import no.bosetting.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+class ApplicationStartsTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void migrationsLoadAllMunicipalitiesAndNeighbours() {
+        assertThat(jdbc.sql("select count(*) from municipality").query(Long.class).single()).isEqualTo(357L);
+        assertThat(jdbc.sql("select count(*) from county").query(Long.class).single()).isEqualTo(15L);
+        assertThat(jdbc.sql("select count(*) from municipality_neighbour").query(Long.class).single()).isEqualTo(1500L);
+        assertThat(jdbc.sql("select sum(population) from municipality").query(Long.class).single()).isEqualTo(5_594_340L);
+    }
+
+    @Test
+    void loginPageIsPublicAndInNorwegian() throws Exception {
+        mvc.perform(get("/login")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Logg inn")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("lang=\"nb\"")));
+    }
+
+    @Test
+    void pagesNeedLogin() throws Exception {
+        mvc.perform(get("/saker")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrlPattern("**/login"));
+    }
+
+    @Test
+    void healthIsUp() throws Exception {
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+    }
+}

@@ -1,0 +1,157 @@
+package no.bosetting.support;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import no.bosetting.access.Actor;
+import no.bosetting.access.BosettingUser;
+import no.bosetting.access.Role;
+import no.bosetting.cases.CaseQueries;
+import no.bosetting.cases.ImportOutcome;
+import no.bosetting.cases.LivingSituation;
+import no.bosetting.cases.PermitImport;
+import no.bosetting.cases.PermitImportRequest;
+import no.bosetting.cases.PermitType;
+import no.bosetting.cases.ReceptionCentres;
+import no.bosetting.cases.Relation;
+import no.bosetting.interview.InterviewAnswers;
+import no.bosetting.interview.Interviews;
+import no.bosetting.planning.CapacityDecisions;
+import no.bosetting.proposals.Proposals;
+import no.bosetting.shared.CommandResult;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/**
+ * Builds test data through the application's own commands. Identifiers come from a counter seeded
+ * by time, so tests sharing the database never collide.
+ */
+@TestComponent
+public class Fixtures {
+
+    private static final AtomicLong SEQ = new AtomicLong(System.nanoTime() % 1_000_000_000L * 10);
+
+    private final PermitImport permitImport;
+    private final Interviews interviews;
+    private final Proposals proposals;
+    private final CapacityDecisions capacity;
+    private final ReceptionCentres centres;
+    private final CaseQueries caseQueries;
+    private final TransactionTemplate tx;
+    private final JdbcClient jdbc;
+
+    public Fixtures(PermitImport permitImport, Interviews interviews, Proposals proposals, CapacityDecisions capacity,
+                    ReceptionCentres centres, CaseQueries caseQueries, TransactionTemplate tx, JdbcClient jdbc) {
+        this.permitImport = permitImport;
+        this.interviews = interviews;
+        this.proposals = proposals;
+        this.capacity = capacity;
+        this.centres = centres;
+        this.caseQueries = caseQueries;
+        this.tx = tx;
+        this.jdbc = jdbc;
+    }
+
+    public static long next() {
+        return SEQ.incrementAndGet();
+    }
+
+    public static String duf() {
+        return String.format("%012d", next() % 1_000_000_000_000L);
+    }
+
+    public Actor caseworker() {
+        return new Actor("saksbehandler-test", "Test Saksbehandler", Role.AGENCY_CASEWORKER, null, null);
+    }
+
+    public Actor planner() {
+        return new Actor("planlegger-test", "Test Planlegger", Role.AGENCY_PLANNER, null, null);
+    }
+
+    public Actor statistics() {
+        return new Actor("statistikk-test", "Test KS", Role.STATISTICS_READER, null, null);
+    }
+
+    public Actor municipality(String number) {
+        return new Actor("kommune-" + number + "-test", "Test kommune " + number, Role.MUNICIPALITY_OFFICER, number, null);
+    }
+
+    public Actor reception(long centreId) {
+        return new Actor("mottak-" + centreId + "-test", "Test mottak " + centreId, Role.RECEPTION_STAFF, null, centreId);
+    }
+
+    public static RequestPostProcessor as(Actor actor) {
+        return user(new BosettingUser(actor));
+    }
+
+    public long centre(String municipalityNumber) {
+        return centres.create("Testmottak " + next(), "RECEPTION_CENTRE", municipalityNumber);
+    }
+
+    /** A household in a reception centre: one adult plus {@code children} children. */
+    public long household(long centreId, int children, LocalDate permitDate) {
+        List<PermitImportRequest.PersonData> persons = new ArrayList<>();
+        persons.add(new PermitImportRequest.PersonData(duf(), null, null, "Testa", "Testesen", LocalDate.of(1985, 3, 1),
+                "F", "UKR", Relation.MAIN, "+4790000000", null));
+        for (int i = 0; i < children; i++) {
+            persons.add(new PermitImportRequest.PersonData(duf(), null, null, "Barn" + i, "Testesen",
+                    LocalDate.of(2015, 1, 1).plusMonths(i * 13L), i % 2 == 0 ? "M" : "F", "UKR", Relation.CHILD, null, null));
+        }
+        ImportOutcome outcome = permitImport.importPermit(new PermitImportRequest("TEST-" + next(), PermitType.COLLECTIVE_PROTECTION,
+                permitDate, LivingSituation.RECEPTION_CENTRE, centreId, null, persons), caseworker());
+        if (!outcome.ok()) {
+            throw new IllegalStateException(outcome.problems().toString());
+        }
+        return outcome.caseId();
+    }
+
+    public long household(long centreId, int children) {
+        return household(centreId, children, LocalDate.now().minusDays(30));
+    }
+
+    public InterviewAnswers answers() {
+        return new InterviewAnswers(LocalDate.now().minusDays(1), "ukrainsk", "Søster i Bergen", "4601", "Venner i Oslo",
+                "Trenger bolig på bakkeplan", true, "Astma", "Katt", "Sykepleier", "Sykepleier i 10 år", true, false,
+                "ukrainsk, engelsk", null);
+    }
+
+    public void ready(long caseId) {
+        interviews.record(caseId, answers(), caseworker()).value();
+    }
+
+    public void decide(String municipality, int year, int persons, int minors) {
+        capacity.record(planner(), municipality, year, persons, minors, LocalDate.now().minusDays(10)).value();
+    }
+
+    public long propose(long caseId, String municipality) {
+        long listId = CommandResult.attempt(() -> proposals.sendList(caseworker(), municipality, List.of(caseId), null)).value();
+        return jdbc.sql("select id from proposal where allocation_list_id = :l and case_id = :c")
+                .param("l", listId).param("c", caseId).query(Long.class).single();
+    }
+
+    public Map<Long, LocalDate> plannedDates(long caseId, LocalDate date) {
+        Map<Long, LocalDate> planned = new HashMap<>();
+        for (Long id : caseQueries.personIds(caseId)) {
+            planned.put(id, date);
+        }
+        return planned;
+    }
+
+    /** Removes capacity and places of a municipality so a test starts from a known count. */
+    public void resetMunicipality(String municipality) {
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("delete from capacity_decision_history where capacity_decision_id in (select id from capacity_decision where municipality_number = :m)")
+                    .param("m", municipality).update();
+            jdbc.sql("delete from capacity_decision where municipality_number = :m").param("m", municipality).update();
+            jdbc.sql("update settlement_decision set status = 'DECLINED' where municipality_number = :m").param("m", municipality).update();
+        });
+    }
+}
