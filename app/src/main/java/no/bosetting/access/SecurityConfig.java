@@ -44,7 +44,7 @@ public class SecurityConfig {
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                 .requestMatchers("/import/**", "/api/v1/permits/**").hasAnyRole(Role.AGENCY_CASEWORKER.name(), Role.AGENCY_ADMIN.name())
                 .requestMatchers("/fordeling/**", "/api/v1/allocation-lists/**").hasRole(Role.AGENCY_CASEWORKER.name())
-                .requestMatchers("/forslag/**").hasAnyRole(AGENCY)
+                .requestMatchers("/forslag/**", "/kapasitet/**").hasAnyRole(AGENCY)
                 .requestMatchers("/kommune/**").hasRole(Role.MUNICIPALITY_OFFICER.name())
                 .requestMatchers("/mottak/**").hasRole(Role.RECEPTION_STAFF.name())
                 .requestMatchers("/statistikk/**", "/api/v1/statistics/**").authenticated()

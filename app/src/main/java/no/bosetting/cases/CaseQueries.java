@@ -151,6 +151,22 @@ public class CaseQueries {
                 .list();
     }
 
+    /**
+     * The anonymised members keyed by person id, in profile order with ties broken by id, so "member n"
+     * of a profile maps to one person on the server. The ids must not be shown before acceptance.
+     */
+    public Map<Long, AnonymousMember> anonymousMembersByPerson(long caseId) {
+        LocalDate today = LocalDate.now(clock);
+        Map<Long, AnonymousMember> members = new java.util.LinkedHashMap<>();
+        jdbc.sql("select id, birth_date, sex, citizenship, relation from person where case_id = :id order by case relation when 'MAIN' then 0 when 'SPOUSE' then 1 else 2 end, birth_date, id")
+                .param("id", caseId)
+                .query((rs, n) -> members.put(rs.getLong("id"), new AnonymousMember(
+                        Period.between(rs.getObject("birth_date", LocalDate.class), today).getYears(), rs.getString("sex").charAt(0),
+                        rs.getString("citizenship"), Relation.valueOf(rs.getString("relation")))))
+                .list();
+        return members;
+    }
+
     /** The unscoped status, for other modules' rules (no personal data). */
     public Optional<CaseSummary> summaryForSystem(long caseId) {
         return summary(caseId, Actor.system());

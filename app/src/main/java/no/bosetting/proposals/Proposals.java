@@ -250,6 +250,14 @@ public class Proposals {
         });
     }
 
+    /** The proposals of one distribution list, within the actor's scope. */
+    public List<ProposalRow> forList(long allocationListId, Actor actor) {
+        return jdbc.sql(ROW_SELECT + " where p.allocation_list_id = :l order by p.id").param("l", allocationListId)
+                .query((rs, n) -> row(rs, LocalDate.now(clock))).list().stream()
+                .filter(p -> actor.isAgency() || actor.isMunicipality(p.municipalityNumber()))
+                .toList();
+    }
+
     public List<ProposalRow> forCase(long caseId) {
         return jdbc.sql(ROW_SELECT + " where p.case_id = :c order by p.proposed_at, p.id").param("c", caseId)
                 .query((rs, n) -> row(rs, LocalDate.now(clock))).list();

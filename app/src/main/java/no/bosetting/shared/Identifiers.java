@@ -82,7 +82,7 @@ public final class Identifiers {
         }
     }
 
-    /** Builds a valid number from the first nine digits; -1 when no valid check digits exist. */
+    /** Builds a valid number from the first nine digits; null when no valid check digits exist for them. */
     public static String withCheckDigits(String nineDigits) {
         int[] d = new int[11];
         for (int i = 0; i < 9; i++) {

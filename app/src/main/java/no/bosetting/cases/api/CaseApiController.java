@@ -1,0 +1,116 @@
+package no.bosetting.cases.api;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import no.bosetting.access.Actor;
+import no.bosetting.access.CurrentActor;
+import no.bosetting.cases.CaseCommands;
+import no.bosetting.cases.CaseFilter;
+import no.bosetting.cases.CaseQueries;
+import no.bosetting.cases.CaseStatus;
+import no.bosetting.cases.HouseholdType;
+import no.bosetting.cases.LivingSituation;
+import no.bosetting.shared.CommandFailedException;
+import no.bosetting.shared.CommandFailure;
+import no.bosetting.shared.FieldProblem;
+import no.bosetting.shared.api.ApiDocumentation;
+import no.bosetting.shared.api.InvalidRequestException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Settlement cases within the caller's scope; out-of-scope cases answer 404, as if they did not exist. */
+@RestController
+@RequestMapping("/api/v1/cases")
+@Tag(name = ApiDocumentation.TAG_CASES)
+public class CaseApiController {
+
+    static final int MAX_PAGE_SIZE = 200;
+
+    private final CaseQueries queries;
+    private final CaseCommands commands;
+
+    public CaseApiController(CaseQueries queries, CaseCommands commands) {
+        this.queries = queries;
+        this.commands = commands;
+    }
+
+    @GetMapping
+    @Operation(summary = "Search cases",
+            description = "The agency sees all cases, a reception centre its own residents, a municipality the households it "
+                    + "has accepted. Ordered by permit date. No names or identity numbers.")
+    public CaseJson.CasePage search(@RequestParam(required = false) CaseStatus status,
+                                    @Parameter(description = "Settlement, living or reception-centre municipality")
+                                    @RequestParam(required = false) String municipality,
+                                    @Parameter(description = "At least this many days since the permit")
+                                    @RequestParam(required = false) Integer minDays,
+                                    @Parameter(description = "At most this many days since the permit")
+                                    @RequestParam(required = false) Integer maxDays,
+                                    @RequestParam(required = false) HouseholdType householdType,
+                                    @Parameter(description = "Unaccompanied minors only (true) or none (false)")
+                                    @RequestParam(required = false) Boolean minor,
+                                    @RequestParam(required = false) LivingSituation living,
+                                    @Parameter(description = "Part of the case reference") @RequestParam(required = false) String q,
+                                    @RequestParam(defaultValue = "0") int page,
+                                    @Parameter(description = "1–200") @RequestParam(defaultValue = "50") int size) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (page < 0) {
+            problems.add(FieldProblem.of("page", "error.api.page"));
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            problems.add(FieldProblem.of("size", "error.api.pageSize", MAX_PAGE_SIZE));
+        }
+        if (minDays != null && minDays < 0) {
+            problems.add(FieldProblem.of("minDays", "error.api.notNegative"));
+        }
+        if (maxDays != null && maxDays < 0) {
+            problems.add(FieldProblem.of("maxDays", "error.api.notNegative"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        CaseFilter filter = new CaseFilter(status, blankToNull(municipality), minDays, maxDays, householdType, minor, living,
+                null, blankToNull(q));
+        return CaseJson.CasePage.of(queries.search(filter, CurrentActor.get(), page, size));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One case with identities, history and residence history",
+            description = "Every read is logged in the access log. A municipality can read a case only after it has accepted it.")
+    public CaseJson.CaseDetailJson detail(@PathVariable long id) {
+        return queries.detail(id, CurrentActor.get(), "api:/api/v1/cases/" + id)
+                .map(CaseJson.CaseDetailJson::of)
+                .orElseThrow(() -> new CommandFailedException(CommandFailure.NotFound.of("error.case.notFound", id)));
+    }
+
+    @PostMapping("/{id}/close")
+    @Operation(summary = "Close a case before settlement (agency caseworker)",
+            description = "Needs a reason code and confirmation that the person was informed of the consequence.")
+    public CaseJson.CaseStatusResult close(@PathVariable long id, @RequestBody CaseJson.CloseRequest request) {
+        CaseStatus status = commands.close(id, CurrentActor.get(), request.closeReason(), request.text(),
+                Boolean.TRUE.equals(request.informed())).value();
+        return new CaseJson.CaseStatusResult(id, status);
+    }
+
+    @PostMapping("/{id}/move-out")
+    @Operation(summary = "Record that the household moved out of its reception centre",
+            description = "By the centre's staff or an agency caseworker; the case stays in the flow with the new living situation.")
+    public CaseJson.MoveOutResult moveOut(@PathVariable long id, @RequestBody CaseJson.MoveOutRequest request) {
+        Actor actor = CurrentActor.get();
+        LivingSituation situation = commands.recordMoveOut(id, actor, request.date(), request.newSituation(),
+                blankToNull(request.municipalityNumber())).value();
+        return new CaseJson.MoveOutResult(id, situation);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,124 @@
+package no.bosetting.planning.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import no.bosetting.access.Actor;
+import no.bosetting.access.CurrentActor;
+import no.bosetting.municipalities.Municipalities;
+import no.bosetting.municipalities.Municipality;
+import no.bosetting.planning.CapacityDecision;
+import no.bosetting.planning.CapacityDecisions;
+import no.bosetting.shared.CommandResult;
+import no.bosetting.shared.web.Messages;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The council decision: recorded by the municipality itself, or by the agency on its behalf. */
+@Controller
+public class CapacityWebController {
+
+    private final CapacityDecisions decisions;
+    private final Municipalities municipalities;
+    private final Messages messages;
+
+    public CapacityWebController(CapacityDecisions decisions, Municipalities municipalities, Messages messages) {
+        this.decisions = decisions;
+        this.municipalities = municipalities;
+        this.messages = messages;
+    }
+
+    @GetMapping("/kommune/vedtak")
+    String ownForm(@RequestParam(required = false) Integer year, Model model) {
+        return form(CurrentActor.get().municipalityNumber(), year, model, "/kommune/vedtak");
+    }
+
+    @PostMapping("/kommune/vedtak")
+    String ownSave(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return save(CurrentActor.get().municipalityNumber(), form, model, redirect, "/kommune/vedtak", "/kommune");
+    }
+
+    @GetMapping("/kapasitet/{number}")
+    String agencyForm(@PathVariable String number, @RequestParam(required = false) Integer year, Model model) {
+        return form(number, year, model, "/kapasitet/" + number);
+    }
+
+    @PostMapping("/kapasitet/{number}")
+    String agencySave(@PathVariable String number, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return save(number, form, model, redirect, "/kapasitet/" + number, "/kapasitet");
+    }
+
+    private String form(String number, Integer year, Model model, String action) {
+        Municipality m = municipalities.find(number).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        int y = year == null ? LocalDate.now().getYear() : year;
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("year", String.valueOf(y));
+        decisions.find(number, y).ifPresent(d -> {
+            values.put("persons", String.valueOf(d.persons()));
+            values.put("unaccompaniedMinors", String.valueOf(d.unaccompaniedMinors()));
+            values.put("decidedOn", d.decidedOn() == null ? "" : d.decidedOn().toString());
+        });
+        return render(m, y, values, Map.of(), model, action);
+    }
+
+    private String render(Municipality m, int year, Map<String, String> values, Map<String, String> errors, Model model, String action) {
+        model.addAttribute("municipality", m);
+        model.addAttribute("year", year);
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("action", action);
+        model.addAttribute("history", decisions.history(m.number(), year));
+        return "planning/decision-form";
+    }
+
+    private String save(String number, Map<String, String> form, Model model, RedirectAttributes redirect, String action, String done) {
+        Actor actor = CurrentActor.get();
+        Municipality m = municipalities.find(number).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Map<String, String> errors = new LinkedHashMap<>();
+        Integer year = parseInt(form.get("year"), "year", errors);
+        Integer persons = parseInt(form.get("persons"), "persons", errors);
+        Integer minors = form.getOrDefault("unaccompaniedMinors", "").isBlank() ? Integer.valueOf(0)
+                : parseInt(form.get("unaccompaniedMinors"), "unaccompaniedMinors", errors);
+        LocalDate decidedOn = null;
+        String rawDate = form.getOrDefault("decidedOn", "");
+        if (!rawDate.isBlank()) {
+            try {
+                decidedOn = LocalDate.parse(rawDate);
+            } catch (DateTimeParseException e) {
+                errors.put("decidedOn", messages.get("error.date.invalid"));
+            }
+        }
+        if (errors.isEmpty()) {
+            CommandResult<CapacityDecision> result = decisions.record(actor, number, year, persons, minors, decidedOn);
+            if (result.isSuccess()) {
+                redirect.addFlashAttribute("success", messages.get("decisionForm.saved", m.name(), year));
+                return "redirect:" + done;
+            }
+            errors.putAll(messages.byField(result.failure()));
+        }
+        int y = year == null ? LocalDate.now().getYear() : year;
+        return render(m, y, new LinkedHashMap<>(form), errors, model, action);
+    }
+
+    private Integer parseInt(String raw, String field, Map<String, String> errors) {
+        if (raw == null || raw.isBlank()) {
+            errors.put(field, messages.get("error.number.required"));
+            return null;
+        }
+        try {
+            return Integer.valueOf(raw.trim());
+        } catch (NumberFormatException e) {
+            errors.put(field, messages.get("error.number.invalid", raw));
+            return null;
+        }
+    }
+}

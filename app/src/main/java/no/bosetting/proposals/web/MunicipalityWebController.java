@@ -1,0 +1,160 @@
+package no.bosetting.proposals.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import no.bosetting.access.Actor;
+import no.bosetting.access.CurrentActor;
+import no.bosetting.cases.CaseFilter;
+import no.bosetting.cases.CaseQueries;
+import no.bosetting.cases.CaseStatus;
+import no.bosetting.decisions.SettlementDecisions;
+import no.bosetting.municipalities.Municipalities;
+import no.bosetting.proposals.ProposalDetail;
+import no.bosetting.proposals.ProposalStatus;
+import no.bosetting.proposals.Proposals;
+import no.bosetting.proposals.RejectionReason;
+import no.bosetting.shared.CommandFailure;
+import no.bosetting.shared.CommandResult;
+import no.bosetting.shared.web.Messages;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The municipality's side: its overview, incoming proposals with the anonymised profile, and the
+ * answer (accept with planned dates, or reject with a reason) within the deadline.
+ */
+@Controller
+public class MunicipalityWebController {
+
+    private final Proposals proposals;
+    private final SettlementDecisions decisions;
+    private final CaseQueries cases;
+    private final Municipalities municipalities;
+    private final Messages messages;
+
+    public MunicipalityWebController(Proposals proposals, SettlementDecisions decisions, CaseQueries cases,
+                                     Municipalities municipalities, Messages messages) {
+        this.proposals = proposals;
+        this.decisions = decisions;
+        this.cases = cases;
+        this.municipalities = municipalities;
+        this.messages = messages;
+    }
+
+    @GetMapping("/kommune")
+    String dashboard(Model model) {
+        Actor actor = CurrentActor.get();
+        int year = LocalDate.now().getYear();
+        model.addAttribute("municipality", municipalities.find(actor.municipalityNumber()).orElseThrow());
+        model.addAttribute("places", decisions.placesUsed(actor.municipalityNumber(), year));
+        model.addAttribute("pending", proposals.list(actor, null, ProposalStatus.PENDING, false, 200));
+        model.addAttribute("awaitingSettlement", cases.search(CaseFilter.status(CaseStatus.OFFERED), actor, 0, 200));
+        model.addAttribute("year", year);
+        return "proposals/municipality-dashboard";
+    }
+
+    @GetMapping("/kommune/forslag")
+    String incoming(@RequestParam(required = false) ProposalStatus status, Model model) {
+        Actor actor = CurrentActor.get();
+        model.addAttribute("rows", proposals.list(actor, null, status, false, 500));
+        model.addAttribute("statuses", ProposalStatus.values());
+        model.addAttribute("status", status);
+        return "proposals/municipality-list";
+    }
+
+    @GetMapping("/kommune/forslag/{id}")
+    String detail(@PathVariable long id, Model model) {
+        ProposalDetail detail = proposals.detail(id, CurrentActor.get())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        populate(model, detail);
+        if (!model.containsAttribute("planned")) {
+            model.addAttribute("planned", new HashMap<String, String>());
+        }
+        return "proposals/municipality-detail";
+    }
+
+    private void populate(Model model, ProposalDetail detail) {
+        model.addAttribute("detail", detail);
+        model.addAttribute("reasons", RejectionReason.values());
+        model.addAttribute("places", decisions.placesUsed(detail.proposal().municipalityNumber(), LocalDate.now().getYear()));
+        model.addAttribute("minDate", LocalDate.now());
+    }
+
+    /**
+     * Planned dates arrive per member position (plannedDate0, plannedDate1, …) or as one date for all,
+     * so the municipality never handles person ids before accepting.
+     */
+    @PostMapping("/kommune/forslag/{id}/aksepter")
+    String accept(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        Actor actor = CurrentActor.get();
+        ProposalDetail detail = proposals.detail(id, actor).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        List<Long> personIds = cases.personIds(detail.proposal().caseId());
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<Long, LocalDate> planned = new HashMap<>();
+        Map<String, String> submitted = new HashMap<>();
+        for (int i = 0; i < personIds.size(); i++) {
+            String raw = form.getOrDefault("plannedDate" + i, "").isBlank() ? form.getOrDefault("plannedDateAll", "") : form.get("plannedDate" + i);
+            submitted.put("plannedDate" + i, form.getOrDefault("plannedDate" + i, ""));
+            if (raw == null || raw.isBlank()) {
+                errors.put("plannedDate" + i, messages.get("error.planned.required"));
+                continue;
+            }
+            try {
+                planned.put(personIds.get(i), LocalDate.parse(raw));
+            } catch (DateTimeParseException e) {
+                errors.put("plannedDate" + i, messages.get("error.date.invalid"));
+            }
+        }
+        submitted.put("plannedDateAll", form.getOrDefault("plannedDateAll", ""));
+        if (errors.isEmpty()) {
+            CommandResult<List<Long>> result = CommandResult.attempt(() -> proposals.accept(actor, id, planned, form.get("overrideReason")));
+            if (result.isSuccess()) {
+                redirect.addFlashAttribute("success", messages.get("proposal.accepted"));
+                return "redirect:/saker/" + detail.proposal().caseId();
+            }
+            CommandFailure failure = result.failure();
+            String field = failure instanceof CommandFailure.RuleBroken r && r.field() != null ? r.field() : "accept";
+            if (field.startsWith("planned[")) {
+                long personId = Long.parseLong(field.substring(8, field.length() - 1));
+                field = "plannedDate" + personIds.indexOf(personId);
+            }
+            errors.put(field.equals("capacity") ? "accept" : field, messages.of(failure));
+        }
+        populate(model, proposals.detail(id, actor).orElseThrow());
+        model.addAttribute("acceptErrors", errors);
+        model.addAttribute("planned", submitted);
+        return "proposals/municipality-detail";
+    }
+
+    @PostMapping("/kommune/forslag/{id}/avslaa")
+    String reject(@PathVariable long id, @RequestParam(required = false) RejectionReason rejectionCode,
+                  @RequestParam(required = false) String rejectionText, Model model, RedirectAttributes redirect) {
+        Actor actor = CurrentActor.get();
+        var result = proposals.reject(actor, id, rejectionCode, rejectionText);
+        if (result.isSuccess()) {
+            redirect.addFlashAttribute("success", messages.get("proposal.rejected"));
+            return "redirect:/kommune/forslag";
+        }
+        if (result.failure() instanceof CommandFailure.NotFound) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        populate(model, proposals.detail(id, actor).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute("rejectErrors", messages.byField(result.failure()));
+        model.addAttribute("rejectionCode", rejectionCode);
+        model.addAttribute("rejectionText", rejectionText);
+        model.addAttribute("planned", new HashMap<String, String>());
+        return "proposals/municipality-detail";
+    }
+}

@@ -1,0 +1,106 @@
+package no.bosetting.proposals;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import no.bosetting.cases.CaseQueries;
+import no.bosetting.cases.CaseStatus;
+import no.bosetting.decisions.SettlementDecisions;
+import no.bosetting.shared.CommandFailure;
+import no.bosetting.shared.CommandResult;
+import no.bosetting.support.Fixtures;
+import no.bosetting.support.IntegrationTest;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A municipality's decided number is never exceeded, even when two officers accept at the same moment. */
+@IntegrationTest
+class CapacityConcurrencyTest {
+
+    private static final String MUNICIPALITY = "3403"; // Hamar
+
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    Proposals proposals;
+    @Autowired
+    SettlementDecisions decisions;
+    @Autowired
+    CaseQueries cases;
+
+    @RepeatedTest(3)
+    void twoConcurrentAcceptancesForTheLastPlacesCannotBothSucceed() throws Exception {
+        int year = LocalDate.now().getYear();
+        fixtures.resetMunicipality(MUNICIPALITY);
+        fixtures.decide(MUNICIPALITY, year, 5, 0);
+        long centre = fixtures.centre(MUNICIPALITY);
+        long caseA = fixtures.household(centre, 2); // 3 persons
+        long caseB = fixtures.household(centre, 2); // 3 persons
+        fixtures.ready(caseA);
+        fixtures.ready(caseB);
+        long proposalA = fixtures.propose(caseA, MUNICIPALITY);
+        long proposalB = fixtures.propose(caseB, MUNICIPALITY);
+        LocalDate planned = LocalDate.now().plusDays(14);
+
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<CommandResult<List<Long>>>> results = new ArrayList<>();
+        for (long[] p : new long[][]{{proposalA, caseA}, {proposalB, caseB}}) {
+            Callable<CommandResult<List<Long>>> task = () -> {
+                start.await();
+                return CommandResult.attempt(() -> proposals.accept(fixtures.municipality(MUNICIPALITY), p[0],
+                        fixtures.plannedDates(p[1], planned), null));
+            };
+            results.add(pool.submit(task));
+        }
+        start.countDown();
+        CommandResult<List<Long>> a = results.get(0).get();
+        CommandResult<List<Long>> b = results.get(1).get();
+        pool.shutdown();
+
+        assertThat(List.of(a.isSuccess(), b.isSuccess())).containsExactlyInAnyOrder(true, false);
+        CommandResult<List<Long>> failed = a.isSuccess() ? b : a;
+        assertThat(failed.failure()).isInstanceOf(CommandFailure.RuleBroken.class);
+        assertThat(failed.failure().messageKey()).isEqualTo("error.capacity.exceeded");
+        assertThat(decisions.placesUsed(MUNICIPALITY, year).used()).isEqualTo(3);
+        // The refused household is left exactly as it was: still proposed, nothing half-done.
+        long refusedCase = a.isSuccess() ? caseB : caseA;
+        assertThat(cases.summaryForSystem(refusedCase).orElseThrow().status()).isEqualTo(CaseStatus.PROPOSED);
+        assertThat(decisions.forCase(refusedCase)).isEmpty();
+    }
+
+    @Test
+    void onlyTheAgencyCanOverrideAndTheOverrideIsVisible() {
+        int year = LocalDate.now().getYear();
+        fixtures.resetMunicipality(MUNICIPALITY);
+        fixtures.decide(MUNICIPALITY, year, 2, 0);
+        long centre = fixtures.centre(MUNICIPALITY);
+        long household = fixtures.household(centre, 2);
+        fixtures.ready(household);
+        long proposal = fixtures.propose(household, MUNICIPALITY);
+        var planned = fixtures.plannedDates(household, LocalDate.now().plusDays(7));
+
+        var byMunicipality = CommandResult.attempt(() -> proposals.accept(fixtures.municipality(MUNICIPALITY), proposal, planned, "vi vil likevel"));
+        assertThat(byMunicipality.isSuccess()).isFalse();
+
+        var byAgencyWithoutReason = CommandResult.attempt(() -> proposals.accept(fixtures.caseworker(), proposal, planned, " "));
+        assertThat(byAgencyWithoutReason.failure().messageKey()).isEqualTo("error.proposal.agencyReason");
+
+        var byAgency = CommandResult.attempt(() -> proposals.accept(fixtures.caseworker(), proposal, planned, "Kommunen har skaffet stor bolig, avtalt på telefon"));
+        assertThat(byAgency.isSuccess()).isTrue();
+        var places = decisions.placesUsed(MUNICIPALITY, year);
+        assertThat(places.used()).isEqualTo(3);
+        assertThat(places.exceeded()).isTrue();
+        assertThat(decisions.forCase(household)).allSatisfy(d -> assertThat(d.overrideReason()).contains("stor bolig"));
+        assertThat(proposals.find(proposal, fixtures.caseworker()).orElseThrow().overrideReason()).contains("stor bolig");
+    }
+}
