@@ -47,6 +47,8 @@ public class SecurityConfig {
                 .requestMatchers("/forslag/**", "/kapasitet/**").hasAnyRole(AGENCY)
                 .requestMatchers("/kommune/**").hasRole(Role.MUNICIPALITY_OFFICER.name())
                 .requestMatchers("/mottak/**").hasRole(Role.RECEPTION_STAFF.name())
+                .requestMatchers("/saker/**", "/vedtak/**").hasAnyRole(Role.AGENCY_CASEWORKER.name(), Role.AGENCY_PLANNER.name(),
+                        Role.AGENCY_ADMIN.name(), Role.MUNICIPALITY_OFFICER.name(), Role.RECEPTION_STAFF.name())
                 .requestMatchers("/statistikk/**", "/api/v1/statistics/**").authenticated()
                 .anyRequest().authenticated());
         http.headers(headers -> headers
