@@ -140,6 +140,11 @@ class SettlementFlowWebTest {
                 .andExpect(content().string(containsString("Feil dato registrert")))
                 .andExpect(content().string(containsString("Bosatt")));
 
+        // The administrator can audit who has read the household's identifying data.
+        mvc.perform(get("/saker/" + caseId).with(as(new Actor("admin-test", "Test Admin", no.bosetting.access.Role.AGENCY_ADMIN, null, null))))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("tilgangslogg")))
+                .andExpect(content().string(containsString(bodo.username())));
+
         // 9. Another municipality can neither see the proposal nor the case.
         mvc.perform(get("/kommune/forslag/" + proposalId).with(as(fixtures.municipality(TROMSO)))).andExpect(status().isNotFound());
         mvc.perform(get("/saker/" + caseId).with(as(fixtures.municipality(TROMSO)))).andExpect(status().isNotFound());

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import no.bosetting.access.Actor;
 import no.bosetting.access.CurrentActor;
+import no.bosetting.access.PersonAccessLog;
 import no.bosetting.cases.CaseCommands;
 import no.bosetting.cases.CaseDetail;
 import no.bosetting.cases.CaseFilter;
@@ -54,8 +55,9 @@ public class CaseWebController {
     private final ReceptionCentres centres;
     private final List<CasePanel> panels;
     private final Messages messages;
+    private final PersonAccessLog accessLog;
 
-    public CaseWebController(CaseQueries queries, CaseCommands commands, PermitCsvImport csvImport,
+    public CaseWebController(PersonAccessLog accessLog, CaseQueries queries, CaseCommands commands, PermitCsvImport csvImport,
                              Municipalities municipalities, ReceptionCentres centres, List<CasePanel> panels,
                              Messages messages) {
         this.queries = queries;
@@ -65,6 +67,7 @@ public class CaseWebController {
         this.centres = centres;
         this.panels = panels.stream().sorted(Comparator.comparingInt(CasePanel::order)).toList();
         this.messages = messages;
+        this.accessLog = accessLog;
     }
 
     @GetMapping({"/saker", "/mottak"})
@@ -109,6 +112,13 @@ public class CaseWebController {
                 && (actor.isReceptionCentre(detail.summary().receptionCentreId()) || actor.is(no.bosetting.access.Role.AGENCY_CASEWORKER))
                 && detail.summary().status().isOpen());
         model.addAttribute("today", LocalDate.now());
+        if (actor.is(no.bosetting.access.Role.AGENCY_ADMIN)) {
+            // Administrators audit who has read these persons' identifying data.
+            model.addAttribute("accessLog", detail.persons().stream()
+                    .flatMap(p -> accessLog.forPerson(p.id()).stream().map(e -> new AccessLine(p.fullName(), e)))
+                    .sorted(Comparator.comparing((AccessLine l) -> l.entry().accessedAt()).reversed())
+                    .limit(200).toList());
+        }
         return "cases/detail";
     }
 
@@ -126,8 +136,11 @@ public class CaseWebController {
                    @RequestParam(required = false) LivingSituation newSituation,
                    @RequestParam(required = false) String municipalityNumber,
                    RedirectAttributes redirect) {
-        CommandResult<LivingSituation> result = commands.recordMoveOut(id, CurrentActor.get(), date, newSituation, blank(municipalityNumber));
-        return afterCommand(id, result, "case.movedOut", redirect, "moveOutErrors");
+        Actor actor = CurrentActor.get();
+        CommandResult<LivingSituation> result = commands.recordMoveOut(id, actor, date, newSituation, blank(municipalityNumber));
+        String target = afterCommand(id, result, "case.movedOut", redirect, "moveOutErrors");
+        // Reception staff see only current residents: after the move-out the case page is no longer theirs.
+        return result.isSuccess() && queries.summary(id, actor).isEmpty() ? "redirect:/mottak" : target;
     }
 
     private String afterCommand(long id, CommandResult<?> result, String successKey, RedirectAttributes redirect, String errorsName) {
@@ -169,6 +182,9 @@ public class CaseWebController {
                 + "UDI-2026-000123,COLLECTIVE_PROTECTION,2026-11-01,RECEPTION_CENTRE,1,,100000000002,,,Testo,Eksempelsen,2015-09-30,M,UKR,CHILD,,\n";
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"tillatelser-mal.csv\"")
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(csv);
+    }
+
+    public record AccessLine(String person, PersonAccessLog.Entry entry) {
     }
 
     private static String blank(String s) {
