@@ -43,6 +43,7 @@ public class SecurityConfig {
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                 .requestMatchers("/import/**", "/api/v1/permits/**").hasAnyRole(Role.AGENCY_CASEWORKER.name(), Role.AGENCY_ADMIN.name())
+                .requestMatchers("/fordeling/policy").hasAnyRole(AGENCY)
                 .requestMatchers("/fordeling/**", "/api/v1/allocation-lists/**").hasRole(Role.AGENCY_CASEWORKER.name())
                 .requestMatchers("/forslag/**", "/kapasitet/**").hasAnyRole(AGENCY)
                 .requestMatchers("/kommune/**").hasRole(Role.MUNICIPALITY_OFFICER.name())

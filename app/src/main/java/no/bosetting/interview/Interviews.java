@@ -160,6 +160,18 @@ public class Interviews {
         }).orElse(InterviewProfile.none());
     }
 
+    /** Recorded answers for many cases at once (the allocation engine reads a whole round). */
+    public java.util.Map<Long, InterviewAnswers> answersFor(java.util.Collection<Long> caseIds) {
+        java.util.Map<Long, InterviewAnswers> result = new java.util.HashMap<>();
+        if (caseIds.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("select * from settlement_interview where case_id in (:ids)").param("ids", caseIds)
+                .query((rs, n) -> map(rs)).list()
+                .forEach(i -> result.put(i.caseId(), i.answers()));
+        return result;
+    }
+
     private static InterviewAnswers onlyAsked(InterviewAnswers a, QuestionSet s) {
         boolean health = s.asks(Question.ADAPTATION_AND_HEALTH);
         return new InterviewAnswers(a.heldOn(), a.interpreterLanguage(),

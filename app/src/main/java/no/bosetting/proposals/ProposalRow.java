@@ -10,5 +10,6 @@ public record ProposalRow(long id, long allocationListId, long caseId, String ca
                           String municipalityName, ProposalStatus status, HouseholdType householdType, int persons,
                           boolean unaccompaniedMinor, OffsetDateTime proposedAt, LocalDate deadline, long daysLeft,
                           boolean overdue, OffsetDateTime answeredAt, Boolean answeredLate, RejectionReason rejectionCode,
-                          String rejectionText, String overrideReason) {
+                          String rejectionText, String overrideReason, Long allocationRunId, String policyName,
+                          Integer policyVersion, String explanation) {
 }

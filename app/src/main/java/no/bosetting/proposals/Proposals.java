@@ -44,7 +44,8 @@ public class Proposals {
     private static final String ROW_SELECT = """
             select p.id, p.allocation_list_id, p.case_id, c.reference, p.municipality_number, p.status, c.household_type,
                    c.persons, c.unaccompanied_minor, p.proposed_at, p.deadline, p.answered_at, p.answered_late,
-                   p.rejection_code, p.rejection_text, p.override_reason
+                   p.rejection_code, p.rejection_text, p.override_reason, p.allocation_run_id, p.policy_name,
+                   p.policy_version, p.explanation
             from proposal p join settlement_case c on c.id = p.case_id
             """;
 
@@ -77,6 +78,18 @@ public class Proposals {
     /** Sends a distribution list; all households go, or none do and the failure names the household. */
     @Transactional
     public CommandResult<Long> sendList(Actor actor, String municipalityNumber, List<Long> caseIds, String note) {
+        return sendList(actor, municipalityNumber, caseIds, note, null);
+    }
+
+    /**
+     * What an allocation run contributes to each proposal it sends: the run, the policy version and the
+     * explanation the caseworker saw, kept so the choice can be explained later.
+     */
+    public record Basis(long allocationRunId, String policyName, int policyVersion, Map<Long, String> explanations) {
+    }
+
+    @Transactional
+    public CommandResult<Long> sendList(Actor actor, String municipalityNumber, List<Long> caseIds, String note, Basis basis) {
         if (!actor.is(Role.AGENCY_CASEWORKER)) {
             return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
         }
@@ -114,17 +127,36 @@ public class Proposals {
                 throw new CommandFailedException(moved.failure());
             }
             jdbc.sql("""
-                    insert into proposal (allocation_list_id, case_id, municipality_number, status, proposed_at, deadline)
-                    values (:list, :case, :m, 'PENDING', :now, :deadline)
+                    insert into proposal (allocation_list_id, case_id, municipality_number, status, proposed_at, deadline,
+                        allocation_run_id, policy_name, policy_version, explanation)
+                    values (:list, :case, :m, 'PENDING', :now, :deadline, :run, :policy, :policyVersion, :explanation)
                     """)
                     .param("list", listId).param("case", caseId).param("m", municipalityNumber).param("now", now)
-                    .param("deadline", deadline).update();
+                    .param("deadline", deadline)
+                    .param("run", basis == null ? null : basis.allocationRunId())
+                    .param("policy", basis == null ? null : basis.policyName())
+                    .param("policyVersion", basis == null ? null : basis.policyVersion())
+                    .param("explanation", basis == null ? null : basis.explanations().get(caseId))
+                    .update();
         }
         for (String officer : users.usernamesForMunicipality(municipalityNumber)) {
             outbox.enqueue("NOTIFICATION", officer, "Ny fordelingsliste med " + caseIds.size() + " husstand(er)",
                     "Svarfrist " + deadline + ".", null);
         }
         return CommandResult.ok(listId);
+    }
+
+    /** Per household, every municipality it has been proposed to (and so may not be proposed to again). */
+    public Map<Long, java.util.Set<String>> proposedTo(java.util.Collection<Long> caseIds) {
+        Map<Long, java.util.Set<String>> result = new HashMap<>();
+        if (caseIds.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("select case_id, municipality_number from proposal where status <> 'WITHDRAWN' and case_id in (:ids)")
+                .param("ids", caseIds)
+                .query((rs, n) -> result.computeIfAbsent(rs.getLong(1), k -> new java.util.HashSet<>()).add(rs.getString(2)))
+                .list();
+        return result;
     }
 
     public boolean wasProposedTo(long caseId, String municipalityNumber) {
@@ -321,7 +353,9 @@ public class Proposals {
                 rs.getBoolean("unaccompanied_minor"), rs.getObject("proposed_at", OffsetDateTime.class), deadline,
                 ChronoUnit.DAYS.between(today, deadline), status == ProposalStatus.PENDING && today.isAfter(deadline),
                 rs.getObject("answered_at", OffsetDateTime.class), (Boolean) rs.getObject("answered_late"),
-                code == null ? null : RejectionReason.valueOf(code), rs.getString("rejection_text"), rs.getString("override_reason"));
+                code == null ? null : RejectionReason.valueOf(code), rs.getString("rejection_text"), rs.getString("override_reason"),
+                (Long) rs.getObject("allocation_run_id"), rs.getString("policy_name"), (Integer) rs.getObject("policy_version"),
+                rs.getString("explanation"));
     }
 
     private record Locked(long caseId, String municipalityNumber, ProposalStatus status, LocalDate deadline) {

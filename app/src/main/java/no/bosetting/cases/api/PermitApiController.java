@@ -86,8 +86,11 @@ public class PermitApiController {
     @ApiResponse(responseCode = "200", description = "The per-row report")
     public CaseJson.BatchReport importCsvBody(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = TEXT_CSV,
-                    schema = @Schema(type = "string"))) @RequestBody byte[] body,
+                    schema = @Schema(type = "string"))) @RequestBody(required = false) byte[] body,
             @Parameter(hidden = true) @RequestHeader(value = "Content-Type", required = false) String contentType) throws IOException {
+        if (body == null || body.length == 0) {
+            throw new InvalidRequestException(FieldProblem.of("file", "import.fileRequired"));
+        }
         Charset charset = charset(contentType);
         return report(new StringReader(withoutBom(new String(body, charset))), CurrentActor.get());
     }

@@ -75,8 +75,7 @@ public class ApiDocumentation {
                         new Tag().name(TAG_DECISIONS).description("Decisions on settlement municipality, settlement dates and places used."),
                         new Tag().name(TAG_PLANNING).description("The municipalities' council decisions on how many to settle.")))
                 .components(new Components()
-                        .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
-                        .addSchemas(PROBLEM, problemSchema()))
+                        .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
                 .addSecurityItem(new SecurityRequirement().addList("basic"));
     }
 
@@ -84,10 +83,16 @@ public class ApiDocumentation {
     @Bean
     OpenApiCustomizer problemResponses() {
         return openApi -> {
+            // Added here rather than on the bean: springdoc rebuilds the schemas from the controllers' types.
+            if (openApi.getComponents() == null) {
+                openApi.setComponents(new Components());
+            }
+            openApi.getComponents().addSchemas(PROBLEM, problemSchema());
             if (openApi.getPaths() == null) {
                 return;
             }
             openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                jsonInsteadOfAnything(operation);
                 for (Map.Entry<String, String> r : PROBLEM_RESPONSES.entrySet()) {
                     if (r.getKey().equals("409") && method == PathItem.HttpMethod.GET) {
                         continue;
@@ -96,6 +101,20 @@ public class ApiDocumentation {
                 }
             }));
         };
+    }
+
+    /** The controllers answer JSON; springdoc cannot tell that from a mapping without {@code produces} and says any type. */
+    private static void jsonInsteadOfAnything(Operation operation) {
+        if (operation.getResponses() == null) {
+            return;
+        }
+        operation.getResponses().values().forEach(response -> {
+            Content content = response.getContent();
+            if (content != null && content.containsKey("*/*")) {
+                MediaType any = content.remove("*/*");
+                content.addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE, any);
+            }
+        });
     }
 
     private static void addProblem(Operation operation, String status, String description) {

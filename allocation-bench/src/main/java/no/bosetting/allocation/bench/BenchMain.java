@@ -1,0 +1,239 @@
+package no.bosetting.allocation.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import no.bosetting.allocation.engine.AllocationEngine;
+import no.bosetting.allocation.engine.AllocationResult;
+import no.bosetting.allocation.engine.FeasibilityChecker;
+import no.bosetting.allocation.engine.Household;
+import no.bosetting.allocation.engine.Instance;
+import no.bosetting.allocation.engine.Municipality;
+import no.bosetting.allocation.engine.Options;
+import no.bosetting.allocation.engine.Policy;
+import no.bosetting.allocation.engine.Scorer;
+import no.bosetting.allocation.engine.YearPlanner;
+
+/**
+ * Benchmark CLI: one JSON object per line per method. See allocation-engine/README.md, section Benchmarks.
+ */
+public final class BenchMain {
+
+    private static final double PACING_TOLERANCE = 0.10;
+    private static final int MIN_PLACES_FOR_BAND = 20;
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = parse(args);
+        int n = Integer.parseInt(a.getOrDefault("households", "1000"));
+        long seed = Long.parseLong(a.getOrDefault("seed", "1"));
+        String mode = a.getOrDefault("mode", "batch");
+        double limit = Double.parseDouble(a.getOrDefault("time-limit", "10"));
+        int candidates = Integer.parseInt(a.getOrDefault("cpsat-candidates", "20"));
+        List<String> methods = List.of(a.getOrDefault("methods",
+                mode.equals("year") ? "engine,engine-myopic,greedy,hindsight" : "engine,greedy,cpsat").split(","));
+        Policy policy = Policy.defaults();
+        Options options = Options.defaults().withSeed(seed).withTimeLimit(Duration.ofMillis((long) (limit * 1000)));
+        if (mode.equals("batch")) {
+            batch(n, seed, methods, policy, options, limit, candidates, a);
+        } else if (mode.equals("year")) {
+            year(n, seed, methods, policy, options);
+        } else {
+            throw new IllegalArgumentException("--mode must be batch or year");
+        }
+    }
+
+    private static void batch(int n, long seed, List<String> methods, Policy policy, Options options, double limit,
+            int candidates, Map<String, String> a) throws Exception {
+        Instance inst = InstanceGenerator.generate(n, seed);
+        if (a.containsKey("export-mps")) {
+            MpsWriter.write(inst, policy, Map.of(), Path.of(a.get("export-mps")));
+        }
+        // The engine's certificate bounds the optimum of the instance, so every method is measured against it.
+        HeapMeter.reset();
+        AllocationResult engine = new AllocationEngine().solve(inst, policy, options);
+        double engineHeap = HeapMeter.peakMiB();
+        double engineCpu = HeapMeter.cpuSeconds();
+        double bound = engine.upperBound();
+        if (a.containsKey("export-solution")) {
+            MpsWriter.writeSolution(engine.assignment(), Path.of(a.get("export-solution")));
+        }
+        for (String method : methods) {
+            switch (method) {
+                case "engine" -> print(inst, "batch", "engine", engine.assignment(), engine.objective(), bound,
+                        engine.seconds(), engineHeap, policy, Map.of("cpuSeconds", engineCpu));
+                case "greedy" -> {
+                    HeapMeter.reset();
+                    long t = System.nanoTime();
+                    Map<String, String> g = GreedyBaseline.solve(inst, policy);
+                    double s = (System.nanoTime() - t) / 1e9;
+                    print(inst, "batch", "greedy", g, objective(inst, policy, g), bound, s, HeapMeter.peakMiB(),
+                            policy, Map.of("cpuSeconds", HeapMeter.cpuSeconds()));
+                }
+                case "cpsat" -> {
+                    HeapMeter.reset();
+                    long t = System.nanoTime();
+                    CpSatBaseline.Outcome o = CpSatBaseline.solve(inst, policy, limit, candidates, seed);
+                    double s = (System.nanoTime() - t) / 1e9;
+                    Map<String, Object> extra = new LinkedHashMap<>();
+                    extra.put("cpuSeconds", HeapMeter.cpuSeconds());
+                    extra.put("status", o.status());
+                    extra.put("candidatesPerHousehold", candidates);
+                    print(inst, "batch", "cpsat", o.assignment(), objective(inst, policy, o.assignment()), bound, s,
+                            HeapMeter.peakMiB(), policy, extra);
+                }
+                default -> throw new IllegalArgumentException("unknown method " + method);
+            }
+        }
+    }
+
+    private static void year(int n, long seed, List<String> methods, Policy policy, Options options) {
+        InstanceGenerator.YearScenario sc = InstanceGenerator.generateYear(n, seed);
+        Instance annual = sc.annual();
+        HeapMeter.reset();
+        AllocationResult hindsight = new AllocationEngine().solve(annual, policy, options);
+        double hindsightHeap = HeapMeter.peakMiB();
+        double hindsightCpu = HeapMeter.cpuSeconds();
+        double bound = hindsight.upperBound();
+        Map<String, Object> hExtra = new LinkedHashMap<>();
+        hExtra.put("cpuSeconds", hindsightCpu);
+        hExtra.put("hindsightPercent", 100.0);
+        YearPlanner planner = new YearPlanner();
+        for (String method : methods) {
+            switch (method) {
+                case "hindsight" -> print(annual, "year", "hindsight", hindsight.assignment(), hindsight.objective(),
+                        bound, hindsight.seconds(), hindsightHeap, policy, hExtra);
+                case "engine", "engine-myopic", "greedy" -> {
+                    HeapMeter.reset();
+                    long t = System.nanoTime();
+                    YearPlanner.WeeklySolver solver;
+                    double forecastSeconds = 0;
+                    if (method.equals("engine")) {
+                        // Potentials: dual prices of a forecast year (another sample of arrivals) against the
+                        // known annual places, as in Ahani et al. (2024).
+                        List<Household> forecastHouseholds = InstanceGenerator.generateYear(n, seed + 7919)
+                                .annual().households();
+                        Instance forecast = new Instance(annual.name() + "-forecast", forecastHouseholds,
+                                annual.municipalities());
+                        AllocationResult f = new AllocationEngine().solve(forecast, policy, options);
+                        forecastSeconds = f.seconds();
+                        solver = YearPlanner.engine(policy, options, f.dualPrices());
+                    } else if (method.equals("engine-myopic")) {
+                        solver = YearPlanner.engine(policy, options, Map.of());
+                    } else {
+                        solver = week -> GreedyBaseline.solve(week, policy);
+                    }
+                    YearPlanner.YearResult r = planner.run(annual, sc.arrivalWeek(), policy, solver,
+                            PACING_TOLERANCE, MIN_PLACES_FOR_BAND);
+                    double s = (System.nanoTime() - t) / 1e9;
+                    Map<String, Object> extra = new LinkedHashMap<>();
+                    extra.put("cpuSeconds", HeapMeter.cpuSeconds());
+                    extra.put("hindsightPercent", 100.0 * r.objective() / hindsight.objective());
+                    extra.put("forecastSeconds", forecastSeconds);
+                    extra.put("pacingTolerancePercent", PACING_TOLERANCE * 100);
+                    extra.put("quarterNationalFill", r.quarterNationalFill());
+                    extra.put("quarterMaxFillDeviation", r.quarterMaxFillDeviation());
+                    extra.put("fillBand", YearPlanner.FILL_BAND);
+                    extra.put("quarterShareWithinBand", r.quarterShareWithinBand());
+                    print(annual, "year", method, r.assignment(), r.objective(), bound, s, HeapMeter.peakMiB(),
+                            policy, extra);
+                }
+                default -> throw new IllegalArgumentException("unknown year method " + method);
+            }
+        }
+    }
+
+    static double objective(Instance inst, Policy policy, Map<String, String> assignment) {
+        Scorer scorer = new Scorer(policy, inst);
+        double sum = 0;
+        for (int h = 0; h < inst.households().size(); h++) {
+            String m = assignment.get(inst.households().get(h).id());
+            if (m != null) {
+                sum += scorer.score(h, scorer.municipalityIndex(m));
+            }
+        }
+        return sum;
+    }
+
+    private static void print(Instance inst, String mode, String method, Map<String, String> assignment,
+            double objective, double bound, double seconds, double heap, Policy policy, Map<String, Object> extra) {
+        FeasibilityChecker.Report report = FeasibilityChecker.check(inst, assignment);
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("instance", inst.name());
+        o.put("mode", mode);
+        o.put("method", method);
+        o.put("households", inst.households().size());
+        o.put("municipalities", inst.municipalities().size());
+        o.put("persons", inst.persons());
+        o.put("capacity", inst.municipalities().stream().mapToInt(Municipality::remainingPlaces).sum());
+        o.put("objective", objective);
+        o.put("upperBound", bound);
+        o.put("gapPercent", bound > 0 ? 100.0 * (bound - objective) / bound : 0.0);
+        o.put("seconds", seconds);
+        o.put("peakHeapMiB", heap);
+        o.put("maxHeapMiB", Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0));
+        o.put("feasible", report.feasible());
+        o.put("violations", report.violations().size());
+        o.put("unassigned", inst.households().size() - assignment.size());
+        o.put("policy", policy.name() + "@" + policy.version());
+        // The benchmark machine is shared; the load average tells a reader how far wall times are inflated.
+        o.put("loadAverage", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        o.putAll(extra);
+        System.out.println(json(o));
+        for (String v : report.violations().subList(0, Math.min(5, report.violations().size()))) {
+            System.err.println("violation (" + method + "): " + v);
+        }
+    }
+
+    private static String json(Map<String, Object> o) {
+        StringBuilder b = new StringBuilder("{");
+        boolean first = true;
+        for (Map.Entry<String, Object> e : o.entrySet()) {
+            if (!first) {
+                b.append(',');
+            }
+            first = false;
+            b.append('"').append(e.getKey()).append("\":").append(value(e.getValue()));
+        }
+        return b.append('}').toString();
+    }
+
+    private static String value(Object v) {
+        if (v instanceof String s) {
+            return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+        }
+        if (v instanceof Double d) {
+            return String.format(Locale.ROOT, "%.4f", d);
+        }
+        if (v instanceof double[] arr) {
+            List<String> parts = new ArrayList<>();
+            for (double d : arr) {
+                parts.add(String.format(Locale.ROOT, "%.4f", d));
+            }
+            return "[" + String.join(",", parts) + "]";
+        }
+        return String.valueOf(v);
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> out = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String k = args[i];
+            if (!k.startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("usage: --households N --seed S [--mode batch|year] "
+                        + "[--methods engine,greedy,cpsat] [--time-limit SECONDS] [--export-mps FILE] "
+                        + "[--export-solution FILE] [--cpsat-candidates K]");
+            }
+            out.put(k.substring(2), args[++i]);
+        }
+        return out;
+    }
+}

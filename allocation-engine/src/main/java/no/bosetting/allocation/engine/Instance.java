@@ -1,0 +1,32 @@
+package no.bosetting.allocation.engine;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/** One allocation round: the households ready for allocation and the municipalities' situation. */
+public record Instance(String name, List<Household> households, List<Municipality> municipalities) {
+
+    public Instance {
+        Objects.requireNonNull(name, "name");
+        households = List.copyOf(households);
+        municipalities = List.copyOf(municipalities);
+        Set<String> ids = new HashSet<>();
+        for (Household h : households) {
+            if (!ids.add(h.id())) {
+                throw new IllegalArgumentException("duplicate household id " + h.id());
+            }
+        }
+        Set<String> numbers = new HashSet<>();
+        for (Municipality m : municipalities) {
+            if (!numbers.add(m.number())) {
+                throw new IllegalArgumentException("duplicate municipality " + m.number());
+            }
+        }
+    }
+
+    public int persons() {
+        return households.stream().mapToInt(Household::persons).sum();
+    }
+}

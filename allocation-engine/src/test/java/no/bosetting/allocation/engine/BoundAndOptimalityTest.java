@@ -1,0 +1,82 @@
+package no.bosetting.allocation.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+
+class BoundAndOptimalityTest {
+
+    private static final double EPS = 1e-6;
+    private final AllocationEngine engine = new AllocationEngine();
+
+    /** Exhaustive optimum over all assignments (each household: nowhere or any municipality). */
+    static double bruteForce(Instance instance, Policy policy) {
+        Scorer scorer = new Scorer(policy, instance);
+        int h = instance.households().size();
+        int m = instance.municipalities().size();
+        int[] choice = new int[h];
+        double best = 0;
+        while (true) {
+            Map<String, String> a = new HashMap<>();
+            double value = 0;
+            for (int i = 0; i < h; i++) {
+                if (choice[i] > 0) {
+                    a.put(instance.households().get(i).id(), instance.municipalities().get(choice[i] - 1).number());
+                    value += scorer.score(i, choice[i] - 1);
+                }
+            }
+            if (value > best && FeasibilityChecker.check(instance, a).feasible()) {
+                best = value;
+            }
+            int i = 0;
+            while (i < h && ++choice[i] > m) {
+                choice[i] = 0;
+                i++;
+            }
+            if (i == h) {
+                return best;
+            }
+        }
+    }
+
+    @Test
+    void handMadeInstanceWithKnownOptimum() {
+        // Two places in the attractive municipality; the optimum puts the two skilled singles there and the
+        // family of three (which would not fit next to anyone) in the other one.
+        Municipality good = Municipality.simple("0001", 2, 0, Set.of()).withIndicators(1.0, 1.0);
+        Municipality plain = Municipality.simple("0002", 5, 0, Set.of()).withIndicators(0.0, 0.0);
+        Household s1 = Household.simple("s1", 1, false, false, 30).withSkills(true, true);
+        Household s2 = Household.simple("s2", 1, false, false, 30).withSkills(true, false);
+        Household f = Household.simple("f", 3, false, true, 30).withSkills(true, true);
+        Instance instance = new Instance("known", List.of(s1, s2, f), List.of(good, plain));
+        AllocationResult r = engine.solve(instance, Policy.defaults(), Options.defaults());
+        assertThat(r.assignment()).containsEntry("s1", "0001").containsEntry("s2", "0001").containsEntry("f", "0002");
+        double optimum = bruteForce(instance, Policy.defaults());
+        assertThat(r.objective()).isCloseTo(optimum, Offset.offset(EPS));
+        assertThat(r.upperBound()).isGreaterThanOrEqualTo(optimum - EPS);
+        assertThat(r.gapPercent()).isLessThan(1.0);
+    }
+
+    @Test
+    void boundIsValidAndEngineNearOptimalOnTinyRandomInstances() {
+        int optimal = 0;
+        int runs = 40;
+        for (long seed = 1; seed <= runs; seed++) {
+            Instance instance = RandomInstances.create(seed, 6, 3);
+            double optimum = bruteForce(instance, Policy.defaults());
+            AllocationResult r = engine.solve(instance, Policy.defaults(), Options.defaults().withSeed(seed));
+            assertThat(r.upperBound()).as("bound, seed %d", seed).isGreaterThanOrEqualTo(optimum - EPS);
+            assertThat(r.objective()).as("objective, seed %d", seed).isLessThanOrEqualTo(optimum + EPS);
+            if (r.objective() >= optimum - EPS) {
+                optimal++;
+            }
+        }
+        assertThat(optimal).as("runs that reached the exact optimum").isGreaterThanOrEqualTo(runs * 3 / 4);
+    }
+}

@@ -1,0 +1,33 @@
+package no.bosetting.allocation;
+
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import no.bosetting.allocation.engine.Policy;
+
+/** A stored version of the engine's weights. Nationality, ethnicity, religion and sex are never weights. */
+public record AllocationPolicy(long id, String name, int version, Map<String, Double> weights, String reason,
+                               OffsetDateTime createdAt, String createdBy) {
+
+    /** The weights in the order the engine's Policy takes them. */
+    public static final String[] TERMS = {"priority", "waiting", "labourMarket", "education", "dwellingFit",
+            "sharedHousing", "widerFamily", "jobOrStudy", "approvedDwelling", "balance"};
+
+    public Policy toEngine() {
+        return new Policy(name, version, w("priority"), w("waiting"), w("labourMarket"), w("education"), w("dwellingFit"),
+                w("sharedHousing"), w("widerFamily"), w("jobOrStudy"), w("approvedDwelling"), w("balance"));
+    }
+
+    private double w(String term) {
+        return weights.getOrDefault(term, 0.0);
+    }
+
+    public static Map<String, Double> ordered(Map<String, Double> weights) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (String t : TERMS) {
+            m.put(t, weights.getOrDefault(t, 0.0));
+        }
+        return m;
+    }
+}

@@ -1,0 +1,248 @@
+package no.bosetting.allocation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import no.bosetting.access.Actor;
+import no.bosetting.access.Role;
+import no.bosetting.allocation.engine.AllocationResult;
+import no.bosetting.allocation.engine.Explanation;
+import no.bosetting.allocation.engine.Instance;
+import no.bosetting.allocation.engine.Options;
+import no.bosetting.allocation.engine.ScoreTerm;
+import no.bosetting.allocation.engine.UnassignedReason;
+import no.bosetting.allocation.internal.RoundBuilder;
+import no.bosetting.cases.CaseFilter;
+import no.bosetting.cases.CaseQueries;
+import no.bosetting.cases.CaseStatus;
+import no.bosetting.cases.CaseSummary;
+import no.bosetting.cases.Page;
+import no.bosetting.municipalities.Municipalities;
+import no.bosetting.proposals.Proposals;
+import no.bosetting.shared.CommandFailedException;
+import no.bosetting.shared.CommandFailure;
+import no.bosetting.shared.CommandResult;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * "Propose allocation": runs the engine over ready households, keeps the result for review, lets the
+ * caseworker pin or change a household's municipality (the engine re-optimises the rest), and sends
+ * the result as distribution lists that remember the policy version and explanation.
+ */
+@Service
+public class AllocationRuns {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final AllocationPort engine;
+    private final AllocationPolicies policies;
+    private final RoundBuilder rounds;
+    private final CaseQueries cases;
+    private final Proposals proposals;
+    private final Municipalities municipalities;
+    private final Duration timeLimit;
+
+    public AllocationRuns(JdbcClient jdbc, Clock clock, AllocationPort engine, AllocationPolicies policies, RoundBuilder rounds,
+                          CaseQueries cases, Proposals proposals, Municipalities municipalities,
+                          @Value("${bosetting.allocation.time-limit:PT5S}") Duration timeLimit) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.engine = engine;
+        this.policies = policies;
+        this.rounds = rounds;
+        this.cases = cases;
+        this.proposals = proposals;
+        this.municipalities = municipalities;
+        this.timeLimit = timeLimit;
+    }
+
+    /** Runs the engine over every ready household that matches the filter (status is forced to ready). */
+    @Transactional
+    public CommandResult<Long> propose(Actor actor, CaseFilter filter) {
+        if (!actor.is(Role.AGENCY_CASEWORKER)) {
+            return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
+        }
+        CaseFilter ready = new CaseFilter(CaseStatus.READY_FOR_ALLOCATION, filter.municipalityNumber(), filter.minWaitedDays(),
+                filter.maxWaitedDays(), filter.householdType(), filter.unaccompaniedMinor(), filter.livingSituation(), null, null);
+        List<CaseSummary> households = new ArrayList<>();
+        int page = 0;
+        Page<CaseSummary> batch;
+        do {
+            batch = cases.search(ready, actor, page++, 500);
+            households.addAll(batch.items());
+        } while (batch.hasNext());
+        if (households.isEmpty()) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("filter", "error.allocation.noneReady"));
+        }
+        return CommandResult.ok(run(actor, households, Map.of()));
+    }
+
+    /** Fixes one household to a municipality (or frees it with null) and re-optimises the rest. */
+    @Transactional
+    public CommandResult<Long> pin(Actor actor, long runId, long caseId, String municipalityNumber) {
+        if (!actor.is(Role.AGENCY_CASEWORKER)) {
+            return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
+        }
+        Optional<AllocationRun> found = find(runId);
+        if (found.isEmpty() || !"DRAFT".equals(found.get().status())) {
+            return CommandResult.fail(CommandFailure.WrongState.of(found.map(AllocationRun::status).orElse("NONE"), "error.allocation.notDraft"));
+        }
+        if (municipalityNumber != null && municipalities.find(municipalityNumber).isEmpty()) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("municipality", "error.municipality.unknown", municipalityNumber));
+        }
+        Map<String, String> pins = new LinkedHashMap<>();
+        for (AllocationRun.Item item : found.get().items()) {
+            if (item.pinned() && item.caseId() != caseId) {
+                pins.put(String.valueOf(item.caseId()), item.municipalityNumber());
+            }
+        }
+        if (municipalityNumber != null) {
+            pins.put(String.valueOf(caseId), municipalityNumber);
+        }
+        List<CaseSummary> households = new ArrayList<>();
+        for (AllocationRun.Item item : found.get().items()) {
+            cases.summary(item.caseId(), actor).filter(c -> c.status() == CaseStatus.READY_FOR_ALLOCATION).ifPresent(households::add);
+        }
+        jdbc.sql("update allocation_run set status = 'REPLACED' where id = :id").param("id", runId).update();
+        try {
+            return CommandResult.ok(run(actor, households, pins));
+        } catch (IllegalArgumentException e) {
+            // The engine refuses pins that break a hard rule (capacity, rejection); say which, keep the old run.
+            throw new CommandFailedException(CommandFailure.RuleBroken.of("municipality", "error.allocation.pinRefused", e.getMessage()));
+        }
+    }
+
+    private long run(Actor actor, List<CaseSummary> households, Map<String, String> pins) {
+        AllocationPolicy policy = policies.current();
+        LocalDate today = LocalDate.now(clock);
+        Instance instance = rounds.build("round-" + today, households, today);
+        AllocationResult result = engine.solve(instance, policy.toEngine(),
+                Options.defaults().withSeed(today.toEpochDay()).withTimeLimit(timeLimit).withPins(pins));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        long runId = jdbc.sql("""
+                insert into allocation_run (policy_id, status, households, assigned, objective, upper_bound, gap_percent, seconds,
+                    created_at, created_by)
+                values (:policy, 'DRAFT', :h, :a, :obj, :ub, :gap, :s, :now, :by) returning id
+                """)
+                .param("policy", policy.id()).param("h", households.size()).param("a", result.assignment().size())
+                .param("obj", result.objective()).param("ub", result.upperBound()).param("gap", result.gapPercent())
+                .param("s", result.seconds()).param("now", now).param("by", actor.username())
+                .query(Long.class).single();
+        for (CaseSummary c : households) {
+            String key = String.valueOf(c.id());
+            String m = result.assignment().get(key);
+            Explanation e = result.explanations().get(key);
+            UnassignedReason r = result.unassigned().get(key);
+            jdbc.sql("""
+                    insert into allocation_run_item (run_id, case_id, municipality_number, pinned, score, explanation,
+                        unassigned_code, unassigned_reason)
+                    values (:run, :case, :m, :pinned, :score, :explanation, :code, :reason)
+                    """)
+                    .param("run", runId).param("case", c.id()).param("m", m).param("pinned", pins.containsKey(key))
+                    .param("score", e == null ? null : e.score()).param("explanation", e == null ? null : describe(e))
+                    .param("code", r == null ? null : r.code().name()).param("reason", r == null ? null : r.message())
+                    .update();
+        }
+        return runId;
+    }
+
+    /** The explanation as a caseworker reads it, stored with the run and with each sent proposal. */
+    static String describe(Explanation e) {
+        String terms = e.terms().stream().filter(t -> Math.abs(t.contribution()) >= 0.005)
+                .map(AllocationRuns::term).collect(Collectors.joining("; "));
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "Poeng %.2f. %s.", e.score(), terms));
+        if (!e.bindingConstraints().isEmpty()) {
+            s.append(" Bindende: ").append(String.join("; ", e.bindingConstraints())).append('.');
+        }
+        if (e.runnerUp() != null) {
+            s.append(" Nest best: ").append(e.runnerUp()).append('.');
+        }
+        return s.toString();
+    }
+
+    private static String term(ScoreTerm t) {
+        return String.format(Locale.ROOT, "%s %.2f (vekt %.1f × %.2f)", TERM_NAMES.getOrDefault(t.name(), t.name()),
+                t.contribution(), t.weight(), t.value());
+    }
+
+    static final Map<String, String> TERM_NAMES = Map.ofEntries(
+            Map.entry("priority", "prioritet"), Map.entry("waiting", "ventetid"), Map.entry("labourMarket", "arbeidsmarked"),
+            Map.entry("education", "utdanning"), Map.entry("dwellingFit", "boligtilpasning"),
+            Map.entry("sharedHousing", "bofellesskap"), Map.entry("widerFamily", "familie i eller nær kommunen"),
+            Map.entry("jobOrStudy", "jobb eller studieplass"), Map.entry("approvedDwelling", "godkjent selvfunnet bolig"),
+            Map.entry("balance", "jevn fordeling"), Map.entry("potential", "kapasitetspris for året"));
+
+    public Optional<AllocationRun> find(long runId) {
+        return jdbc.sql("""
+                select id, policy_id, status, households, assigned, objective, upper_bound, gap_percent, seconds, created_at, created_by
+                from allocation_run where id = :id
+                """)
+                .param("id", runId)
+                .query((rs, n) -> new AllocationRun(rs.getLong("id"), policies.find(rs.getLong("policy_id")).orElseThrow(),
+                        rs.getString("status"), rs.getInt("households"), rs.getInt("assigned"), rs.getDouble("objective"),
+                        rs.getDouble("upper_bound"), rs.getDouble("gap_percent"), rs.getDouble("seconds"),
+                        rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"), items(runId)))
+                .optional();
+    }
+
+    private List<AllocationRun.Item> items(long runId) {
+        return jdbc.sql("""
+                select i.case_id, c.reference, c.household_type, c.persons, c.unaccompanied_minor, c.permit_date,
+                       i.municipality_number, i.pinned, i.score, i.explanation, i.unassigned_code, i.unassigned_reason
+                from allocation_run_item i join settlement_case c on c.id = i.case_id
+                where i.run_id = :run order by i.municipality_number nulls last, c.permit_date, c.id
+                """)
+                .param("run", runId)
+                .query((rs, n) -> new AllocationRun.Item(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getBoolean(5),
+                        java.time.temporal.ChronoUnit.DAYS.between(rs.getObject(6, LocalDate.class), LocalDate.now(clock)),
+                        rs.getString(7), rs.getBoolean(8), (Double) rs.getObject(9), rs.getString(10), rs.getString(11), rs.getString(12)))
+                .list();
+    }
+
+    /**
+     * Sends the reviewed run as one distribution list per municipality. All lists go, or none do:
+     * a household that is no longer ready makes the whole send fail with its reference.
+     */
+    @Transactional
+    public CommandResult<Integer> send(Actor actor, long runId) {
+        if (!actor.is(Role.AGENCY_CASEWORKER)) {
+            return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
+        }
+        AllocationRun run = jdbc.sql("select id from allocation_run where id = :id for update").param("id", runId)
+                .query(Long.class).optional().flatMap(this::find).orElse(null);
+        if (run == null) {
+            return CommandResult.fail(CommandFailure.NotFound.of("error.allocation.notFound", runId));
+        }
+        if (!"DRAFT".equals(run.status())) {
+            return CommandResult.fail(CommandFailure.WrongState.of(run.status(), "error.allocation.notDraft"));
+        }
+        Map<String, List<AllocationRun.Item>> byMunicipality = run.items().stream().filter(i -> i.municipalityNumber() != null)
+                .collect(Collectors.groupingBy(AllocationRun.Item::municipalityNumber, java.util.TreeMap::new, Collectors.toList()));
+        int lists = 0;
+        for (Map.Entry<String, List<AllocationRun.Item>> e : byMunicipality.entrySet()) {
+            Map<Long, String> explanations = new java.util.HashMap<>();
+            e.getValue().forEach(i -> explanations.put(i.caseId(), (i.pinned() ? "Valgt av saksbehandler. " : "") + i.explanation()));
+            CommandResult<Long> sent = proposals.sendList(actor, e.getKey(), e.getValue().stream().map(AllocationRun.Item::caseId).toList(),
+                    null, new Proposals.Basis(runId, run.policy().name(), run.policy().version(), explanations));
+            if (!sent.isSuccess()) {
+                throw new CommandFailedException(sent.failure());
+            }
+            lists++;
+        }
+        jdbc.sql("update allocation_run set status = 'SENT', sent_at = :now, sent_by = :by where id = :id")
+                .param("now", OffsetDateTime.now(clock)).param("by", actor.username()).param("id", runId).update();
+        return CommandResult.ok(lists);
+    }
+}

@@ -1,0 +1,79 @@
+package no.bosetting.allocation.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import no.bosetting.allocation.engine.Household;
+import no.bosetting.allocation.engine.Instance;
+import no.bosetting.allocation.engine.Municipality;
+import no.bosetting.cases.CaseSummary;
+import no.bosetting.decisions.PlacesUsed;
+import no.bosetting.decisions.SettlementDecisions;
+import no.bosetting.interview.InterviewAnswers;
+import no.bosetting.interview.Interviews;
+import no.bosetting.municipalities.Municipalities;
+import no.bosetting.proposals.Proposals;
+import org.springframework.stereotype.Component;
+
+/**
+ * Translates the application's ready households and municipal places into the engine's model.
+ * Only settlement-relevant facts go in: nationality, ethnicity, religion and sex are never read here.
+ */
+@Component
+public class RoundBuilder {
+
+    private final Interviews interviews;
+    private final Proposals proposals;
+    private final SettlementDecisions decisions;
+    private final Municipalities municipalities;
+
+    RoundBuilder(Interviews interviews, Proposals proposals, SettlementDecisions decisions, Municipalities municipalities) {
+        this.interviews = interviews;
+        this.proposals = proposals;
+        this.decisions = decisions;
+        this.municipalities = municipalities;
+    }
+
+    public Instance build(String name, List<CaseSummary> ready, LocalDate today) {
+        List<Long> ids = ready.stream().map(CaseSummary::id).toList();
+        Map<Long, InterviewAnswers> answers = interviews.answersFor(ids);
+        Map<Long, Set<String>> proposedTo = proposals.proposedTo(ids);
+        List<Household> households = new ArrayList<>();
+        for (CaseSummary c : ready) {
+            InterviewAnswers a = answers.get(c.id());
+            boolean family = c.householdType().withChildren();
+            households.add(new Household(String.valueOf(c.id()), c.persons(), c.unaccompaniedMinor(), family, Set.of(),
+                    (int) Math.max(0, c.daysWaited()), c.householdType().targetMonths() * 30, null,
+                    a == null ? null : blankToNull(a.familyMunicipalityNumber()), null, null,
+                    proposedTo.getOrDefault(c.id(), Set.of()), null,
+                    a != null && a.workExperience() != null && !a.workExperience().isBlank(),
+                    a != null && a.education() != null && !a.education().isBlank()));
+        }
+        Map<String, PlacesUsed> places = decisions.placesForYear(today.getYear()).stream()
+                .collect(Collectors.toMap(PlacesUsed::municipalityNumber, p -> p));
+        List<Municipality> ms = new ArrayList<>();
+        for (no.bosetting.municipalities.Municipality m : municipalities.all()) {
+            PlacesUsed p = places.get(m.number());
+            int remaining = p == null || p.decided() == null ? 0 : Math.max(0, p.decided() - p.used());
+            int remainingMinors = p == null || p.decidedMinors() == null ? 0 : Math.max(0, p.decidedMinors() - p.minorsUsed());
+            // Until the housing register supplies dwellings by size, large households are limited only by places.
+            int[] dwellings = new int[Municipality.MAX_DWELLING_CLASS + 1];
+            dwellings[Municipality.MAX_DWELLING_CLASS] = remaining / Municipality.LARGE_HOUSEHOLD + 1;
+            // Centrality stands in for labour-market and education opportunity until those indicators are loaded.
+            double opportunity = (7 - m.centrality()) / 6.0;
+            ms.add(new Municipality(m.number(), m.name(), remaining, remainingMinors, Set.of(), dwellings,
+                    new HashSet<>(municipalities.neighbours(m.number())), opportunity, opportunity, m.centrality(), 0.0,
+                    false));
+        }
+        return new Instance(name, households, ms);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,483 @@
+package no.bosetting.demo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+import no.bosetting.access.Actor;
+import no.bosetting.access.Role;
+import no.bosetting.access.UserAccounts;
+import no.bosetting.cases.CaseCommands;
+import no.bosetting.cases.CaseQueries;
+import no.bosetting.cases.CaseStatus;
+import no.bosetting.cases.ImportOutcome;
+import no.bosetting.cases.PermitImport;
+import no.bosetting.cases.PermitImportRequest;
+import no.bosetting.cases.ReceptionCentres;
+import no.bosetting.decisions.DecisionStatus;
+import no.bosetting.decisions.PlacesUsed;
+import no.bosetting.decisions.SettlementDecision;
+import no.bosetting.decisions.SettlementDecisions;
+import no.bosetting.interview.Interviews;
+import no.bosetting.municipalities.Municipalities;
+import no.bosetting.planning.CapacityDecisions;
+import no.bosetting.proposals.ProposalRow;
+import no.bosetting.proposals.ProposalStatus;
+import no.bosetting.proposals.Proposals;
+import no.bosetting.proposals.RejectionReason;
+import no.bosetting.shared.CommandFailedException;
+import no.bosetting.shared.CommandFailure;
+import no.bosetting.shared.CommandResult;
+import no.bosetting.shared.ShiftableClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Seeds a demo database: plans a year with {@link DemoPlanner}, then replays it through the real
+ * commands, each at its own moment via {@link ShiftableClock#runAt}. Does nothing when demo data
+ * (any case with a {@value #REFERENCE_PREFIX} permit reference) is already there.
+ */
+@Service
+public class DemoDataGenerator {
+
+    static final String REFERENCE_PREFIX = "DEMO-";
+    private static final Logger log = LoggerFactory.getLogger(DemoDataGenerator.class);
+    private static final int DETAILED_FAILURE_LOGS = 20;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+    private final Municipalities municipalities;
+    private final ReceptionCentres centres;
+    private final UserAccounts users;
+    private final PermitImport permitImport;
+    private final Interviews interviews;
+    private final Proposals proposals;
+    private final SettlementDecisions settlementDecisions;
+    private final CaseCommands caseCommands;
+    private final CaseQueries caseQueries;
+    private final CapacityDecisions capacityDecisions;
+
+    public DemoDataGenerator(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager,
+                             Municipalities municipalities, ReceptionCentres centres, UserAccounts users,
+                             PermitImport permitImport, Interviews interviews, Proposals proposals,
+                             SettlementDecisions settlementDecisions, CaseCommands caseCommands, CaseQueries caseQueries,
+                             CapacityDecisions capacityDecisions) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactionManager);
+        this.municipalities = municipalities;
+        this.centres = centres;
+        this.users = users;
+        this.permitImport = permitImport;
+        this.interviews = interviews;
+        this.proposals = proposals;
+        this.settlementDecisions = settlementDecisions;
+        this.caseCommands = caseCommands;
+        this.caseQueries = caseQueries;
+        this.capacityDecisions = capacityDecisions;
+    }
+
+    /** The plan this generator would replay for a seed and size, ending at {@code now}. */
+    public DemoPlan plan(long seed, int households, Instant now) {
+        return DemoPlanner.plan(seed, households, now, municipalities.all());
+    }
+
+    public boolean alreadySeeded() {
+        return jdbc.sql("select exists (select 1 from settlement_case where permit_reference like :p)")
+                .param("p", REFERENCE_PREFIX + "%").query(Boolean.class).single();
+    }
+
+    /** Seeds a year ending now unless demo data exists; returns what was created, or empty when it skipped. */
+    public Optional<DemoSummary> generate(long seed, int households) {
+        if (alreadySeeded()) {
+            log.info("Demo data already present; nothing to do");
+            return Optional.empty();
+        }
+        return generate(plan(seed, households, clock.instant()));
+    }
+
+    /** Replays a plan unless demo data exists; returns what was created, or empty when it skipped. */
+    public Optional<DemoSummary> generate(DemoPlan plan) {
+        if (alreadySeeded()) {
+            log.info("Demo data already present; nothing to do");
+            return Optional.empty();
+        }
+        long started = System.nanoTime();
+        log.info("Demo data: replaying {} households and {} events (seed {}) through the commands",
+                plan.households().size(), plan.events().size(), plan.seed());
+        Replay replay = new Replay(plan);
+        replay.run();
+        DemoSummary summary = summary(plan, replay, Duration.ofNanos(System.nanoTime() - started));
+        logSummary(summary, replay.failureCounts);
+        return Optional.of(summary);
+    }
+
+    /**
+     * Households, persons and cases per status created for one seed; {@code refusals} counts commands
+     * the application refused, {@code householdsLeftBehind} the households whose flow stopped there.
+     */
+    public record DemoSummary(long seed, int households, long persons, Map<CaseStatus, Long> statuses, int events,
+                              int refusals, int householdsLeftBehind, Duration duration) {
+    }
+
+    private DemoSummary summary(DemoPlan plan, Replay replay, Duration duration) {
+        Map<CaseStatus, Long> statuses = new EnumMap<>(CaseStatus.class);
+        long[] persons = new long[1];
+        long[] households = new long[1];
+        jdbc.sql("select status, count(*), sum(persons) from settlement_case where permit_reference like :p group by status")
+                .param("p", referencePrefix(plan.seed()) + "%")
+                .query((rs, n) -> {
+                    statuses.put(CaseStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                    households[0] += rs.getLong(2);
+                    persons[0] += rs.getLong(3);
+                    return null;
+                }).list();
+        return new DemoSummary(plan.seed(), (int) households[0], persons[0], statuses, plan.events().size(), replay.failures,
+                replay.broken.size(), duration);
+    }
+
+    static String referencePrefix(long seed) {
+        return REFERENCE_PREFIX + seed + "-";
+    }
+
+    private void logSummary(DemoSummary s, Map<String, Integer> failureCounts) {
+        log.info("Demo data seeded in {} s: {} households, {} persons, {} events replayed, {} refused, {} households left behind",
+                String.format("%.1f", s.duration().toMillis() / 1000.0), s.households(), s.persons(), s.events(), s.refusals(),
+                s.householdsLeftBehind());
+        log.info("Demo cases per status: {}", s.statuses());
+        if (!failureCounts.isEmpty()) {
+            log.info("Demo refusals by reason: {}", failureCounts);
+        }
+        StringBuilder logins = new StringBuilder("Demo logins (password \"" + DemoCatalogue.PASSWORD + "\"):");
+        for (DemoCatalogue.Login l : DemoCatalogue.LOGINS) {
+            String scope = l.municipalityNumber() != null ? l.municipalityNumber() + " " + municipalities.name(l.municipalityNumber())
+                    : l.centreShortName() != null ? "mottak " + l.displayName() : "nasjonalt";
+            logins.append(String.format("%n  %-20s %-20s %s", l.username(), l.role(), scope));
+        }
+        log.info(logins.toString());
+    }
+
+    /** One replay of a plan; holds the mapping from plan indexes to database ids. */
+    private final class Replay {
+        private final DemoPlan plan;
+        private final List<Long> centreIds = new ArrayList<>();
+        private final Map<String, Actor> logins = new HashMap<>();
+        private final Map<Integer, Long> caseIds = new HashMap<>();
+        private final Set<Integer> broken = new HashSet<>();
+        private final Map<String, Integer> failureCounts = new TreeMap<>();
+        private final Actor caseworker;
+        private final Actor planner;
+        private int failures;
+
+        Replay(DemoPlan plan) {
+            this.plan = plan;
+            for (DemoPlan.Centre c : plan.centres()) {
+                centreIds.add(centres.create(c.name(), c.kind(), c.municipalityNumber()));
+            }
+            for (DemoCatalogue.Login l : DemoCatalogue.LOGINS) {
+                Long centreId = null;
+                if (l.centreShortName() != null) {
+                    for (int i = 0; i < plan.centres().size(); i++) {
+                        if (plan.centres().get(i).shortName().equals(l.centreShortName())) {
+                            centreId = centreIds.get(i);
+                        }
+                    }
+                }
+                logins.put(l.username(), new Actor(l.username(), l.displayName(), l.role(), l.municipalityNumber(), centreId));
+            }
+            // Users first, so the replayed commands notify real accounts. Hashing a password is deliberately
+            // slow, so the accounts are made side by side and existing ones are left alone.
+            logins.values().parallelStream().filter(a -> users.findActor(a.username()).isEmpty())
+                    .forEach(a -> users.createIfMissing(a, DemoCatalogue.PASSWORD, null));
+            this.caseworker = logins.get("saksbehandler");
+            this.planner = logins.get("planlegger");
+        }
+
+        void run() {
+            for (DemoPlan.Event event : plan.events()) {
+                ShiftableClock.runAt(event.at(), () -> {
+                    try {
+                        apply(event);
+                    } catch (RuntimeException e) {
+                        // A broken event must not stop the demo: the household is left where it is.
+                        refused(event, e.toString());
+                        householdOf(event).ifPresent(broken::add);
+                    }
+                });
+            }
+        }
+
+        private void apply(DemoPlan.Event event) {
+            if (event instanceof DemoPlan.RecordCapacity c) {
+                Actor actor = officerLogin(c.municipalityNumber()).orElse(planner);
+                check(event, command(() -> capacityDecisions.record(actor, c.municipalityNumber(), c.year(), c.persons(),
+                        c.unaccompaniedMinors(), c.decidedOn())));
+                return;
+            }
+            Optional<Integer> household = householdOf(event);
+            if (household.isPresent() && broken.contains(household.get())) {
+                return;
+            }
+            if (event instanceof DemoPlan.ImportPermit e) {
+                importPermit(e);
+            } else if (event instanceof DemoPlan.HoldInterview e) {
+                DemoPlan.Household h = plan.households().get(e.household());
+                Actor actor = h.centre() != null ? staff(h.centre()) : caseworker;
+                caseCheck(event, e.household(), command(() -> interviews.record(caseId(e.household()), h.interview(), actor)));
+            } else if (event instanceof DemoPlan.SendList e) {
+                sendList(e);
+            } else if (event instanceof DemoPlan.Accept e) {
+                accept(e);
+            } else if (event instanceof DemoPlan.Reject e) {
+                long caseId = caseId(e.household());
+                Optional<ProposalRow> pending = pendingProposal(caseId, e.municipalityNumber());
+                if (pending.isEmpty()) {
+                    lost(event, e.household(), "no pending proposal");
+                    return;
+                }
+                caseCheck(event, e.household(), command(() -> proposals.reject(officer(e.municipalityNumber()),
+                        pending.get().id(), e.code(), e.text())));
+            } else if (event instanceof DemoPlan.RegisterSettlement e) {
+                register(e);
+            } else if (event instanceof DemoPlan.DeclineOffer e) {
+                caseCheck(event, e.household(), command(() -> settlementDecisions.decline(caseId(e.household()), caseworker,
+                        e.reason(), true)));
+            } else if (event instanceof DemoPlan.CloseCase e) {
+                caseCheck(event, e.household(), command(() -> caseCommands.close(caseId(e.household()), caseworker,
+                        e.reason(), e.text(), true)));
+            } else {
+                throw new IllegalStateException("Unknown demo event " + event);
+            }
+        }
+
+        private void importPermit(DemoPlan.ImportPermit e) {
+            DemoPlan.Household h = plan.households().get(e.household());
+            ImportOutcome outcome = inTransaction(() -> permitImport.importPermit(request(h, true), caseworker));
+            if (!outcome.ok() && outcome.problems().stream().allMatch(p -> p.field().endsWith("dNumber"))) {
+                // A D-number already in the database (from other data) is not worth losing the household for.
+                outcome = inTransaction(() -> permitImport.importPermit(request(h, false), caseworker));
+            }
+            if (outcome.ok()) {
+                caseIds.put(e.household(), outcome.caseId());
+            } else {
+                lost(e, e.household(), outcome.problems().toString());
+            }
+        }
+
+        private PermitImportRequest request(DemoPlan.Household h, boolean withDNumbers) {
+            List<PermitImportRequest.PersonData> persons = h.persons().stream()
+                    .map(p -> new PermitImportRequest.PersonData(p.dufNumber(), null, withDNumbers ? p.dNumber() : null,
+                            p.givenName(), p.familyName(), p.birthDate(), p.sex(), p.citizenship(), p.relation(), null, null))
+                    .toList();
+            return new PermitImportRequest(h.permitReference(), h.permitType(), h.permitDate(), h.livingSituation(),
+                    h.centre() == null ? null : centreIds.get(h.centre()), h.municipalityNumber(), persons);
+        }
+
+        private void sendList(DemoPlan.SendList e) {
+            List<Integer> sendable = e.households().stream().filter(i -> !broken.contains(i) && caseIds.containsKey(i)).toList();
+            if (sendable.isEmpty()) {
+                return;
+            }
+            String note = "Fordelingsliste uke " + LocalDate.ofInstant(e.at(), clock.getZone()).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+            CommandResult<Long> all = command(() -> proposals.sendList(caseworker, e.municipalityNumber(),
+                    sendable.stream().map(caseIds::get).toList(), note));
+            if (all.isSuccess()) {
+                return;
+            }
+            // A list goes all or nothing; send the rest one by one so one bad household does not hold the others back.
+            for (Integer i : sendable) {
+                caseCheck(e, i, command(() -> proposals.sendList(caseworker, e.municipalityNumber(), List.of(caseIds.get(i)), note)));
+            }
+        }
+
+        private void accept(DemoPlan.Accept e) {
+            long caseId = caseId(e.household());
+            Optional<ProposalRow> pending = pendingProposal(caseId, e.municipalityNumber());
+            if (pending.isEmpty()) {
+                lost(e, e.household(), "no pending proposal");
+                return;
+            }
+            CommandResult<List<Long>> accepted = acceptProposal(pending.get(), caseId, e.plannedDate());
+            if (accepted.isSuccess()) {
+                return;
+            }
+            refused(e, describe(accepted.failure()));
+            if (!(accepted.failure() instanceof CommandFailure.RuleBroken rule) || !"capacity".equals(rule.field())) {
+                broken.add(e.household());
+                return;
+            }
+            // The decided number was used up by data the plan did not know of: the municipality says so,
+            // and the household goes to another municipality that still has room.
+            CommandResult<CaseStatus> rejected = command(() -> proposals.reject(officer(e.municipalityNumber()),
+                    pending.get().id(), RejectionReason.CAPACITY_USED, "Vedtaket for året er fylt opp."));
+            if (!rejected.isSuccess() || !relocate(e, caseId)) {
+                broken.add(e.household());
+            }
+        }
+
+        private boolean relocate(DemoPlan.Accept e, long caseId) {
+            DemoPlan.Household h = plan.households().get(e.household());
+            List<PlacesUsed> withRoom = settlementDecisions.placesForYear(e.plannedDate().getYear()).stream()
+                    .filter(p -> p.remaining() != null && p.remaining() >= h.size())
+                    .filter(p -> !h.unaccompaniedMinor() || p.decidedMinors() != null && p.decidedMinors() > p.minorsUsed())
+                    .filter(p -> !proposals.wasProposedTo(caseId, p.municipalityNumber()))
+                    .sorted(Comparator.comparing(PlacesUsed::remaining).reversed().thenComparing(PlacesUsed::municipalityNumber))
+                    .limit(3).toList();
+            for (PlacesUsed alternative : withRoom) {
+                String m = alternative.municipalityNumber();
+                CommandResult<Long> sent = command(() -> proposals.sendList(caseworker, m, List.of(caseId), "Ny fordeling etter avslag"));
+                if (!sent.isSuccess()) {
+                    continue;
+                }
+                Optional<ProposalRow> pending = pendingProposal(caseId, m);
+                if (pending.isPresent() && acceptProposal(pending.get(), caseId, e.plannedDate()).isSuccess()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private CommandResult<List<Long>> acceptProposal(ProposalRow proposal, long caseId, LocalDate plannedDate) {
+            Map<Long, LocalDate> planned = new HashMap<>();
+            for (Long personId : caseQueries.personIds(caseId)) {
+                planned.put(personId, plannedDate);
+            }
+            return command(() -> proposals.accept(officer(proposal.municipalityNumber()), proposal.id(), planned, null));
+        }
+
+        private void register(DemoPlan.RegisterSettlement e) {
+            List<SettlementDecision> open = settlementDecisions.forCase(caseId(e.household())).stream()
+                    .filter(d -> d.status() == DecisionStatus.OFFERED).toList();
+            if (open.isEmpty()) {
+                lost(e, e.household(), "no open decision");
+                return;
+            }
+            // All members in one transaction, so a household is never left half settled.
+            caseCheck(e, e.household(), command(() -> {
+                for (SettlementDecision d : open) {
+                    CommandResult<SettlementDecision> r = settlementDecisions.registerSettlementDate(d.id(), e.date(), null,
+                            officer(d.municipalityNumber()));
+                    if (!r.isSuccess()) {
+                        throw new CommandFailedException(r.failure());
+                    }
+                }
+                return CommandResult.ok(open.size());
+            }));
+        }
+
+        private Optional<ProposalRow> pendingProposal(long caseId, String municipalityNumber) {
+            return proposals.forCase(caseId).stream()
+                    .filter(p -> p.status() == ProposalStatus.PENDING && p.municipalityNumber().equals(municipalityNumber))
+                    .findFirst();
+        }
+
+        private long caseId(int household) {
+            Long id = caseIds.get(household);
+            if (id == null) {
+                throw new IllegalStateException("Household " + household + " was never imported");
+            }
+            return id;
+        }
+
+        private Optional<Actor> officerLogin(String municipalityNumber) {
+            return logins.values().stream().filter(a -> a.isMunicipality(municipalityNumber))
+                    .min(Comparator.comparing(Actor::username));
+        }
+
+        /** The demo login for the municipality, or a named officer without a login for the rest. */
+        private Actor officer(String municipalityNumber) {
+            return officerLogin(municipalityNumber).orElseGet(() -> new Actor("kommune-" + municipalityNumber,
+                    municipalities.name(municipalityNumber) + " kommune", Role.MUNICIPALITY_OFFICER, municipalityNumber, null));
+        }
+
+        private Actor staff(int centre) {
+            DemoPlan.Centre c = plan.centres().get(centre);
+            if (c.staffUsername() != null) {
+                return logins.get(c.staffUsername());
+            }
+            return new Actor("mottak-" + c.shortName(), c.name(), Role.RECEPTION_STAFF, null, centreIds.get(centre));
+        }
+
+        private void check(DemoPlan.Event event, CommandResult<?> result) {
+            if (!result.isSuccess()) {
+                refused(event, describe(result.failure()));
+            }
+        }
+
+        private void caseCheck(DemoPlan.Event event, int household, CommandResult<?> result) {
+            if (!result.isSuccess()) {
+                lost(event, household, describe(result.failure()));
+            }
+        }
+
+        private void lost(DemoPlan.Event event, int household, String why) {
+            refused(event, why);
+            broken.add(household);
+        }
+
+        private void refused(DemoPlan.Event event, String why) {
+            failures++;
+            failureCounts.merge(event.getClass().getSimpleName(), 1, Integer::sum);
+            if (failures <= DETAILED_FAILURE_LOGS) {
+                log.warn("Demo event refused ({}): {}", why, event);
+            }
+        }
+
+        private Optional<Integer> householdOf(DemoPlan.Event event) {
+            if (event instanceof DemoPlan.ImportPermit e) {
+                return Optional.of(e.household());
+            } else if (event instanceof DemoPlan.HoldInterview e) {
+                return Optional.of(e.household());
+            } else if (event instanceof DemoPlan.Accept e) {
+                return Optional.of(e.household());
+            } else if (event instanceof DemoPlan.Reject e) {
+                return Optional.of(e.household());
+            } else if (event instanceof DemoPlan.RegisterSettlement e) {
+                return Optional.of(e.household());
+            } else if (event instanceof DemoPlan.DeclineOffer e) {
+                return Optional.of(e.household());
+            } else if (event instanceof DemoPlan.CloseCase e) {
+                return Optional.of(e.household());
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static String describe(CommandFailure failure) {
+        return failure.getClass().getSimpleName() + " " + failure.messageKey() + " " + failure.args();
+    }
+
+    /**
+     * Runs one command in its own transaction, as it would run on its own, but without waiting for
+     * the commit to reach the disk: a demo year is some ten thousand commits, waiting for each would
+     * dominate the start-up, and a crash in the middle of seeding leaves an incomplete demo either way.
+     */
+    private <T> CommandResult<T> command(Supplier<CommandResult<T>> command) {
+        return CommandResult.attempt(() -> inTransaction(command));
+    }
+
+    private <T> T inTransaction(Supplier<T> body) {
+        return tx.execute(status -> {
+            jdbc.sql("set local synchronous_commit = off").update();
+            return body.get();
+        });
+    }
+}

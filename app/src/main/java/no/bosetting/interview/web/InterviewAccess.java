@@ -1,0 +1,40 @@
+package no.bosetting.interview.web;
+
+import no.bosetting.access.Actor;
+import no.bosetting.access.Role;
+import no.bosetting.cases.CaseStatus;
+import no.bosetting.cases.CaseSummary;
+
+/**
+ * Who may do and see what of the interview on the web pages. The service re-checks recording; these
+ * rules decide what a page offers and which answers it may put in front of the actor at all.
+ */
+final class InterviewAccess {
+
+    private InterviewAccess() {
+    }
+
+    /** The interview is the reception centre's work; the agency caseworker can stand in for it. */
+    static boolean mayOpen(CaseSummary summary, Actor actor) {
+        return actor.is(Role.AGENCY_CASEWORKER) || actor.isReceptionCentre(summary.receptionCentreId());
+    }
+
+    /** Mirrors the service: once a municipality has been offered the household, the answers are what it decided on. */
+    static boolean recordable(CaseSummary summary) {
+        return summary.status().isOpen() && summary.status() != CaseStatus.OFFERED;
+    }
+
+    static boolean mayRecord(CaseSummary summary, Actor actor) {
+        return mayOpen(summary, actor) && recordable(summary);
+    }
+
+    /** Family, network and the minor's situation: only for the agency and the centre the household lives in. */
+    static boolean seesPersonalDetails(CaseSummary summary, Actor actor) {
+        return actor.isAgency() || actor.isReceptionCentre(summary.receptionCentreId());
+    }
+
+    /** Health details need a purpose: the agency allocating and the centre following the person up. */
+    static boolean seesHealth(CaseSummary summary, Actor actor) {
+        return seesPersonalDetails(summary, actor);
+    }
+}

@@ -1,0 +1,138 @@
+package no.bosetting.allocation;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import no.bosetting.allocation.engine.Household;
+import no.bosetting.allocation.engine.Instance;
+import no.bosetting.allocation.internal.RoundBuilder;
+import no.bosetting.cases.CaseFilter;
+import no.bosetting.cases.CaseQueries;
+import no.bosetting.cases.CaseStatus;
+import no.bosetting.cases.CaseSummary;
+import no.bosetting.proposals.ProposalRow;
+import no.bosetting.proposals.Proposals;
+import no.bosetting.shared.CommandResult;
+import no.bosetting.support.Fixtures;
+import no.bosetting.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static no.bosetting.support.Fixtures.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+class AllocationRunsTest {
+
+    @Autowired
+    AllocationRuns runs;
+    @Autowired
+    AllocationPolicies policies;
+    @Autowired
+    RoundBuilder rounds;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    CaseQueries cases;
+    @Autowired
+    Proposals proposals;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void proposesWithinCapacityExplainsPinsAndSendsWithThePolicyVersion() throws Exception {
+        int year = LocalDate.now().getYear();
+        String a = "1505"; // Kristiansund
+        String b = "1506"; // Molde
+        fixtures.resetMunicipality(a);
+        fixtures.resetMunicipality(b);
+        fixtures.decide(a, year, 8, 0);
+        fixtures.decide(b, year, 8, 0);
+        long centre = fixtures.centre(a);
+        List<Long> mine = List.of(fixtures.household(centre, 1), fixtures.household(centre, 2), fixtures.household(centre, 0));
+        mine.forEach(fixtures::ready);
+
+        long runId = runs.propose(fixtures.caseworker(), CaseFilter.none()).value();
+        AllocationRun run = runs.find(runId).orElseThrow();
+        assertThat(run.upperBound()).isGreaterThanOrEqualTo(run.objective() - 1e-6);
+        assertThat(run.gapPercent()).isBetween(0.0, 100.0);
+        int personsToA = run.items().stream().filter(i -> a.equals(i.municipalityNumber())).mapToInt(AllocationRun.Item::persons).sum();
+        assertThat(personsToA).isLessThanOrEqualTo(8);
+        for (long id : mine) {
+            AllocationRun.Item item = run.items().stream().filter(i -> i.caseId() == id).findFirst().orElseThrow();
+            if (item.municipalityNumber() != null) {
+                assertThat(item.explanation()).startsWith("Poeng");
+            } else {
+                assertThat(item.unassignedCode()).isNotBlank();
+            }
+        }
+
+        // The caseworker pins one household to Molde; the engine re-optimises and honours the pin.
+        long pinnedCase = mine.get(0);
+        long rerun = runs.pin(fixtures.caseworker(), runId, pinnedCase, b).value();
+        AllocationRun second = runs.find(rerun).orElseThrow();
+        assertThat(second.items()).anySatisfy(i -> {
+            assertThat(i.caseId()).isEqualTo(pinnedCase);
+            assertThat(i.municipalityNumber()).isEqualTo(b);
+            assertThat(i.pinned()).isTrue();
+        });
+        assertThat(runs.find(runId).orElseThrow().status()).isEqualTo("REPLACED");
+        assertThat(CommandResult.attempt(() -> runs.send(fixtures.caseworker(), runId)).isSuccess()).isFalse();
+
+        mvc.perform(get("/fordeling/motor/" + rerun).with(as(fixtures.caseworker()))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Valgt av saksbehandler")));
+
+        // Sending makes real proposals that remember the policy version and the explanation shown.
+        assertThat(CommandResult.attempt(() -> runs.send(fixtures.caseworker(), rerun)).isSuccess()).isTrue();
+        List<ProposalRow> sent = proposals.forCase(pinnedCase);
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).municipalityNumber()).isEqualTo(b);
+        assertThat(sent.get(0).policyVersion()).isEqualTo(second.policy().version());
+        assertThat(sent.get(0).explanation()).startsWith("Valgt av saksbehandler. Poeng");
+        assertThat(cases.summaryForSystem(pinnedCase).orElseThrow().status()).isEqualTo(CaseStatus.PROPOSED);
+    }
+
+    @Test
+    void nationalityAndSexAreNeverInputs() {
+        long centre = fixtures.centre("3403");
+        long caseId = fixtures.household(centre, 2);
+        fixtures.ready(caseId);
+        CaseSummary summary = cases.summaryForSystem(caseId).orElseThrow();
+        Instance before = rounds.build("x", List.of(summary), LocalDate.now());
+        jdbc.sql("update person set citizenship = 'SYR', sex = case when sex = 'F' then 'M' else 'F' end where case_id = :c")
+                .param("c", caseId).update();
+        Instance after = rounds.build("x", List.of(cases.summaryForSystem(caseId).orElseThrow()), LocalDate.now());
+        Household h1 = before.households().get(0);
+        Household h2 = after.households().get(0);
+        assertThat(h2).isEqualTo(h1);
+    }
+
+    @Test
+    void onlyAnAdministratorChangesTheWeightsAndEveryChangeIsANewVersion() throws Exception {
+        int before = policies.current().version();
+        Map<String, Double> weights = new java.util.HashMap<>(policies.current().weights());
+        weights.put("waiting", 6.0);
+        assertThat(policies.saveNewVersion(fixtures.caseworker(), weights, "Mer vekt på ventetid").isSuccess()).isFalse();
+        var admin = new no.bosetting.access.Actor("admin-test", "Admin", no.bosetting.access.Role.AGENCY_ADMIN, null, null);
+        mvc.perform(post("/fordeling/policy").with(csrf()).with(as(admin)).param("priority", "abc").param("reason", "x"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Vekten må være et tall")));
+        assertThat(policies.current().version()).isEqualTo(before);
+        var saved = policies.saveNewVersion(admin, weights, "Mer vekt på ventetid");
+        assertThat(saved.value().version()).isEqualTo(before + 1);
+        assertThat(policies.current().weights().get("waiting")).isEqualTo(6.0);
+        assertThat(policies.versions()).hasSizeGreaterThanOrEqualTo(2);
+        mvc.perform(get("/fordeling/policy").with(as(fixtures.caseworker()))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Mer vekt på ventetid")));
+    }
+}
