@@ -43,6 +43,17 @@ class ApplicationStartsTest {
     }
 
     @Test
+    void apiRefusalsAreProblemDetails() throws Exception {
+        mvc.perform(get("/api/v1/cases")).andExpect(status().isUnauthorized())
+                .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("application/problem+json")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("\"status\":401")));
+        mvc.perform(get("/api/v1/cases").with(no.bosetting.support.Fixtures.as(new no.bosetting.access.Actor("stat", "KS",
+                        no.bosetting.access.Role.STATISTICS_READER, null, null))).header("Content-Type", "application/json")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().is(org.hamcrest.Matchers.oneOf(200, 403)));
+    }
+
+    @Test
     void healthIsUp() throws Exception {
         mvc.perform(get("/actuator/health")).andExpect(status().isOk());
     }

@@ -12,7 +12,6 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -26,6 +25,19 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 public class SecurityConfig {
 
     private static final String[] AGENCY = {Role.AGENCY_CASEWORKER.name(), Role.AGENCY_PLANNER.name(), Role.AGENCY_ADMIN.name()};
+
+    /** API clients get RFC 9457 problem details for refusals by the URL rules too. */
+    private static void problem(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String detail)
+            throws java.io.IOException {
+        response.setStatus(status.value());
+        response.setContentType("application/problem+json;charset=UTF-8");
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Bosetting\"");
+        }
+        String type = status == HttpStatus.UNAUTHORIZED ? "unauthenticated" : "not-allowed";
+        response.getWriter().write("{\"type\":\"https://bosetting.no/problems/" + type + "\",\"title\":\"" + type
+                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -63,7 +75,10 @@ public class SecurityConfig {
         http.httpBasic(Customizer.withDefaults());
         // Browsers are sent to the login page; API clients get 401 with no redirect.
         http.exceptionHandling(ex -> ex
-                .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
+                .defaultAuthenticationEntryPointFor((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
+                        "Innlogging kreves (HTTP Basic eller OIDC)."), api)
+                .defaultAccessDeniedHandlerFor((request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
+                        "Rollen din har ikke tilgang til denne tjenesten."), api)
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> !api.matches(request)));
         if (formLogin) {
             http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll());

@@ -111,7 +111,11 @@ public class DemoDataGenerator {
             log.info("Demo data already present; nothing to do");
             return Optional.empty();
         }
-        return generate(plan(seed, households, clock.instant()));
+        long started = System.nanoTime();
+        DemoPlan plan = plan(seed, households, clock.instant());
+        log.info("Demo data: planned {} households and {} events (seed {}) in {} ms",
+                plan.households().size(), plan.events().size(), seed, (System.nanoTime() - started) / 1_000_000);
+        return Optional.of(replay(plan, started));
     }
 
     /** Replays a plan unless demo data exists; returns what was created, or empty when it skipped. */
@@ -120,14 +124,16 @@ public class DemoDataGenerator {
             log.info("Demo data already present; nothing to do");
             return Optional.empty();
         }
-        long started = System.nanoTime();
-        log.info("Demo data: replaying {} households and {} events (seed {}) through the commands",
-                plan.households().size(), plan.events().size(), plan.seed());
+        return Optional.of(replay(plan, System.nanoTime()));
+    }
+
+    private DemoSummary replay(DemoPlan plan, long started) {
+        log.info("Demo data: replaying {} events through the commands", plan.events().size());
         Replay replay = new Replay(plan);
         replay.run();
         DemoSummary summary = summary(plan, replay, Duration.ofNanos(System.nanoTime() - started));
         logSummary(summary, replay.failureCounts);
-        return Optional.of(summary);
+        return summary;
     }
 
     /**

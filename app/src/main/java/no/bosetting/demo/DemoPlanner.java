@@ -476,7 +476,7 @@ public final class DemoPlanner {
     private Map<String, Double> popularity(SplittableRandom r) {
         Map<String, Double> p = new HashMap<>();
         for (Municipality m : municipalities) {
-            p.put(m.number(), !demoMunicipalities.contains(m.number()) && r.nextDouble() < 0.12 ? 2.5 : 1.0);
+            p.put(m.number(), !demoMunicipalities.contains(m.number()) && r.nextDouble() < 0.06 ? 3.0 : 1.0);
         }
         return p;
     }
@@ -619,7 +619,7 @@ public final class DemoPlanner {
                         for (int k = 0; k < per; k++) {
                             Outcome o = forcedOutcome(f, round);
                             for (Draft d : List.copyOf(pool)) {
-                                if (propose(d, round, m, o, lists)) {
+                                if (propose(d, round, m, o, lists, true)) {
                                     pool.remove(d);
                                     break;
                                 }
@@ -631,7 +631,7 @@ public final class DemoPlanner {
                     Outcome o = outcome(d, round);
                     String m = choose(d, round, o);
                     if (m != null) {
-                        propose(d, round, m, o, lists);
+                        propose(d, round, m, o, lists, false);
                     }
                 }
                 lists.forEach((m, households) -> events.add(new Sequenced(new DemoPlan.SendList(round, m, List.copyOf(households)), 3, 0)));
@@ -697,7 +697,7 @@ public final class DemoPlanner {
                 return new Outcome(Kind.ACCEPT, answerAt, planned, null, declineAt.isBefore(now) ? declineAt : null, null, null);
             }
             Instant registerAt = null;
-            if (r.nextDouble() >= 0.03) {
+            if (r.nextDouble() >= 0.02) {
                 int late = r.nextDouble() < 0.7 ? r.nextInt(4) : 4 + r.nextInt(9);
                 Instant candidate = at(planned.plusDays(late), LocalTime.of(9, 0).plusMinutes(r.nextInt(360)));
                 if (!candidate.isAfter(answerAt)) {
@@ -721,11 +721,12 @@ public final class DemoPlanner {
             List<Double> weights = new ArrayList<>();
             for (int i = 0; i < municipalities.size(); i++) {
                 Municipality m = municipalities.get(i);
-                if (already.contains(m.number()) || !room(i, year, d)) {
+                if (already.contains(m.number()) || !room(i, year, d, false)) {
                     continue;
                 }
                 candidates.add(m.number());
-                double base = limited ? decided.get(year)[i][0] : weight(m);
+                // Weighing by what is left keeps the municipalities filling at an even pace (jevn bosetting).
+                double base = limited ? decided.get(year)[i][0] - reserved.get(year)[i][0] : weight(m);
                 weights.add(base * popularity.get(m.number()));
             }
             if (candidates.isEmpty()) {
@@ -737,7 +738,11 @@ public final class DemoPlanner {
             return candidates.get(pickIndex(r, weights.stream().mapToDouble(Double::doubleValue).toArray()));
         }
 
-        private boolean room(int index, int year, Draft d) {
+        /**
+         * Whether the municipality can take the household. Outside the forced picks the demo municipalities
+         * keep some places free, so their work lists can show new proposals at the end of the year.
+         */
+        private boolean room(int index, int year, Draft d, boolean forced) {
             Municipality m = municipalities.get(index);
             if (d.size() >= LARGE_HOUSEHOLD && m.population() < LARGE_HOUSEHOLD_MIN_POPULATION) {
                 return false;
@@ -751,12 +756,13 @@ public final class DemoPlanner {
                 return false;
             }
             int[] used = reserved.computeIfAbsent(year, y -> new int[municipalities.size()][2])[index];
-            return used[0] + d.size() <= dec[0] && (!d.minor() || used[1] + 1 <= dec[1]);
+            int headroom = forced || !demoMunicipalities.contains(m.number()) ? 0 : Math.max(8, dec[0] / 8);
+            return used[0] + d.size() <= dec[0] - headroom && (!d.minor() || used[1] + 1 <= dec[1]);
         }
 
-        private boolean propose(Draft d, Instant round, String m, Outcome o, Map<String, List<Integer>> lists) {
+        private boolean propose(Draft d, Instant round, String m, Outcome o, Map<String, List<Integer>> lists, boolean forced) {
             int year = o.year(LocalDate.ofInstant(round, TimeConfig.OSLO));
-            if (proposedTo.getOrDefault(d.index, Set.of()).contains(m) || !room(indexOf.get(m), year, d)) {
+            if (proposedTo.getOrDefault(d.index, Set.of()).contains(m) || !room(indexOf.get(m), year, d, forced)) {
                 return false;
             }
             lists.computeIfAbsent(m, k -> new ArrayList<>()).add(d.index);

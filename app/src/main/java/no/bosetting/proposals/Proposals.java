@@ -277,7 +277,7 @@ public class Proposals {
     public Optional<ProposalDetail> detail(long proposalId, Actor actor) {
         return find(proposalId, actor).map(p -> {
             CaseSummary summary = caseQueries.summaryForSystem(p.caseId()).orElseThrow();
-            return new ProposalDetail(p, caseQueries.anonymousMembers(p.caseId()), interviews.profile(p.caseId()),
+            return new ProposalDetail(p, new ArrayList<>(caseQueries.anonymousMembersByPerson(p.caseId()).values()), interviews.profile(p.caseId()),
                     summary.livingSituation().name(), summary.daysWaited());
         });
     }

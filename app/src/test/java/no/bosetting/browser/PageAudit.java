@@ -2,6 +2,7 @@ package no.bosetting.browser;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ public final class PageAudit {
     private final Browsing browsing;
     private final List<String> problems = new ArrayList<>();
     private final Set<String> audited = new LinkedHashSet<>();
+    private final Map<Page, Set<String>> pathsPerSession = new IdentityHashMap<>();
 
     public PageAudit(Browsing browsing) {
         this.browsing = browsing;
@@ -39,6 +41,7 @@ public final class PageAudit {
     public void check(Page page, String what) {
         String where = what + " (" + path(page.url()) + ")";
         audited.add(where);
+        pathsPerSession.computeIfAbsent(page, p -> new LinkedHashSet<>()).add(path(page.url()));
         long t0 = System.nanoTime();
         AxeResults results = new AxeBuilder(page).options(options()).analyze();
         System.out.println("AXE " + (System.nanoTime() - t0) / 1_000_000 + " ms " + where);
@@ -77,6 +80,11 @@ public final class PageAudit {
         options.setRunOnly(only);
         options.setResultTypes(List.of("violations"));
         return options;
+    }
+
+    /** Whether this page (one signed-in person) has already been audited at {@code path}. */
+    public boolean audited(Page page, String path) {
+        return pathsPerSession.getOrDefault(page, Set.of()).contains(path);
     }
 
     public Set<String> audited() {

@@ -115,7 +115,7 @@ class SettlementFlowBrowserTest {
         browsing.submit(agency, agency.locator("main form.filters button[type=submit]"));
         audit.check(agency, "allocation for the municipality");
         agency.check("#case-" + caseId);
-        browsing.submit(agency, agency.locator("main form[method=post] > button[type=submit]"));
+        browsing.submit(agency, agency.locator("main form[method=post][action='/fordeling'] > button[type=submit]"));
         assertThat(status(caseId)).isEqualTo(CaseStatus.PROPOSED);
         audit.check(agency, "proposals overview after sending");
         agency.navigate(browsing.url("/saker/" + caseId));
@@ -162,6 +162,9 @@ class SettlementFlowBrowserTest {
         roles.put("planner", plannerPage);
         roles.forEach((role, page) -> {
             for (String href : navigation(page)) {
+                if (audit.audited(page, href)) {
+                    continue; // the flow already scanned this page for this person
+                }
                 page.navigate(browsing.url(href));
                 audit.check(page, "navigation " + href + " as " + role);
             }

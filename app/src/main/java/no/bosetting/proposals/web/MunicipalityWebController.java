@@ -100,7 +100,8 @@ public class MunicipalityWebController {
     String accept(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         Actor actor = CurrentActor.get();
         ProposalDetail detail = proposals.detail(id, actor).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        List<Long> personIds = cases.personIds(detail.proposal().caseId());
+        // Positions follow the order the page lists the members in, so each date lands on the right person.
+        List<Long> personIds = new java.util.ArrayList<>(cases.anonymousMembersByPerson(detail.proposal().caseId()).keySet());
         Map<String, String> errors = new LinkedHashMap<>();
         Map<Long, LocalDate> planned = new HashMap<>();
         Map<String, String> submitted = new HashMap<>();
