@@ -175,7 +175,7 @@ public class DemoDataGenerator {
         StringBuilder logins = new StringBuilder("Demo logins (password \"" + DemoCatalogue.PASSWORD + "\"):");
         for (DemoCatalogue.Login l : DemoCatalogue.LOGINS) {
             String scope = l.municipalityNumber() != null ? l.municipalityNumber() + " " + municipalities.name(l.municipalityNumber())
-                    : l.centreShortName() != null ? "mottak " + l.displayName() : "nasjonalt";
+                    : l.centreShortName() != null ? l.displayName() : "nasjonalt";
             logins.append(String.format("%n  %-20s %-20s %s", l.username(), l.role(), scope));
         }
         log.info(logins.toString());

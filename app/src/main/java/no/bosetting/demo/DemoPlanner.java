@@ -210,7 +210,7 @@ public final class DemoPlanner {
         double phase = r.nextDouble() * Math.PI;
         double sum = 0;
         for (int w = 0; w < 52; w++) {
-            double noise = Math.exp(gaussian(r) * 0.25);
+            double noise = Math.exp(r.nextGaussian() * 0.25);
             weights[w] = Math.max(0.3, (1 + 0.3 * Math.sin(2 * Math.PI * w / 52 + phase)) * noise);
             sum += weights[w];
         }
@@ -494,10 +494,8 @@ public final class DemoPlanner {
         int total = (int) Math.round(DECIDED_OVER_PLACED * placedByYear.getOrDefault(year, 0));
         Map<String, Integer> persons = proportional(deciding, total);
         List<Municipality> byPopulation = new ArrayList<>(deciding);
-        Set<String> minors = new HashSet<>();
-        for (String number : List.of("0301", "4601", "5501")) {
-            minors.add(number);
-        }
+        // The largest demo municipalities always take unaccompanied minors, so their logins show that number.
+        Set<String> minors = new HashSet<>(List.of("0301", "4601", "5501"));
         while (minors.size() < Math.min(MINOR_MUNICIPALITIES, deciding.size())) {
             double[] w = byPopulation.stream().mapToDouble(m -> minors.contains(m.number()) ? 0 : Math.sqrt(m.population())).toArray();
             minors.add(byPopulation.get(pickIndex(r, w)).number());
@@ -615,12 +613,16 @@ public final class DemoPlanner {
                 Map<String, List<Integer>> lists = new TreeMap<>();
                 forced(roundsAgo).ifPresent(f -> {
                     int per = size >= 1000 && (f == Forced.DUE_SOON) ? 2 : 1;
+                    // Small households first, so the places kept free cover as many examples as possible.
+                    List<Draft> smallFirst = new ArrayList<>(pool);
+                    smallFirst.sort(Comparator.comparingInt(Draft::size));
                     for (String m : demoMunicipalities) {
                         for (int k = 0; k < per; k++) {
                             Outcome o = forcedOutcome(f, round);
-                            for (Draft d : List.copyOf(pool)) {
+                            for (Draft d : List.copyOf(smallFirst)) {
                                 if (propose(d, round, m, o, lists, true)) {
                                     pool.remove(d);
+                                    smallFirst.remove(d);
                                     break;
                                 }
                             }
@@ -756,7 +758,7 @@ public final class DemoPlanner {
                 return false;
             }
             int[] used = reserved.computeIfAbsent(year, y -> new int[municipalities.size()][2])[index];
-            int headroom = forced || !demoMunicipalities.contains(m.number()) ? 0 : Math.max(8, dec[0] / 8);
+            int headroom = forced || !demoMunicipalities.contains(m.number()) ? 0 : Math.min(Math.max(20, dec[0] / 6), dec[0] / 2);
             return used[0] + d.size() <= dec[0] - headroom && (!d.minor() || used[1] + 1 <= dec[1]);
         }
 
@@ -805,12 +807,6 @@ public final class DemoPlanner {
 
     private static LocalDate max(LocalDate a, LocalDate b) {
         return a.isAfter(b) ? a : b;
-    }
-
-    private static double gaussian(SplittableRandom r) {
-        // Box-Muller, since SplittableRandom has no nextGaussian before Java 17's RandomGenerator default.
-        double u = Math.max(1e-12, r.nextDouble());
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * r.nextDouble());
     }
 
     private static <T> T pick(SplittableRandom r, List<T> values) {
