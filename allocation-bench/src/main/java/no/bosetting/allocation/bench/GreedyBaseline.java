@@ -22,11 +22,6 @@ final class GreedyBaseline {
     }
 
     static Map<String, String> solve(Instance instance, Policy policy) {
-        return solve(instance, policy, new double[instance.municipalities().size()]);
-    }
-
-    /** With per-person potentials subtracted from the score when choosing (used for the myopic year mode). */
-    static Map<String, String> solve(Instance instance, Policy policy, double[] potential) {
         Scorer scorer = new Scorer(policy, instance);
         List<Household> hs = instance.households();
         List<Municipality> ms = instance.municipalities();
@@ -75,7 +70,7 @@ final class GreedyBaseline {
                 }
                 double s = 0;
                 for (int x : unit) {
-                    s += scorer.score(x, m) - potential[m] * hs.get(x).persons();
+                    s += scorer.score(x, m);
                 }
                 if (s > bestScore) {
                     bestScore = s;

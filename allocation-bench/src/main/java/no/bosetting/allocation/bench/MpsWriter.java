@@ -19,8 +19,9 @@ import no.bosetting.allocation.engine.Policy;
 import no.bosetting.allocation.engine.Scorer;
 
 /**
- * Writes the engine's integer program as free-format MPS with an {@code OBJSENSE MAX} section (read by CBC,
- * GLPK {@code --freemps}, HiGHS, SCIP). Variable {@code x<h>_<m>} is household h (1-based input order) in
+ * Writes the engine's integer program as free-format MPS with an {@code OBJSENSE MAX} section (checked with
+ * CBC 2.10, whose command line needs {@code -max} because it ignores that section, and with OR-Tools). Variable
+ * {@code x<h>_<m>} is household h (1-based input order) in
  * municipality m (1-based input order); only pairs allowed by the pair-level hard rules get a variable.
  *
  * <p>Rows: {@code A<h>} each household at most once; {@code P<m>} persons ≤ places; {@code U<m>} minors

@@ -42,6 +42,7 @@ final class Search {
 
     private double bestBound = Double.POSITIVE_INFINITY;
     private double[] lpPrices;
+    private double valueScale = 1.0;
     private double[] bestPP;
     private double objective;
 
@@ -93,16 +94,21 @@ final class Search {
 
     void run() {
         double scale = meanValuePerPerson();
-        double[] lp = personAuction(PERSON_EPSILON * scale, deadline);
+        valueScale = scale;
+        // Phase shares of the budget, so that a slow machine still gets every phase: LP prices up to 30 %,
+        // block auction up to 45 %, local search up to 60 %, the rest for the bound.
+        long span = deadline - startNanos;
+        double[] lp = personAuction(PERSON_EPSILON * scale, startNanos + span * 3 / 10, null, null);
         lpPrices = lp.clone();
-        trace("person auction bound=" + evaluate(lp, pM, pL, new int[units]));
+        if (TRACE) {
+            trace("person auction bound=" + evaluate(lp, pM, pL, new int[units]));
+        }
         System.arraycopy(lp, 0, pP, 0, muni);
-        auction(1e-3 * scale, deadline);
+        auction(1e-3 * scale, startNanos + span * 45 / 100);
         trace("unit auction");
         insertPass();
         trace("insert");
-        // Local search may use up to 60 % of the budget; the rest is kept for tightening the bound.
-        long lsDeadline = startNanos + (deadline - startNanos) * 6 / 10;
+        long lsDeadline = startNanos + span * 6 / 10;
         for (int round = 0; round < LOCAL_SEARCH_ROUNDS && System.nanoTime() < lsDeadline; round++) {
             boolean improved = movePass(lsDeadline);
             improved |= ejectionPass(lsDeadline);
@@ -138,7 +144,7 @@ final class Search {
      * zero otherwise, so ε-complementary slackness holds and the prices are near-optimal LP duals. Starting
      * every price at zero keeps non-full municipalities at price zero, which the bound needs.
      */
-    private double[] personAuction(double eps, long until) {
+    private double[] personAuction(double eps, long until, double[] qM, double[] qL) {
         double[] price = new double[muni];
         int[] free = md.capPersons.clone();
         int[] waiting = new int[units];
@@ -179,6 +185,9 @@ final class Search {
                 double v = md.value[base + m];
                 if (v == Double.NEGATIVE_INFINITY) {
                     continue;
+                }
+                if (qM != null) {
+                    v -= extraCost(u, m, qM, qL);
                 }
                 double r = v / s - price[m];
                 if (r > r1) {
@@ -372,6 +381,20 @@ final class Search {
         return c;
     }
 
+    private double extraCost(int u, int m, double[] qM, double[] qL) {
+        double c = 0;
+        if (md.minorPersons[u] > 0) {
+            c += qM[m] * md.minorPersons[u];
+        }
+        int[] lg = md.large[u];
+        if (lg != null) {
+            for (int k = 0; k < R; k++) {
+                c += qL[m * R + k] * lg[k];
+            }
+        }
+        return c;
+    }
+
     /** Evicts the lowest bidder on an overflowing row of m and raises that row's price; -1 when m is feasible. */
     private int evictOne(int m) {
         int row;
@@ -508,7 +531,7 @@ final class Search {
 
     private boolean insertPass() {
         boolean improved = false;
-        for (int u : order) {
+        for (int u : valueOrder()) {
             if (active[u] && assigned[u] < 0) {
                 int m = bestFitting(u, -1);
                 if (m >= 0) {
@@ -518,6 +541,29 @@ final class Search {
             }
         }
         return improved;
+    }
+
+    private int[] byValue;
+
+    /**
+     * Units by best value, highest first: inserting in this order is the priority greedy of manual practice,
+     * which is what the result falls back to when a slow machine cuts the auction short.
+     */
+    private int[] valueOrder() {
+        if (byValue == null) {
+            double[] best = new double[units];
+            Integer[] idx = new Integer[units];
+            for (int u = 0; u < units; u++) {
+                best[u] = active[u] ? md.bestUnitValue(u) : Double.NEGATIVE_INFINITY;
+                idx[u] = order[u];
+            }
+            Arrays.sort(idx, (a, b) -> Double.compare(best[b], best[a]));
+            byValue = new int[units];
+            for (int i = 0; i < units; i++) {
+                byValue[i] = idx[i];
+            }
+        }
+        return byValue;
     }
 
     private boolean movePass(long until) {
@@ -907,7 +953,8 @@ final class Search {
                 cap[2 * muni + m * R + k] = md.capLarge[m][k];
             }
         }
-        for (int it = 0; it < MAX_BOUND_ITERATIONS; it++) {
+        for (int pass = 0; pass < BOUND_PASSES; pass++) {
+          for (int it = 0; it < MAX_BOUND_ITERATIONS; it++) {
             double gap = bestBound - objective;
             if (gap <= 1e-6 * Math.max(1.0, Math.abs(bestBound)) || System.nanoTime() > deadline) {
                 break;
@@ -958,6 +1005,25 @@ final class Search {
                     break;
                 }
             }
+          }
+            if (System.nanoTime() > deadline || bestBound - objective <= 1e-6 * Math.max(1.0, Math.abs(bestBound))) {
+                break;
+            }
+            // The subgradient settles the minors and dwelling prices only roughly coupled with the persons
+            // prices; re-solving the persons block exactly for them is a much larger step on the same dual.
+            unpack(bestPrice, pPc, pMc, pLc);
+            double[] lambda = personAuction(PERSON_EPSILON * valueScale, deadline, pMc, pLc);
+            current = evaluate(lambda, pMc, pLc, choice);
+            System.arraycopy(lambda, 0, pPc, 0, muni);
+            pack(pPc, pMc, pLc, price);
+            if (current < bestBound) {
+                record(current, lambda);
+                System.arraycopy(price, 0, bestPrice, 0, rows);
+            }
+            trace("persons block re-solved, bound " + current);
+            theta = 0.5;
+            noImprovement = 0;
+            java.util.Arrays.fill(dir, 0);
         }
     }
 
@@ -968,9 +1034,10 @@ final class Search {
      * so their prices need proportionally larger steps per unit of violation.
      */
     private static final double MINOR_WEIGHT = 4.0;
-    private static final double LARGE_WEIGHT = 10.0;
+    private static final double LARGE_WEIGHT = 25.0;
     private static final int PATIENCE = 30;
-    private static final int MAX_BOUND_ITERATIONS = 300;
+    private static final int MAX_BOUND_ITERATIONS = 150;
+    private static final int BOUND_PASSES = 3;
 
     private void pack(double[] qP, double[] qM, double[] qL, double[] out) {
         System.arraycopy(qP, 0, out, 0, muni);

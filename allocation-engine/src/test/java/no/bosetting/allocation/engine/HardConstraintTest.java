@@ -30,6 +30,15 @@ class HardConstraintTest {
     }
 
     @Test
+    void emptyRoundGivesAnEmptyCertifiedResult() {
+        AllocationResult r = solve(List.of(), List.of(muni("0001", 5)));
+        assertThat(r.assignment()).isEmpty();
+        assertThat(r.objective()).isZero();
+        assertThat(r.upperBound()).isZero();
+        assertThat(r.gapPercent()).isZero();
+    }
+
+    @Test
     void capacityInPersonsIsRespected() {
         AllocationResult r = solve(List.of(Household.simple("a", 3, false, true, 10),
                 Household.simple("b", 3, false, true, 10)), List.of(muni("0001", 4)));
