@@ -14,7 +14,8 @@ import java.util.Map;
  * <p>Algorithm (see README): scores are computed only for pairs that pass the pair-level hard rules; together
  * groups become one unit; a price auction over the capacity rows (persons, minors places, large dwellings)
  * with ε-scaling yields a feasible assignment and dual prices; local search (insert, move, ejection) improves
- * the assignment; projected subgradient steps on the same prices tighten the Lagrangian bound. The bound
+ * the assignment; projected subgradient steps on the minors and dwelling prices, each followed by an exact
+ * re-solve of the persons prices (person auction), tighten the Lagrangian bound. The bound
  * Σ_u max(0, max_m (c_um − π_m·a_u)) + Σ π·cap is valid for any non-negative prices π.
  */
 public final class AllocationEngine {

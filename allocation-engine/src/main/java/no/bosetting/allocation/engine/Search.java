@@ -14,7 +14,7 @@ final class Search {
     private static final int EJECTION_CANDIDATES = 4;
     private static final int LOCAL_SEARCH_ROUNDS = 8;
     /** Bid increment of the LP auction relative to the mean value per person; bounds its error per person. */
-    private static final double PERSON_EPSILON = 1e-3;
+    private static final double PERSON_EPSILON = 1e-4;
     /** Knapsack tables up to this many cells are solved exactly; larger municipalities use gain per person. */
     private static final long EXACT_KNAPSACK_CELLS = 200_000;
     private static final int EJECTION_VICTIMS = 3;
@@ -98,7 +98,7 @@ final class Search {
         // Phase shares of the budget, so that a slow machine still gets every phase: LP prices up to 30 %,
         // block auction up to 45 %, local search up to 60 %, the rest for the bound.
         long span = deadline - startNanos;
-        double[] lp = personAuction(PERSON_EPSILON * scale, startNanos + span * 3 / 10, null, null);
+        double[] lp = personAuction(PERSON_EPSILON * scale, startNanos + span * 3 / 10, null, null, null);
         lpPrices = lp.clone();
         if (TRACE) {
             trace("person auction bound=" + evaluate(lp, pM, pL, new int[units]));
@@ -139,14 +139,53 @@ final class Search {
     // ---------------------------------------------------------------- LP prices
 
     /**
-     * Auction on single persons (households may split), i.e. on the LP relaxation of the persons rows: each
-     * municipality's slots go to the highest per-person bids, its price is the lowest bid it holds once full and
-     * zero otherwise, so ε-complementary slackness holds and the prices are near-optimal LP duals. Starting
-     * every price at zero keeps non-full municipalities at price zero, which the bound needs.
+     * Auction on single persons (households may split), i.e. on the LP relaxation of the persons rows for fixed
+     * prices qM, qL of the other rows: each municipality's slots go to the highest per-person bids, its price is
+     * the lowest bid it holds once full. Run with ε-scaling (each phase keeps the prices of the previous one and
+     * re-assigns from scratch), which avoids the long price wars of a single small ε. Prices never fall in
+     * an auction, so early coarse phases can leave a price on a municipality that ends with free places; the
+     * warm starts below are lowered first for the same reason. Any result is a valid price
+     * vector for the bound; only its quality depends on convergence, so the deadline may cut it anywhere.
      */
-    private double[] personAuction(double eps, long until, double[] qM, double[] qL) {
+    private double[] personAuction(double epsFinal, long until, double[] qM, double[] qL, double[] warm) {
+        return personAuction(epsFinal, until, qM, qL, warm, null);
+    }
+
+    /**
+     * As above; when {@code usage} is given, it receives the minors and dwelling rows' use by the auction's
+     * split assignment (minors rows first, then dwelling rows m·R + k), i.e. the LP solution of the persons
+     * block, which is the subgradient of that block's value with respect to the other rows' prices.
+     */
+    private double[] personAuction(double epsFinal, long until, double[] qM, double[] qL, double[] warm,
+            double[] usage) {
         double[] price = new double[muni];
-        int[] free = md.capPersons.clone();
+        if (warm != null) {
+            // Auction prices only rise, so a warm start is lowered first; otherwise a price that should fall
+            // after the other rows' prices moved would stay too high for good.
+            for (int m = 0; m < muni; m++) {
+                price[m] = warm[m] * WARM_SHRINK;
+            }
+        }
+        double eps = epsFinal * (warm == null ? COLD_EPSILON_FACTOR : WARM_EPSILON_FACTOR);
+        int[] free = new int[muni];
+        while (personAuctionPhase(price, Math.max(eps, epsFinal), until, qM, qL, free, usage) && eps > epsFinal) {
+            eps /= EPSILON_REDUCTION;
+        }
+        return price;
+    }
+
+    /** ε of the first phase of a cold person auction, relative to the final ε (ε-scaling by 5 per phase). */
+    private static final double COLD_EPSILON_FACTOR = 50;
+    /** ε of the first phase when warm-started from near-optimal prices, relative to the final ε. */
+    private static final double WARM_EPSILON_FACTOR = 5;
+    private static final double EPSILON_REDUCTION = 5;
+    /** Warm starts begin from this share of the previous prices (see personAuction). */
+    private static final double WARM_SHRINK = 0.9;
+
+    /** One auction phase at fixed ε from the given prices; false when the deadline cut it short. */
+    private boolean personAuctionPhase(double[] price, double eps, long until, double[] qM, double[] qL,
+            int[] free, double[] usage) {
+        System.arraycopy(md.capPersons, 0, free, 0, muni);
         int[] waiting = new int[units];
         // Per municipality a min-heap of slot groups (unit, count, bid), keyed by bid.
         int[][] heapUnit = new int[muni][4];
@@ -166,8 +205,10 @@ final class Search {
             }
         }
         long bids = 0;
+        boolean complete = true;
         while (head != tail) {
             if ((++bids & 511) == 0 && System.nanoTime() > until) {
+                complete = false;
                 break;
             }
             int u = queue[head];
@@ -245,10 +286,26 @@ final class Search {
                 price[m1] = Math.max(price[m1], heapBid[m1][0]);
             }
         }
-        if (TRACE) {
-            System.err.println("[engine] person bids=" + bids);
+        if (usage != null && complete) {
+            Arrays.fill(usage, 0);
+            for (int m = 0; m < muni; m++) {
+                for (int i = 0; i < heapSize[m]; i++) {
+                    int u = heapUnit[m][i];
+                    double share = (double) heapCount[m][i] / md.size[u];
+                    usage[m] += share * md.minorPersons[u];
+                    int[] lg = md.large[u];
+                    if (lg != null) {
+                        for (int k = 0; k < R; k++) {
+                            usage[muni + m * R + k] += share * lg[k];
+                        }
+                    }
+                }
+            }
         }
-        return price;
+        if (TRACE) {
+            System.err.println("[engine] person bids=" + bids + " eps=" + eps);
+        }
+        return complete;
     }
 
     private static void heapPush(int m, int u, int count, double b, int[][] hu, int[][] hc, double[][] hb,
@@ -913,143 +970,145 @@ final class Search {
     // ---------------------------------------------------------------- bound
 
     /**
-     * Deflected projected subgradient on the prices of all capacity rows, started from the better of the LP
-     * prices of the persons rows and the unit-auction prices, with a Polyak step towards the primal objective.
-     * Every evaluated price vector gives a valid bound; the best is kept.
+     * Certified bound: the Lagrangian value at the unit auction's prices and at the LP prices of the persons
+     * rows, then {@link #sideSubgradient} from the better start. Every evaluated price vector gives a valid
+     * bound; the smallest is kept.
      */
     private void refineBound() {
         int[] choice = new int[units];
         double auctionBound = evaluate(pP, pM, pL, choice);
         record(auctionBound, pP);
-        double[] pPc = pP.clone();
-        double[] pMc = pM.clone();
-        double[] pLc = pL.clone();
-        double lpBound = evaluate(lpPrices, new double[muni], new double[muni * R], choice);
-        if (lpBound < auctionBound) {
-            record(lpBound, lpPrices);
-            pPc = lpPrices.clone();
-            pMc = new double[muni];
-            pLc = new double[muni * R];
+        double[] zeroM = new double[muni];
+        double[] zeroL = new double[muni * R];
+        double lpBound = evaluate(lpPrices, zeroM, zeroL, choice);
+        record(lpBound, lpPrices);
+        double mixedBound = evaluate(lpPrices, pM, pL, choice);
+        record(mixedBound, lpPrices);
+        // The LP persons prices with the auction's minors and dwelling prices usually start best.
+        double[] qP;
+        double[] qM;
+        double[] qL;
+        if (mixedBound <= Math.min(lpBound, auctionBound)) {
+            qP = lpPrices.clone();
+            qM = pM.clone();
+            qL = pL.clone();
+        } else if (lpBound < auctionBound) {
+            qP = lpPrices.clone();
+            qM = zeroM;
+            qL = zeroL;
+        } else {
+            qP = pP.clone();
+            qM = pM.clone();
+            qL = pL.clone();
         }
-        double current = evaluate(pPc, pMc, pLc, choice);
-        double theta = 0.5;
-        int noImprovement = 0;
-        int rows = muni * (2 + R);
-        double[] price = new double[rows];
+        sideSubgradient(qP, qM, qL, choice);
+    }
+
+
+    /**
+     * Projected subgradient on the minors and dwelling prices μ only, of the partial dual
+     * φ(μ) = min over persons prices of L: the person auction solves that inner LP for each μ, and its split
+     * assignment gives the exact use of the side rows, so the subgradient cap − use is that of the LP and not
+     * of one integral Lagrangian choice. Far fewer rows move, and the persons prices are re-optimised for every
+     * step, which is what the subgradient on all rows could not do. Every iterate is certified by a full
+     * evaluation; the best prices are written back into qP, qM, qL.
+     */
+    private void sideSubgradient(double[] qP, double[] qM, double[] qL, int[] choice) {
+        int rows = muni * (1 + R);
+        double[] mu = new double[rows];
+        System.arraycopy(qM, 0, mu, 0, muni);
+        System.arraycopy(qL, 0, mu, muni, muni * R);
+        double[] bestMu = mu.clone();
         double[] cap = new double[rows];
-        double[] g = new double[rows];
-        double[] dir = new double[rows];
-        double[] bestPrice = new double[rows];
         double[] weight = new double[rows];
-        for (int r = 0; r < rows; r++) {
-            weight[r] = r < muni ? 1.0 : r < 2 * muni ? MINOR_WEIGHT : LARGE_WEIGHT;
-        }
-        pack(pPc, pMc, pLc, price);
-        System.arraycopy(price, 0, bestPrice, 0, rows);
         for (int m = 0; m < muni; m++) {
-            cap[m] = md.capPersons[m];
-            cap[muni + m] = md.capMinors[m];
+            cap[m] = md.capMinors[m];
+            weight[m] = MINOR_WEIGHT;
             for (int k = 0; k < R; k++) {
-                cap[2 * muni + m * R + k] = md.capLarge[m][k];
+                cap[muni + m * R + k] = md.capLarge[m][k];
+                weight[muni + m * R + k] = LARGE_WEIGHT;
             }
         }
-        for (int pass = 0; pass < BOUND_PASSES; pass++) {
-          for (int it = 0; it < MAX_BOUND_ITERATIONS; it++) {
-            double gap = bestBound - objective;
-            if (gap <= 1e-6 * Math.max(1.0, Math.abs(bestBound)) || System.nanoTime() > deadline) {
-                break;
+        double[] use = new double[rows];
+        double[] dir = new double[rows];
+        double[] mM = qM.clone();
+        double[] mL = qL.clone();
+        double[] lambda = qP.clone();
+        double best = evaluate(qP, qM, qL, choice);
+        double theta = SIDE_THETA;
+        int stale = 0;
+        for (int it = 0; it < SIDE_ITERATIONS && System.nanoTime() < deadline; it++) {
+            // The final ε throughout: a coarser ε early on saves bids at 1,000 households but its noise (up to
+            // n·ε on the bound) swamps the progress per step from 5,000 households on.
+            lambda = personAuction(PERSON_EPSILON * valueScale, deadline, mM, mL, lambda, use);
+            double b = evaluate(lambda, mM, mL, choice);
+            if (b < best - 1e-12 * Math.abs(best)) {
+                best = b;
+                record(b, lambda);
+                System.arraycopy(lambda, 0, qP, 0, muni);
+                System.arraycopy(mM, 0, qM, 0, muni);
+                System.arraycopy(mL, 0, qL, 0, muni * R);
+                System.arraycopy(mu, 0, bestMu, 0, rows);
+                stale = 0;
+            } else if (++stale >= SIDE_PATIENCE) {
+                theta /= 2;
+                stale = 0;
+                System.arraycopy(bestMu, 0, mu, 0, rows);
+                Arrays.fill(dir, 0);
+                // Six halvings without progress: the method has converged as far as its ε allows.
+                if (theta < SIDE_THETA / 64) {
+                    break;
+                }
             }
-            System.arraycopy(cap, 0, g, 0, rows);
-            for (int u = 0; u < units; u++) {
-                int m = choice[u];
-                if (m < 0) {
-                    continue;
-                }
-                g[m] -= md.size[u];
-                g[muni + m] -= md.minorPersons[u];
-                int[] lg = md.large[u];
-                if (lg != null) {
-                    for (int k = 0; k < R; k++) {
-                        g[2 * muni + m * R + k] -= lg[k];
-                    }
-                }
+            // The bound does not change the proposal, only its certificate: once that proves the proposal within
+            // CERTIFIED_GAP of the optimum, the rest of the budget is returned to the caller.
+            if (best - objective <= CERTIFIED_GAP * Math.max(1.0, Math.abs(best))) {
+                break;
             }
             double norm = 0;
             for (int r = 0; r < rows; r++) {
+                double g = cap[r] - use[r];
                 // Rows with zero price and slack cannot move (projection), so they must not steer the step.
-                double gr = price[r] > 0 || g[r] < 0 ? g[r] : 0.0;
-                dir[r] = gr + DEFLECTION * dir[r];
+                if (mu[r] <= 0 && g >= 0) {
+                    g = 0;
+                }
+                dir[r] = g + SIDE_DEFLECTION * dir[r];
                 norm += weight[r] * dir[r] * dir[r];
             }
             if (norm == 0) {
                 break;
             }
-            double step = theta * (current - objective) / norm;
+            double step = theta * (b - objective) / norm;
             for (int r = 0; r < rows; r++) {
-                price[r] = Math.max(0, price[r] - step * weight[r] * dir[r]);
+                mu[r] = Math.max(0, mu[r] - step * weight[r] * dir[r]);
             }
-            unpack(price, pPc, pMc, pLc);
-            current = evaluate(pPc, pMc, pLc, choice);
-            if (current < bestBound - 1e-12 * Math.abs(bestBound)) {
-                record(current, pPc);
-                System.arraycopy(price, 0, bestPrice, 0, rows);
-                noImprovement = 0;
-            } else if (++noImprovement >= PATIENCE) {
-                theta /= 2;
-                noImprovement = 0;
-                System.arraycopy(bestPrice, 0, price, 0, rows);
-                java.util.Arrays.fill(dir, 0);
-                unpack(price, pPc, pMc, pLc);
-                current = evaluate(pPc, pMc, pLc, choice);
-                if (theta < 1e-4) {
-                    break;
-                }
+            System.arraycopy(mu, 0, mM, 0, muni);
+            System.arraycopy(mu, muni, mL, 0, muni * R);
+            if (TRACE) {
+                trace("side step " + it + " bound " + b + " best " + best);
             }
-          }
-            if (System.nanoTime() > deadline || bestBound - objective <= 1e-6 * Math.max(1.0, Math.abs(bestBound))) {
-                break;
-            }
-            // The subgradient settles the minors and dwelling prices only roughly coupled with the persons
-            // prices; re-solving the persons block exactly for them is a much larger step on the same dual.
-            unpack(bestPrice, pPc, pMc, pLc);
-            double[] lambda = personAuction(PERSON_EPSILON * valueScale, deadline, pMc, pLc);
-            current = evaluate(lambda, pMc, pLc, choice);
-            System.arraycopy(lambda, 0, pPc, 0, muni);
-            pack(pPc, pMc, pLc, price);
-            if (current < bestBound) {
-                record(current, lambda);
-                System.arraycopy(price, 0, bestPrice, 0, rows);
-            }
-            trace("persons block re-solved, bound " + current);
-            theta = 0.5;
-            noImprovement = 0;
-            java.util.Arrays.fill(dir, 0);
         }
     }
 
+    /**
+     * Polyak step factor: the step aims at the primal objective, which lies below the dual optimum by the
+     * integrality gap, so a full step overshoots.
+     */
+    private static final double SIDE_THETA = 0.3;
+    private static final int SIDE_ITERATIONS = 1000;
+    /** Steps without a new best bound before the step is halved and restarted from the best prices. */
+    private static final int SIDE_PATIENCE = 3;
     /** Share of the previous direction kept in the next one; damps the zig-zag of plain subgradient steps. */
-    private static final double DEFLECTION = 0.8;
+    private static final double SIDE_DEFLECTION = 0.5;
+    /** Relative gap at which the bound is good enough to stop refining it (half the 0.5 % target). */
+    static final double CERTIFIED_GAP = 0.0025;
+
     /**
      * Step scaling per row type: minors and dwelling rows count households while the persons rows count persons,
      * so their prices need proportionally larger steps per unit of violation.
      */
     private static final double MINOR_WEIGHT = 4.0;
     private static final double LARGE_WEIGHT = 25.0;
-    private static final int PATIENCE = 30;
-    private static final int MAX_BOUND_ITERATIONS = 150;
-    private static final int BOUND_PASSES = 3;
-
-    private void pack(double[] qP, double[] qM, double[] qL, double[] out) {
-        System.arraycopy(qP, 0, out, 0, muni);
-        System.arraycopy(qM, 0, out, muni, muni);
-        System.arraycopy(qL, 0, out, 2 * muni, muni * R);
-    }
-
-    private void unpack(double[] in, double[] qP, double[] qM, double[] qL) {
-        System.arraycopy(in, 0, qP, 0, muni);
-        System.arraycopy(in, muni, qM, 0, muni);
-        System.arraycopy(in, 2 * muni, qL, 0, muni * R);
-    }
 
     private void record(double bound, double[] prices) {
         if (bound < bestBound) {

@@ -79,4 +79,38 @@ class BoundAndOptimalityTest {
         }
         assertThat(optimal).as("runs that reached the exact optimum").isGreaterThanOrEqualTo(runs * 3 / 4);
     }
+
+    /**
+     * Tiny instances where the minors places and the large-dwelling rows are the scarce resources, so the bound
+     * comes from the prices of those rows (the side-row subgradient) and not only from the persons rows.
+     */
+    @Test
+    void boundIsValidWhenMinorsAndDwellingRowsBind() {
+        for (long seed = 1; seed <= 30; seed++) {
+            java.util.Random r = new java.util.Random(seed);
+            List<Municipality> ms = new java.util.ArrayList<>();
+            for (int m = 0; m < 3; m++) {
+                int[] dwellings = new int[10];
+                for (int k = 5; k <= 9; k++) {
+                    dwellings[k] = r.nextDouble() < 0.35 ? 1 : 0;
+                }
+                ms.add(Municipality.simple("00" + (10 + m), 8 + r.nextInt(8), r.nextInt(3), Set.of())
+                        .withDwellings(dwellings).withIndicators(r.nextDouble(), r.nextDouble()));
+            }
+            List<Household> hs = new java.util.ArrayList<>();
+            for (int h = 0; h < 7; h++) {
+                boolean minor = h < 3;
+                int persons = minor ? 1 : h < 6 ? 5 + r.nextInt(4) : 1;
+                hs.add(Household.simple("h" + h, persons, minor, !minor && persons > 1, r.nextInt(300))
+                        .withSkills(r.nextBoolean(), r.nextBoolean()));
+            }
+            Instance instance = new Instance("side-" + seed, hs, ms);
+            double optimum = bruteForce(instance, Policy.defaults());
+            AllocationResult res = engine.solve(instance, Policy.defaults(), Options.defaults().withSeed(seed));
+            assertThat(res.upperBound()).as("bound, seed %d", seed).isGreaterThanOrEqualTo(optimum - EPS);
+            assertThat(res.objective()).as("objective, seed %d", seed).isLessThanOrEqualTo(optimum + EPS);
+            assertThat(res.objective()).as("objective vs bound, seed %d", seed)
+                    .isLessThanOrEqualTo(res.upperBound() + EPS);
+        }
+    }
 }
