@@ -5,6 +5,15 @@ document.addEventListener('DOMContentLoaded', function () {
   if (summary) {
     summary.focus();
   }
+  // A table wider than the screen scrolls sideways; keyboard users must be able to focus and scroll it.
+  document.querySelectorAll('.table-wrap').forEach(function (wrap) {
+    if (wrap.scrollWidth > wrap.clientWidth && !wrap.querySelector('a, button, input, select, textarea, [tabindex]')) {
+      var caption = wrap.querySelector('caption');
+      wrap.setAttribute('tabindex', '0');
+      wrap.setAttribute('role', 'region');
+      wrap.setAttribute('aria-label', caption ? caption.textContent.trim() : document.title);
+    }
+  });
   // "Select all" for distribution-list checkboxes.
   document.querySelectorAll('[data-select-all]').forEach(function (box) {
     box.addEventListener('change', function () {

@@ -54,6 +54,9 @@ public class SecurityConfig {
                 .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                .requestMatchers("/offentlig/**", "/api/v1/statistics/municipalities", "/api/v1/statistics/municipalities.csv").permitAll()
+                // Residents and landlords offer a dwelling without an account; the form can only add an offer.
+                .requestMatchers("/tilby-bolig", "/tilby-bolig/mottatt").permitAll()
                 .requestMatchers("/import/**", "/api/v1/permits/**").hasAnyRole(Role.AGENCY_CASEWORKER.name(), Role.AGENCY_ADMIN.name())
                 .requestMatchers("/fordeling/policy").hasAnyRole(AGENCY)
                 .requestMatchers("/fordeling/**", "/api/v1/allocation-lists/**").hasRole(Role.AGENCY_CASEWORKER.name())

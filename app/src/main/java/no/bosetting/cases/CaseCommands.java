@@ -68,6 +68,10 @@ public class CaseCommands {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public CommandResult<CaseStatus> declineOffer(long caseId, Actor actor, String reason, boolean informed) {
+        // Who may act is answered before what is wrong with the request, so a refusal never depends on the input.
+        if (!CaseCommand.DECLINE_OFFER.allowedFor(actor.role())) {
+            return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
+        }
         if (!informed) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("informed", "error.informed.required"));
         }
@@ -79,6 +83,9 @@ public class CaseCommands {
 
     @Transactional
     public CommandResult<CaseStatus> close(long caseId, Actor actor, CloseReason closeReason, String text, boolean informed) {
+        if (!CaseCommand.CLOSE.allowedFor(actor.role())) {
+            return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
+        }
         if (closeReason == null) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("closeReason", "error.closeReason.required"));
         }
@@ -94,9 +101,9 @@ public class CaseCommands {
     }
 
     /**
-     * Records that the household moved out of its reception centre on a date. If it moved to its
-     * settlement municipality, this is the settlement; otherwise the living situation changes and the
-     * case stays in the flow (or is closed by the agency after the person was informed).
+     * Records that the household moved out of its reception centre on a date: the living situation
+     * changes and the case stays in the flow (or is closed by the agency after the person was informed).
+     * A move to the settlement municipality is registered as settlement dates by the municipality.
      */
     @Transactional
     public CommandResult<LivingSituation> recordMoveOut(long caseId, Actor actor, LocalDate date, LivingSituation newSituation,

@@ -42,9 +42,7 @@ public final class PageAudit {
         String where = what + " (" + path(page.url()) + ")";
         audited.add(where);
         pathsPerSession.computeIfAbsent(page, p -> new LinkedHashSet<>()).add(path(page.url()));
-        long t0 = System.nanoTime();
         AxeResults results = new AxeBuilder(page).options(options()).analyze();
-        System.out.println("AXE " + (System.nanoTime() - t0) / 1_000_000 + " ms " + where);
         if (results.isErrored() || results.getPasses() == null || results.getPasses().isEmpty()) {
             problems.add(where + ": axe-core did not run: " + results.getErrorMessage());
         }

@@ -27,7 +27,10 @@ class PublicPagesBrowserTest {
 
     static final List<PublicPage> PAGES = List.of(
             // Staff sign-in is Norwegian and English only.
-            new PublicPage("/login", List.of("nb", "en")));
+            new PublicPage("/login", List.of("nb", "en")),
+            // Public statistics and the dwelling offer form are for residents and landlords: Norwegian and English.
+            new PublicPage("/offentlig/statistikk", List.of("nb", "en")),
+            new PublicPage("/tilby-bolig", List.of("nb", "en")));
 
     @TestFactory
     Stream<DynamicTest> everyPublicPageInEveryLanguage(Browsing browsing) {

@@ -155,6 +155,9 @@ class SettlementFlowBrowserTest {
         // 7. The planner follows places used; and every page in each role's navigation is scanned.
         Page plannerPage = browsing.login(planner);
         audit.check(plannerPage, "planner start page");
+        plannerPage.navigate(browsing.url("/kapasitet"));
+        assertThat(plannerPage.locator("main").innerText()).contains("Bodø");
+        audit.check(plannerPage, "places per municipality (planner)");
         Map<String, Page> roles = new LinkedHashMap<>();
         roles.put("caseworker", agency);
         roles.put("reception staff", centrePage);

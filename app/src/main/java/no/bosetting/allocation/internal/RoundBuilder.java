@@ -14,6 +14,7 @@ import no.bosetting.allocation.engine.Municipality;
 import no.bosetting.cases.CaseSummary;
 import no.bosetting.decisions.PlacesUsed;
 import no.bosetting.decisions.SettlementDecisions;
+import no.bosetting.housing.HousingCapacity;
 import no.bosetting.interview.InterviewAnswers;
 import no.bosetting.interview.Interviews;
 import no.bosetting.municipalities.Municipalities;
@@ -27,16 +28,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class RoundBuilder {
 
+    /** How far ahead a registered dwelling counts as available for this round's households. */
+    static final int HOUSING_HORIZON_MONTHS = 6;
+
     private final Interviews interviews;
     private final Proposals proposals;
     private final SettlementDecisions decisions;
     private final Municipalities municipalities;
+    private final HousingCapacity housing;
 
-    RoundBuilder(Interviews interviews, Proposals proposals, SettlementDecisions decisions, Municipalities municipalities) {
+    RoundBuilder(Interviews interviews, Proposals proposals, SettlementDecisions decisions, Municipalities municipalities,
+                 HousingCapacity housing) {
         this.interviews = interviews;
         this.proposals = proposals;
         this.decisions = decisions;
         this.municipalities = municipalities;
+        this.housing = housing;
     }
 
     public Instance build(String name, List<CaseSummary> ready, LocalDate today) {
@@ -56,14 +63,20 @@ public class RoundBuilder {
         }
         Map<String, PlacesUsed> places = decisions.placesForYear(today.getYear()).stream()
                 .collect(Collectors.toMap(PlacesUsed::municipalityNumber, p -> p));
+        Map<String, int[]> registered = housing.dwellingsByPersons(today, HOUSING_HORIZON_MONTHS, Municipality.MAX_DWELLING_CLASS);
         List<Municipality> ms = new ArrayList<>();
         for (no.bosetting.municipalities.Municipality m : municipalities.all()) {
             PlacesUsed p = places.get(m.number());
             int remaining = p == null || p.decided() == null ? 0 : Math.max(0, p.decided() - p.used());
             int remainingMinors = p == null || p.decidedMinors() == null ? 0 : Math.max(0, p.decidedMinors() - p.minorsUsed());
-            // Until the housing register supplies dwellings by size, large households are limited only by places.
-            int[] dwellings = new int[Municipality.MAX_DWELLING_CLASS + 1];
-            dwellings[Municipality.MAX_DWELLING_CLASS] = remaining / Municipality.LARGE_HOUSEHOLD + 1;
+            // Dwellings by size come from the municipality's housing register; a municipality that has
+            // registered none is assumed to find housing for its places, so large households are then
+            // limited only by places.
+            int[] dwellings = registered.get(m.number());
+            if (dwellings == null) {
+                dwellings = new int[Municipality.MAX_DWELLING_CLASS + 1];
+                dwellings[Municipality.MAX_DWELLING_CLASS] = remaining / Municipality.LARGE_HOUSEHOLD + 1;
+            }
             // Centrality stands in for labour-market and education opportunity until those indicators are loaded.
             double opportunity = (7 - m.centrality()) / 6.0;
             ms.add(new Municipality(m.number(), m.name(), remaining, remainingMinors, Set.of(), dwellings,

@@ -95,7 +95,7 @@ public class CaseApiController {
     @Operation(summary = "Close a case before settlement (agency caseworker)",
             description = "Needs a reason code and confirmation that the person was informed of the consequence.")
     public CaseJson.CaseStatusResult close(@PathVariable long id, @RequestBody CaseJson.CloseRequest request) {
-        CaseStatus status = commands.close(id, CurrentActor.get(), request.closeReason(), request.text(),
+        CaseStatus status = commands.close(id, inScope(id), request.closeReason(), request.text(),
                 Boolean.TRUE.equals(request.informed())).value();
         return new CaseJson.CaseStatusResult(id, status);
     }
@@ -104,10 +104,19 @@ public class CaseApiController {
     @Operation(summary = "Record that the household moved out of its reception centre",
             description = "By the centre's staff or an agency caseworker; the case stays in the flow with the new living situation.")
     public CaseJson.MoveOutResult moveOut(@PathVariable long id, @RequestBody CaseJson.MoveOutRequest request) {
-        Actor actor = CurrentActor.get();
+        Actor actor = inScope(id);
         LivingSituation situation = commands.recordMoveOut(id, actor, request.date(), request.newSituation(),
                 blankToNull(request.municipalityNumber())).value();
         return new CaseJson.MoveOutResult(id, situation);
+    }
+
+    /** Another unit's case is "not found" before the request body is validated, as a read of it is. */
+    private Actor inScope(long id) {
+        Actor actor = CurrentActor.get();
+        if (queries.summary(id, actor).isEmpty()) {
+            throw new CommandFailedException(CommandFailure.NotFound.of("error.case.notFound", id));
+        }
+        return actor;
     }
 
     private static String blankToNull(String s) {

@@ -46,6 +46,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 public class CaseWebController {
 
+    private final java.time.Clock clock;
+
     static final int PAGE_SIZE = 50;
 
     private final CaseQueries queries;
@@ -59,7 +61,8 @@ public class CaseWebController {
 
     public CaseWebController(PersonAccessLog accessLog, CaseQueries queries, CaseCommands commands, PermitCsvImport csvImport,
                              Municipalities municipalities, ReceptionCentres centres, List<CasePanel> panels,
-                             Messages messages) {
+                             Messages messages, java.time.Clock clock) {
+        this.clock = clock;
         this.queries = queries;
         this.commands = commands;
         this.csvImport = csvImport;
@@ -111,7 +114,7 @@ public class CaseWebController {
         model.addAttribute("canMoveOut", detail.summary().receptionCentreId() != null
                 && (actor.isReceptionCentre(detail.summary().receptionCentreId()) || actor.is(no.bosetting.access.Role.AGENCY_CASEWORKER))
                 && detail.summary().status().isOpen());
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(clock));
         if (actor.is(no.bosetting.access.Role.AGENCY_ADMIN)) {
             // Administrators audit who has read these persons' identifying data.
             model.addAttribute("accessLog", detail.persons().stream()
@@ -126,7 +129,8 @@ public class CaseWebController {
     String close(@PathVariable long id, @RequestParam(required = false) CloseReason closeReason,
                  @RequestParam(required = false) String text, @RequestParam(defaultValue = "false") boolean informed,
                  RedirectAttributes redirect) {
-        CommandResult<CaseStatus> result = commands.close(id, CurrentActor.get(), closeReason, text, informed);
+        Actor actor = inScope(id);
+        CommandResult<CaseStatus> result = commands.close(id, actor, closeReason, text, informed);
         return afterCommand(id, result, "case.closed", redirect, "closeErrors");
     }
 
@@ -136,11 +140,20 @@ public class CaseWebController {
                    @RequestParam(required = false) LivingSituation newSituation,
                    @RequestParam(required = false) String municipalityNumber,
                    RedirectAttributes redirect) {
-        Actor actor = CurrentActor.get();
+        Actor actor = inScope(id);
         CommandResult<LivingSituation> result = commands.recordMoveOut(id, actor, date, newSituation, blank(municipalityNumber));
         String target = afterCommand(id, result, "case.movedOut", redirect, "moveOutErrors");
         // Reception staff see only current residents: after the move-out the case page is no longer theirs.
         return result.isSuccess() && queries.summary(id, actor).isEmpty() ? "redirect:/mottak" : target;
+    }
+
+    /** Another unit's case answers "not found" before any input is looked at, as its page does. */
+    private Actor inScope(long id) {
+        Actor actor = CurrentActor.get();
+        if (queries.summary(id, actor).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return actor;
     }
 
     private String afterCommand(long id, CommandResult<?> result, String successKey, RedirectAttributes redirect, String errorsName) {

@@ -67,6 +67,10 @@ public class DecisionApiController {
                     + "informed of the consequences (no introduction programme or benefit).")
     public DecisionJson.DeclineResult decline(@PathVariable long caseId, @RequestBody DecisionJson.DeclineRequest request) {
         Actor actor = CurrentActor.get();
+        // Another unit's case is "not found" before the request body is validated, as a read of it is.
+        if (cases.summary(caseId, actor).isEmpty()) {
+            throw new CommandFailedException(CommandFailure.NotFound.of("error.case.notFound", caseId));
+        }
         CaseStatus status = CommandResult.attempt(
                 () -> decisions.decline(caseId, actor, request.reason(), Boolean.TRUE.equals(request.informed()))).value();
         return new DecisionJson.DeclineResult(caseId, status);

@@ -68,7 +68,12 @@ public class DecisionWebController {
     @PostMapping("/saker/{caseId}/takk-nei")
     String decline(@PathVariable long caseId, @RequestParam(required = false) String reason,
                    @RequestParam(defaultValue = "false") boolean informed, RedirectAttributes redirect) {
-        var result = decisions.decline(caseId, CurrentActor.get(), reason, informed);
+        Actor actor = CurrentActor.get();
+        // Another unit's case answers "not found" before the input is validated, as its page does.
+        if (cases.summary(caseId, actor).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        var result = decisions.decline(caseId, actor, reason, informed);
         if (result.isSuccess()) {
             redirect.addFlashAttribute("success", messages.get("decision.declined"));
         } else {

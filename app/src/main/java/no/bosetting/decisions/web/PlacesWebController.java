@@ -15,17 +15,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 public class PlacesWebController {
 
+    private final java.time.Clock clock;
+
     private final SettlementDecisions decisions;
     private final Municipalities municipalities;
 
-    public PlacesWebController(SettlementDecisions decisions, Municipalities municipalities) {
+    public PlacesWebController(SettlementDecisions decisions, Municipalities municipalities, java.time.Clock clock) {
+        this.clock = clock;
         this.decisions = decisions;
         this.municipalities = municipalities;
     }
 
-    @GetMapping({"/kapasitet", "/statistikk"})
+    @GetMapping("/kapasitet")
     String places(@RequestParam(required = false) Integer year, Model model) {
-        int y = year == null ? LocalDate.now().getYear() : year;
+        int y = year == null ? LocalDate.now(clock).getYear() : year;
         List<PlacesUsed> rows = decisions.placesForYear(y);
         model.addAttribute("year", y);
         model.addAttribute("rows", rows);

@@ -27,11 +27,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 public class CapacityWebController {
 
+    private final java.time.Clock clock;
+
     private final CapacityDecisions decisions;
     private final Municipalities municipalities;
     private final Messages messages;
 
-    public CapacityWebController(CapacityDecisions decisions, Municipalities municipalities, Messages messages) {
+    public CapacityWebController(CapacityDecisions decisions, Municipalities municipalities, Messages messages, java.time.Clock clock) {
+        this.clock = clock;
         this.decisions = decisions;
         this.municipalities = municipalities;
         this.messages = messages;
@@ -59,7 +62,7 @@ public class CapacityWebController {
 
     private String form(String number, Integer year, Model model, String action) {
         Municipality m = municipalities.find(number).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        int y = year == null ? LocalDate.now().getYear() : year;
+        int y = year == null ? LocalDate.now(clock).getYear() : year;
         Map<String, String> values = new LinkedHashMap<>();
         values.put("year", String.valueOf(y));
         decisions.find(number, y).ifPresent(d -> {
@@ -105,7 +108,7 @@ public class CapacityWebController {
             }
             errors.putAll(messages.byField(result.failure()));
         }
-        int y = year == null ? LocalDate.now().getYear() : year;
+        int y = year == null ? LocalDate.now(clock).getYear() : year;
         return render(m, y, new LinkedHashMap<>(form), errors, model, action);
     }
 

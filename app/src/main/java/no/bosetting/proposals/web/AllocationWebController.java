@@ -28,6 +28,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 public class AllocationWebController {
 
+    private final java.time.Clock clock;
+
     private final Proposals proposals;
     private final CaseQueries cases;
     private final Municipalities municipalities;
@@ -35,7 +37,8 @@ public class AllocationWebController {
     private final Messages messages;
 
     public AllocationWebController(Proposals proposals, CaseQueries cases, Municipalities municipalities,
-                                   SettlementDecisions decisions, Messages messages) {
+                                   SettlementDecisions decisions, Messages messages, java.time.Clock clock) {
+        this.clock = clock;
         this.proposals = proposals;
         this.cases = cases;
         this.municipalities = municipalities;
@@ -59,7 +62,7 @@ public class AllocationWebController {
         model.addAttribute("householdTypes", HouseholdType.values());
         model.addAttribute("livingSituations", LivingSituation.values());
         if (municipality != null && !municipality.isBlank()) {
-            model.addAttribute("places", decisions.placesUsed(municipality, LocalDate.now().getYear()));
+            model.addAttribute("places", decisions.placesUsed(municipality, LocalDate.now(clock).getYear()));
             model.addAttribute("alreadyProposed", ready.items().stream()
                     .filter(c -> proposals.wasProposedTo(c.id(), municipality)).map(c -> c.id()).toList());
         } else {

@@ -38,6 +38,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 public class MunicipalityWebController {
 
+    private final java.time.Clock clock;
+
     private final Proposals proposals;
     private final SettlementDecisions decisions;
     private final CaseQueries cases;
@@ -45,7 +47,8 @@ public class MunicipalityWebController {
     private final Messages messages;
 
     public MunicipalityWebController(Proposals proposals, SettlementDecisions decisions, CaseQueries cases,
-                                     Municipalities municipalities, Messages messages) {
+                                     Municipalities municipalities, Messages messages, java.time.Clock clock) {
+        this.clock = clock;
         this.proposals = proposals;
         this.decisions = decisions;
         this.cases = cases;
@@ -56,7 +59,7 @@ public class MunicipalityWebController {
     @GetMapping("/kommune")
     String dashboard(Model model) {
         Actor actor = CurrentActor.get();
-        int year = LocalDate.now().getYear();
+        int year = LocalDate.now(clock).getYear();
         model.addAttribute("municipality", municipalities.find(actor.municipalityNumber()).orElseThrow());
         model.addAttribute("places", decisions.placesUsed(actor.municipalityNumber(), year));
         model.addAttribute("pending", proposals.list(actor, null, ProposalStatus.PENDING, false, 200));
@@ -88,8 +91,8 @@ public class MunicipalityWebController {
     private void populate(Model model, ProposalDetail detail) {
         model.addAttribute("detail", detail);
         model.addAttribute("reasons", RejectionReason.values());
-        model.addAttribute("places", decisions.placesUsed(detail.proposal().municipalityNumber(), LocalDate.now().getYear()));
-        model.addAttribute("minDate", LocalDate.now());
+        model.addAttribute("places", decisions.placesUsed(detail.proposal().municipalityNumber(), LocalDate.now(clock).getYear()));
+        model.addAttribute("minDate", LocalDate.now(clock));
     }
 
     /**

@@ -1,0 +1,7 @@
+package no.bosetting.housing;
+
+public enum DwellingStandard {
+    GOOD,
+    FAIR,
+    POOR
+}

@@ -1,0 +1,8 @@
+package no.bosetting.housing;
+
+public enum InstrumentStatus {
+    PENDING,
+    GRANTED,
+    REFUSED,
+    WITHDRAWN
+}

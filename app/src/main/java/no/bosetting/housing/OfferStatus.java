@@ -1,0 +1,7 @@
+package no.bosetting.housing;
+
+public enum OfferStatus {
+    RECEIVED,
+    APPROVED,
+    REJECTED
+}

@@ -1,0 +1,322 @@
+package no.bosetting.planning;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import no.bosetting.access.Actor;
+import no.bosetting.access.Role;
+import no.bosetting.municipalities.Municipalities;
+import no.bosetting.municipalities.Municipality;
+import no.bosetting.shared.CommandFailure;
+import no.bosetting.shared.CommandResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The planning cycle before the municipal decisions: scenarios, the national need with its regional
+ * split, the request criteria and inputs, and the versioned requests to the municipalities.
+ */
+@Service
+public class CapacityRequests {
+
+    private static final String REQUEST_COLUMNS = """
+            id, municipality_number, year, version, persons, computed_persons, explanation, requested_on, reason, created_at, created_by
+            """;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Municipalities municipalities;
+
+    public CapacityRequests(JdbcClient jdbc, Clock clock, Municipalities municipalities) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.municipalities = municipalities;
+    }
+
+    private static boolean planner(Actor actor) {
+        return actor.is(Role.AGENCY_PLANNER) || actor.is(Role.AGENCY_ADMIN);
+    }
+
+    private static CommandResult<Void> notAllowed() {
+        return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
+    }
+
+    // ---- scenarios ----
+
+    public Map<PlanningScenario.Kind, PlanningScenario> scenarios(int year) {
+        Map<PlanningScenario.Kind, PlanningScenario> map = new EnumMap<>(PlanningScenario.Kind.class);
+        jdbc.sql("select kind, persons, note from planning_scenario where year = :y").param("y", year)
+                .query((rs, n) -> new PlanningScenario(year, PlanningScenario.Kind.valueOf(rs.getString(1)), rs.getInt(2), rs.getString(3)))
+                .list().forEach(s -> map.put(s.kind(), s));
+        return map;
+    }
+
+    @Transactional
+    public CommandResult<Void> saveScenario(Actor actor, int year, PlanningScenario.Kind kind, Integer persons, String note) {
+        if (!planner(actor)) {
+            return notAllowed();
+        }
+        if (persons == null || persons < 0 || persons > 1_000_000) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("scenario." + kind, "error.planning.persons"));
+        }
+        jdbc.sql("""
+                insert into planning_scenario (year, kind, persons, note, updated_at, updated_by) values (:y, :k, :p, :note, :now, :by)
+                on conflict (year, kind) do update set persons = excluded.persons, note = excluded.note,
+                    updated_at = excluded.updated_at, updated_by = excluded.updated_by
+                """)
+                .param("y", year).param("k", kind.name()).param("p", persons).param("note", blankToNull(note))
+                .param("now", OffsetDateTime.now(clock)).param("by", actor.username()).update();
+        return CommandResult.ok(null);
+    }
+
+    // ---- national need ----
+
+    public Optional<NationalNeed> need(int year) {
+        Map<String, Integer> split = new TreeMap<>();
+        jdbc.sql("select county_number, persons from national_need_county where year = :y").param("y", year)
+                .query((rs, n) -> split.put(rs.getString(1), rs.getInt(2))).list();
+        return jdbc.sql("select persons, decided_on from national_need where year = :y").param("y", year)
+                .query((rs, n) -> new NationalNeed(year, rs.getInt(1), rs.getObject(2, LocalDate.class), Map.copyOf(split)))
+                .optional();
+    }
+
+    /** Records the national need; a regional split, when given, must add up to the national number. */
+    @Transactional
+    public CommandResult<Void> saveNeed(Actor actor, int year, Integer persons, LocalDate decidedOn, Map<String, Integer> byCounty) {
+        if (!planner(actor)) {
+            return notAllowed();
+        }
+        if (persons == null || persons < 0 || persons > 1_000_000) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("need", "error.planning.persons"));
+        }
+        Map<String, Integer> split = byCounty == null ? Map.of() : byCounty;
+        if (split.values().stream().anyMatch(v -> v == null || v < 0)) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("need", "error.planning.persons"));
+        }
+        int sum = split.values().stream().mapToInt(Integer::intValue).sum();
+        if (!split.isEmpty() && sum != persons) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("need", "error.planning.splitSum", sum, persons));
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        jdbc.sql("""
+                insert into national_need (year, persons, decided_on, updated_at, updated_by) values (:y, :p, :d, :now, :by)
+                on conflict (year) do update set persons = excluded.persons, decided_on = excluded.decided_on,
+                    updated_at = excluded.updated_at, updated_by = excluded.updated_by
+                """)
+                .param("y", year).param("p", persons).param("d", decidedOn).param("now", now).param("by", actor.username()).update();
+        jdbc.sql("delete from national_need_county where year = :y").param("y", year).update();
+        split.forEach((county, p) -> jdbc.sql("insert into national_need_county (year, county_number, persons) values (:y, :c, :p)")
+                .param("y", year).param("c", county).param("p", p).update());
+        return CommandResult.ok(null);
+    }
+
+    // ---- criteria and inputs ----
+
+    public RequestCriteria criteria(int year) {
+        return jdbc.sql("select centrality_weights, minimum_persons, closed_immigrant_share from request_criteria where year = :y")
+                .param("y", year)
+                .query((rs, n) -> new RequestCriteria(RequestCriteria.parseWeights(rs.getString(1)), rs.getInt(2),
+                        rs.getBigDecimal(3).doubleValue()))
+                .optional().orElseGet(RequestCriteria::defaults);
+    }
+
+    @Transactional
+    public CommandResult<Void> saveCriteria(Actor actor, int year, RequestCriteria criteria) {
+        if (!planner(actor)) {
+            return notAllowed();
+        }
+        for (double w : criteria.centralityWeights()) {
+            if (w < 0 || w > 100) {
+                return CommandResult.fail(CommandFailure.RuleBroken.of("weights", "error.planning.weight"));
+            }
+        }
+        if (criteria.minimumPersons() < 0 || criteria.minimumPersons() > 1000) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("minimumPersons", "error.planning.persons"));
+        }
+        if (criteria.closedImmigrantShare() <= 0 || criteria.closedImmigrantShare() > 100) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("closedImmigrantShare", "error.planning.share"));
+        }
+        jdbc.sql("""
+                insert into request_criteria (year, centrality_weights, minimum_persons, closed_immigrant_share, updated_at, updated_by)
+                values (:y, :w, :min, :share, :now, :by)
+                on conflict (year) do update set centrality_weights = excluded.centrality_weights,
+                    minimum_persons = excluded.minimum_persons, closed_immigrant_share = excluded.closed_immigrant_share,
+                    updated_at = excluded.updated_at, updated_by = excluded.updated_by
+                """)
+                .param("y", year).param("w", criteria.weightsText()).param("min", criteria.minimumPersons())
+                .param("share", BigDecimal.valueOf(criteria.closedImmigrantShare())).param("now", OffsetDateTime.now(clock))
+                .param("by", actor.username()).update();
+        return CommandResult.ok(null);
+    }
+
+    /** Every municipality's inputs for the year; municipalities without recorded inputs get neutral ones. */
+    public List<RequestInput> inputs(int year) {
+        Map<String, RequestInput> stored = new LinkedHashMap<>();
+        jdbc.sql("""
+                select municipality_number, labour_market_factor, introduction_factor, immigrant_share, closed, adjustment,
+                       adjustment_reason, county_input, ks_input
+                from request_input where year = :y
+                """)
+                .param("y", year)
+                .query((rs, n) -> {
+                    Municipality m = municipalities.find(rs.getString(1)).orElseThrow();
+                    BigDecimal share = rs.getBigDecimal(4);
+                    return new RequestInput(m.number(), m.countyNumber(), m.population(), m.centrality(),
+                            rs.getBigDecimal(2).doubleValue(), rs.getBigDecimal(3).doubleValue(), share == null ? null : share.doubleValue(),
+                            rs.getBoolean(5), rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9));
+                })
+                .list().forEach(i -> stored.put(i.municipalityNumber(), i));
+        List<RequestInput> all = new ArrayList<>();
+        for (Municipality m : municipalities.all()) {
+            all.add(stored.getOrDefault(m.number(), RequestInput.neutral(m.number(), m.countyNumber(), m.population(), m.centrality())));
+        }
+        return all;
+    }
+
+    public RequestInput input(String municipalityNumber, int year) {
+        return inputs(year).stream().filter(i -> i.municipalityNumber().equals(municipalityNumber)).findFirst().orElseThrow();
+    }
+
+    @Transactional
+    public CommandResult<Void> saveInput(Actor actor, int year, RequestInput in) {
+        if (!planner(actor)) {
+            return notAllowed();
+        }
+        if (municipalities.find(in.municipalityNumber()).isEmpty()) {
+            return CommandResult.fail(CommandFailure.NotFound.of("error.municipality.unknown", in.municipalityNumber()));
+        }
+        if (in.labourMarketFactor() < 0 || in.labourMarketFactor() > 5) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("labourMarketFactor", "error.planning.factor"));
+        }
+        if (in.introductionFactor() < 0 || in.introductionFactor() > 5) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("introductionFactor", "error.planning.factor"));
+        }
+        if (in.immigrantShare() != null && (in.immigrantShare() < 0 || in.immigrantShare() > 100)) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("immigrantShare", "error.planning.share"));
+        }
+        if (in.adjustment() != 0 && (in.adjustmentReason() == null || in.adjustmentReason().isBlank())) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("adjustmentReason", "error.planning.adjustmentReason"));
+        }
+        jdbc.sql("""
+                insert into request_input (year, municipality_number, labour_market_factor, introduction_factor, immigrant_share, closed,
+                    adjustment, adjustment_reason, county_input, ks_input, updated_at, updated_by)
+                values (:y, :m, :labour, :intro, :share, :closed, :adj, :reason, :county, :ks, :now, :by)
+                on conflict (year, municipality_number) do update set labour_market_factor = excluded.labour_market_factor,
+                    introduction_factor = excluded.introduction_factor, immigrant_share = excluded.immigrant_share,
+                    closed = excluded.closed, adjustment = excluded.adjustment, adjustment_reason = excluded.adjustment_reason,
+                    county_input = excluded.county_input, ks_input = excluded.ks_input,
+                    updated_at = excluded.updated_at, updated_by = excluded.updated_by
+                """)
+                .param("y", year).param("m", in.municipalityNumber())
+                .param("labour", BigDecimal.valueOf(in.labourMarketFactor())).param("intro", BigDecimal.valueOf(in.introductionFactor()))
+                .param("share", in.immigrantShare() == null ? null : BigDecimal.valueOf(in.immigrantShare()))
+                .param("closed", in.closed()).param("adj", in.adjustment())
+                .param("reason", in.adjustment() == 0 ? blankToNull(in.adjustmentReason()) : in.adjustmentReason().trim())
+                .param("county", blankToNull(in.countyInput())).param("ks", blankToNull(in.ksInput()))
+                .param("now", OffsetDateTime.now(clock)).param("by", actor.username()).update();
+        return CommandResult.ok(null);
+    }
+
+    // ---- computation and versions ----
+
+    /** The current computation for every municipality; empty until the national need is recorded. */
+    public List<RequestComputation> compute(int year) {
+        return need(year)
+                .map(n -> RequestCalculator.compute(n.persons(), n.byCounty(), inputs(year), criteria(year)))
+                .orElse(List.of());
+    }
+
+    /**
+     * Sends the current computation as requests: a new version, with date and reason, for every
+     * municipality whose number differs from its latest version (or that has none yet).
+     *
+     * @return how many municipalities got a new version
+     */
+    @Transactional
+    public CommandResult<Integer> issue(Actor actor, int year, LocalDate requestedOn, String reason) {
+        if (!planner(actor)) {
+            return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
+        }
+        if (reason == null || reason.isBlank()) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("reason", "error.planning.reasonRequired"));
+        }
+        if (requestedOn == null) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("requestedOn", "error.date.required"));
+        }
+        List<RequestComputation> computed = compute(year);
+        if (computed.isEmpty()) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("need", "error.planning.noNeed", year));
+        }
+        // Serialises concurrent issues for the year so version numbers cannot collide.
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('capacity_request'), :y)").param("y", year).query((rs, n) -> 1).list();
+        Map<String, CapacityRequest> latest = latestForYear(year);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        int issued = 0;
+        for (RequestComputation c : computed) {
+            CapacityRequest previous = latest.get(c.municipalityNumber());
+            if (previous != null && previous.persons() == c.persons()) {
+                continue;
+            }
+            jdbc.sql("""
+                    insert into capacity_request (municipality_number, year, version, persons, computed_persons, explanation,
+                        requested_on, reason, created_at, created_by)
+                    values (:m, :y, :v, :p, :cp, :e, :d, :r, :now, :by)
+                    """)
+                    .param("m", c.municipalityNumber()).param("y", year).param("v", previous == null ? 1 : previous.version() + 1)
+                    .param("p", c.persons()).param("cp", c.computed()).param("e", c.explanation()).param("d", requestedOn)
+                    .param("r", reason.trim()).param("now", now).param("by", actor.username()).update();
+            issued++;
+        }
+        return CommandResult.ok(issued);
+    }
+
+    /** Every version of a municipality's request for the year, newest first. */
+    public List<CapacityRequest> versions(String municipalityNumber, int year) {
+        return jdbc.sql("select " + REQUEST_COLUMNS + " from capacity_request where municipality_number = :m and year = :y order by version desc")
+                .param("m", municipalityNumber).param("y", year).query((rs, n) -> map(rs)).list();
+    }
+
+    /** The latest version per municipality for the year. */
+    public Map<String, CapacityRequest> latestForYear(int year) {
+        return jdbc.sql("select distinct on (municipality_number) " + REQUEST_COLUMNS
+                        + " from capacity_request where year = :y order by municipality_number, version desc")
+                .param("y", year).query((rs, n) -> map(rs)).list().stream()
+                .collect(Collectors.toMap(CapacityRequest::municipalityNumber, r -> r));
+    }
+
+    /** Dates and reasons of the request rounds of a year (each issue), oldest first. */
+    public List<RequestRound> rounds(int year) {
+        return jdbc.sql("""
+                select requested_on, reason, count(*), sum(persons), min(created_at) from capacity_request where year = :y
+                group by requested_on, reason order by min(created_at)
+                """)
+                .param("y", year)
+                .query((rs, n) -> new RequestRound(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getInt(3), rs.getInt(4)))
+                .list();
+    }
+
+    public record RequestRound(LocalDate requestedOn, String reason, int municipalities, int persons) {
+    }
+
+    private static CapacityRequest map(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new CapacityRequest(rs.getLong("id"), rs.getString("municipality_number"), rs.getInt("year"), rs.getInt("version"),
+                rs.getInt("persons"), rs.getInt("computed_persons"), rs.getString("explanation"),
+                rs.getObject("requested_on", LocalDate.class), rs.getString("reason"),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

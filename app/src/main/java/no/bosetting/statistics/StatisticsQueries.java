@@ -1,0 +1,187 @@
+package no.bosetting.statistics;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import no.bosetting.cases.HouseholdType;
+import no.bosetting.cases.LivingSituation;
+import no.bosetting.decisions.PlacesUsed;
+import no.bosetting.decisions.SettlementDecisions;
+import no.bosetting.municipalities.Municipalities;
+import no.bosetting.municipalities.Municipality;
+import no.bosetting.planning.CapacityDecision;
+import no.bosetting.planning.CapacityDecisions;
+import no.bosetting.planning.CapacityRequest;
+import no.bosetting.planning.CapacityRequests;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The statistics read model. Progress numbers come from the planning and decisions modules' public
+ * APIs, so they are the very numbers the capacity rule uses; waiting times and living situation are
+ * aggregated with read-only SQL over the case tables, always computed live.
+ */
+@Service
+public class StatisticsQueries {
+
+    /** Households waiting longer than this since the permit are on the long-waiting list (the six-month rule). */
+    public static final int LONG_WAITING_DAYS = 183;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Municipalities municipalities;
+    private final CapacityRequests requests;
+    private final CapacityDecisions decisions;
+    private final SettlementDecisions places;
+
+    public StatisticsQueries(JdbcClient jdbc, Clock clock, Municipalities municipalities, CapacityRequests requests,
+                             CapacityDecisions decisions, SettlementDecisions places) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.municipalities = municipalities;
+        this.requests = requests;
+        this.decisions = decisions;
+        this.places = places;
+    }
+
+    /** One row per municipality (all 357), in number order. */
+    public List<ProgressRow> byMunicipality(int year) {
+        Map<String, CapacityRequest> requested = requests.latestForYear(year);
+        Map<String, CapacityDecision> decided = decisions.forYear(year);
+        Map<String, PlacesUsed> used = new HashMap<>();
+        places.placesForYear(year).forEach(p -> used.put(p.municipalityNumber(), p));
+        List<ProgressRow> rows = new ArrayList<>();
+        for (Municipality m : municipalities.all()) {
+            CapacityRequest r = requested.get(m.number());
+            CapacityDecision d = decided.get(m.number());
+            PlacesUsed p = used.get(m.number());
+            rows.add(new ProgressRow(m.number(), m.name(), m.countyName(), r == null ? 0 : r.persons(), d == null ? 0 : d.persons(),
+                    p == null ? 0 : p.settled(), p == null ? 0 : p.acceptedNotSettled()));
+        }
+        return rows;
+    }
+
+    public List<ProgressRow> byCounty(List<ProgressRow> municipalityRows) {
+        Map<String, ProgressRow> sums = new TreeMap<>();
+        for (ProgressRow r : municipalityRows) {
+            Municipality m = municipalities.find(r.key()).orElseThrow();
+            sums.merge(m.countyNumber(), new ProgressRow(m.countyNumber(), m.countyName(), m.countyName(), r.requested(), r.decided(),
+                    r.settled(), r.acceptedNotSettled()), ProgressRow::plus);
+        }
+        return List.copyOf(sums.values());
+    }
+
+    /** Keyed by class "1"–"6"; the name is left to the page's language. */
+    public List<ProgressRow> byCentrality(List<ProgressRow> municipalityRows) {
+        Map<String, ProgressRow> sums = new TreeMap<>();
+        for (ProgressRow r : municipalityRows) {
+            String c = String.valueOf(municipalities.find(r.key()).orElseThrow().centrality());
+            sums.merge(c, new ProgressRow(c, c, null, r.requested(), r.decided(), r.settled(), r.acceptedNotSettled()), ProgressRow::plus);
+        }
+        return List.copyOf(sums.values());
+    }
+
+    public ProgressRow national(List<ProgressRow> municipalityRows) {
+        return municipalityRows.stream().reduce(new ProgressRow("NO", "Norge", null, 0, 0, 0, 0), ProgressRow::plus);
+    }
+
+    /** Households with any of permit-to-allocation, -acceptance or -settlement ending in the year. */
+    public List<CaseTimeline> timelines(int year) {
+        return jdbc.sql("""
+                with t as (
+                    select c.id, c.household_type, c.persons, c.permit_date,
+                           (select min(h.occurred_at)::date from case_history h where h.case_id = c.id and h.command = 'PROPOSE') as allocated,
+                           (select min(h.occurred_at)::date from case_history h where h.case_id = c.id and h.command = 'ACCEPT') as accepted,
+                           (select min(d.settlement_date) from settlement_decision d where d.case_id = c.id and d.status = 'SETTLED') as settled
+                    from settlement_case c
+                )
+                select * from t where extract(year from allocated) = :y or extract(year from accepted) = :y or extract(year from settled) = :y
+                """)
+                .param("y", year)
+                .query((rs, n) -> new CaseTimeline(rs.getLong("id"), rs.getString("household_type"), rs.getInt("persons"),
+                        rs.getObject("permit_date", LocalDate.class), rs.getObject("allocated", LocalDate.class),
+                        rs.getObject("accepted", LocalDate.class), rs.getObject("settled", LocalDate.class)))
+                .list();
+    }
+
+    public List<WaitingRow> waiting(int year) {
+        return WaitingStatistics.compute(timelines(year), year, Arrays.stream(HouseholdType.values()).map(Enum::name).toList());
+    }
+
+    /** Persons and households settled in the year by living situation before settlement, every situation listed. */
+    public List<LivingSituationRow> livingSituation(int year) {
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        for (LivingSituation s : LivingSituation.values()) {
+            if (s != LivingSituation.SETTLED_IN_MUNICIPALITY) {
+                counts.put(s.name(), new int[2]);
+            }
+        }
+        jdbc.sql("""
+                with settled as (
+                    select d.person_id, d.case_id, d.settlement_date from settlement_decision d
+                    where d.status = 'SETTLED' and extract(year from d.settlement_date) = :y
+                ), before as (
+                    select s.person_id, s.case_id,
+                           coalesce((select h.kind from residence_history h
+                                     where h.person_id = s.person_id and h.from_date <= s.settlement_date
+                                       and h.kind <> 'SETTLED_IN_MUNICIPALITY'
+                                     order by h.from_date desc, h.id desc limit 1),
+                                    (select c.living_situation from settlement_case c where c.id = s.case_id)) as kind
+                    from settled s
+                )
+                select kind, count(*), count(distinct case_id) from before group by kind
+                """)
+                .param("y", year)
+                .query((rs, n) -> counts.computeIfAbsent(rs.getString(1), k -> new int[2])[0] += rs.getInt(2))
+                .list();
+        // Households are counted once, under the situation of their main member.
+        jdbc.sql("""
+                select c.living_situation, count(distinct c.id) from settlement_case c
+                where exists (select 1 from settlement_decision d where d.case_id = c.id and d.status = 'SETTLED'
+                              and extract(year from d.settlement_date) = :y)
+                  and not exists (select 1 from settlement_decision d where d.case_id = c.id and d.status = 'SETTLED'
+                              and d.settlement_date < make_date(:y, 1, 1))
+                group by c.living_situation
+                """)
+                .param("y", year)
+                .query((rs, n) -> counts.computeIfAbsent(rs.getString(1), k -> new int[2])[1] += rs.getInt(2))
+                .list();
+        List<LivingSituationRow> rows = new ArrayList<>();
+        counts.forEach((k, v) -> rows.add(new LivingSituationRow(k, v[0], v[1])));
+        return rows;
+    }
+
+    /** Open households waiting longer than {@link #LONG_WAITING_DAYS}, longest first. */
+    public List<LongWaiting> longWaiting(int limit) {
+        LocalDate today = LocalDate.now(clock);
+        return jdbc.sql("""
+                select id, reference, household_type, persons, status, living_situation, permit_date from settlement_case
+                where status not in ('SETTLED', 'DECLINED', 'CLOSED') and permit_date <= :cutoff
+                order by permit_date, id limit :limit
+                """)
+                .param("cutoff", today.minusDays(LONG_WAITING_DAYS)).param("limit", limit)
+                .query((rs, n) -> {
+                    LocalDate permit = rs.getObject("permit_date", LocalDate.class);
+                    return new LongWaiting(rs.getLong("id"), rs.getString("reference"), rs.getString("household_type"), rs.getInt("persons"),
+                            rs.getString("status"), rs.getString("living_situation"), permit, ChronoUnit.DAYS.between(permit, today));
+                })
+                .list();
+    }
+
+    public int longWaitingCount() {
+        return jdbc.sql("select count(*) from settlement_case where status not in ('SETTLED', 'DECLINED', 'CLOSED') and permit_date <= :cutoff")
+                .param("cutoff", LocalDate.now(clock).minusDays(LONG_WAITING_DAYS)).query(Integer.class).single();
+    }
+
+    public int currentYear() {
+        return LocalDate.now(clock).getYear();
+    }
+}

@@ -1,0 +1,58 @@
+package no.bosetting.statistics.api;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import no.bosetting.shared.web.ApiProblemException;
+import no.bosetting.statistics.StatisticsQueries;
+import no.bosetting.statistics.TableExport;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Public, open statistics: aggregated numbers per municipality, no login, no personal data. */
+@RestController
+public class StatisticsApiController {
+
+    private static final String PATH = "/api/v1/statistics/municipalities";
+    private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+    private static final List<String> HEADERS = List.of("number", "name", "county", "requested", "decided", "settled");
+
+    private final StatisticsQueries queries;
+
+    public StatisticsApiController(StatisticsQueries queries) {
+        this.queries = queries;
+    }
+
+    @Operation(summary = "Persons requested, decided and settled per municipality in a year (open data)")
+    @GetMapping(value = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    List<MunicipalityStatistic> json(@RequestParam(required = false) Integer year) {
+        return rows(year);
+    }
+
+    @Operation(summary = "The same as CSV (Accept: text/csv)")
+    @GetMapping(value = PATH, produces = "text/csv")
+    ResponseEntity<String> csvByAccept(@RequestParam(required = false) Integer year) {
+        return csv(year);
+    }
+
+    @Operation(summary = "The same as CSV")
+    @GetMapping(PATH + ".csv")
+    ResponseEntity<String> csv(@RequestParam(required = false) Integer year) {
+        List<List<Object>> cells = rows(year).stream()
+                .map(r -> List.<Object>of(r.number(), r.name(), r.county(), r.requested(), r.decided(), r.settled())).toList();
+        return ResponseEntity.ok().contentType(CSV).body(TableExport.csv(new TableExport.Table("municipalities", HEADERS, cells)));
+    }
+
+    private List<MunicipalityStatistic> rows(Integer year) {
+        if (year != null && (year < 2000 || year > 2100)) {
+            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "year must be between 2000 and 2100");
+        }
+        int y = year == null ? queries.currentYear() : year;
+        return queries.byMunicipality(y).stream()
+                .map(r -> new MunicipalityStatistic(r.key(), r.name(), r.countyName(), r.requested(), r.decided(), r.settled())).toList();
+    }
+}

@@ -1,0 +1,192 @@
+package no.bosetting.statistics.web;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import no.bosetting.shared.web.Messages;
+import no.bosetting.statistics.BarChart;
+import no.bosetting.statistics.LivingSituationRow;
+import no.bosetting.statistics.NorwayMap;
+import no.bosetting.statistics.ProgressRow;
+import no.bosetting.statistics.SmallCells;
+import no.bosetting.statistics.StatisticsQueries;
+import no.bosetting.statistics.TableExport;
+import no.bosetting.statistics.WaitingRow;
+import no.bosetting.statistics.WaitingStatistics;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * Builds the statistics page's model and its exportable tables, for staff and for the public. With
+ * {@code suppress} the small-cell rule is applied to every breakdown that could identify persons.
+ */
+@Component
+public class StatisticsView {
+
+    /** Tables that can be exported, by their name in the URL. */
+    public static final List<String> TABLES = List.of("kommuner", "fylker", "sentralitet", "ventetid", "boforhold");
+
+    private final StatisticsQueries queries;
+    private final NorwayMap map;
+    private final Messages messages;
+
+    public StatisticsView(StatisticsQueries queries, NorwayMap map, Messages messages) {
+        this.queries = queries;
+        this.map = map;
+        this.messages = messages;
+    }
+
+    public void populate(Model model, int year, boolean suppress) {
+        List<ProgressRow> municipalities = queries.byMunicipality(year);
+        List<ProgressRow> counties = queries.byCounty(municipalities);
+        List<ProgressRow> centrality = queries.byCentrality(municipalities);
+        List<WaitingRow> waiting = waiting(year, suppress);
+        List<LivingSituationRow> living = living(year, suppress);
+        model.addAttribute("year", year);
+        model.addAttribute("national", queries.national(municipalities));
+        model.addAttribute("municipalityRows", municipalities);
+        model.addAttribute("countyRows", counties);
+        model.addAttribute("centralityRows", centrality);
+        model.addAttribute("countyChart", progressChart(counties, false));
+        model.addAttribute("centralityChart", progressChart(centrality, true));
+        model.addAttribute("waitingRows", waiting);
+        model.addAttribute("bands", bandLabels());
+        WaitingRow all = waiting.get(0);
+        model.addAttribute("waitingChart", BarChart.of(bandLabels(), all.distribution().stream().map(n -> new int[]{Math.max(0, n)}).toList(),
+                List.of(messages.get("statistics.waiting.households"))));
+        model.addAttribute("livingRows", living);
+        model.addAttribute("livingChart", BarChart.of(living.stream().map(r -> messages.get("living." + r.livingSituation())).toList(),
+                living.stream().map(r -> new int[]{Math.max(0, r.persons())}).toList(), List.of(messages.get("statistics.living.persons"))));
+        model.addAttribute("mapWidth", map.width());
+        model.addAttribute("mapHeight", map.height());
+        model.addAttribute("mapAreas", mapAreas(municipalities));
+        model.addAttribute("suppress", suppress);
+        model.addAttribute("threshold", SmallCells.THRESHOLD);
+        model.addAttribute("tables", TABLES);
+    }
+
+    public record MapArea(String number, String d, String band, String title) {
+    }
+
+    private List<MapArea> mapAreas(List<ProgressRow> rows) {
+        Map<String, ProgressRow> byNumber = new HashMap<>();
+        rows.forEach(r -> byNumber.put(r.key(), r));
+        List<MapArea> areas = new ArrayList<>();
+        map.paths().forEach((number, d) -> {
+            ProgressRow r = byNumber.get(number);
+            Double ratio = r == null ? null : r.fillRatio();
+            String title = r == null ? number : messages.get("statistics.map.title", r.name(),
+                    ratio == null ? messages.get("statistics.map.noDecision") : NorwayMap.percent(ratio), r.used(), r.decided());
+            areas.add(new MapArea(number, d, NorwayMap.band(ratio), title));
+        });
+        return areas;
+    }
+
+    private BarChart progressChart(List<ProgressRow> rows, boolean centrality) {
+        return BarChart.of(rows.stream().map(r -> centrality ? messages.get("statistics.centrality.class", r.key()) : r.name()).toList(),
+                rows.stream().map(r -> new int[]{r.requested(), r.decided(), r.used()}).toList(),
+                List.of(messages.get("statistics.requested"), messages.get("statistics.decided"), messages.get("statistics.used")));
+    }
+
+    private List<String> bandLabels() {
+        List<String> labels = new ArrayList<>();
+        int from = 0;
+        for (int upper : WaitingStatistics.BANDS) {
+            labels.add(messages.get("statistics.band", from, upper));
+            from = upper + 1;
+        }
+        labels.add(messages.get("statistics.band.over", from - 1));
+        return labels;
+    }
+
+    private List<WaitingRow> waiting(int year, boolean suppress) {
+        List<WaitingRow> rows = queries.waiting(year);
+        return suppress ? rows.stream().map(WaitingRow::suppressed).toList() : rows;
+    }
+
+    private List<LivingSituationRow> living(int year, boolean suppress) {
+        List<LivingSituationRow> rows = queries.livingSituation(year);
+        return suppress ? rows.stream().map(LivingSituationRow::suppressed).toList() : rows;
+    }
+
+    /** The named table as an export; unknown names give null. Suppressed cells are exported as the mark. */
+    public TableExport.Table table(String name, int year, boolean suppress) {
+        List<ProgressRow> municipalities = queries.byMunicipality(year);
+        String mark = messages.get("statistics.suppressedMark");
+        List<String> progressHeaders = List.of(messages.get("statistics.col.number"), messages.get("statistics.col.name"),
+                messages.get("statistics.requested"), messages.get("statistics.decided"), messages.get("statistics.settled"),
+                messages.get("statistics.accepted"));
+        switch (name) {
+            case "kommuner" -> {
+                List<String> headers = new ArrayList<>(progressHeaders);
+                headers.add(2, messages.get("statistics.col.county"));
+                return new TableExport.Table(messages.get("statistics.table.kommuner", year), headers,
+                        municipalities.stream().map(r -> List.<Object>of(r.key(), r.name(), r.countyName(), r.requested(), r.decided(),
+                                r.settled(), r.acceptedNotSettled())).toList());
+            }
+            case "fylker" -> {
+                return new TableExport.Table(messages.get("statistics.table.fylker", year), progressHeaders,
+                        queries.byCounty(municipalities).stream().map(r -> progressCells(r)).toList());
+            }
+            case "sentralitet" -> {
+                return new TableExport.Table(messages.get("statistics.table.sentralitet", year), progressHeaders,
+                        queries.byCentrality(municipalities).stream().map(r -> progressCells(r)).toList());
+            }
+            case "ventetid" -> {
+                List<String> headers = new ArrayList<>(List.of(messages.get("statistics.col.householdType"),
+                        messages.get("statistics.waiting.allocated"), messages.get("statistics.waiting.avgAllocation"),
+                        messages.get("statistics.waiting.accepted"), messages.get("statistics.waiting.avgAcceptance"),
+                        messages.get("statistics.waiting.settled"), messages.get("statistics.waiting.avgSettlement"),
+                        messages.get("statistics.waiting.median"), messages.get("statistics.waiting.within3"),
+                        messages.get("statistics.waiting.within6"), messages.get("statistics.waiting.within12")));
+                headers.addAll(bandLabels());
+                List<List<Object>> rows = new ArrayList<>();
+                for (WaitingRow w : waiting(year, suppress)) {
+                    List<Object> cells = new ArrayList<>(List.of(messages.get(WaitingStatistics.ALL.equals(w.householdType())
+                            ? "statistics.allHouseholds" : "household." + w.householdType())));
+                    cells.add(count(w.allocatedHouseholds(), mark));
+                    cells.add(round(w.avgDaysToAllocation(), w.allocatedHouseholds(), mark));
+                    cells.add(count(w.acceptedHouseholds(), mark));
+                    cells.add(round(w.avgDaysToAcceptance(), w.acceptedHouseholds(), mark));
+                    cells.add(count(w.settledHouseholds(), mark));
+                    cells.add(round(w.avgDaysToSettlement(), w.settledHouseholds(), mark));
+                    cells.add(round(w.medianDaysToSettlement(), w.settledHouseholds(), mark));
+                    cells.add(percent(w.shareWithin3Months(), w.settledHouseholds(), mark));
+                    cells.add(percent(w.shareWithin6Months(), w.settledHouseholds(), mark));
+                    cells.add(percent(w.shareWithin12Months(), w.settledHouseholds(), mark));
+                    w.distribution().forEach(n -> cells.add(count(n, mark)));
+                    rows.add(cells);
+                }
+                return new TableExport.Table(messages.get("statistics.table.ventetid", year), headers, rows);
+            }
+            case "boforhold" -> {
+                return new TableExport.Table(messages.get("statistics.table.boforhold", year),
+                        List.of(messages.get("statistics.col.livingSituation"), messages.get("statistics.living.persons"),
+                                messages.get("statistics.living.households")),
+                        living(year, suppress).stream().map(r -> List.<Object>of(messages.get("living." + r.livingSituation()),
+                                count(r.persons(), mark), count(r.households(), mark))).toList());
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private static List<Object> progressCells(ProgressRow r) {
+        return List.of(r.key(), r.name(), r.requested(), r.decided(), r.settled(), r.acceptedNotSettled());
+    }
+
+    private static Object count(int n, String mark) {
+        return n < 0 ? mark : n;
+    }
+
+    private static Object round(Double v, int base, String mark) {
+        return base < 0 ? mark : v == null ? null : Math.round(v);
+    }
+
+    private static Object percent(Double v, int base, String mark) {
+        return base < 0 ? mark : v == null ? null : Math.round(v * 1000) / 10.0;
+    }
+}

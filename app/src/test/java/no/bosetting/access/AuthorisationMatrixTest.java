@@ -1,0 +1,389 @@
+package no.bosetting.access;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import no.bosetting.access.Routes.Route;
+import no.bosetting.decisions.SettlementDecisions;
+import no.bosetting.housing.DwellingData;
+import no.bosetting.housing.DwellingStandard;
+import no.bosetting.housing.DwellingType;
+import no.bosetting.housing.Dwellings;
+import no.bosetting.housing.HousingOffers;
+import no.bosetting.housing.LeaseData;
+import no.bosetting.housing.LeaseKind;
+import no.bosetting.housing.Leases;
+import no.bosetting.housing.OfferData;
+import no.bosetting.housing.OwnerType;
+import no.bosetting.proposals.Proposals;
+import no.bosetting.support.Fixtures;
+import no.bosetting.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+
+import static no.bosetting.access.Role.AGENCY_ADMIN;
+import static no.bosetting.access.Role.AGENCY_CASEWORKER;
+import static no.bosetting.access.Role.AGENCY_PLANNER;
+import static no.bosetting.access.Role.MUNICIPALITY_OFFICER;
+import static no.bosetting.access.Role.RECEPTION_STAFF;
+import static no.bosetting.access.Role.STATISTICS_READER;
+import static no.bosetting.support.Fixtures.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Every route the application has (discovered from Spring MVC, web pages and /api/v1 alike) × every
+ * role and anonymous, against the rule table in {@link #RULES}. Path variables are filled
+ * with real data of another municipality and another reception centre than the matrix's municipality
+ * officer and reception staff belong to, so an "allow" for them would mean that changing an id in the
+ * URL reaches someone else's data. A route without a rule fails the test: a new endpoint needs a decision.
+ */
+@IntegrationTest
+class AuthorisationMatrixTest {
+
+    static final Set<Role> ALL = EnumSet.allOf(Role.class);
+    static final Set<Role> AGENCY = EnumSet.of(AGENCY_CASEWORKER, AGENCY_PLANNER, AGENCY_ADMIN);
+    static final Set<Role> CASEWORKER = EnumSet.of(AGENCY_CASEWORKER);
+    static final Set<Role> NONE = EnumSet.noneOf(Role.class);
+
+    /** The owner of the data in every path variable; the matrix's officer and staff belong elsewhere. */
+    static final String OWNER_MUNICIPALITY = "1506";
+    static final String OTHER_MUNICIPALITY = "1108";
+
+    /**
+     * Who gets through, first match wins. Method "*" is any method. Patterns are matched against the
+     * route's own pattern: {@code **} is any number of segments, {@code *} part of one segment, and
+     * {@code {x}} any path variable. Every path variable holds the other unit's data, so a
+     * municipality officer or reception staff allowed on a route with one would be a hole.
+     */
+    static final List<Rule> RULES = List.of(
+            // Public: signing in, error pages and the API description.
+            Rule.open("*", "/login"),
+            Rule.open("*", "/error"),
+            Rule.open("*", "/v3/api-docs"),
+            Rule.open("*", "/v3/api-docs/**"),
+            Rule.open("*", "/swagger-ui.html"),
+            Rule.open("*", "/swagger-ui/**"),
+
+            // Every signed-in role: its start page, its notifications, statistics.
+            Rule.of("GET", "/", ALL),
+            Rule.of("*", "/varsler/**", ALL),
+            Rule.of("*", "/statistikk/**", ALL),
+            Rule.of("*", "/v3/api-docs.yaml", ALL),
+
+            // The agency's work.
+            Rule.of("*", "/import/**", EnumSet.of(AGENCY_CASEWORKER, AGENCY_ADMIN)),
+            Rule.of("*", "/fordeling/policy", AGENCY),
+            Rule.of("*", "/fordeling/**", CASEWORKER),
+            Rule.of("*", "/forslag/**", AGENCY),
+            Rule.of("*", "/kapasitet/**", AGENCY),
+
+            // Anyone may offer a dwelling without an account; public statistics need no login.
+            Rule.open("*", "/tilby-bolig/**"),
+            Rule.open("GET", "/offentlig/**"),
+            Rule.open("GET", "/api/v1/statistics/municipalities"),
+            Rule.open("GET", "/api/v1/statistics/municipalities.csv"),
+
+            // The municipality: its own pages, but nothing of another municipality's by id.
+            Rule.of("*", "/kommune/**/{x}/**", NONE),
+            Rule.of("*", "/kommune/**", EnumSet.of(MUNICIPALITY_OFFICER)),
+
+            // The reception centre's residents list.
+            Rule.of("*", "/mottak/**", EnumSet.of(RECEPTION_STAFF)),
+
+            // Cases: each role's own list; another unit's case is out of reach by id.
+            Rule.of("GET", "/saker", EnumSet.of(AGENCY_CASEWORKER, AGENCY_PLANNER, AGENCY_ADMIN, MUNICIPALITY_OFFICER, RECEPTION_STAFF)),
+            Rule.of("*", "/saker/{x}/samtale", CASEWORKER), // the interview: the household's centre, or a caseworker standing in
+            Rule.of("*", "/saker/**", AGENCY),
+            Rule.of("*", "/vedtak/**", AGENCY),
+
+            // The JSON API.
+            Rule.of("*", "/api/v1/permits/**", EnumSet.of(AGENCY_CASEWORKER, AGENCY_ADMIN)),
+            Rule.of("*", "/api/v1/allocation-lists/**", CASEWORKER),
+            Rule.of("GET", "/api/v1/cases", ALL), // scoped: each role sees only its own cases, the statistics reader none
+            Rule.of("GET", "/api/v1/cases/{id}", AGENCY),
+            Rule.of("GET", "/api/v1/cases/{id}/**", AGENCY),
+            Rule.of("*", "/api/v1/cases/{id}/**", CASEWORKER),
+            Rule.of("*", "/api/v1/decisions/{id}/**", CASEWORKER),
+            Rule.of("GET", "/api/v1/proposals", ALL), // scoped like the case list
+            Rule.of("GET", "/api/v1/proposals/{id}", AGENCY),
+            Rule.of("POST", "/api/v1/proposals/{id}/accept", AGENCY), // reaches the proposal; only a caseworker's acceptance is recorded
+            Rule.of("POST", "/api/v1/proposals/{id}/reject", NONE), // the owning municipality only
+            Rule.of("POST", "/api/v1/proposals/{id}/withdraw", CASEWORKER),
+            Rule.of("GET", "/api/v1/municipalities/{number}/**", EnumSet.of(AGENCY_CASEWORKER, AGENCY_PLANNER, AGENCY_ADMIN, STATISTICS_READER)),
+            Rule.of("*", "/api/v1/municipalities/{number}/**", AGENCY),
+            Rule.of("*", "/api/v1/statistics/**", ALL));
+
+    /** The first rule for the route, or null when nobody has decided yet. */
+    static Rule ruleFor(Route route) {
+        return RULES.stream().filter(r -> r.matches(route)).findFirst().orElse(null);
+    }
+
+    /** What a caller got. Deny = 401, 403, 404 or a redirect to the login page; allow = anything else. */
+    record Outcome(int status, String location, String error) {
+
+        boolean toLogin() {
+            return status >= 300 && status < 400 && location != null && location.matches("(.*://[^/]+)?/login([?#].*)?");
+        }
+
+        boolean denied() {
+            return status == 401 || status == 403 || status == 404 || toLogin();
+        }
+
+        @Override
+        public String toString() {
+            return status + (location == null ? "" : " → " + location);
+        }
+    }
+
+    /** One line of the rule table: roles allowed on routes matching a method and pattern. */
+    record Rule(String method, String pattern, Set<Role> roles, boolean open) {
+
+
+        static Rule of(String method, String pattern, Set<Role> roles) {
+            return new Rule(method, pattern, roles, false);
+        }
+
+        static Rule open(String method, String pattern) {
+            return new Rule(method, pattern, ALL, true);
+        }
+
+        boolean matches(Route route) {
+            return ("*".equals(method) || method.equals(route.method().name())) && regex().matcher(route.pattern()).matches();
+        }
+
+        private Pattern regex() {
+            StringBuilder re = new StringBuilder();
+            for (int i = 0; i < pattern.length(); i++) {
+                char c = pattern.charAt(i);
+                if (pattern.startsWith("/**", i)) {
+                    re.append("(/.*)?");
+                    i += 2;
+                } else if (pattern.startsWith("**", i)) {
+                    re.append(".*");
+                    i += 1;
+                } else if (c == '*') {
+                    re.append("[^/]*");
+                } else if (c == '{') {
+                    re.append("\\{[^}/]+}");
+                    i = pattern.indexOf('}', i);
+                } else {
+                    re.append(Pattern.quote(String.valueOf(c)));
+                }
+            }
+            return Pattern.compile(re.toString());
+        }
+    }
+
+    /** A household of one municipality's centre, accepted by that municipality, with its decisions. */
+    record ForeignData(long caseId, long proposalId, long decisionId, long allocationListId, Long allocationRunId,
+                       long dwellingId, long housingOfferId, long leaseId) {
+
+        String state(JdbcClient jdbc) {
+            return jdbc.sql("select status || ':' || version from settlement_case where id = :id").param("id", caseId).query(String.class).single()
+                    + jdbc.sql("select status || ':' || version from proposal where id = :id").param("id", proposalId).query(String.class).single()
+                    + jdbc.sql("select string_agg(status || ':' || coalesce(settlement_date::text, '-'), ',' order by id) from settlement_decision where case_id = :id")
+                    .param("id", caseId).query(String.class).single()
+                    + jdbc.sql("select status || ':' || updated_at from dwelling where id = :id").param("id", dwellingId).query(String.class).single()
+                    + jdbc.sql("select status || ':' || inspection_done from housing_offer where id = :id").param("id", housingOfferId)
+                    .query(String.class).single()
+                    + jdbc.sql("select status || ':' || updated_at from lease where id = :id").param("id", leaseId).query(String.class).single();
+        }
+    }
+
+    /**
+     * Which data fills a path variable: the first expression that matches the route's pattern up to
+     * and including the variable.
+     */
+    private static final List<Map.Entry<Pattern, Function<ForeignData, String>>> PATH_VALUES = List.of(
+            Map.entry(Pattern.compile("^/(saker|api/v1/cases)/\\{id}$|/\\{caseId}$"), d -> String.valueOf(d.caseId())),
+            Map.entry(Pattern.compile("^/(kommune/forslag|forslag|api/v1/proposals)/\\{id}$"), d -> String.valueOf(d.proposalId())),
+            Map.entry(Pattern.compile("^/(vedtak|api/v1/decisions)/\\{id}$"), d -> String.valueOf(d.decisionId())),
+            Map.entry(Pattern.compile("^/api/v1/allocation-lists/\\{id}$"), d -> String.valueOf(d.allocationListId())),
+            Map.entry(Pattern.compile("^/fordeling/motor/\\{id}$"), d -> String.valueOf(d.allocationRunId())),
+            Map.entry(Pattern.compile("^/kommune/boliger/\\{id}$"), d -> String.valueOf(d.dwellingId())),
+            Map.entry(Pattern.compile("^/kommune/botilbud/\\{id}$"), d -> String.valueOf(d.housingOfferId())),
+            Map.entry(Pattern.compile("^/kommune/leieforhold/\\{id}$"), d -> String.valueOf(d.leaseId())),
+            Map.entry(Pattern.compile("/\\{number}$"), d -> OWNER_MUNICIPALITY),
+            Map.entry(Pattern.compile("/\\{year}$"), d -> String.valueOf(LocalDate.now().getYear())),
+            // Statistics tables are the same for everyone who may see them; any table will do.
+            Map.entry(Pattern.compile("/eksport/\\{table}$"), d -> "kommuner"));
+
+    private static final Pattern VARIABLE = Pattern.compile("\\{[^}/]+}");
+
+    static String fill(String pattern, ForeignData data) {
+        StringBuilder uri = new StringBuilder();
+        Matcher m = VARIABLE.matcher(pattern);
+        int last = 0;
+        while (m.find()) {
+            String upToVariable = pattern.substring(0, m.end());
+            String value = PATH_VALUES.stream().filter(e -> e.getKey().matcher(upToVariable).find()).findFirst()
+                    .map(e -> e.getValue().apply(data))
+                    .orElseThrow(() -> new AssertionError("No value for " + m.group() + " in " + pattern
+                            + ": add the data it names to AuthorisationMatrixTest.PATH_VALUES"));
+            uri.append(pattern, last, m.start()).append(value);
+            last = m.end();
+        }
+        return uri.append(pattern.substring(last)).toString();
+    }
+
+    /** The other unit's data and one caller per role, built through the application's own commands. */
+    record World(ForeignData data, Map<Role, Actor> actors) {
+    }
+
+    // Built here rather than in World: nested types count as production code for the module boundary check.
+    static World world(Fixtures fixtures, Proposals proposals, SettlementDecisions decisions, JdbcClient jdbc,
+                       MockMvc mvc, ApplicationContext context) throws Exception {
+        return new World(foreignData(fixtures, proposals, decisions, jdbc, mvc, context), callers(fixtures));
+    }
+
+    private static ForeignData foreignData(Fixtures fixtures, Proposals proposals, SettlementDecisions decisions, JdbcClient jdbc,
+                                           MockMvc mvc, ApplicationContext context) throws Exception {
+        int year = LocalDate.now().getYear();
+        fixtures.resetMunicipality(OWNER_MUNICIPALITY);
+        fixtures.decide(OWNER_MUNICIPALITY, year, 50, 0);
+        long centre = fixtures.centre(OWNER_MUNICIPALITY);
+        long caseId = fixtures.household(centre, 1);
+        fixtures.ready(caseId);
+        long proposalId = fixtures.propose(caseId, OWNER_MUNICIPALITY);
+        proposals.accept(fixtures.municipality(OWNER_MUNICIPALITY), proposalId,
+                fixtures.plannedDates(caseId, LocalDate.now().plusDays(10)), null).value();
+        long decisionId = decisions.forCase(caseId).get(0).id();
+        long listId = jdbc.sql("select allocation_list_id from proposal where id = :id").param("id", proposalId).query(Long.class).single();
+        Actor owner = fixtures.municipality(OWNER_MUNICIPALITY);
+        Dwellings dwellings = context.getBean(Dwellings.class);
+        long dwellingId = dwellings.create(owner, ownerDwelling()).value();
+        long leaseId = context.getBean(Leases.class).create(owner, dwellings.create(owner, ownerDwelling()).value(),
+                new LeaseData(LeaseKind.SUBLEASE, false, LocalDate.now(), 3, null, 9_000, 0, 3)).value();
+        long offerId = context.getBean(HousingOffers.class).submit(new OfferData(OWNER_MUNICIPALITY, "Matrise Utleier", "99999999",
+                null, "Matrisegata " + Fixtures.next(), DwellingType.FLAT, 2, null, null, LocalDate.now(), null)).value();
+        return new ForeignData(caseId, proposalId, decisionId, listId, sentAllocationRun(fixtures, mvc, context),
+                dwellingId, offerId, leaseId);
+    }
+
+    private static DwellingData ownerDwelling() {
+        return new DwellingData("Matriseveien " + Fixtures.next(), OwnerType.MUNICIPAL, DwellingType.FLAT, 3, 70,
+                DwellingStandard.GOOD, false, null, null, null, 9_000, LocalDate.now(), null, false);
+    }
+
+    /**
+     * An engine run that has already been sent, over one household of its own (a permit twelve years
+     * old, which no other test has), so calls on it in the matrix can change nothing more.
+     */
+    private static Long sentAllocationRun(Fixtures fixtures, MockMvc mvc, ApplicationContext context) throws Exception {
+        if (Routes.all(context).stream().noneMatch(r -> r.pattern().equals("/fordeling/motor"))) {
+            return null;
+        }
+        long household = fixtures.household(fixtures.centre(OWNER_MUNICIPALITY), 0, LocalDate.now().minusYears(12));
+        fixtures.ready(household);
+        String location = mvc.perform(post("/fordeling/motor").param("minDays", String.valueOf(365 * 12 - 30))
+                        .with(csrf()).with(as(fixtures.caseworker())))
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).as("an engine run").matches("/fordeling/motor/\\d+");
+        mvc.perform(post(location + "/send").with(csrf()).with(as(fixtures.caseworker())));
+        return Long.valueOf(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    private static Map<Role, Actor> callers(Fixtures fixtures) {
+        Map<Role, Actor> actors = new LinkedHashMap<>();
+        actors.put(AGENCY_CASEWORKER, fixtures.caseworker());
+        actors.put(AGENCY_PLANNER, fixtures.planner());
+        actors.put(AGENCY_ADMIN, new Actor("admin-test", "Test Admin", AGENCY_ADMIN, null, null));
+        actors.put(MUNICIPALITY_OFFICER, fixtures.municipality(OTHER_MUNICIPALITY));
+        actors.put(RECEPTION_STAFF, fixtures.reception(fixtures.centre(OTHER_MUNICIPALITY)));
+        actors.put(STATISTICS_READER, fixtures.statistics());
+        return actors;
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    Proposals proposals;
+    @Autowired
+    SettlementDecisions decisions;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void everyRouteEveryRoleAndAnonymousAgainstTheRuleTable() throws Exception {
+        World world = world(fixtures, proposals, decisions, jdbc, mvc, context);
+        String before = world.data().state(jdbc);
+
+        List<String> mismatches = new ArrayList<>();
+        List<Route> routes = Routes.all(context);
+        assertThat(routes).as("discovered routes").hasSizeGreaterThan(30);
+        for (Route route : routes) {
+            Rule rule = ruleFor(route);
+            if (rule == null) {
+                mismatches.add(route + ": no rule in RULES – decide who may use it");
+                continue;
+            }
+            String uri;
+            try {
+                uri = fill(route.pattern(), world.data());
+            } catch (AssertionError e) {
+                mismatches.add(route + ": " + e.getMessage());
+                continue;
+            }
+            Outcome anonymous = call(route, uri, null);
+            if (rule.open()) {
+                expect(mismatches, route, uri, "anonymous", anonymous, true);
+            } else if (anonymous.error() != null || (route.isApi() ? anonymous.status() != 401 : !anonymous.toLogin())) {
+                mismatches.add(route + " as anonymous: expected " + (route.isApi() ? "401" : "redirect to /login") + ", got " + anonymous);
+            }
+            for (Role role : Role.values()) {
+                Actor actor = world.actors().get(role);
+                assertThat(actor).as("a caller with role %s in callers", role).isNotNull();
+                expect(mismatches, route, uri, role.name(), call(route, uri, actor), rule.open() || rule.roles().contains(role));
+            }
+        }
+        if (!mismatches.isEmpty()) {
+            fail(mismatches.size() + " mismatches over " + routes.size() + " routes × " + (Role.values().length + 1) + " callers:\n  "
+                    + String.join("\n  ", mismatches));
+        }
+        assertThat(world.data().state(jdbc)).as("no call in the matrix changed the other unit's data").isEqualTo(before);
+    }
+
+    private static void expect(List<String> mismatches, Route route, String uri, String who, Outcome outcome, boolean allowed) {
+        if (outcome.error() != null) {
+            mismatches.add(route + " as " + who + " (" + uri + "): request failed: " + outcome.error());
+        } else if (allowed == outcome.denied()) {
+            mismatches.add(route + " as " + who + " (" + uri + "): expected " + (allowed ? "allow" : "deny") + ", got " + outcome);
+        }
+    }
+
+    private Outcome call(Route route, String uri, Actor actor) {
+        AbstractMockHttpServletRequestBuilder<?> request = Routes.emptyRequest(route, uri);
+        if (!route.isApi() && route.changesState()) {
+            request.with(csrf());
+        }
+        if (actor != null) {
+            request.with(as(actor));
+        }
+        try {
+            MvcResult result = mvc.perform(request).andReturn();
+            return new Outcome(result.getResponse().getStatus(), result.getResponse().getRedirectedUrl(), null);
+        } catch (Exception e) {
+            return new Outcome(0, null, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+}
