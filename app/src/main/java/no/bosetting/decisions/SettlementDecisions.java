@@ -24,6 +24,7 @@ import no.bosetting.shared.CommandFailedException;
 import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.outbox.Outbox;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -49,9 +50,12 @@ public class SettlementDecisions {
     private final Outbox outbox;
     private final UserAccounts users;
     private final Municipalities municipalities;
+    private final ApplicationEventPublisher events;
 
     public SettlementDecisions(JdbcClient jdbc, Clock clock, CapacityDecisions capacity, CaseCommands caseCommands,
-                               CaseQueries caseQueries, Outbox outbox, UserAccounts users, Municipalities municipalities) {
+                               CaseQueries caseQueries, Outbox outbox, UserAccounts users, Municipalities municipalities,
+                               ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
         this.capacity = capacity;
@@ -210,8 +214,31 @@ public class SettlementDecisions {
             if (!settled.isSuccess()) {
                 throw new CommandFailedException(settled.failure());
             }
+            LocalDate first = jdbc.sql("select min(settlement_date) from settlement_decision where case_id = :c and status = 'SETTLED'")
+                    .param("c", d.caseId()).query(LocalDate.class).single();
+            // Listeners (the housing register) act in this transaction, so the dwelling and the case change together.
+            events.publishEvent(new HouseholdSettled(d.caseId(), d.municipalityNumber(), first));
         }
         return CommandResult.ok(find(decisionId).orElseThrow());
+    }
+
+    /**
+     * Moves the planned settlement date of a household that is offered but not yet settled to the day its
+     * dwelling becomes available, when that is later; the case history says why.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int followDwellingAvailability(long caseId, LocalDate availableFrom, Actor actor) {
+        int moved = jdbc.sql("""
+                update settlement_decision set planned_settlement_date = :d, updated_at = :now, updated_by = :by
+                where case_id = :c and status = 'OFFERED' and planned_settlement_date < :d
+                """)
+                .param("d", availableFrom).param("now", OffsetDateTime.now(clock)).param("by", actor.username())
+                .param("c", caseId).update();
+        if (moved > 0) {
+            caseCommands.note(caseId, actor, "PLANNED_DATE_FOLLOWS_DWELLING",
+                    "Planlagt bosettingsdato flyttet til " + availableFrom + " da boligen blir ledig");
+        }
+        return moved;
     }
 
     private static boolean canRegister(SettlementDecision d, Actor actor) {

@@ -17,6 +17,8 @@ import no.bosetting.access.Role;
 import no.bosetting.cases.CaseQueries;
 import no.bosetting.cases.CaseStatus;
 import no.bosetting.cases.CaseSummary;
+import no.bosetting.decisions.HouseholdSettled;
+import no.bosetting.decisions.SettlementDecisions;
 import no.bosetting.shared.CommandFailedException;
 import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
@@ -43,7 +45,10 @@ public class Dwellings {
     private final Clock clock;
     private final CaseQueries cases;
 
-    public Dwellings(JdbcClient jdbc, Clock clock, CaseQueries cases) {
+    private final SettlementDecisions decisions;
+
+    public Dwellings(JdbcClient jdbc, Clock clock, CaseQueries cases, SettlementDecisions decisions) {
+        this.decisions = decisions;
         this.jdbc = jdbc;
         this.clock = clock;
         this.cases = cases;
@@ -201,7 +206,21 @@ public class Dwellings {
         if (updated == 0) {
             return CommandResult.fail(CommandFailure.WrongState.of("NOT_VACANT", "housing.error.dwelling.notVacant"));
         }
-        return CommandResult.ok(find(actor, dwellingId).orElseThrow());
+        Dwelling reserved = find(actor, dwellingId).orElseThrow();
+        // The household cannot move in before the dwelling is free, so its planned date follows the dwelling.
+        decisions.followDwellingAvailability(caseId, reserved.availableFrom(), actor);
+        return CommandResult.ok(reserved);
+    }
+
+    /** The household has moved in: its reserved dwelling is occupied from the settlement date. */
+    @org.springframework.context.event.EventListener
+    public void onHouseholdSettled(HouseholdSettled settled) {
+        jdbc.sql("""
+                update dwelling set status = 'OCCUPIED', vacant_since = null, reserved_case_id = null, reserved_at = null,
+                    reserved_by = null, updated_at = :now, updated_by = 'system'
+                where reserved_case_id = :c and status = 'RESERVED'
+                """)
+                .param("now", OffsetDateTime.now(clock)).param("c", settled.caseId()).update();
     }
 
     /** Gives a reservation up; the dwelling is vacant again from today. */
