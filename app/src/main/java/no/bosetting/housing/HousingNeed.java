@@ -15,13 +15,16 @@ import java.util.List;
 public record HousingNeed(List<Row> rows, Integer remainingPlaces, long vacantRentPerMonth, long vacancyCostSoFar,
                           int longVacant) {
 
-    /** Households needing {@code rooms} rooms without a reserved dwelling, and vacant dwellings of that size. */
-    public record Row(int rooms, boolean orMore, int households, int availableNow, int availableIn3Months,
+    /**
+     * Accepted households needing {@code rooms} rooms without a reserved dwelling, households expected from
+     * proposals still awaiting the municipality's answer, and vacant dwellings of that size.
+     */
+    public record Row(int rooms, boolean orMore, int households, int expected, int availableNow, int availableIn3Months,
                       int availableIn6Months) {
 
-        /** Dwellings available within six months minus households waiting; negative is a shortage. */
+        /** Dwellings available within six months minus households waiting and expected; negative is a shortage. */
         public int balance() {
-            return availableIn6Months - households;
+            return availableIn6Months - households - expected;
         }
     }
 }

@@ -7,8 +7,12 @@ import java.util.List;
 
 import no.bosetting.access.Actor;
 import no.bosetting.access.Role;
+import no.bosetting.cases.CaseQueries;
 import no.bosetting.cases.CaseSummary;
 import no.bosetting.decisions.SettlementDecisions;
+import no.bosetting.proposals.ProposalRow;
+import no.bosetting.proposals.ProposalStatus;
+import no.bosetting.proposals.Proposals;
 import org.springframework.stereotype.Service;
 
 /** The municipality's housing need: who waits for a dwelling of which size, and what is free when. */
@@ -24,8 +28,13 @@ public class HousingNeeds {
     private final HousingMatches matches;
     private final SettlementDecisions decisions;
     private final Clock clock;
+    private final Proposals proposals;
+    private final CaseQueries cases;
 
-    public HousingNeeds(Dwellings dwellings, HousingMatches matches, SettlementDecisions decisions, Clock clock) {
+    public HousingNeeds(Dwellings dwellings, HousingMatches matches, SettlementDecisions decisions, Clock clock,
+                        Proposals proposals, CaseQueries cases) {
+        this.proposals = proposals;
+        this.cases = cases;
         this.dwellings = dwellings;
         this.matches = matches;
         this.decisions = decisions;
@@ -42,6 +51,12 @@ public class HousingNeeds {
             if (dwellings.reservedFor(actor, c.id()).isEmpty()) {
                 households[Math.min(LARGEST_CLASS, HousingMatches.roomsNeeded(c))]++;
             }
+        }
+        // Households proposed to the municipality and not yet answered will need a dwelling if accepted.
+        int[] expected = new int[LARGEST_CLASS + 1];
+        for (ProposalRow p : proposals.list(actor, null, ProposalStatus.PENDING, false, 1000)) {
+            cases.summaryForSystem(p.caseId())
+                    .ifPresent(c -> expected[Math.min(LARGEST_CLASS, HousingMatches.roomsNeeded(c))]++);
         }
         int[] now = new int[LARGEST_CLASS + 1];
         int[] in3 = new int[LARGEST_CLASS + 1];
@@ -71,7 +86,7 @@ public class HousingNeeds {
         }
         List<HousingNeed.Row> rows = new ArrayList<>();
         for (int rooms = 1; rooms <= LARGEST_CLASS; rooms++) {
-            rows.add(new HousingNeed.Row(rooms, rooms == LARGEST_CLASS, households[rooms], now[rooms], in3[rooms], in6[rooms]));
+            rows.add(new HousingNeed.Row(rooms, rooms == LARGEST_CLASS, households[rooms], expected[rooms], now[rooms], in3[rooms], in6[rooms]));
         }
         return new HousingNeed(rows, decisions.placesUsed(actor.municipalityNumber(), today.getYear()).remaining(), rent, lost,
                 longVacant);

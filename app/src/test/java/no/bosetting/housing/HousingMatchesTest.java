@@ -119,7 +119,8 @@ class HousingMatchesTest extends HousingIntegrationTest {
         assertThat(four.rooms()).isEqualTo(4);
         assertThat(four.households()).isEqualTo(1);
         assertThat(four.availableNow()).isEqualTo(1);
-        assertThat(four.balance()).isZero();
+        assertThat(four.availableIn6Months() - four.households()).isZero();
+        assertThat(four.balance()).isEqualTo(-four.expected());
         HousingNeed.Row two = need.rows().get(1);
         assertThat(two.availableIn3Months()).isZero();
         assertThat(two.availableIn6Months()).isEqualTo(1);
@@ -137,5 +138,16 @@ class HousingMatchesTest extends HousingIntegrationTest {
 
     private static List<Long> ids(List<Suggestion> suggestions) {
         return suggestions.stream().map(s -> s.dwelling().id()).toList();
+    }
+
+    @Test
+    void householdsProposedButNotYetAnsweredCountAsExpected() {
+        Actor officer = officer(MOSS);
+        int before = needs.forMunicipality(officer).rows().get(0).expected();
+        long centre = fixtures.centre(MOSS);
+        long single = fixtures.household(centre, 0);
+        fixtures.ready(single);
+        fixtures.propose(single, MOSS);
+        assertThat(needs.forMunicipality(officer).rows().get(0).expected()).isEqualTo(before + 1);
     }
 }
