@@ -135,4 +135,18 @@ class AllocationRunsTest {
         mvc.perform(get("/fordeling/policy").with(as(fixtures.caseworker()))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Mer vekt på ventetid")));
     }
+
+    @Test
+    void theEngineIsOfferedOnlyTheQuarterlyPaceOfEachDecision() {
+        String m = "3907"; // Sandefjord
+        int year = LocalDate.now().getYear();
+        fixtures.resetMunicipality(m);
+        fixtures.decide(m, year, 40, 0);
+        Instance february = rounds.build("pace", List.of(), LocalDate.of(year, 2, 1));
+        Instance december = rounds.build("pace", List.of(), LocalDate.of(year, 12, 1));
+        assertThat(february.municipalities().stream().filter(x -> x.number().equals(m)).findFirst().orElseThrow()
+                .remainingPlaces()).isEqualTo(10);
+        assertThat(december.municipalities().stream().filter(x -> x.number().equals(m)).findFirst().orElseThrow()
+                .remainingPlaces()).isEqualTo(40);
+    }
 }

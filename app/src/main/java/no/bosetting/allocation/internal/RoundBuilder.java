@@ -18,6 +18,7 @@ import no.bosetting.housing.HousingCapacity;
 import no.bosetting.interview.InterviewAnswers;
 import no.bosetting.interview.Interviews;
 import no.bosetting.municipalities.Municipalities;
+import no.bosetting.planning.PacePlan;
 import no.bosetting.proposals.Proposals;
 import org.springframework.stereotype.Component;
 
@@ -67,7 +68,11 @@ public class RoundBuilder {
         List<Municipality> ms = new ArrayList<>();
         for (no.bosetting.municipalities.Municipality m : municipalities.all()) {
             PlacesUsed p = places.get(m.number());
-            int remaining = p == null || p.decided() == null ? 0 : Math.max(0, p.decided() - p.used());
+            // Even pace: a municipality is offered no more than its decision's cumulative quarterly target so far,
+            // so attractive municipalities are not filled early in the year.
+            int paced = p == null || p.decided() == null ? 0
+                    : PacePlan.of(m.number(), today.getYear(), p.decided()).cumulativeTargetAt(today);
+            int remaining = p == null || p.decided() == null ? 0 : Math.max(0, Math.min(p.decided(), paced) - p.used());
             int remainingMinors = p == null || p.decidedMinors() == null ? 0 : Math.max(0, p.decidedMinors() - p.minorsUsed());
             // Dwellings by size come from the municipality's housing register; a municipality that has
             // registered none is assumed to find housing for its places, so large households are then
