@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import no.bosetting.access.Actor;
 import no.bosetting.access.Role;
 import no.bosetting.municipalities.Municipalities;
+import no.bosetting.shared.CommandFailedException;
 import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,8 +26,10 @@ public class CapacityDecisions {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Municipalities municipalities;
+    private final CapacityRequests requests;
 
-    public CapacityDecisions(JdbcClient jdbc, Clock clock, Municipalities municipalities) {
+    public CapacityDecisions(JdbcClient jdbc, Clock clock, Municipalities municipalities, CapacityRequests requests) {
+        this.requests = requests;
         this.jdbc = jdbc;
         this.clock = clock;
         this.municipalities = municipalities;
@@ -104,7 +107,92 @@ public class CapacityDecisions {
                 """)
                 .param("id", id).param("now", now).param("by", actor.username()).param("p", persons).param("um", minors)
                 .param("d", decidedOn).update();
+        jdbc.sql("delete from capacity_decision_pending where municipality_number = :m and year = :y")
+                .param("m", municipalityNumber).param("y", year).update();
         return CommandResult.ok(new CapacityDecision(id, municipalityNumber, year, persons, minors, decidedOn));
+    }
+
+    /**
+     * The council decision as the municipality (or the agency on its behalf) records it: possibly for several
+     * years at once, and with a reason whenever the number differs from the agency's latest request.
+     */
+    @Transactional
+    public CommandResult<CapacityDecision> recordDecision(Actor actor, String municipalityNumber, Integer year, Integer untilYear,
+                                                          Integer persons, Integer minors, LocalDate decidedOn,
+                                                          String deviationReason) {
+        if (year == null) {
+            return record(actor, municipalityNumber, null, persons, minors, decidedOn);
+        }
+        int last = untilYear == null ? year : untilYear;
+        if (last < year || last > year + 3) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("untilYear", "error.decision.untilYear", year, year + 3));
+        }
+        if (persons != null) {
+            Optional<CapacityRequest> request = requests.versions(municipalityNumber, year).stream()
+                    .max(java.util.Comparator.comparingInt(CapacityRequest::version));
+            if (request.isPresent() && request.get().persons() != persons && (deviationReason == null || deviationReason.isBlank())) {
+                return CommandResult.fail(CommandFailure.RuleBroken.of("deviationReason", "error.decision.deviationReason",
+                        request.get().persons()));
+            }
+        }
+        String reason = deviationReason == null || deviationReason.isBlank() ? null : deviationReason.trim();
+        CommandResult<CapacityDecision> result = null;
+        for (int y = year; y <= last; y++) {
+            result = record(actor, municipalityNumber, y, persons, minors, decidedOn);
+            if (!result.isSuccess()) {
+                if (y > year) {
+                    // An earlier year was written already: undo the whole multi-year decision.
+                    throw new CommandFailedException(result.failure());
+                }
+                return result;
+            }
+            jdbc.sql("update capacity_decision set deviation_reason = :r where id = :id").param("r", reason)
+                    .param("id", result.value().id()).update();
+            jdbc.sql("""
+                    update capacity_decision_history set deviation_reason = :r where id =
+                        (select max(id) from capacity_decision_history where capacity_decision_id = :id)
+                    """).param("r", reason).param("id", result.value().id()).update();
+        }
+        return result;
+    }
+
+    /** Records that the council has the request under consideration; pending decisions count no places. */
+    @Transactional
+    public CommandResult<Pending> markPending(Actor actor, String municipalityNumber, int year, LocalDate expectedOn, String note) {
+        if (!(actor.isMunicipality(municipalityNumber) || actor.isAgency())) {
+            return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
+        }
+        if (find(municipalityNumber, year).isPresent()) {
+            return CommandResult.fail(CommandFailure.WrongState.of("DECIDED", "error.decision.alreadyDecided", year));
+        }
+        if (expectedOn != null && expectedOn.isBefore(LocalDate.now(clock))) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("expectedOn", "error.decision.expectedPast"));
+        }
+        jdbc.sql("""
+                insert into capacity_decision_pending (municipality_number, year, expected_on, note, recorded_at, recorded_by)
+                values (:m, :y, :e, :n, :now, :by)
+                on conflict (municipality_number, year) do update set expected_on = excluded.expected_on, note = excluded.note,
+                    recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by
+                """)
+                .param("m", municipalityNumber).param("y", year).param("e", expectedOn)
+                .param("n", note == null || note.isBlank() ? null : note.trim()).param("now", OffsetDateTime.now(clock))
+                .param("by", actor.username()).update();
+        return CommandResult.ok(pending(municipalityNumber, year).orElseThrow());
+    }
+
+    public Optional<Pending> pending(String municipalityNumber, int year) {
+        return jdbc.sql("select expected_on, note, recorded_by from capacity_decision_pending where municipality_number = :m and year = :y")
+                .param("m", municipalityNumber).param("y", year)
+                .query((rs, n) -> new Pending(municipalityNumber, year, rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3)))
+                .optional();
+    }
+
+    public Optional<String> deviationReason(String municipalityNumber, int year) {
+        return jdbc.sql("select deviation_reason from capacity_decision where municipality_number = :m and year = :y")
+                .param("m", municipalityNumber).param("y", year).query(String.class).optional().filter(r -> r != null);
+    }
+
+    public record Pending(String municipalityNumber, int year, LocalDate expectedOn, String note, String recordedBy) {
     }
 
     public List<HistoryEntry> history(String municipalityNumber, int year) {

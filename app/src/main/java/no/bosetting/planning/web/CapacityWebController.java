@@ -32,12 +32,14 @@ public class CapacityWebController {
     private final CapacityDecisions decisions;
     private final Municipalities municipalities;
     private final Messages messages;
+    private final no.bosetting.planning.CapacityRequests requests;
 
-    public CapacityWebController(CapacityDecisions decisions, Municipalities municipalities, Messages messages, java.time.Clock clock) {
+    public CapacityWebController(no.bosetting.planning.CapacityRequests requests, CapacityDecisions decisions, Municipalities municipalities, Messages messages, java.time.Clock clock) {
         this.clock = clock;
         this.decisions = decisions;
         this.municipalities = municipalities;
         this.messages = messages;
+        this.requests = requests;
     }
 
     @GetMapping("/kommune/vedtak")
@@ -60,6 +62,42 @@ public class CapacityWebController {
         return save(number, form, model, redirect, "/kapasitet/" + number, "/kapasitet");
     }
 
+    @PostMapping("/kommune/vedtak/behandles")
+    String ownPending(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return pending(CurrentActor.get().municipalityNumber(), form, model, redirect, "/kommune/vedtak", "/kommune");
+    }
+
+    @PostMapping("/kapasitet/{number}/behandles")
+    String agencyPending(@PathVariable String number, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return pending(number, form, model, redirect, "/kapasitet/" + number, "/kapasitet");
+    }
+
+    /** The council has the request under consideration; the municipality says when it expects to decide. */
+    private String pending(String number, Map<String, String> form, Model model, RedirectAttributes redirect, String action, String done) {
+        Municipality m = municipalities.find(number).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Map<String, String> errors = new LinkedHashMap<>();
+        Integer year = parseInt(form.get("year"), "pendingYear", errors);
+        LocalDate expectedOn = null;
+        String raw = form.getOrDefault("expectedOn", "");
+        if (!raw.isBlank()) {
+            try {
+                expectedOn = LocalDate.parse(raw);
+            } catch (DateTimeParseException e) {
+                errors.put("expectedOn", messages.get("error.date.invalid"));
+            }
+        }
+        if (errors.isEmpty()) {
+            var result = decisions.markPending(CurrentActor.get(), number, year, expectedOn, form.get("note"));
+            if (result.isSuccess()) {
+                redirect.addFlashAttribute("success", messages.get("decisionForm.pendingSaved", m.name()));
+                return "redirect:" + done;
+            }
+            errors.putAll(messages.byField(result.failure()));
+        }
+        int y = year == null ? LocalDate.now(clock).getYear() : year;
+        return render(m, y, new LinkedHashMap<>(form), errors, model, action);
+    }
+
     private String form(String number, Integer year, Model model, String action) {
         Municipality m = municipalities.find(number).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         int y = year == null ? LocalDate.now(clock).getYear() : year;
@@ -69,6 +107,7 @@ public class CapacityWebController {
             values.put("persons", String.valueOf(d.persons()));
             values.put("unaccompaniedMinors", String.valueOf(d.unaccompaniedMinors()));
             values.put("decidedOn", d.decidedOn() == null ? "" : d.decidedOn().toString());
+            values.put("deviationReason", decisions.deviationReason(number, y).orElse(""));
         });
         return render(m, y, values, Map.of(), model, action);
     }
@@ -80,6 +119,9 @@ public class CapacityWebController {
         model.addAttribute("errors", errors);
         model.addAttribute("action", action);
         model.addAttribute("history", decisions.history(m.number(), year));
+        model.addAttribute("pending", decisions.pending(m.number(), year).orElse(null));
+        model.addAttribute("request", requests.versions(m.number(), year).stream()
+                .max(java.util.Comparator.comparingInt(no.bosetting.planning.CapacityRequest::version)).orElse(null));
         return "planning/decision-form";
     }
 
@@ -101,7 +143,14 @@ public class CapacityWebController {
             }
         }
         if (errors.isEmpty()) {
-            CommandResult<CapacityDecision> result = decisions.record(actor, number, year, persons, minors, decidedOn);
+            Integer untilYear = form.getOrDefault("untilYear", "").isBlank() ? year : parseInt(form.get("untilYear"), "untilYear", errors);
+            CommandResult<CapacityDecision> result = errors.isEmpty()
+                    ? record(actor, number, year, untilYear, persons, minors, decidedOn, form.get("deviationReason"))
+                    : null;
+            if (result == null) {
+                int y = year == null ? LocalDate.now(clock).getYear() : year;
+                return render(m, y, new LinkedHashMap<>(form), errors, model, action);
+            }
             if (result.isSuccess()) {
                 redirect.addFlashAttribute("success", messages.get("decisionForm.saved", m.name(), year));
                 return "redirect:" + done;
@@ -110,6 +159,12 @@ public class CapacityWebController {
         }
         int y = year == null ? LocalDate.now(clock).getYear() : year;
         return render(m, y, new LinkedHashMap<>(form), errors, model, action);
+    }
+
+    private CommandResult<CapacityDecision> record(Actor actor, String number, Integer year, Integer untilYear, Integer persons,
+                                                   Integer minors, LocalDate decidedOn, String deviationReason) {
+        return CommandResult.attempt(() -> decisions.recordDecision(actor, number, year, untilYear, persons, minors, decidedOn,
+                deviationReason));
     }
 
     private Integer parseInt(String raw, String field, Map<String, String> errors) {
