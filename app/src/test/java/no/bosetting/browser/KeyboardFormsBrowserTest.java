@@ -49,9 +49,9 @@ class KeyboardFormsBrowserTest {
     void councilDecisionForm(Browsing browsing) {
         Page page = browsing.login(user(fixtures.municipality(MUNICIPALITY)));
         page.navigate(browsing.url("/kommune/vedtak"));
-        Keyboard.assertOperable(page, "main form[method=post]");
+        Keyboard.assertOperable(page, "#decision-form");
         page.fill("#persons", "");
-        browsing.pressEnter(page, page.locator("main form[method=post] button[type=submit]"));
+        browsing.pressEnter(page, page.locator("#decision-form button[type=submit]"));
         Keyboard.assertErrorSummaryTakesFocus(page);
     }
 

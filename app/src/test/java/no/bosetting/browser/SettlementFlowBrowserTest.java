@@ -99,12 +99,12 @@ class SettlementFlowBrowserTest {
         browsing.submit(town, town.locator("header nav a[href='/kommune/vedtak']"));
         audit.check(town, "council decision form");
         town.fill("#persons", "");
-        browsing.submit(town, town.locator("main form[method=post] button[type=submit]"));
+        browsing.submit(town, town.locator("#decision-form button[type=submit]"));
         assertThat(town.locator(".error-summary").isVisible()).as("a decision without a number is refused").isTrue();
         audit.check(town, "council decision form with errors");
         town.fill("#persons", "20");
         town.fill("#decidedOn", LocalDate.now().minusDays(5).toString());
-        browsing.submit(town, town.locator("main form[method=post] button[type=submit]"));
+        browsing.submit(town, town.locator("#decision-form button[type=submit]"));
         assertThat(decisions.placesUsed(MUNICIPALITY, year).decided()).isEqualTo(20);
         audit.check(town, "municipality dashboard after the decision");
 
