@@ -34,6 +34,7 @@ import no.bosetting.decisions.SettlementDecisions;
 import no.bosetting.interview.Interviews;
 import no.bosetting.municipalities.Municipalities;
 import no.bosetting.planning.CapacityDecisions;
+import no.bosetting.planning.CapacityRequests;
 import no.bosetting.proposals.ProposalRow;
 import no.bosetting.proposals.ProposalStatus;
 import no.bosetting.proposals.Proposals;
@@ -74,12 +75,14 @@ public class DemoDataGenerator {
     private final CaseCommands caseCommands;
     private final CaseQueries caseQueries;
     private final CapacityDecisions capacityDecisions;
+    private final CapacityRequests capacityRequests;
 
     public DemoDataGenerator(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager,
                              Municipalities municipalities, ReceptionCentres centres, UserAccounts users,
                              PermitImport permitImport, Interviews interviews, Proposals proposals,
                              SettlementDecisions settlementDecisions, CaseCommands caseCommands, CaseQueries caseQueries,
-                             CapacityDecisions capacityDecisions) {
+                             CapacityDecisions capacityDecisions, CapacityRequests capacityRequests) {
+        this.capacityRequests = capacityRequests;
         this.jdbc = jdbc;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactionManager);
@@ -218,6 +221,7 @@ public class DemoDataGenerator {
         }
 
         void run() {
+            issueRequests();
             for (DemoPlan.Event event : plan.events()) {
                 ShiftableClock.runAt(event.at(), () -> {
                     try {
@@ -229,6 +233,37 @@ public class DemoDataGenerator {
                     }
                 });
             }
+        }
+
+        /**
+         * The agency's requests come before the councils decide: for every year the plan records decisions
+         * in, the national need is the sum of those decisions and the requests are computed from it a month
+         * before the first decision, so "requested vs decided" is meaningful in the demo.
+         */
+        private void issueRequests() {
+            Map<Integer, List<DemoPlan.RecordCapacity>> byYear = new TreeMap<>();
+            for (DemoPlan.Event e : plan.events()) {
+                if (e instanceof DemoPlan.RecordCapacity c) {
+                    byYear.computeIfAbsent(c.year(), y -> new ArrayList<>()).add(c);
+                }
+            }
+            byYear.forEach((year, decisions) -> {
+                int need = decisions.stream().mapToInt(DemoPlan.RecordCapacity::persons).sum();
+                java.time.Instant first = decisions.stream().map(DemoPlan.RecordCapacity::at).min(java.util.Comparator.naturalOrder())
+                        .orElseThrow().minus(java.time.Duration.ofDays(30));
+                ShiftableClock.runAt(first, () -> {
+                    LocalDate today = LocalDate.now(clock);
+                    CommandResult<Void> saved = capacityRequests.saveNeed(planner, year, need, today, Map.of());
+                    if (saved.isSuccess()) {
+                        CommandResult<Integer> issued = capacityRequests.issue(planner, year, today, "Anmodning om bosetting i " + year);
+                        if (!issued.isSuccess()) {
+                            failureCounts.merge("request " + issued.failure().messageKey(), 1, Integer::sum);
+                        }
+                    } else {
+                        failureCounts.merge("need " + saved.failure().messageKey(), 1, Integer::sum);
+                    }
+                });
+            });
         }
 
         private void apply(DemoPlan.Event event) {
