@@ -339,8 +339,18 @@ public class Proposals {
         return counts;
     }
 
+    /** Pending proposals past their deadline, within scope, counted in the database. */
     public long overdueCount(Actor actor) {
-        return list(actor, null, null, true, 10_000).size();
+        if (!actor.isAgency() && actor.role() != Role.MUNICIPALITY_OFFICER) {
+            return 0;
+        }
+        boolean scoped = actor.role() == Role.MUNICIPALITY_OFFICER;
+        var spec = jdbc.sql("select count(*) from proposal where status = 'PENDING' and deadline < :today"
+                + (scoped ? " and municipality_number = :m" : "")).param("today", LocalDate.now(clock));
+        if (scoped) {
+            spec = spec.param("m", actor.municipalityNumber());
+        }
+        return spec.query(Long.class).single();
     }
 
     private ProposalRow row(ResultSet rs, LocalDate today) throws SQLException {
@@ -359,29 +369,5 @@ public class Proposals {
     }
 
     private record Locked(long caseId, String municipalityNumber, ProposalStatus status, LocalDate deadline) {
-    }
-
-    /** Ready households not yet proposed anywhere, for composing a list (agency only). */
-    public List<CaseSummary> readyHouseholds(Actor actor, String excludeRejectedBy, int limit) {
-        List<CaseSummary> result = new ArrayList<>();
-        if (!actor.isAgency()) {
-            return result;
-        }
-        int page = 0;
-        while (result.size() < limit) {
-            var batch = caseQueries.search(no.bosetting.cases.CaseFilter.status(CaseStatus.READY_FOR_ALLOCATION), actor, page++, 200);
-            for (CaseSummary s : batch.items()) {
-                if (excludeRejectedBy == null || !wasProposedTo(s.id(), excludeRejectedBy)) {
-                    result.add(s);
-                    if (result.size() >= limit) {
-                        break;
-                    }
-                }
-            }
-            if (!batch.hasNext()) {
-                break;
-            }
-        }
-        return result;
     }
 }
