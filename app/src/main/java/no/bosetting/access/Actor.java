@@ -12,6 +12,19 @@ public record Actor(String username, String displayName, Role role, String munic
         return new Actor("system", "Bosetting", Role.AGENCY_ADMIN, null, null);
     }
 
+    /** A refugee signed in with their DUF number (one-time code in the demo, ID-porten in production). */
+    public static Actor refugee(String dufNumber, String displayName) {
+        return new Actor(REFUGEE_PREFIX + dufNumber, displayName, Role.REFUGEE, null, null);
+    }
+
+    static final String REFUGEE_PREFIX = "duf:";
+
+    /** The refugee's own DUF number; empty for staff. */
+    public java.util.Optional<String> dufNumber() {
+        return role == Role.REFUGEE && username.startsWith(REFUGEE_PREFIX)
+                ? java.util.Optional.of(username.substring(REFUGEE_PREFIX.length())) : java.util.Optional.empty();
+    }
+
     public boolean isAgency() {
         return role.isAgency();
     }

@@ -25,6 +25,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 public class SecurityConfig {
 
     private static final String[] AGENCY = {Role.AGENCY_CASEWORKER.name(), Role.AGENCY_PLANNER.name(), Role.AGENCY_ADMIN.name()};
+    private static final String[] STAFF = java.util.Arrays.stream(Role.values()).filter(Role::isStaff).map(Role::name)
+            .toArray(String[]::new);
 
     /** API clients get RFC 9457 problem details for refusals by the URL rules too. */
     private static void problem(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String detail)
@@ -53,19 +55,25 @@ public class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                // Refugees sign in with their DUF number and a one-time code; their pages show only their own case.
+                .requestMatchers("/min-side/logg-inn", "/min-side/logg-inn/**", "/demo-postkasse").permitAll()
+                .requestMatchers("/min-side/**").hasRole(Role.REFUGEE.name())
                 .requestMatchers("/offentlig/**", "/api/v1/statistics/municipalities", "/api/v1/statistics/municipalities.csv").permitAll()
                 // Residents and landlords offer a dwelling without an account; the form can only add an offer.
                 .requestMatchers("/tilby-bolig", "/tilby-bolig/mottatt").permitAll()
                 .requestMatchers("/import/**", "/api/v1/permits/**").hasAnyRole(Role.AGENCY_CASEWORKER.name(), Role.AGENCY_ADMIN.name())
                 .requestMatchers("/fordeling/policy").hasAnyRole(AGENCY)
                 .requestMatchers("/fordeling/**", "/api/v1/allocation-lists/**").hasRole(Role.AGENCY_CASEWORKER.name())
-                .requestMatchers("/forslag/**", "/kapasitet/**").hasAnyRole(AGENCY)
+                .requestMatchers("/forslag/**", "/kapasitet/**", "/soknader/**", "/selvbosetting/**", "/omgjoringer/**").hasAnyRole(AGENCY)
+                .requestMatchers("/brevmaler/**").hasRole(Role.AGENCY_ADMIN.name())
+                .requestMatchers("/meldinger/**").hasAnyRole(Role.AGENCY_CASEWORKER.name(), Role.AGENCY_PLANNER.name(),
+                        Role.AGENCY_ADMIN.name(), Role.MUNICIPALITY_OFFICER.name())
                 .requestMatchers("/kommune/**").hasRole(Role.MUNICIPALITY_OFFICER.name())
                 .requestMatchers("/mottak/**").hasRole(Role.RECEPTION_STAFF.name())
                 .requestMatchers("/saker/**", "/vedtak/**").hasAnyRole(Role.AGENCY_CASEWORKER.name(), Role.AGENCY_PLANNER.name(),
                         Role.AGENCY_ADMIN.name(), Role.MUNICIPALITY_OFFICER.name(), Role.RECEPTION_STAFF.name())
-                .requestMatchers("/statistikk/**", "/api/v1/statistics/**").authenticated()
+                .requestMatchers("/statistikk/**", "/oppgaver/**", "/api/**").hasAnyRole(STAFF)
                 .anyRequest().authenticated());
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(

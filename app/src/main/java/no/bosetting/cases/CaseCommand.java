@@ -19,6 +19,12 @@ public enum CaseCommand {
     REGISTER_SETTLED(EnumSet.of(CaseStatus.OFFERED), CaseStatus.SETTLED,
             EnumSet.of(Role.MUNICIPALITY_OFFICER, Role.RECEPTION_STAFF, Role.AGENCY_CASEWORKER)),
     DECLINE_OFFER(EnumSet.of(CaseStatus.OFFERED), CaseStatus.DECLINED, EnumSet.of(Role.AGENCY_CASEWORKER)),
+    /** The agency approves an agreed self-settlement (ASB): the household goes straight to an offer in that municipality. */
+    APPROVE_SELF_SETTLEMENT(EnumSet.of(CaseStatus.UNDER_MAPPING, CaseStatus.READY_FOR_ALLOCATION), CaseStatus.OFFERED,
+            EnumSet.of(Role.AGENCY_CASEWORKER)),
+    /** A granted reconsideration sends the household back to allocation; the earlier decision is revoked. */
+    REOPEN_AFTER_RECONSIDERATION(EnumSet.of(CaseStatus.OFFERED), CaseStatus.READY_FOR_ALLOCATION,
+            EnumSet.of(Role.AGENCY_ADMIN)),
     CLOSE(EnumSet.of(CaseStatus.UNDER_MAPPING, CaseStatus.READY_FOR_ALLOCATION), CaseStatus.CLOSED,
             EnumSet.of(Role.AGENCY_CASEWORKER));
 

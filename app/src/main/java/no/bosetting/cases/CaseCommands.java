@@ -61,6 +61,24 @@ public class CaseCommands {
         return transition(caseId, CaseCommand.ACCEPT, actor, reason, municipalityNumber);
     }
 
+    /**
+     * Approval of an agreed self-settlement: called by the self-settlement module inside its own
+     * transaction, which then makes the settlement decisions against the municipality's places.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CommandResult<CaseStatus> approveSelfSettlement(long caseId, Actor actor, String municipalityNumber, String reason) {
+        return transition(caseId, CaseCommand.APPROVE_SELF_SETTLEMENT, actor, reason, municipalityNumber);
+    }
+
+    /** A granted reconsideration returns the household to allocation; called by the decisions module. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CommandResult<CaseStatus> reopenAfterReconsideration(long caseId, Actor actor, String reason) {
+        if (reason == null || reason.isBlank()) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("reason", "error.reason.required"));
+        }
+        return transition(caseId, CaseCommand.REOPEN_AFTER_RECONSIDERATION, actor, reason, null);
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public CommandResult<CaseStatus> registerSettled(long caseId, Actor actor, String reason) {
         return transition(caseId, CaseCommand.REGISTER_SETTLED, actor, reason, null);

@@ -113,6 +113,12 @@ public class CaseQueries {
             params.put("scopeMunicipality", actor.municipalityNumber());
             return true;
         }
+        if (actor.role() == Role.REFUGEE && actor.dufNumber().isPresent()) {
+            // A refugee sees the household they belong to, and nothing else.
+            where.append(" and c.id in (select p.case_id from person p where p.duf_number = :scopeDuf)");
+            params.put("scopeDuf", actor.dufNumber().get());
+            return true;
+        }
         return false;
     }
 

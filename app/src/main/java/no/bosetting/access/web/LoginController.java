@@ -37,6 +37,7 @@ public class LoginController {
             case AGENCY_PLANNER, STATISTICS_READER -> "redirect:/statistikk";
             case MUNICIPALITY_OFFICER -> "redirect:/kommune";
             case RECEPTION_STAFF -> "redirect:/mottak";
+            case REFUGEE -> "redirect:/min-side";
         };
     }
 

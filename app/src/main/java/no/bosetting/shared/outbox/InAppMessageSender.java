@@ -3,13 +3,14 @@ package no.bosetting.shared.outbox;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Delivers messages as in-app notifications the recipient sees on their start page. */
+/** Delivers messages as in-app notifications the recipient sees on their start page; the fallback for every topic. */
 @Component
-@ConditionalOnMissingBean(value = MessageSender.class, ignored = InAppMessageSender.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
 public class InAppMessageSender implements MessageSender {
 
     private final JdbcClient jdbc;

@@ -22,13 +22,13 @@ public class OutboxDispatcher {
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 
     private final JdbcClient jdbc;
-    private final MessageSender sender;
+    private final List<MessageSender> senders;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    public OutboxDispatcher(JdbcClient jdbc, MessageSender sender, TransactionTemplate tx, Clock clock) {
+    public OutboxDispatcher(JdbcClient jdbc, List<MessageSender> senders, TransactionTemplate tx, Clock clock) {
         this.jdbc = jdbc;
-        this.sender = sender;
+        this.senders = senders;
         this.tx = tx;
         this.clock = clock;
     }
@@ -54,7 +54,7 @@ public class OutboxDispatcher {
             int ok = 0;
             for (MessageSender.OutboxMessage m : batch) {
                 try {
-                    sender.send(m);
+                    senderFor(m.topic()).send(m);
                     jdbc.sql("update outbox_message set delivered_at = :now, attempts = attempts + 1 where id = :id")
                             .param("now", OffsetDateTime.now(clock)).param("id", m.id()).update();
                     ok++;
@@ -67,5 +67,10 @@ public class OutboxDispatcher {
             return ok;
         });
         return delivered == null ? 0 : delivered;
+    }
+
+    private MessageSender senderFor(String topic) {
+        return senders.stream().filter(s -> s.handles(topic)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No sender for outbox topic " + topic));
     }
 }
