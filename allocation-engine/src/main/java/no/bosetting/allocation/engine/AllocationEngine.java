@@ -49,15 +49,22 @@ public final class AllocationEngine {
         Map<String, Explanation> explanations = new LinkedHashMap<>();
         Map<String, UnassignedReason> unassigned = new LinkedHashMap<>();
         double[] prices = search.bestPricesPersons();
-        for (int h = 0; h < hs.size(); h++) {
+        // Households are explained independently from read-only state, so both cores share the work; the maps
+        // are filled afterwards in input order, so the result does not depend on the split.
+        Object[] outcome = new Object[hs.size()];
+        java.util.stream.IntStream.range(0, hs.size()).parallel().forEach(h -> {
             int u = unitOf[h];
             int m = search.assignedMunicipality(u);
+            outcome[h] = m >= 0 ? explain(h, m, scorer, model, search, prices, ms)
+                    : reason(h, u, scorer, model, search, prices, ms);
+        });
+        for (int h = 0; h < hs.size(); h++) {
             Household hh = hs.get(h);
-            if (m >= 0) {
-                assignment.put(hh.id(), ms.get(m).number());
-                explanations.put(hh.id(), explain(h, m, scorer, model, search, prices, ms));
+            if (outcome[h] instanceof Explanation e) {
+                assignment.put(hh.id(), e.municipality());
+                explanations.put(hh.id(), e);
             } else {
-                unassigned.put(hh.id(), reason(h, u, scorer, model, search, prices, ms));
+                unassigned.put(hh.id(), (UnassignedReason) outcome[h]);
             }
         }
         Map<String, Double> dual = new LinkedHashMap<>();
@@ -86,32 +93,45 @@ public final class AllocationEngine {
         double total = scorer.score(h, m) + model.potentialShift(h) - potential * hh.persons();
         Municipality mm = ms.get(m);
         List<String> binding = new ArrayList<>();
+        List<BindingConstraint> bindings = new ArrayList<>();
         int freePersons = search.residualPersons(m);
         if (prices[m] > 1e-9 || freePersons < model.minUnitSize) {
             binding.add("capacity of " + mm.name() + " (" + mm.number() + ") binding: " + freePersons + " of "
                     + model.capPersons[m] + " places left, dual price " + fmt(prices[m], 3) + " per person");
+            bindings.add(new BindingConstraint(BindingConstraint.Code.CAPACITY, mm.number(),
+                    model.capPersons[m] - freePersons, model.capPersons[m], prices[m], null));
         }
         if (hh.unaccompaniedMinor() && search.residualMinors(m) < 1) {
             binding.add("minors places of " + mm.name() + " (" + mm.number() + ") binding: all "
                     + model.capMinors[m] + " used");
+            bindings.add(new BindingConstraint(BindingConstraint.Code.MINOR_PLACES, mm.number(),
+                    model.capMinors[m] - search.residualMinors(m), model.capMinors[m], 0.0, null));
         }
         if (hh.persons() >= Municipality.LARGE_HOUSEHOLD) {
             int k = Math.min(hh.persons(), Municipality.MAX_DWELLING_CLASS) - Municipality.LARGE_HOUSEHOLD;
             if (search.residualLarge(m, k) < 1) {
                 binding.add("dwellings for " + hh.persons() + "+ persons in " + mm.name() + " (" + mm.number()
                         + ") binding: all " + model.capLarge[m][k] + " used");
+                bindings.add(new BindingConstraint(BindingConstraint.Code.LARGE_DWELLINGS, mm.number(),
+                        model.capLarge[m][k] - search.residualLarge(m, k), model.capLarge[m][k], 0.0,
+                        Integer.toString(hh.persons())));
             }
         }
         if (hh.togetherGroup() != null) {
             binding.add("placed together with group " + hh.togetherGroup());
+            bindings.add(new BindingConstraint(BindingConstraint.Code.TOGETHER_GROUP, mm.number(), 0, 0, 0.0,
+                    hh.togetherGroup()));
         }
         if (hh.closeFamilyMunicipality() != null) {
             binding.add("close family in " + mm.name() + " (" + mm.number() + "): must be placed there");
+            bindings.add(new BindingConstraint(BindingConstraint.Code.CLOSE_FAMILY, mm.number(), 0, 0, 0.0, null));
         }
         if (search.isPinned(model.unitOfHousehold[h])) {
             binding.add("pinned by caseworker");
+            bindings.add(new BindingConstraint(BindingConstraint.Code.PINNED, mm.number(), 0, 0, 0.0, null));
         }
         String runnerUp = null;
+        RunnerUp runnerUpDetail = null;
         int best = -1;
         double bestScore = Double.NEGATIVE_INFINITY;
         int u = model.unitOfHousehold[h];
@@ -138,15 +158,19 @@ public final class AllocationEngine {
             double reduced = bestScore - prices[best] * hh.persons();
             double chosenReduced = total - prices[m] * hh.persons();
             String why;
+            RunnerUp.Reason reason;
             if (bestScore > total) {
                 why = "higher score but its capacity is worth more to others (dual price " + fmt(prices[best], 3)
                         + " per person, net " + fmt(reduced, 2) + " vs " + fmt(chosenReduced, 2) + " here)";
+                reason = RunnerUp.Reason.CAPACITY_WORTH_MORE_TO_OTHERS;
             } else {
                 why = "lower score";
+                reason = RunnerUp.Reason.LOWER_SCORE;
             }
             runnerUp = b.name() + " (" + b.number() + "): score " + fmt(bestScore, 2) + ", " + why;
+            runnerUpDetail = new RunnerUp(b.number(), bestScore, reason, prices[best], reduced, chosenReduced);
         }
-        return new Explanation(mm.number(), total, terms, binding, runnerUp);
+        return new Explanation(mm.number(), total, terms, binding, runnerUp, bindings, runnerUpDetail);
     }
 
     private static UnassignedReason reason(int h, int u, Scorer scorer, UnitModel model, Search search,
