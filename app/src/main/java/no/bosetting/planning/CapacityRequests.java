@@ -19,6 +19,7 @@ import no.bosetting.municipalities.Municipalities;
 import no.bosetting.municipalities.Municipality;
 import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,18 +32,24 @@ import org.springframework.transaction.annotation.Transactional;
 public class CapacityRequests {
 
     private static final String REQUEST_COLUMNS = """
-            id, municipality_number, year, version, persons, computed_persons, explanation, requested_on, reason, created_at, created_by
+            id, municipality_number, year, version, persons, computed_persons, explanation, requested_on, reason, created_at, created_by,
+            unaccompanied_minors
             """;
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Municipalities municipalities;
+    private final ObjectProvider<SettlementHistory> history;
 
-    public CapacityRequests(JdbcClient jdbc, Clock clock, Municipalities municipalities) {
+    public CapacityRequests(JdbcClient jdbc, Clock clock, Municipalities municipalities, ObjectProvider<SettlementHistory> history) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.municipalities = municipalities;
+        this.history = history;
     }
+
+    /** Settlement experience covers the five years before the planning year. */
+    public static final int EXPERIENCE_YEARS = 5;
 
     private static boolean planner(Actor actor) {
         return actor.is(Role.AGENCY_PLANNER) || actor.is(Role.AGENCY_ADMIN);
@@ -124,10 +131,14 @@ public class CapacityRequests {
     // ---- criteria and inputs ----
 
     public RequestCriteria criteria(int year) {
-        return jdbc.sql("select centrality_weights, minimum_persons, closed_immigrant_share from request_criteria where year = :y")
+        return jdbc.sql("""
+                select centrality_weights, minimum_persons, closed_immigrant_share, experience_weight, dispersal_weight, minors_need
+                from request_criteria where year = :y
+                """)
                 .param("y", year)
                 .query((rs, n) -> new RequestCriteria(RequestCriteria.parseWeights(rs.getString(1)), rs.getInt(2),
-                        rs.getBigDecimal(3).doubleValue()))
+                        rs.getBigDecimal(3).doubleValue(), rs.getBigDecimal(4).doubleValue(), rs.getBigDecimal(5).doubleValue(),
+                        rs.getInt(6)))
                 .optional().orElseGet(RequestCriteria::defaults);
     }
 
@@ -147,13 +158,26 @@ public class CapacityRequests {
         if (criteria.closedImmigrantShare() <= 0 || criteria.closedImmigrantShare() > 100) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("closedImmigrantShare", "error.planning.share"));
         }
+        if (criteria.experienceWeight() < 0 || criteria.experienceWeight() > 5) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("experienceWeight", "error.planning.experienceWeight"));
+        }
+        if (criteria.dispersalWeight() < 0 || criteria.dispersalWeight() > 1) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("dispersalWeight", "error.planning.dispersalWeight"));
+        }
+        if (criteria.minorsNeed() < 0 || criteria.minorsNeed() > 100_000) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("minorsNeed", "error.planning.persons"));
+        }
         jdbc.sql("""
-                insert into request_criteria (year, centrality_weights, minimum_persons, closed_immigrant_share, updated_at, updated_by)
-                values (:y, :w, :min, :share, :now, :by)
+                insert into request_criteria (year, centrality_weights, minimum_persons, closed_immigrant_share, experience_weight,
+                    dispersal_weight, minors_need, updated_at, updated_by)
+                values (:y, :w, :min, :share, :exp, :disp, :minors, :now, :by)
                 on conflict (year) do update set centrality_weights = excluded.centrality_weights,
                     minimum_persons = excluded.minimum_persons, closed_immigrant_share = excluded.closed_immigrant_share,
-                    updated_at = excluded.updated_at, updated_by = excluded.updated_by
+                    experience_weight = excluded.experience_weight, dispersal_weight = excluded.dispersal_weight,
+                    minors_need = excluded.minors_need, updated_at = excluded.updated_at, updated_by = excluded.updated_by
                 """)
+                .param("exp", BigDecimal.valueOf(criteria.experienceWeight())).param("disp", BigDecimal.valueOf(criteria.dispersalWeight()))
+                .param("minors", criteria.minorsNeed())
                 .param("y", year).param("w", criteria.weightsText()).param("min", criteria.minimumPersons())
                 .param("share", BigDecimal.valueOf(criteria.closedImmigrantShare())).param("now", OffsetDateTime.now(clock))
                 .param("by", actor.username()).update();
@@ -165,23 +189,34 @@ public class CapacityRequests {
         Map<String, RequestInput> stored = new LinkedHashMap<>();
         jdbc.sql("""
                 select municipality_number, labour_market_factor, introduction_factor, immigrant_share, closed, adjustment,
-                       adjustment_reason, county_input, ks_input
+                       adjustment_reason, county_input, ks_input, minors_capacity, settled_per_1000
                 from request_input where year = :y
                 """)
                 .param("y", year)
                 .query((rs, n) -> {
                     Municipality m = municipalities.find(rs.getString(1)).orElseThrow();
                     BigDecimal share = rs.getBigDecimal(4);
+                    BigDecimal entered = rs.getBigDecimal(11);
                     return new RequestInput(m.number(), m.countyNumber(), m.population(), m.centrality(),
                             rs.getBigDecimal(2).doubleValue(), rs.getBigDecimal(3).doubleValue(), share == null ? null : share.doubleValue(),
-                            rs.getBoolean(5), rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9));
+                            rs.getBoolean(5), rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                            rs.getBoolean(10), entered == null ? null : entered.doubleValue(), 0.0);
                 })
                 .list().forEach(i -> stored.put(i.municipalityNumber(), i));
+        Map<String, Integer> settled = settledInExperienceYears(year);
         List<RequestInput> all = new ArrayList<>();
         for (Municipality m : municipalities.all()) {
-            all.add(stored.getOrDefault(m.number(), RequestInput.neutral(m.number(), m.countyNumber(), m.population(), m.centrality())));
+            RequestInput in = stored.getOrDefault(m.number(), RequestInput.neutral(m.number(), m.countyNumber(), m.population(), m.centrality()));
+            int persons = settled.getOrDefault(m.number(), 0);
+            all.add(in.withSystemExperience(m.population() > 0 ? persons * 1000.0 / m.population() : 0.0));
         }
         return all;
+    }
+
+    /** Persons settled per municipality in the {@link #EXPERIENCE_YEARS} years before the planning year, from the system's data. */
+    public Map<String, Integer> settledInExperienceYears(int year) {
+        SettlementHistory source = history.getIfAvailable();
+        return source == null ? Map.of() : source.settledPersons(year - EXPERIENCE_YEARS, year - 1);
     }
 
     public RequestInput input(String municipalityNumber, int year) {
@@ -205,17 +240,21 @@ public class CapacityRequests {
         if (in.immigrantShare() != null && (in.immigrantShare() < 0 || in.immigrantShare() > 100)) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("immigrantShare", "error.planning.share"));
         }
+        if (in.settledPer1000Entered() != null && (in.settledPer1000Entered() < 0 || in.settledPer1000Entered() > 1000)) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("settledPer1000", "error.planning.settledPer1000"));
+        }
         if (in.adjustment() != 0 && (in.adjustmentReason() == null || in.adjustmentReason().isBlank())) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("adjustmentReason", "error.planning.adjustmentReason"));
         }
         jdbc.sql("""
                 insert into request_input (year, municipality_number, labour_market_factor, introduction_factor, immigrant_share, closed,
-                    adjustment, adjustment_reason, county_input, ks_input, updated_at, updated_by)
-                values (:y, :m, :labour, :intro, :share, :closed, :adj, :reason, :county, :ks, :now, :by)
+                    adjustment, adjustment_reason, county_input, ks_input, minors_capacity, settled_per_1000, updated_at, updated_by)
+                values (:y, :m, :labour, :intro, :share, :closed, :adj, :reason, :county, :ks, :minorsCapacity, :settled, :now, :by)
                 on conflict (year, municipality_number) do update set labour_market_factor = excluded.labour_market_factor,
                     introduction_factor = excluded.introduction_factor, immigrant_share = excluded.immigrant_share,
                     closed = excluded.closed, adjustment = excluded.adjustment, adjustment_reason = excluded.adjustment_reason,
                     county_input = excluded.county_input, ks_input = excluded.ks_input,
+                    minors_capacity = excluded.minors_capacity, settled_per_1000 = excluded.settled_per_1000,
                     updated_at = excluded.updated_at, updated_by = excluded.updated_by
                 """)
                 .param("y", year).param("m", in.municipalityNumber())
@@ -224,6 +263,8 @@ public class CapacityRequests {
                 .param("closed", in.closed()).param("adj", in.adjustment())
                 .param("reason", in.adjustment() == 0 ? blankToNull(in.adjustmentReason()) : in.adjustmentReason().trim())
                 .param("county", blankToNull(in.countyInput())).param("ks", blankToNull(in.ksInput()))
+                .param("minorsCapacity", in.minorsCapacity())
+                .param("settled", in.settledPer1000Entered() == null ? null : BigDecimal.valueOf(in.settledPer1000Entered()))
                 .param("now", OffsetDateTime.now(clock)).param("by", actor.username()).update();
         return CommandResult.ok(null);
     }
@@ -239,7 +280,7 @@ public class CapacityRequests {
 
     /**
      * Sends the current computation as requests: a new version, with date and reason, for every
-     * municipality whose number differs from its latest version (or that has none yet).
+     * municipality whose persons or unaccompanied-minor number differs from its latest version (or that has none yet).
      *
      * @return how many municipalities got a new version
      */
@@ -265,17 +306,17 @@ public class CapacityRequests {
         int issued = 0;
         for (RequestComputation c : computed) {
             CapacityRequest previous = latest.get(c.municipalityNumber());
-            if (previous != null && previous.persons() == c.persons()) {
+            if (previous != null && previous.persons() == c.persons() && previous.unaccompaniedMinors() == c.minors()) {
                 continue;
             }
             jdbc.sql("""
                     insert into capacity_request (municipality_number, year, version, persons, computed_persons, explanation,
-                        requested_on, reason, created_at, created_by)
-                    values (:m, :y, :v, :p, :cp, :e, :d, :r, :now, :by)
+                        requested_on, reason, created_at, created_by, unaccompanied_minors)
+                    values (:m, :y, :v, :p, :cp, :e, :d, :r, :now, :by, :um)
                     """)
                     .param("m", c.municipalityNumber()).param("y", year).param("v", previous == null ? 1 : previous.version() + 1)
                     .param("p", c.persons()).param("cp", c.computed()).param("e", c.explanation()).param("d", requestedOn)
-                    .param("r", reason.trim()).param("now", now).param("by", actor.username()).update();
+                    .param("r", reason.trim()).param("now", now).param("by", actor.username()).param("um", c.minors()).update();
             issued++;
         }
         return CommandResult.ok(issued);
@@ -298,22 +339,23 @@ public class CapacityRequests {
     /** Dates and reasons of the request rounds of a year (each issue), oldest first. */
     public List<RequestRound> rounds(int year) {
         return jdbc.sql("""
-                select requested_on, reason, count(*), sum(persons), min(created_at) from capacity_request where year = :y
-                group by requested_on, reason order by min(created_at)
+                select requested_on, reason, count(*), sum(persons), min(created_at), sum(unaccompanied_minors) from capacity_request
+                where year = :y group by requested_on, reason order by min(created_at)
                 """)
                 .param("y", year)
-                .query((rs, n) -> new RequestRound(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getInt(3), rs.getInt(4)))
+                .query((rs, n) -> new RequestRound(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getInt(3), rs.getInt(4),
+                        rs.getInt(6)))
                 .list();
     }
 
-    public record RequestRound(LocalDate requestedOn, String reason, int municipalities, int persons) {
+    public record RequestRound(LocalDate requestedOn, String reason, int municipalities, int persons, int unaccompaniedMinors) {
     }
 
     private static CapacityRequest map(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new CapacityRequest(rs.getLong("id"), rs.getString("municipality_number"), rs.getInt("year"), rs.getInt("version"),
                 rs.getInt("persons"), rs.getInt("computed_persons"), rs.getString("explanation"),
                 rs.getObject("requested_on", LocalDate.class), rs.getString("reason"),
-                rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"));
+                rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"), rs.getInt("unaccompanied_minors"));
     }
 
     private static String blankToNull(String s) {

@@ -10,8 +10,15 @@ import java.util.stream.Collectors;
  * @param centralityWeights    weight per SSB centrality class 1–6 (index 0 = class 1)
  * @param minimumPersons       no open municipality is asked for fewer persons than this
  * @param closedImmigrantShare municipalities at or above this immigrant share (per cent) get no request
+ * @param experienceWeight     settlement experience: 0 ignores it; 1 moves a municipality's weight by as
+ *                             much as its persons settled per 1,000 inhabitants differ from the average
+ * @param dispersalWeight      dispersal across regions and sizes: 0 ignores it; 1 corrects the weights fully
+ *                             so each size class (and each county, when the need has no regional split) gets
+ *                             its population share
+ * @param minorsNeed           persons of the need that are unaccompanied minors (a separate request)
  */
-public record RequestCriteria(double[] centralityWeights, int minimumPersons, double closedImmigrantShare) {
+public record RequestCriteria(double[] centralityWeights, int minimumPersons, double closedImmigrantShare,
+                              double experienceWeight, double dispersalWeight, int minorsNeed) {
 
     /**
      * The 2022 revised request per 1,000 inhabitants by centrality class (figures.md: 4.0, 4.5, 6.1,
@@ -21,6 +28,11 @@ public record RequestCriteria(double[] centralityWeights, int minimumPersons, do
 
     public static RequestCriteria defaults() {
         return new RequestCriteria(DEFAULT_WEIGHTS.clone(), 10, 30.0);
+    }
+
+    /** Criteria without settlement experience, dispersal or a minors need. */
+    public RequestCriteria(double[] centralityWeights, int minimumPersons, double closedImmigrantShare) {
+        this(centralityWeights, minimumPersons, closedImmigrantShare, 0.0, 0.0, 0);
     }
 
     public RequestCriteria {
@@ -51,16 +63,19 @@ public record RequestCriteria(double[] centralityWeights, int minimumPersons, do
     @Override
     public boolean equals(Object o) {
         return o instanceof RequestCriteria c && Arrays.equals(centralityWeights, c.centralityWeights)
-                && minimumPersons == c.minimumPersons && Double.compare(closedImmigrantShare, c.closedImmigrantShare) == 0;
+                && minimumPersons == c.minimumPersons && Double.compare(closedImmigrantShare, c.closedImmigrantShare) == 0
+                && Double.compare(experienceWeight, c.experienceWeight) == 0 && Double.compare(dispersalWeight, c.dispersalWeight) == 0
+                && minorsNeed == c.minorsNeed;
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(centralityWeights) + Integer.hashCode(minimumPersons);
+        return 31 * Arrays.hashCode(centralityWeights) + Integer.hashCode(minimumPersons) + 17 * Integer.hashCode(minorsNeed);
     }
 
     @Override
     public String toString() {
-        return "RequestCriteria[" + weightsText() + ", min " + minimumPersons + ", closed ≥ " + closedImmigrantShare + "]";
+        return "RequestCriteria[" + weightsText() + ", min " + minimumPersons + ", closed ≥ " + closedImmigrantShare
+                + ", experience " + experienceWeight + ", dispersal " + dispersalWeight + ", minors " + minorsNeed + "]";
     }
 }

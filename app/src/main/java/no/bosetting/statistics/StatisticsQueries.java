@@ -100,7 +100,11 @@ public class StatisticsQueries {
                     select c.id, c.household_type, c.persons, c.permit_date,
                            (select min(h.occurred_at)::date from case_history h where h.case_id = c.id and h.command = 'PROPOSE') as allocated,
                            (select min(h.occurred_at)::date from case_history h where h.case_id = c.id and h.command = 'ACCEPT') as accepted,
-                           (select min(d.settlement_date) from settlement_decision d where d.case_id = c.id and d.status = 'SETTLED') as settled
+                           (select min(d.settlement_date) from settlement_decision d where d.case_id = c.id and d.status = 'SETTLED') as settled,
+                           (select d.municipality_number from settlement_decision d where d.case_id = c.id
+                            order by d.decided_at, d.id limit 1) as accepted_municipality,
+                           (select d.municipality_number from settlement_decision d where d.case_id = c.id and d.status = 'SETTLED'
+                            order by d.settlement_date, d.id limit 1) as settled_municipality
                     from settlement_case c
                 )
                 select * from t where extract(year from allocated) = :y or extract(year from accepted) = :y or extract(year from settled) = :y
@@ -108,15 +112,36 @@ public class StatisticsQueries {
                 .param("y", year)
                 .query((rs, n) -> new CaseTimeline(rs.getLong("id"), rs.getString("household_type"), rs.getInt("persons"),
                         rs.getObject("permit_date", LocalDate.class), rs.getObject("allocated", LocalDate.class),
-                        rs.getObject("accepted", LocalDate.class), rs.getObject("settled", LocalDate.class)))
+                        rs.getObject("accepted", LocalDate.class), rs.getObject("settled", LocalDate.class),
+                        rs.getString("accepted_municipality"), rs.getString("settled_municipality")))
                 .list();
+    }
+
+    /**
+     * Median days from permit to settlement (or acceptance) per municipality for the households whose event
+     * fell in the year: one row for every municipality, in number order, with 0 households where there were none.
+     */
+    public List<MunicipalWaiting> waitingByMunicipality(int year, WaitingStatistics.Measure measure) {
+        Map<String, long[]> days = WaitingStatistics.daysByMunicipality(timelines(year), year, measure);
+        List<MunicipalWaiting> rows = new ArrayList<>();
+        for (Municipality m : municipalities.all()) {
+            long[] d = days.getOrDefault(m.number(), new long[0]);
+            rows.add(new MunicipalWaiting(m.number(), m.name(), m.countyName(), d.length, WaitingStatistics.medianOf(d)));
+        }
+        return rows;
     }
 
     public List<WaitingRow> waiting(int year) {
         return WaitingStatistics.compute(timelines(year), year, Arrays.stream(HouseholdType.values()).map(Enum::name).toList());
     }
 
-    /** Persons and households settled in the year by living situation before settlement, every situation listed. */
+    /**
+     * Persons and households settled in the year by living situation before settlement, every situation listed.
+     * One rule for both: a person's situation is the last residence entry starting on or before their settlement
+     * date (the case's registered situation when there is no entry); a household is counted once, in the year
+     * of its first settlement date, under its main member's situation on that date. AMOT and MAMOT are their own
+     * situations (part of the reception system) and are never counted as private.
+     */
     public List<LivingSituationRow> livingSituation(int year) {
         Map<String, int[]> counts = new LinkedHashMap<>();
         for (LivingSituation s : LivingSituation.values()) {
@@ -137,19 +162,27 @@ public class StatisticsQueries {
                                     (select c.living_situation from settlement_case c where c.id = s.case_id)) as kind
                     from settled s
                 )
-                select kind, count(*), count(distinct case_id) from before group by kind
+                select kind, count(*) from before group by kind
                 """)
                 .param("y", year)
                 .query((rs, n) -> counts.computeIfAbsent(rs.getString(1), k -> new int[2])[0] += rs.getInt(2))
                 .list();
-        // Households are counted once, under the situation of their main member.
         jdbc.sql("""
-                select c.living_situation, count(distinct c.id) from settlement_case c
-                where exists (select 1 from settlement_decision d where d.case_id = c.id and d.status = 'SETTLED'
-                              and extract(year from d.settlement_date) = :y)
-                  and not exists (select 1 from settlement_decision d where d.case_id = c.id and d.status = 'SETTLED'
-                              and d.settlement_date < make_date(:y, 1, 1))
-                group by c.living_situation
+                with first_settled as (
+                    select d.case_id, min(d.settlement_date) as settlement_date from settlement_decision d
+                    where d.status = 'SETTLED' group by d.case_id
+                ), households as (
+                    select f.case_id, f.settlement_date,
+                           (select p.id from person p where p.case_id = f.case_id
+                            order by case when p.relation = 'MAIN' then 0 else 1 end, p.id limit 1) as main_person
+                    from first_settled f where extract(year from f.settlement_date) = :y
+                )
+                select coalesce((select h.kind from residence_history h
+                                 where h.person_id = x.main_person and h.from_date <= x.settlement_date
+                                   and h.kind <> 'SETTLED_IN_MUNICIPALITY'
+                                 order by h.from_date desc, h.id desc limit 1),
+                                (select c.living_situation from settlement_case c where c.id = x.case_id)) as kind, count(*)
+                from households x group by 1
                 """)
                 .param("y", year)
                 .query((rs, n) -> counts.computeIfAbsent(rs.getString(1), k -> new int[2])[1] += rs.getInt(2))
@@ -157,6 +190,25 @@ public class StatisticsQueries {
         List<LivingSituationRow> rows = new ArrayList<>();
         counts.forEach((k, v) -> rows.add(new LivingSituationRow(k, v[0], v[1])));
         return rows;
+    }
+
+    /**
+     * The three published series of living situation before settlement (reception, AMOT/MAMOT, private) plus
+     * the rest, summed from {@link #livingSituation(int)} rows so both tables always agree.
+     */
+    public static List<LivingSituationRow> livingSeries(List<LivingSituationRow> rows) {
+        Map<String, int[]> sums = new LinkedHashMap<>();
+        for (LivingSituationRow.Series series : LivingSituationRow.Series.values()) {
+            sums.put(series.name(), new int[2]);
+        }
+        for (LivingSituationRow r : rows) {
+            int[] sum = sums.get(LivingSituationRow.series(r.livingSituation()).name());
+            sum[0] += r.persons();
+            sum[1] += r.households();
+        }
+        List<LivingSituationRow> result = new ArrayList<>();
+        sums.forEach((k, v) -> result.add(new LivingSituationRow(k, v[0], v[1])));
+        return result;
     }
 
     /** Open households waiting longer than {@link #LONG_WAITING_DAYS}, longest first. */

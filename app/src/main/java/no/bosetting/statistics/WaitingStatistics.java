@@ -32,6 +32,33 @@ public final class WaitingStatistics {
         return rows;
     }
 
+    /** The waiting-time measure a municipality's median is taken over. */
+    public enum Measure { SETTLEMENT, ACCEPTANCE }
+
+    /**
+     * Median days from permit to the measure's event per municipality, over households whose event fell in
+     * the year: settlement counts the municipality the household was first settled in, acceptance the one
+     * that first accepted it. Municipalities without such households are absent.
+     */
+    public static Map<String, long[]> daysByMunicipality(List<CaseTimeline> timelines, int year, Measure measure) {
+        Map<String, List<Long>> days = new java.util.TreeMap<>();
+        for (CaseTimeline t : timelines) {
+            LocalDate event = measure == Measure.SETTLEMENT ? t.settled() : t.accepted();
+            String municipality = measure == Measure.SETTLEMENT ? t.settledMunicipality() : t.acceptedMunicipality();
+            if (municipality != null && inYear(event, year)) {
+                days.computeIfAbsent(municipality, k -> new ArrayList<>()).add(ChronoUnit.DAYS.between(t.permitDate(), event));
+            }
+        }
+        Map<String, long[]> result = new LinkedHashMap<>();
+        days.forEach((m, list) -> result.put(m, list.stream().mapToLong(Long::longValue).sorted().toArray()));
+        return result;
+    }
+
+    /** The median of sorted values, or null when there are none. */
+    public static Double medianOf(long[] sorted) {
+        return median(sorted);
+    }
+
     private static WaitingRow row(String type, List<CaseTimeline> list, int year) {
         long[] allocation = days(list, CaseTimeline::allocated, year);
         long[] acceptance = days(list, CaseTimeline::accepted, year);

@@ -92,11 +92,11 @@ class RequestCalculatorTest {
     void quarterlyTargetsSpreadTheDecisionEvenly() {
         PacePlan plan = PacePlan.of("0001", 2026, 42);
 
-        assertThat(plan.quarters()).extracting(PacePlan.QuarterTarget::target).containsExactly(11, 11, 10, 10);
-        assertThat(plan.quarters()).extracting(PacePlan.QuarterTarget::cumulative).containsExactly(11, 22, 32, 42);
+        assertThat(plan.targets()).extracting(PacePlan.Target::target).containsExactly(11, 11, 10, 10);
+        assertThat(plan.targets()).extracting(PacePlan.Target::cumulative).containsExactly(11, 22, 32, 42);
         assertThat(plan.cumulativeTargetAt(java.time.LocalDate.of(2026, 5, 15))).isEqualTo(22);
         assertThat(plan.cumulativeTargetAt(java.time.LocalDate.of(2025, 12, 31))).isZero();
         assertThat(plan.cumulativeTargetAt(java.time.LocalDate.of(2027, 1, 1))).isEqualTo(42);
-        assertThat(PacePlan.of("0001", 2026, null).quarters()).isEmpty();
+        assertThat(PacePlan.of("0001", 2026, null).targets()).isEmpty();
     }
 }

@@ -14,6 +14,8 @@ import no.bosetting.municipalities.Municipalities;
 import no.bosetting.municipalities.Municipality;
 import no.bosetting.planning.CapacityDecisions;
 import no.bosetting.planning.CapacityRequests;
+import no.bosetting.planning.EvenPace;
+import no.bosetting.planning.PacePlan;
 import no.bosetting.planning.PlanningScenario;
 import no.bosetting.planning.RequestComputation;
 import no.bosetting.planning.RequestCriteria;
@@ -41,9 +43,11 @@ public class RequestWebController {
     private final Municipalities municipalities;
     private final Messages messages;
     private final Clock clock;
+    private final EvenPace pace;
 
     public RequestWebController(CapacityRequests requests, CapacityDecisions decisions, Municipalities municipalities,
-                                Messages messages, Clock clock) {
+                                Messages messages, Clock clock, EvenPace pace) {
+        this.pace = pace;
         this.requests = requests;
         this.decisions = decisions;
         this.municipalities = municipalities;
@@ -70,6 +74,9 @@ public class RequestWebController {
         model.addAttribute("criteria", requests.criteria(y));
         model.addAttribute("rows", rows);
         model.addAttribute("totalComputed", rows.stream().mapToInt(RequestComputation::persons).sum());
+        model.addAttribute("totalMinors", rows.stream().mapToInt(RequestComputation::minors).sum());
+        model.addAttribute("pacePeriod", pace.period(y));
+        model.addAttribute("pacePeriods", PacePlan.Period.values());
         model.addAttribute("latest", requests.latestForYear(y));
         model.addAttribute("decided", decisions.forYear(y));
         model.addAttribute("rounds", requests.rounds(y));
@@ -126,10 +133,30 @@ public class RequestWebController {
         }
         Integer minimum = parseInt(form.get("minimumPersons"), "minimumPersons", errors);
         Double share = parseDouble(form.get("closedImmigrantShare"), "closedImmigrantShare", errors);
+        Double experience = form.getOrDefault("experienceWeight", "").isBlank() ? Double.valueOf(0)
+                : parseDouble(form.get("experienceWeight"), "experienceWeight", errors);
+        Double dispersal = form.getOrDefault("dispersalWeight", "").isBlank() ? Double.valueOf(0)
+                : parseDouble(form.get("dispersalWeight"), "dispersalWeight", errors);
+        Integer minorsNeed = form.getOrDefault("minorsNeed", "").isBlank() ? Integer.valueOf(0)
+                : parseInt(form.get("minorsNeed"), "minorsNeed", errors);
         if (errors.isEmpty()) {
-            fail(requests.saveCriteria(CurrentActor.get(), year, new RequestCriteria(weights, minimum, share)), errors);
+            fail(requests.saveCriteria(CurrentActor.get(), year,
+                    new RequestCriteria(weights, minimum, share, experience, dispersal, minorsNeed)), errors);
         }
         return done(year, errors, "planning.criteria.saved", redirect);
+    }
+
+    @PostMapping(BASE + "/takt")
+    String pace(@RequestParam int year, @RequestParam(required = false) String period, RedirectAttributes redirect) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        PacePlan.Period chosen = null;
+        try {
+            chosen = period == null ? null : PacePlan.Period.valueOf(period);
+        } catch (IllegalArgumentException e) {
+            chosen = null;
+        }
+        fail(pace.setPeriod(CurrentActor.get(), year, chosen), errors);
+        return done(year, errors, "planning.pace.saved", redirect);
     }
 
     @PostMapping(BASE + "/send")
@@ -161,6 +188,8 @@ public class RequestWebController {
                 .filter(c -> c.municipalityNumber().equals(number)).findFirst().orElse(null));
         model.addAttribute("criteria", requests.criteria(y));
         model.addAttribute("versions", requests.versions(number, y));
+        model.addAttribute("settledFiveYears", requests.settledInExperienceYears(y).getOrDefault(number, 0));
+        model.addAttribute("experienceYears", CapacityRequests.EXPERIENCE_YEARS);
         model.addAttribute("decision", decisions.find(number, y).orElse(null));
         model.addAttribute("canEdit", canEdit());
         return "planning/request-detail";
@@ -177,9 +206,12 @@ public class RequestWebController {
                 : parseDouble(form.get("immigrantShare"), "immigrantShare", errors);
         Integer adjustment = form.getOrDefault("adjustment", "").isBlank() ? Integer.valueOf(0)
                 : parseInt(form.get("adjustment"), "adjustment", errors);
+        Double settledPer1000 = form.getOrDefault("settledPer1000", "").isBlank() ? null
+                : parseDouble(form.get("settledPer1000"), "settledPer1000", errors);
         if (errors.isEmpty()) {
             RequestInput in = new RequestInput(number, m.countyNumber(), m.population(), m.centrality(), labour, intro, share,
-                    form.containsKey("closed"), adjustment, form.get("adjustmentReason"), form.get("countyInput"), form.get("ksInput"));
+                    form.containsKey("closed"), adjustment, form.get("adjustmentReason"), form.get("countyInput"), form.get("ksInput"),
+                    form.containsKey("minorsCapacity"), settledPer1000, 0.0);
             CommandResult<Void> result = requests.saveInput(CurrentActor.get(), year, in);
             if (result.isSuccess()) {
                 redirect.addFlashAttribute("success", messages.get("planning.input.saved", m.name()));

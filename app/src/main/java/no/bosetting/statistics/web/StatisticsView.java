@@ -8,6 +8,7 @@ import java.util.Map;
 import no.bosetting.shared.web.Messages;
 import no.bosetting.statistics.BarChart;
 import no.bosetting.statistics.LivingSituationRow;
+import no.bosetting.statistics.MunicipalWaiting;
 import no.bosetting.statistics.NorwayMap;
 import no.bosetting.statistics.ProgressRow;
 import no.bosetting.statistics.SmallCells;
@@ -26,7 +27,39 @@ import org.springframework.ui.Model;
 public class StatisticsView {
 
     /** Tables that can be exported, by their name in the URL. */
-    public static final List<String> TABLES = List.of("kommuner", "fylker", "sentralitet", "ventetid", "boforhold");
+    public static final List<String> TABLES = List.of("kommuner", "fylker", "sentralitet", "ventetid", "boforhold", "ventetid-kommuner",
+            "boforhold-serier");
+
+    /** What the map is coloured by: the fill ratio, or the median waiting time to settlement or to acceptance. */
+    public enum MapMode {
+        FILL("fyllingsgrad"), SETTLEMENT("ventetid-bosetting"), ACCEPTANCE("ventetid-aksept");
+
+        private final String param;
+
+        MapMode(String param) {
+            this.param = param;
+        }
+
+        public String param() {
+            return param;
+        }
+
+        public static MapMode of(String param) {
+            for (MapMode m : values()) {
+                if (m.param.equals(param)) {
+                    return m;
+                }
+            }
+            return FILL;
+        }
+
+        WaitingStatistics.Measure measure() {
+            return this == ACCEPTANCE ? WaitingStatistics.Measure.ACCEPTANCE : WaitingStatistics.Measure.SETTLEMENT;
+        }
+    }
+
+    /** Upper bounds (inclusive, days) of the waiting-time map's colour bands b0–b3; b4 is everything above. */
+    public static final int[] MAP_DAYS = {30, 60, 90, 180};
 
     private final StatisticsQueries queries;
     private final NorwayMap map;
@@ -39,6 +72,10 @@ public class StatisticsView {
     }
 
     public void populate(Model model, int year, boolean suppress) {
+        populate(model, year, suppress, MapMode.FILL);
+    }
+
+    public void populate(Model model, int year, boolean suppress, MapMode mapMode) {
         List<ProgressRow> municipalities = queries.byMunicipality(year);
         List<ProgressRow> counties = queries.byCounty(municipalities);
         List<ProgressRow> centrality = queries.byCentrality(municipalities);
@@ -57,11 +94,22 @@ public class StatisticsView {
         model.addAttribute("waitingChart", BarChart.of(bandLabels(), all.distribution().stream().map(n -> new int[]{Math.max(0, n)}).toList(),
                 List.of(messages.get("statistics.waiting.households"))));
         model.addAttribute("livingRows", living);
+        model.addAttribute("livingSeries", livingSeries(year, suppress));
         model.addAttribute("livingChart", BarChart.of(living.stream().map(r -> messages.get("living." + r.livingSituation())).toList(),
                 living.stream().map(r -> new int[]{Math.max(0, r.persons())}).toList(), List.of(messages.get("statistics.living.persons"))));
         model.addAttribute("mapWidth", map.width());
         model.addAttribute("mapHeight", map.height());
-        model.addAttribute("mapAreas", mapAreas(municipalities));
+        model.addAttribute("mapMode", mapMode);
+        model.addAttribute("mapModes", MapMode.values());
+        if (mapMode == MapMode.FILL) {
+            model.addAttribute("mapAreas", mapAreas(municipalities));
+        } else {
+            List<MunicipalWaiting> waitingRows = municipalWaiting(year, mapMode.measure(), suppress);
+            model.addAttribute("mapAreas", waitingAreas(waitingRows, mapMode));
+            model.addAttribute("municipalWaitingRows", waitingRows.stream().filter(r -> r.households() != 0).toList());
+        }
+        model.addAttribute("mapBands", List.of("b0", "b1", "b2", "b3", "b4", "none"));
+        model.addAttribute("mapLegend", mapLegend(mapMode, suppress));
         model.addAttribute("suppress", suppress);
         model.addAttribute("threshold", SmallCells.THRESHOLD);
         model.addAttribute("tables", TABLES);
@@ -82,6 +130,70 @@ public class StatisticsView {
             areas.add(new MapArea(number, d, NorwayMap.band(ratio), title));
         });
         return areas;
+    }
+
+    /** The waiting-time colour class of a median; the legend names the same bands in text. */
+    public static String waitingBand(Double medianDays) {
+        if (medianDays == null) {
+            return "none";
+        }
+        for (int i = 0; i < MAP_DAYS.length; i++) {
+            if (medianDays <= MAP_DAYS[i]) {
+                return "b" + i;
+            }
+        }
+        return "b" + MAP_DAYS.length;
+    }
+
+    private List<MapArea> waitingAreas(List<MunicipalWaiting> rows, MapMode mode) {
+        Map<String, MunicipalWaiting> byNumber = new HashMap<>();
+        rows.forEach(r -> byNumber.put(r.number(), r));
+        String event = messages.get("statistics.map.event." + mode.name());
+        List<MapArea> areas = new ArrayList<>();
+        map.paths().forEach((number, d) -> {
+            MunicipalWaiting r = byNumber.get(number);
+            String title;
+            if (r == null) {
+                title = number;
+            } else if (r.hidden()) {
+                title = messages.get("statistics.map.waiting.suppressed", r.name());
+            } else if (r.medianDays() == null) {
+                title = messages.get("statistics.map.waiting.none", r.name(), event);
+            } else {
+                title = messages.get("statistics.map.waiting.title", r.name(), Math.round(r.medianDays()), event, r.households());
+            }
+            areas.add(new MapArea(number, d, waitingBand(r == null ? null : r.medianDays()), title));
+        });
+        return areas;
+    }
+
+    /** Legend text per band, in band order b0–b4 then "none". */
+    private List<String> mapLegend(MapMode mode, boolean suppress) {
+        List<String> labels = new ArrayList<>();
+        if (mode == MapMode.FILL) {
+            for (String b : List.of("b0", "b1", "b2", "b3", "b4", "none")) {
+                labels.add(messages.get("statistics.band." + b));
+            }
+            return labels;
+        }
+        int from = 0;
+        for (int upper : MAP_DAYS) {
+            labels.add(messages.get("statistics.band", from, upper));
+            from = upper + 1;
+        }
+        labels.add(messages.get("statistics.band.over", from - 1));
+        labels.add(messages.get(suppress ? "statistics.map.waiting.noneOrFew" : "statistics.map.waiting.noHouseholds"));
+        return labels;
+    }
+
+    private List<MunicipalWaiting> municipalWaiting(int year, WaitingStatistics.Measure measure, boolean suppress) {
+        List<MunicipalWaiting> rows = queries.waitingByMunicipality(year, measure);
+        return suppress ? rows.stream().map(MunicipalWaiting::suppressed).toList() : rows;
+    }
+
+    private List<LivingSituationRow> livingSeries(int year, boolean suppress) {
+        List<LivingSituationRow> rows = StatisticsQueries.livingSeries(queries.livingSituation(year));
+        return suppress ? rows.stream().map(LivingSituationRow::suppressed).toList() : rows;
     }
 
     private BarChart progressChart(List<ProgressRow> rows, boolean centrality) {
@@ -166,6 +278,33 @@ public class StatisticsView {
                         List.of(messages.get("statistics.col.livingSituation"), messages.get("statistics.living.persons"),
                                 messages.get("statistics.living.households")),
                         living(year, suppress).stream().map(r -> List.<Object>of(messages.get("living." + r.livingSituation()),
+                                count(r.persons(), mark), count(r.households(), mark))).toList());
+            }
+            case "ventetid-kommuner" -> {
+                List<MunicipalWaiting> settled = municipalWaiting(year, WaitingStatistics.Measure.SETTLEMENT, suppress);
+                List<MunicipalWaiting> accepted = municipalWaiting(year, WaitingStatistics.Measure.ACCEPTANCE, suppress);
+                List<List<Object>> rows = new ArrayList<>();
+                for (int i = 0; i < settled.size(); i++) {
+                    MunicipalWaiting s = settled.get(i);
+                    MunicipalWaiting a = accepted.get(i);
+                    List<Object> cells = new ArrayList<>(List.of(s.number(), s.name(), s.countyName()));
+                    cells.add(count(s.households(), mark));
+                    cells.add(round(s.medianDays(), s.households(), mark));
+                    cells.add(count(a.households(), mark));
+                    cells.add(round(a.medianDays(), a.households(), mark));
+                    rows.add(cells);
+                }
+                return new TableExport.Table(messages.get("statistics.table.ventetid-kommuner", year),
+                        List.of(messages.get("statistics.col.number"), messages.get("statistics.col.name"),
+                                messages.get("statistics.col.county"), messages.get("statistics.waiting.settled"),
+                                messages.get("statistics.waiting.medianSettlement"), messages.get("statistics.waiting.accepted"),
+                                messages.get("statistics.waiting.medianAcceptance")), rows);
+            }
+            case "boforhold-serier" -> {
+                return new TableExport.Table(messages.get("statistics.table.boforhold-serier", year),
+                        List.of(messages.get("statistics.col.series"), messages.get("statistics.living.persons"),
+                                messages.get("statistics.living.households")),
+                        livingSeries(year, suppress).stream().map(r -> List.<Object>of(messages.get("statistics.series." + r.livingSituation()),
                                 count(r.persons(), mark), count(r.households(), mark))).toList());
             }
             default -> {

@@ -48,10 +48,10 @@ public class StatisticsWebController {
     }
 
     @GetMapping("/statistikk")
-    String staff(@RequestParam(required = false) Integer year, Model model) {
+    String staff(@RequestParam(required = false) Integer year, @RequestParam(required = false) String kart, Model model) {
         int y = yearOr(year);
         boolean agency = agency();
-        view.populate(model, y, !agency);
+        view.populate(model, y, !agency, StatisticsView.MapMode.of(kart));
         model.addAttribute("publicView", false);
         model.addAttribute("exportBase", "/statistikk/eksport/");
         if (agency) {
@@ -63,8 +63,8 @@ public class StatisticsWebController {
     }
 
     @GetMapping("/offentlig/statistikk")
-    String publicPage(@RequestParam(required = false) Integer year, Model model) {
-        view.populate(model, yearOr(year), true);
+    String publicPage(@RequestParam(required = false) Integer year, @RequestParam(required = false) String kart, Model model) {
+        view.populate(model, yearOr(year), true, StatisticsView.MapMode.of(kart));
         model.addAttribute("publicView", true);
         model.addAttribute("exportBase", "/offentlig/statistikk/eksport/");
         return "statistics/page";
