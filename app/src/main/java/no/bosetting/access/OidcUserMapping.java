@@ -13,18 +13,34 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 /**
  * Production sign-in (Entra ID / ID-porten style OIDC): the identity provider proves who the person
  * is; role and scope still come from our own user table, matched on the preferred username or e-mail.
+ * A refugee signing in through ID-porten carries a {@code pid} claim (national identity number) and
+ * becomes the refugee whose person record has that number.
  */
 public class OidcUserMapping extends OidcUserService {
 
-    private final UserAccounts accounts;
+    static final String ID_PORTEN_PID = "pid";
 
-    public OidcUserMapping(UserAccounts accounts) {
+    private final UserAccounts accounts;
+    private final RefugeeIdentities refugees;
+
+    public OidcUserMapping(UserAccounts accounts, RefugeeIdentities refugees) {
         this.accounts = accounts;
+        this.refugees = refugees;
     }
 
     @Override
     public OidcUser loadUser(OidcUserRequest request) {
-        OidcUser user = super.loadUser(request);
+        return toActorUser(super.loadUser(request));
+    }
+
+    ActorOidcUser toActorUser(OidcUser user) {
+        String pid = user.getClaimAsString(ID_PORTEN_PID);
+        if (pid != null && refugees != null) {
+            Actor refugee = refugees.refugeeForNationalId(pid)
+                    .orElseThrow(() -> new OAuth2AuthenticationException(new OAuth2Error("unknown_refugee",
+                            "No settlement case for this person", null)));
+            return new ActorOidcUser(refugee, user);
+        }
         String username = user.getPreferredUsername() != null ? user.getPreferredUsername() : user.getEmail();
         Actor actor = accounts.findActor(username)
                 .orElseThrow(() -> new OAuth2AuthenticationException(new OAuth2Error("unknown_user",

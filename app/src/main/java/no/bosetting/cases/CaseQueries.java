@@ -237,6 +237,67 @@ public class CaseQueries {
         return counts;
     }
 
+    /** The open or latest case of the household a DUF number belongs to (unscoped: for the refugee's own pages and linking). */
+    public Optional<Long> caseIdForDuf(String dufNumber) {
+        return jdbc.sql("select p.case_id from person p join settlement_case c on c.id = p.case_id where p.duf_number = :d order by c.created_at desc, c.id desc limit 1")
+                .param("d", dufNumber).query(Long.class).optional();
+    }
+
+    /** The DUF number of the person with this national identity or D-number, for ID-porten sign-in. */
+    public Optional<String> dufForNationalId(String nationalId) {
+        return jdbc.sql("select duf_number from person where national_id = :n or d_number = :n order by id desc limit 1")
+                .param("n", nationalId).query(String.class).optional();
+    }
+
+    /** The person id and full name behind a DUF number, for the refugee's own sign-in (the caller logs the read). */
+    public Optional<Map.Entry<Long, String>> personForDuf(String dufNumber) {
+        return jdbc.sql("select id, given_name || ' ' || family_name from person where duf_number = :d order by id desc limit 1")
+                .param("d", dufNumber)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).optional();
+    }
+
+    /** A few DUF numbers of main persons in different statuses, for the demo sign-in page only. */
+    public List<String> exampleDufNumbers(int limit) {
+        return jdbc.sql("""
+                select duf_number from (
+                    select distinct on (c.status) p.duf_number, c.status
+                    from person p join settlement_case c on c.id = p.case_id
+                    where p.relation = 'MAIN' and p.duf_number is not null
+                    order by c.status, c.id) x
+                order by status limit :l
+                """)
+                .param("l", limit).query(String.class).list();
+    }
+
+    /**
+     * Open households living privately or in AMOT/MAMOT in a municipality, already in the case flow; the
+     * municipality sees them anonymised (no names or identifiers), so no access log is needed.
+     */
+    public List<CaseSummary> livingOutsideReceptionIn(String municipalityNumber) {
+        LocalDate today = LocalDate.now(clock);
+        return jdbc.sql("select " + SUMMARY_COLUMNS + """
+                         from settlement_case c left join reception_centre rc on rc.id = c.reception_centre_id
+                        where c.living_municipality_number = :m and c.living_situation in ('PRIVATE', 'AMOT', 'MAMOT')
+                          and c.status in ('UNDER_MAPPING', 'READY_FOR_ALLOCATION', 'PROPOSED', 'OFFERED')
+                        order by c.living_situation, c.permit_date, c.id limit 500
+                        """)
+                .param("m", municipalityNumber).query((rs, n) -> summary(rs, today)).list();
+    }
+
+    /** Open cases of households living privately and under mapping, with the main person's DUF number (for deadline rules). */
+    public List<PrivateResident> privateResidentsUnderMapping() {
+        return jdbc.sql("""
+                select c.id, p.duf_number, c.permit_date from settlement_case c join person p on p.case_id = c.id and p.relation = 'MAIN'
+                where c.living_situation = 'PRIVATE' and c.status = 'UNDER_MAPPING' and p.duf_number is not null
+                order by c.permit_date, c.id
+                """)
+                .query((rs, n) -> new PrivateResident(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class))).list();
+    }
+
+    /** A household living privately: the case, its main person's DUF number and the permit date. */
+    public record PrivateResident(long caseId, String dufNumber, LocalDate permitDate) {
+    }
+
     private static CaseSummary summary(ResultSet rs, LocalDate today) throws SQLException {
         LocalDate permitDate = rs.getObject("permit_date", LocalDate.class);
         CaseStatus status = CaseStatus.valueOf(rs.getString("status"));

@@ -1,0 +1,83 @@
+package no.bosetting.applications;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import no.bosetting.cases.CaseQueries;
+import no.bosetting.shared.deadlines.DeadlineRule;
+import no.bosetting.shared.deadlines.DueItem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The application deadlines as rules for the deadline scheduler: private residents approaching their
+ * six-month deadline without a sent application (30 and 7 days before), and sent applications waiting
+ * for the agency (reminder after a week, overdue after two).
+ */
+@Configuration(proxyBeanMethods = false)
+class ApplicationDeadlineRules {
+
+    static final int FIRST_REMINDER_DAYS = 30;
+    static final int LAST_REMINDER_DAYS = 7;
+    static final int HANDLING_DAYS = 14;
+
+    @Bean
+    DeadlineRule privateResidentApplicationDeadline(CaseQueries cases, SettlementApplications applications) {
+        return new DeadlineRule() {
+            @Override
+            public String code() {
+                return "application-deadline";
+            }
+
+            @Override
+            public List<DueItem> evaluate(LocalDate today) {
+                List<DueItem> items = new ArrayList<>();
+                for (CaseQueries.PrivateResident r : cases.privateResidentsUnderMapping()) {
+                    ApplicationDeadline deadline = applications.startRule().deadline(r.permitDate(), null, null);
+                    long left = deadline.daysLeft(today);
+                    if (left < 0 || left > FIRST_REMINDER_DAYS || applications.hasSentApplication(r.dufNumber())) {
+                        continue;
+                    }
+                    String stage = left <= LAST_REMINDER_DAYS ? "7-days" : "30-days";
+                    items.add(new DueItem("duf:" + r.dufNumber(), stage, "duf:" + r.dufNumber(),
+                            "Frist for å søke om bosetting: " + deadline.lastDay(),
+                            "Du bor privat og må søke om bosetting med offentlig hjelp innen " + deadline.lastDay()
+                                    + " (" + left + " dager igjen). Søk på Min side.",
+                            r.caseId(), deadline.lastDay(), "/min-side/soknad"));
+                }
+                return items;
+            }
+        };
+    }
+
+    @Bean
+    DeadlineRule applicationsWaitingForHandling(SettlementApplications applications) {
+        return new DeadlineRule() {
+            @Override
+            public String code() {
+                return "application-handling";
+            }
+
+            @Override
+            public List<DueItem> evaluate(LocalDate today) {
+                List<DueItem> items = new ArrayList<>();
+                for (QueueItem q : applications.waiting()) {
+                    if (q.submittedAt() == null || q.withoutPermit()) {
+                        continue; // handled only after the permit
+                    }
+                    LocalDate due = q.submittedAt().toLocalDate().plusDays(HANDLING_DAYS);
+                    String stage = today.isAfter(due) ? "overdue" : (q.daysWaiting() >= LAST_REMINDER_DAYS ? "reminder" : null);
+                    if (stage == null) {
+                        continue;
+                    }
+                    items.add(new DueItem("application:" + q.id(), stage, "agency",
+                            (q.late() ? "Sen søknad (skjønn) venter: " : "Søknad om bosetting venter: ") + q.caseReference(),
+                            "Søknaden ble sendt " + q.submittedAt().toLocalDate() + " og er ikke behandlet. Godta eller avslå den.",
+                            q.caseId(), due, "/soknader/" + q.id()));
+                }
+                return items;
+            }
+        };
+    }
+}

@@ -1,0 +1,25 @@
+package no.bosetting.applications;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/**
+ * A private resident's application for settlement with public help. {@code caseId} is empty while the
+ * permit is not registered; {@code deadline} is then unknown too.
+ */
+public record SettlementApplication(long id, String dufNumber, Long caseId, ApplicationStatus status, ApplicationForm answers,
+                                    OffsetDateTime submittedAt, ApplicationDeadline deadline, boolean late,
+                                    OffsetDateTime handledAt, String handledBy, String refusalReason) {
+
+    public boolean submitted() {
+        return status != ApplicationStatus.DRAFT;
+    }
+
+    public boolean editable() {
+        return status == ApplicationStatus.DRAFT;
+    }
+
+    public LocalDate submittedOn() {
+        return submittedAt == null ? null : submittedAt.toLocalDate();
+    }
+}

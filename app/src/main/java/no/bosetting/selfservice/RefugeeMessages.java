@@ -1,0 +1,69 @@
+package no.bosetting.selfservice;
+
+import java.util.Optional;
+
+import no.bosetting.access.Actor;
+import no.bosetting.access.Role;
+import no.bosetting.access.UserAccounts;
+import no.bosetting.cases.CaseCommands;
+import no.bosetting.cases.CaseQueries;
+import no.bosetting.cases.CaseSummary;
+import no.bosetting.shared.CommandFailure;
+import no.bosetting.shared.CommandResult;
+import no.bosetting.shared.outbox.Outbox;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A refugee tells the agency they want to decline the offer or have a question. It is a note in the
+ * case history and a notification to the agency's caseworkers, never a status change.
+ */
+@Service
+public class RefugeeMessages {
+
+    public static final int MAX_LENGTH = 1000;
+
+    public enum Kind { QUESTION, WANTS_TO_DECLINE }
+
+    private final CaseQueries cases;
+    private final CaseCommands caseCommands;
+    private final Outbox outbox;
+    private final UserAccounts users;
+
+    public RefugeeMessages(CaseQueries cases, CaseCommands caseCommands, Outbox outbox, UserAccounts users) {
+        this.cases = cases;
+        this.caseCommands = caseCommands;
+        this.outbox = outbox;
+        this.users = users;
+    }
+
+    @Transactional
+    public CommandResult<Long> send(Actor actor, Kind kind, String text) {
+        if (actor.role() != Role.REFUGEE || actor.dufNumber().isEmpty()) {
+            return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
+        }
+        if (kind == null) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("kind", "self.error.kind"));
+        }
+        if (text == null || text.isBlank()) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("text", "self.error.text"));
+        }
+        if (text.length() > MAX_LENGTH) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("text", "error.text.tooLong", MAX_LENGTH));
+        }
+        // The refugee's own case only: the scoped query returns nothing for anyone else's.
+        Optional<CaseSummary> own = cases.caseIdForDuf(actor.dufNumber().get()).flatMap(id -> cases.summary(id, actor));
+        if (own.isEmpty()) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("text", "self.error.noCase"));
+        }
+        CaseSummary c = own.get();
+        String label = kind == Kind.WANTS_TO_DECLINE ? "Ønsker å takke nei til tilbudet" : "Spørsmål fra flyktningen";
+        caseCommands.note(c.id(), actor, kind == Kind.WANTS_TO_DECLINE ? "REFUGEE_WANTS_TO_DECLINE" : "REFUGEE_QUESTION",
+                label + ": " + text.trim());
+        for (String caseworker : users.usernamesForRole(Role.AGENCY_CASEWORKER)) {
+            outbox.enqueue("NOTIFICATION", caseworker, label + " (" + c.reference() + ")",
+                    "Melding fra Min side: " + text.trim(), c.id());
+        }
+        return CommandResult.ok(c.id());
+    }
+}
