@@ -1,0 +1,82 @@
+package no.bosetting.selfsettlement;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import no.bosetting.decisions.SettlementDecisions;
+import no.bosetting.shared.CommandResult;
+import no.bosetting.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Approvals at the same moment are counted one after the other: never over the cap or the decided number. */
+@IntegrationTest
+class SelfSettlementConcurrencyTest extends SelfSettlementTestSupport {
+
+    private static final String DRAMMEN_NEIGHBOUR = "3324";
+    private static final String GJØVIK = "3405";
+
+    @Autowired
+    SettlementDecisions decisions;
+
+    @Test
+    void twoApprovalsForTheLastCapPlaceNeverBothSucceed() throws Exception {
+        int year = LocalDate.now().getYear();
+        {
+            acceptingMunicipality(DRAMMEN_NEIGHBOUR, 100, 1); // cap = 1 person
+            long a = forwarded(household(DRAMMEN_NEIGHBOUR, 0), DRAMMEN_NEIGHBOUR);
+            long b = forwarded(household(DRAMMEN_NEIGHBOUR, 0), DRAMMEN_NEIGHBOUR);
+            List<CommandResult<RequestStatus>> results = race(
+                    () -> CommandResult.attempt(() -> requests.approve(fixtures.caseworker(), a, null, null)),
+                    () -> CommandResult.attempt(() -> requests.approve(fixtures.caseworker(), b, null, null)));
+            assertThat(results.stream().filter(CommandResult::isSuccess)).hasSize(1);
+            assertThat(results.stream().filter(r -> !r.isSuccess()).findFirst().orElseThrow().failure().messageKey())
+                    .isEqualTo("selfsettlement.error.capReached");
+            assertThat(requests.approvedPersons(DRAMMEN_NEIGHBOUR, year)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void twoApprovalsForTheLastDecidedPlaceNeverBothSucceed() throws Exception {
+        int year = LocalDate.now().getYear();
+        acceptingMunicipality(GJØVIK, 1, 100); // one place in all
+        long a = forwarded(household(GJØVIK, 0), GJØVIK);
+        long b = forwarded(household(GJØVIK, 0), GJØVIK);
+        List<CommandResult<RequestStatus>> results = race(
+                () -> CommandResult.attempt(() -> requests.approve(fixtures.caseworker(), a, null, null)),
+                () -> CommandResult.attempt(() -> requests.approve(fixtures.caseworker(), b, null, null)));
+        assertThat(results.stream().filter(CommandResult::isSuccess)).hasSize(1);
+        assertThat(decisions.placesUsed(GJØVIK, year).used()).isEqualTo(1);
+    }
+
+    @SafeVarargs
+    private static <T> List<T> race(Callable<T>... tasks) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(tasks.length);
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.length);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                futures.add(pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return task.call();
+                }));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
