@@ -49,8 +49,14 @@ public class UserAccounts implements UserDetailsService {
         }
     }
 
+    /** The mail domain of the demo accounts: an account with a local password and no address gets {@code <username>@bosetting.test}. */
+    public static final String DEMO_MAIL_DOMAIN = "bosetting.test";
+
     @Transactional
     public void createIfMissing(Actor actor, String rawPassword, String email) {
+        if ((email == null || email.isBlank()) && rawPassword != null) {
+            email = actor.username() + "@" + DEMO_MAIL_DOMAIN;
+        }
         jdbc.sql("""
                 insert into app_user (username, password_hash, display_name, role, municipality_number,
                                       reception_centre_id, email, created_at, created_by)
@@ -80,6 +86,24 @@ public class UserAccounts implements UserDetailsService {
     public List<String> usernamesForMunicipality(String municipalityNumber) {
         return jdbc.sql("select username from app_user where role = 'MUNICIPALITY_OFFICER' and municipality_number = :m and enabled order by username")
                 .param("m", municipalityNumber).query(String.class).list();
+    }
+
+    /** Usernames of every enabled account with a role (e.g. the agency's caseworkers, for notifications). */
+    public List<String> usernamesForRole(Role role) {
+        return jdbc.sql("select username from app_user where role = :r and enabled order by username")
+                .param("r", role.name()).query(String.class).list();
+    }
+
+    /** Usernames of the agency's caseworkers, who hear about escalated deadlines and long-waiting households. */
+    public List<String> usernamesForAgencyCaseworkers() {
+        return jdbc.sql("select username from app_user where role = 'AGENCY_CASEWORKER' and enabled order by username")
+                .query(String.class).list();
+    }
+
+    /** The user's e-mail address, if they have one and are enabled. */
+    public Optional<String> emailOf(String username) {
+        return jdbc.sql("select email from app_user where username = :u and enabled and email is not null and email <> ''")
+                .param("u", username).query(String.class).optional();
     }
 
     public List<String> usernamesForReceptionCentre(long centreId) {

@@ -8,7 +8,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Delivers messages as in-app notifications the recipient sees on their start page; the fallback for every topic. */
+/**
+ * Delivers messages as in-app notifications the recipient sees on their start page; the fallback for
+ * every topic. Each notification is also sent by e-mail when the recipient has an address.
+ */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class InAppMessageSender implements MessageSender {
@@ -19,6 +22,11 @@ public class InAppMessageSender implements MessageSender {
     public InAppMessageSender(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    @Override
+    public boolean alsoByEmail() {
+        return true;
     }
 
     @Override

@@ -14,6 +14,22 @@ public interface MessageSender {
         return true;
     }
 
-    record OutboxMessage(long id, String topic, String recipient, String subject, String body, Long caseId) {
+    /**
+     * Whether a message this sender delivered should also go out by e-mail to the recipient's address,
+     * when they have one: true for the in-app notifications, so every notification reaches people
+     * who are not signed in.
+     */
+    default boolean alsoByEmail() {
+        return false;
+    }
+
+    /**
+     * @param link the page the message points to, relative to the application root; may be null
+     */
+    record OutboxMessage(long id, String topic, String recipient, String subject, String body, Long caseId, String link) {
+
+        public OutboxMessage(long id, String topic, String recipient, String subject, String body, Long caseId) {
+            this(id, topic, recipient, subject, body, caseId, null);
+        }
     }
 }

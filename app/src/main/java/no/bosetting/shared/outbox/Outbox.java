@@ -24,16 +24,27 @@ public class Outbox {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void enqueue(String topic, String recipient, String subject, String body, Long caseId) {
+        enqueue(topic, recipient, subject, body, caseId, null);
+    }
+
+    /**
+     * As {@link #enqueue(String, String, String, String, Long)}, with the page the message points to
+     * (relative to the application root, e.g. {@code /oppgaver#oppgave-12}); the e-mail copy links to it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void enqueue(String topic, String recipient, String subject, String body, Long caseId, String link) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("""
-                insert into outbox_message (topic, recipient, subject, body, case_id, created_at)
-                values (:topic, :recipient, :subject, :body, :caseId, :now)
+                insert into outbox_message (topic, recipient, subject, body, case_id, link, created_at, next_attempt_at)
+                values (:topic, :recipient, :subject, :body, :caseId, :link, :now, :now)
                 """)
                 .param("topic", topic)
                 .param("recipient", recipient)
                 .param("subject", subject)
                 .param("body", body)
                 .param("caseId", caseId)
-                .param("now", OffsetDateTime.now(clock))
+                .param("link", link)
+                .param("now", now)
                 .update();
     }
 }

@@ -1,0 +1,89 @@
+package no.bosetting.cases;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import no.bosetting.shared.deadlines.DeadlineRule;
+import no.bosetting.shared.deadlines.DueItem;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Long-waiting households: not settled after the settlement target since the residence permit
+ * (3 months for families with children and unaccompanied minors, 6 months for the others, see
+ * {@link HouseholdType#targetMonths()}). A 3-month household past 3 months is reported at stage
+ * {@code past-3-months}; every open household past 6 months at stage {@code past-6-months}. Both go to
+ * the agency's caseworkers; settling or closing the case resolves them.
+ */
+@Component
+public class LongWaitingDeadlines implements DeadlineRule {
+
+    public static final String CODE = "long-waiting";
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+    private final JdbcClient jdbc;
+
+    public LongWaitingDeadlines(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public String code() {
+        return CODE;
+    }
+
+    private record Waiting(long id, String reference, HouseholdType type, LocalDate permitDate, CaseStatus status) {
+    }
+
+    @Override
+    public List<DueItem> evaluate(LocalDate today) {
+        // Past the target means the target date (permit date + months) lies before today.
+        List<Waiting> waiting = jdbc.sql("""
+                select id, reference, household_type, permit_date, status from settlement_case
+                where status in ('UNDER_MAPPING', 'READY_FOR_ALLOCATION', 'PROPOSED', 'OFFERED') and permit_date < :latest
+                order by permit_date, id
+                """)
+                .param("latest", today.minusMonths(3))
+                .query((rs, n) -> new Waiting(rs.getLong(1), rs.getString(2), HouseholdType.valueOf(rs.getString(3)),
+                        rs.getObject(4, LocalDate.class), CaseStatus.valueOf(rs.getString(5))))
+                .list();
+        List<DueItem> items = new ArrayList<>();
+        for (Waiting w : waiting) {
+            LocalDate sixMonths = w.permitDate().plusMonths(6);
+            LocalDate threeMonths = w.permitDate().plusMonths(3);
+            String stage;
+            LocalDate target;
+            int months;
+            if (sixMonths.isBefore(today)) {
+                stage = "past-6-months";
+                target = sixMonths;
+                months = 6;
+            } else if (w.type().targetMonths() == 3 && threeMonths.isBefore(today)) {
+                stage = "past-3-months";
+                target = threeMonths;
+                months = 3;
+            } else {
+                continue;
+            }
+            items.add(new DueItem("case:" + w.id(), stage, "agency",
+                    "Venter lenger enn " + months + " måneder: " + w.reference(),
+                    "Husstanden fikk oppholdstillatelse " + DATE.format(w.permitDate()) + " og er ikke bosatt (målet er "
+                            + w.type().targetMonths() + " måneder). Saken er " + statusText(w.status())
+                            + ". Prioriter husstanden i fordelingen.",
+                    w.id(), target, "/saker/" + w.id()));
+        }
+        return items;
+    }
+
+    private static String statusText(CaseStatus status) {
+        return switch (status) {
+            case UNDER_MAPPING -> "under kartlegging";
+            case READY_FOR_ALLOCATION -> "fordelingsklar";
+            case PROPOSED -> "foreslått for en kommune";
+            case OFFERED -> "akseptert av en kommune, men ikke bosatt";
+            default -> status.name();
+        };
+    }
+}

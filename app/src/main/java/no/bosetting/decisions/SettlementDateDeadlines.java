@@ -1,0 +1,86 @@
+package no.bosetting.decisions;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import no.bosetting.municipalities.Municipalities;
+import no.bosetting.shared.deadlines.DeadlineRule;
+import no.bosetting.shared.deadlines.DueItem;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Settlement dates that were never registered: a household accepted by a municipality whose planned
+ * settlement date lies some days back while a member still has no actual settlement date. The
+ * municipality's officers are reminded N days after the planned date (default 7); if it is still
+ * missing later (default 14 days), the agency's caseworkers are told too. Registering the dates
+ * resolves both.
+ */
+@Component
+public class SettlementDateDeadlines implements DeadlineRule {
+
+    public static final String CODE = "settlement-date";
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+    private final JdbcClient jdbc;
+    private final Municipalities municipalities;
+    private final int municipalityDays;
+    private final int agencyDays;
+
+    public SettlementDateDeadlines(JdbcClient jdbc, Municipalities municipalities,
+                                   @Value("${bosetting.deadlines.settlement-date.municipality-days:7}") int municipalityDays,
+                                   @Value("${bosetting.deadlines.settlement-date.agency-days:14}") int agencyDays) {
+        this.jdbc = jdbc;
+        this.municipalities = municipalities;
+        this.municipalityDays = municipalityDays;
+        this.agencyDays = agencyDays;
+    }
+
+    @Override
+    public String code() {
+        return CODE;
+    }
+
+    private record Missing(long caseId, String reference, String municipalityNumber, LocalDate planned, int persons) {
+    }
+
+    @Override
+    public List<DueItem> evaluate(LocalDate today) {
+        List<Missing> missing = jdbc.sql("""
+                select d.case_id, c.reference, d.municipality_number, min(d.planned_settlement_date), count(*)
+                from settlement_decision d join settlement_case c on c.id = d.case_id
+                where d.status = 'OFFERED' and d.settlement_date is null and d.planned_settlement_date <= :latest
+                group by d.case_id, c.reference, d.municipality_number
+                order by d.case_id
+                """)
+                .param("latest", today.minusDays(Math.min(municipalityDays, agencyDays)))
+                .query((rs, n) -> new Missing(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
+                        rs.getInt(5)))
+                .list();
+        List<DueItem> items = new ArrayList<>();
+        for (Missing m : missing) {
+            String key = "case:" + m.caseId();
+            String link = "/saker/" + m.caseId();
+            String planned = DATE.format(m.planned());
+            String persons = m.persons() == 1 ? "1 person" : m.persons() + " personer";
+            if (!today.isBefore(m.planned().plusDays(municipalityDays))) {
+                items.add(new DueItem(key, "municipality", "municipality:" + m.municipalityNumber(),
+                        "Registrer bosettingsdato for " + m.reference(),
+                        "Planlagt bosettingsdato var " + planned + ", men bosettingsdato er ikke registrert for " + persons
+                                + ". Registrer faktisk dato per person, eller endre den planlagte datoen.",
+                        m.caseId(), m.planned(), link));
+            }
+            if (!today.isBefore(m.planned().plusDays(agencyDays))) {
+                items.add(new DueItem(key, "escalated", "agency",
+                        "Bosettingsdato mangler: " + m.reference() + " i " + municipalities.name(m.municipalityNumber()),
+                        municipalities.name(m.municipalityNumber()) + " har ikke registrert bosettingsdato for " + persons
+                                + " (planlagt " + planned + "). Følg opp kommunen eller registrer datoen.",
+                        m.caseId(), m.planned(), link));
+            }
+        }
+        return items;
+    }
+}
