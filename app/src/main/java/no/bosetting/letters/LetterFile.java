@@ -1,0 +1,5 @@
+package no.bosetting.letters;
+
+/** A letter's PDF for download. */
+public record LetterFile(String filename, byte[] pdf) {
+}

@@ -1,0 +1,56 @@
+package no.bosetting.letters;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The kinds of letter, the languages each is written in, and the placeholders its templates may use
+ * ({@code allowed}) and must use ({@code required}).
+ */
+public enum LetterKind {
+
+    /** The decision on settlement municipality, to each person. */
+    DECISION(List.of("nb", "en", "uk"),
+            List.of("navn", "fodselsdato", "duf", "kommune", "planlagtDato", "saksreferanse", "dato"),
+            Set.of("navn", "kommune", "planlagtDato")),
+    /** To the municipality about the agreed settlement of a household. */
+    MUNICIPALITY_AGREEMENT(List.of("nb"),
+            List.of("kommune", "saksreferanse", "antall", "personer", "planlagtDato", "dato"),
+            Set.of("kommune", "saksreferanse", "personer"));
+
+    private final List<String> languages;
+    private final List<String> placeholders;
+    private final Set<String> required;
+
+    LetterKind(List<String> languages, List<String> placeholders, Set<String> required) {
+        this.languages = languages;
+        this.placeholders = placeholders;
+        this.required = required;
+    }
+
+    public List<String> languages() {
+        return languages;
+    }
+
+    public List<String> placeholders() {
+        return placeholders;
+    }
+
+    public Set<String> required() {
+        return required;
+    }
+
+    public boolean isRequired(String placeholder) {
+        return required.contains(placeholder);
+    }
+
+    /** The kind named by {@code name}, or null for anything else (request parameters). */
+    public static LetterKind parse(String name) {
+        for (LetterKind k : values()) {
+            if (k.name().equals(name)) {
+                return k;
+            }
+        }
+        return null;
+    }
+}
