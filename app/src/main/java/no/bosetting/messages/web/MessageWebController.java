@@ -1,0 +1,245 @@
+package no.bosetting.messages.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import no.bosetting.access.Actor;
+import no.bosetting.access.CurrentActor;
+import no.bosetting.access.Role;
+import no.bosetting.cases.CaseDetail;
+import no.bosetting.cases.CaseQueries;
+import no.bosetting.cases.PersonView;
+import no.bosetting.messages.AttachmentFile;
+import no.bosetting.messages.MessageThreads;
+import no.bosetting.messages.NewAttachment;
+import no.bosetting.messages.ThreadKind;
+import no.bosetting.messages.ThreadRef;
+import no.bosetting.messages.ThreadView;
+import no.bosetting.municipalities.Municipalities;
+import no.bosetting.proposals.ProposalStatus;
+import no.bosetting.proposals.Proposals;
+import no.bosetting.shared.CommandResult;
+import no.bosetting.shared.web.Messages;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The inbox and the threads. Every id in a path is checked against the actor's scope on the server:
+ * another municipality's thread, case or attachment answers 404.
+ */
+@Controller
+public class MessageWebController {
+
+    private final MessageThreads threads;
+    private final CaseQueries cases;
+    private final Proposals proposals;
+    private final Municipalities municipalities;
+    private final Messages messages;
+
+    public MessageWebController(MessageThreads threads, CaseQueries cases, Proposals proposals, Municipalities municipalities,
+                                Messages messages) {
+        this.threads = threads;
+        this.cases = cases;
+        this.proposals = proposals;
+        this.municipalities = municipalities;
+        this.messages = messages;
+    }
+
+    @GetMapping("/meldinger")
+    String inbox(Model model) {
+        Actor actor = CurrentActor.get();
+        if (actor.is(Role.MUNICIPALITY_OFFICER)) {
+            // The general thread is always there for the municipality.
+            threads.municipalityThread(actor.municipalityNumber(), actor);
+            model.addAttribute("caseChoices", proposals.list(actor, actor.municipalityNumber(), null, false, 500).stream()
+                    .filter(p -> p.status() == ProposalStatus.PENDING || p.status() == ProposalStatus.ACCEPTED).toList());
+        } else {
+            model.addAttribute("municipalities", municipalities.all());
+        }
+        model.addAttribute("threads", threads.inbox(actor));
+        return "messages/inbox";
+    }
+
+    /** The choice from the inbox: a municipality's general thread (an officer always gets their own). */
+    @GetMapping("/meldinger/kommune")
+    String chooseMunicipality(@RequestParam(required = false) String nummer) {
+        Actor actor = CurrentActor.get();
+        String number = actor.is(Role.MUNICIPALITY_OFFICER) ? actor.municipalityNumber() : nummer;
+        if (number == null || number.isBlank() || municipalities.find(number).isEmpty()) {
+            return "redirect:/meldinger";
+        }
+        return "redirect:/meldinger/kommune/" + number;
+    }
+
+    /** The choice from the inbox: a case's thread. */
+    @GetMapping("/meldinger/sak")
+    String chooseCase(@RequestParam(required = false) Long sak) {
+        return sak == null ? "redirect:/meldinger" : "redirect:/meldinger/sak/" + sak;
+    }
+
+    @GetMapping("/meldinger/sak/{caseId}")
+    String caseThread(@PathVariable long caseId, @RequestParam(required = false) String kommune, Model model) {
+        Actor actor = CurrentActor.get();
+        ThreadRef ref = threads.caseThread(caseId, kommune, actor).orElseThrow(MessageWebController::notFound);
+        return show(ref, actor, model, Map.of(), Map.of());
+    }
+
+    @GetMapping("/meldinger/kommune/{number}")
+    String municipalityThread(@PathVariable String number, Model model) {
+        Actor actor = CurrentActor.get();
+        ThreadRef ref = threads.municipalityThread(number, actor).orElseThrow(MessageWebController::notFound);
+        return show(ref, actor, model, Map.of(), Map.of());
+    }
+
+    @PostMapping("/meldinger/sak/{caseId}")
+    String postToCase(@PathVariable long caseId, @RequestParam(required = false) String kommune,
+                      @RequestParam(required = false) String body,
+                      @RequestParam(name = "attachments", required = false) List<MultipartFile> files,
+                      Model model, RedirectAttributes redirect) throws IOException {
+        Actor actor = CurrentActor.get();
+        ThreadRef ref = threads.caseThread(caseId, kommune, actor).orElseThrow(MessageWebController::notFound);
+        return post(ref, actor, body, files, model, redirect);
+    }
+
+    @PostMapping("/meldinger/kommune/{number}")
+    String postToMunicipality(@PathVariable String number, @RequestParam(required = false) String body,
+                              @RequestParam(name = "attachments", required = false) List<MultipartFile> files,
+                              Model model, RedirectAttributes redirect) throws IOException {
+        Actor actor = CurrentActor.get();
+        ThreadRef ref = threads.municipalityThread(number, actor).orElseThrow(MessageWebController::notFound);
+        return post(ref, actor, body, files, model, redirect);
+    }
+
+    @PostMapping("/meldinger/sak/{caseId}/kontakt")
+    String caseContact(@PathVariable long caseId, @RequestParam(required = false) String kommune,
+                       @RequestParam(required = false) String contactName, @RequestParam(required = false) String contactPhone,
+                       @RequestParam(required = false) String contactEmail, Model model, RedirectAttributes redirect) {
+        Actor actor = CurrentActor.get();
+        ThreadRef ref = threads.caseThread(caseId, kommune, actor).orElseThrow(MessageWebController::notFound);
+        return contact(ref, actor, contactName, contactPhone, contactEmail, model, redirect);
+    }
+
+    @PostMapping("/meldinger/kommune/{number}/kontakt")
+    String municipalityContact(@PathVariable String number, @RequestParam(required = false) String contactName,
+                               @RequestParam(required = false) String contactPhone, @RequestParam(required = false) String contactEmail,
+                               Model model, RedirectAttributes redirect) {
+        Actor actor = CurrentActor.get();
+        ThreadRef ref = threads.municipalityThread(number, actor).orElseThrow(MessageWebController::notFound);
+        return contact(ref, actor, contactName, contactPhone, contactEmail, model, redirect);
+    }
+
+    @PostMapping("/meldinger/sak/{caseId}/ta")
+    String takeCase(@PathVariable long caseId, @RequestParam(required = false) String kommune, RedirectAttributes redirect) {
+        Actor actor = CurrentActor.get();
+        ThreadRef ref = threads.caseThread(caseId, kommune, actor).orElseThrow(MessageWebController::notFound);
+        return take(ref, actor, redirect);
+    }
+
+    @PostMapping("/meldinger/kommune/{number}/ta")
+    String takeMunicipality(@PathVariable String number, RedirectAttributes redirect) {
+        Actor actor = CurrentActor.get();
+        ThreadRef ref = threads.municipalityThread(number, actor).orElseThrow(MessageWebController::notFound);
+        return take(ref, actor, redirect);
+    }
+
+    /** Downloads an attachment: only for the thread's participants, every download logged. */
+    @GetMapping("/meldinger/vedlegg/{attachmentId}")
+    ResponseEntity<byte[]> download(@PathVariable long attachmentId) {
+        Actor actor = CurrentActor.get();
+        AttachmentFile file = threads.download(attachmentId, actor).orElseThrow(MessageWebController::notFound);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(file.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .body(file.content());
+    }
+
+    private String post(ThreadRef ref, Actor actor, String body, List<MultipartFile> files, Model model,
+                        RedirectAttributes redirect) throws IOException {
+        List<NewAttachment> uploads = new ArrayList<>();
+        if (files != null) {
+            for (MultipartFile f : files) {
+                if (f != null && !f.isEmpty()) {
+                    if (f.getSize() > MessageThreads.MAX_ATTACHMENT_BYTES) {
+                        // Refused before reading the whole file into memory.
+                        return show(ref, actor, model, Map.of("attachments", messages.get("error.attachment.tooLarge",
+                                f.getOriginalFilename(), 10)), Map.of("body", body == null ? "" : body));
+                    }
+                    uploads.add(new NewAttachment(f.getOriginalFilename(), f.getBytes()));
+                }
+            }
+        }
+        CommandResult<Long> result = threads.post(ref, actor, body, uploads);
+        if (!result.isSuccess()) {
+            return show(ref, actor, model, messages.byField(result.failure()), Map.of("body", body == null ? "" : body));
+        }
+        redirect.addFlashAttribute("success", messages.get("message.sent"));
+        return "redirect:" + ref.path() + "#message-" + result.value();
+    }
+
+    private String contact(ThreadRef ref, Actor actor, String name, String phone, String email, Model model,
+                           RedirectAttributes redirect) {
+        CommandResult<Void> result = threads.setMunicipalityContact(ref, actor, name, phone, email);
+        if (!result.isSuccess()) {
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("contactName", name == null ? "" : name);
+            values.put("contactPhone", phone == null ? "" : phone);
+            values.put("contactEmail", email == null ? "" : email);
+            return show(ref, actor, model, messages.byField(result.failure()), values);
+        }
+        redirect.addFlashAttribute("success", messages.get("message.contactSaved"));
+        return "redirect:" + ref.path();
+    }
+
+    private String take(ThreadRef ref, Actor actor, RedirectAttributes redirect) {
+        CommandResult<Void> result = threads.takeAsAgencyContact(ref, actor);
+        redirect.addFlashAttribute(result.isSuccess() ? "success" : "failure",
+                result.isSuccess() ? messages.get("message.taken") : messages.of(result.failure()));
+        return "redirect:" + ref.path();
+    }
+
+    private String show(ThreadRef ref, Actor actor, Model model, Map<String, String> errors, Map<String, String> values) {
+        ThreadView view = threads.view(ref, actor);
+        threads.markRead(ref, actor);
+        model.addAttribute("thread", view);
+        model.addAttribute("errors", errors);
+        model.addAttribute("values", values);
+        model.addAttribute("isCase", ref.kind() == ThreadKind.CASE);
+        model.addAttribute("canSetContact", actor.isMunicipality(ref.municipalityNumber()));
+        model.addAttribute("canTake", actor.isAgency() && !actor.username().equals(view.agencyContactUsername()));
+        model.addAttribute("ownSide", actor.isAgency() ? "AGENCY" : "MUNICIPALITY");
+        model.addAttribute("maxBody", MessageThreads.MAX_BODY);
+        if (ref.kind() == ThreadKind.CASE) {
+            // Names only where the reader may see them: the agency, and the municipality once it has accepted.
+            Optional<CaseDetail> detail = cases.detail(ref.caseId(), actor, "web:/meldinger/sak/" + ref.caseId());
+            model.addAttribute("names", detail.map(d -> d.persons().stream().map(PersonView::fullName).toList()).orElse(List.of()));
+            model.addAttribute("caseVisible", detail.isPresent());
+            model.addAttribute("otherThreads", threads.caseThreadMunicipalities(ref.caseId(), actor).stream()
+                    .filter(m -> !m.equals(ref.municipalityNumber())).toList());
+        }
+        return "messages/thread";
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+}
