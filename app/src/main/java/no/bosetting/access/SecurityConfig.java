@@ -50,6 +50,7 @@ public class SecurityConfig {
     SecurityFilterChain securityFilterChain(HttpSecurity http,
                                             UserAccounts accounts,
                                             ObjectProvider<ClientRegistrationRepository> oidcClients,
+                                            ObjectProvider<RefugeeIdentities> refugees,
                                             @Value("${bosetting.security.form-login:true}") boolean formLogin) throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         http.authorizeHttpRequests(auth -> auth
@@ -90,13 +91,16 @@ public class SecurityConfig {
                         "Innlogging kreves (HTTP Basic eller OIDC)."), api)
                 .defaultAccessDeniedHandlerFor((request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
                         "Rollen din har ikke tilgang til denne tjenesten."), api)
+                // Refugees have their own sign-in (DUF number and code, or ID-porten); staff the staff login page.
+                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/min-side/logg-inn?krevd"),
+                        request -> request.getRequestURI().startsWith(request.getContextPath() + "/min-side"))
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> !api.matches(request)));
         if (formLogin) {
             http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll());
         }
         if (oidcClients.getIfAvailable() != null) {
             http.oauth2Login(oauth -> oauth.loginPage(formLogin ? "/login" : "/oauth2/authorization/bosetting")
-                    .userInfoEndpoint(u -> u.oidcUserService(new OidcUserMapping(accounts))));
+                    .userInfoEndpoint(u -> u.oidcUserService(new OidcUserMapping(accounts, refugees.getIfAvailable()))));
         }
         http.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         http.userDetailsService(accounts);

@@ -6,5 +6,7 @@ public enum DecisionStatus {
     /** The person has moved to the municipality; the place is used. */
     SETTLED,
     /** The person declined the offer; the place is released. */
-    DECLINED
+    DECLINED,
+    /** The decision was reversed after a granted reconsideration; the place is released. */
+    REVOKED
 }

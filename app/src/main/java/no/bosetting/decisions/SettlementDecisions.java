@@ -143,6 +143,8 @@ public class SettlementDecisions {
                         "Kommunen har akseptert husstanden. Planlagt bosetting: " + new TreeSet<>(plannedDates.values()).first() + ".", caseId);
             }
         }
+        // Listeners (the letters) write in this transaction, so the letters are stored with the decisions.
+        events.publishEvent(new SettlementOffered(caseId, municipalityNumber, List.copyOf(ids), actor));
         return CommandResult.ok(ids);
     }
 
@@ -158,6 +160,23 @@ public class SettlementDecisions {
     }
 
     /**
+     * Revokes the household's offered decisions after a granted reconsideration, releasing their places
+     * (places count only OFFERED and SETTLED). Runs inside the caller's transaction; returns how many
+     * decisions were revoked.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int revoke(long caseId, Actor actor, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new CommandFailedException(CommandFailure.RuleBroken.of("reason", "error.reason.required"));
+        }
+        return jdbc.sql("""
+                update settlement_decision set status = 'REVOKED', closed_at = :now, updated_at = :now, updated_by = :by
+                where case_id = :case and status = 'OFFERED'
+                """)
+                .param("now", OffsetDateTime.now(clock)).param("by", actor.username()).param("case", caseId).update();
+    }
+
+    /**
      * Registers or corrects one person's actual settlement date. A correction needs a reason and is
      * kept in the history; when every member has a date, the case becomes settled.
      */
@@ -169,7 +188,7 @@ public class SettlementDecisions {
             return CommandResult.fail(CommandFailure.NotFound.of("error.decision.notFound", decisionId));
         }
         SettlementDecision d = found.get();
-        if (d.status() == DecisionStatus.DECLINED) {
+        if (d.status() == DecisionStatus.DECLINED || d.status() == DecisionStatus.REVOKED) {
             return CommandResult.fail(CommandFailure.WrongState.of(d.status().name(), "error.decision.declined"));
         }
         LocalDate today = LocalDate.now(clock);
@@ -237,6 +256,7 @@ public class SettlementDecisions {
         if (moved > 0) {
             caseCommands.note(caseId, actor, "PLANNED_DATE_FOLLOWS_DWELLING",
                     "Planlagt bosettingsdato flyttet til " + availableFrom + " da boligen blir ledig");
+            events.publishEvent(new PlannedSettlementDateChanged(caseId, actor));
         }
         return moved;
     }

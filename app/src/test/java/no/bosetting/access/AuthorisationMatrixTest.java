@@ -153,7 +153,7 @@ class AuthorisationMatrixTest {
     record Outcome(int status, String location, String error) {
 
         boolean toLogin() {
-            return status >= 300 && status < 400 && location != null && location.matches("(.*://[^/]+)?/login([?#].*)?");
+            return status >= 300 && status < 400 && location != null && location.matches("(.*://[^/]+)?(/login([?#].*)?|/min-side/logg-inn[?]krevd)");
         }
 
         boolean denied() {
@@ -234,10 +234,20 @@ class AuthorisationMatrixTest {
             Map.entry(Pattern.compile("^/kommune/boliger/\\{id}$"), d -> String.valueOf(d.dwellingId())),
             Map.entry(Pattern.compile("^/kommune/botilbud/\\{id}$"), d -> String.valueOf(d.housingOfferId())),
             Map.entry(Pattern.compile("^/kommune/leieforhold/\\{id}$"), d -> String.valueOf(d.leaseId())),
+            Map.entry(Pattern.compile("^/soknader/\\{id}$"), d -> String.valueOf(AuthorisationMatrixTest.applicationId)),
+            // No self-settlement request of the other unit: an unknown id is denied to the municipality and leads the
+            // agency back to its queue (SelfSettlementWebTest checks another municipality's real request reads as not found).
+            Map.entry(Pattern.compile("^/(kommune/)?selvbosetting/\\{id}$"), d -> "0"),
+            Map.entry(Pattern.compile("^/meldinger/vedlegg/\\{attachmentId}$"), d -> String.valueOf(AuthorisationMatrixTest.messageAttachmentId)),
             Map.entry(Pattern.compile("/\\{number}$"), d -> OWNER_MUNICIPALITY),
             Map.entry(Pattern.compile("/\\{year}$"), d -> String.valueOf(LocalDate.now().getYear())),
             // Statistics tables are the same for everyone who may see them; any table will do.
             Map.entry(Pattern.compile("/eksport/\\{table}$"), d -> "kommuner"));
+
+    private static long applicationId;
+
+    /** An attachment in the owner municipality's thread about the case. */
+    private static long messageAttachmentId;
 
     private static final Pattern VARIABLE = Pattern.compile("\\{[^}/]+}");
 
@@ -287,6 +297,13 @@ class AuthorisationMatrixTest {
                 new LeaseData(LeaseKind.SUBLEASE, false, LocalDate.now(), 3, null, 9_000, 0, 3)).value();
         long offerId = context.getBean(HousingOffers.class).submit(new OfferData(OWNER_MUNICIPALITY, "Matrise Utleier", "99999999",
                 null, "Matrisegata " + Fixtures.next(), DwellingType.FLAT, 2, null, null, LocalDate.now(), null)).value();
+        // A handled settlement application (any id will do: all agency roles see every application).
+        applicationId = jdbc.sql("insert into settlement_application (duf_number, status, created_at, created_by, updated_at, updated_by) values (:d, 'REFUSED', now(), 'matrix', now(), 'matrix') returning id")
+                .param("d", Fixtures.duf()).query(Long.class).single();
+        no.bosetting.messages.MessageThreads threads = context.getBean(no.bosetting.messages.MessageThreads.class);
+        threads.post(threads.caseThread(caseId, null, fixtures.caseworker()).orElseThrow(), fixtures.caseworker(), "Matrise",
+                List.of(new no.bosetting.messages.NewAttachment("m.pdf", "%PDF-1.4 matrise".getBytes()))).value();
+        messageAttachmentId = jdbc.sql("select max(id) from message_attachment").query(Long.class).single();
         return new ForeignData(caseId, proposalId, decisionId, listId, sentAllocationRun(fixtures, mvc, context),
                 dwellingId, offerId, leaseId);
     }

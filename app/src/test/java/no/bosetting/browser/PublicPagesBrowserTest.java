@@ -30,7 +30,12 @@ class PublicPagesBrowserTest {
             new PublicPage("/login", List.of("nb", "en")),
             // Public statistics and the dwelling offer form are for residents and landlords: Norwegian and English.
             new PublicPage("/offentlig/statistikk", List.of("nb", "en")),
-            new PublicPage("/tilby-bolig", List.of("nb", "en")));
+            new PublicPage("/tilby-bolig", List.of("nb", "en")),
+            // Which municipalities accept agreed self-settlement: read by refugees, so also in Ukrainian.
+            new PublicPage("/offentlig/selvbosetting", REFUGEE_LANGUAGES),
+            // Refugee sign-in and the demo mailbox (the signed-in pages are in RefugeePagesBrowserTest).
+            new PublicPage("/min-side/logg-inn", REFUGEE_LANGUAGES),
+            new PublicPage("/demo-postkasse", REFUGEE_LANGUAGES));
 
     @TestFactory
     Stream<DynamicTest> everyPublicPageInEveryLanguage(Browsing browsing) {

@@ -18,8 +18,10 @@ import no.bosetting.housing.HousingCapacity;
 import no.bosetting.interview.InterviewAnswers;
 import no.bosetting.interview.Interviews;
 import no.bosetting.municipalities.Municipalities;
+import no.bosetting.planning.EvenPace;
 import no.bosetting.planning.PacePlan;
 import no.bosetting.proposals.Proposals;
+import no.bosetting.selfsettlement.SelfSettlementWindows;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,9 +39,13 @@ public class RoundBuilder {
     private final SettlementDecisions decisions;
     private final Municipalities municipalities;
     private final HousingCapacity housing;
+    private final EvenPace pace;
+    private final SelfSettlementWindows selfSettlementWindows;
 
     RoundBuilder(Interviews interviews, Proposals proposals, SettlementDecisions decisions, Municipalities municipalities,
-                 HousingCapacity housing) {
+                 HousingCapacity housing, EvenPace pace, SelfSettlementWindows selfSettlementWindows) {
+        this.pace = pace;
+        this.selfSettlementWindows = selfSettlementWindows;
         this.interviews = interviews;
         this.proposals = proposals;
         this.decisions = decisions;
@@ -47,7 +53,10 @@ public class RoundBuilder {
         this.housing = housing;
     }
 
-    public Instance build(String name, List<CaseSummary> ready, LocalDate today) {
+    public Instance build(String name, List<CaseSummary> candidates, LocalDate today) {
+        // A household in an open self-settlement opt-in window is looking for its own dwelling: not proposed elsewhere.
+        Set<Long> optedIn = selfSettlementWindows.openWindowCaseIds(candidates.stream().map(CaseSummary::id).toList());
+        List<CaseSummary> ready = candidates.stream().filter(c -> !optedIn.contains(c.id())).toList();
         List<Long> ids = ready.stream().map(CaseSummary::id).toList();
         Map<Long, InterviewAnswers> answers = interviews.answersFor(ids);
         Map<Long, Set<String>> proposedTo = proposals.proposedTo(ids);
@@ -65,13 +74,14 @@ public class RoundBuilder {
         Map<String, PlacesUsed> places = decisions.placesForYear(today.getYear()).stream()
                 .collect(Collectors.toMap(PlacesUsed::municipalityNumber, p -> p));
         Map<String, int[]> registered = housing.dwellingsByPersons(today, HOUSING_HORIZON_MONTHS, Municipality.MAX_DWELLING_CLASS);
+        PacePlan.Period period = pace.period(today.getYear());
         List<Municipality> ms = new ArrayList<>();
         for (no.bosetting.municipalities.Municipality m : municipalities.all()) {
             PlacesUsed p = places.get(m.number());
-            // Even pace: a municipality is offered no more than its decision's cumulative quarterly target so far,
+            // Even pace: a municipality is offered no more than its decision's cumulative quarterly (or monthly) target so far,
             // so attractive municipalities are not filled early in the year.
             int paced = p == null || p.decided() == null ? 0
-                    : PacePlan.of(m.number(), today.getYear(), p.decided()).cumulativeTargetAt(today);
+                    : PacePlan.of(m.number(), today.getYear(), p.decided(), period).cumulativeTargetAt(today);
             int remaining = p == null || p.decided() == null ? 0 : Math.max(0, Math.min(p.decided(), paced) - p.used());
             int remainingMinors = p == null || p.decidedMinors() == null ? 0 : Math.max(0, p.decidedMinors() - p.minorsUsed());
             // Dwellings by size come from the municipality's housing register; a municipality that has
