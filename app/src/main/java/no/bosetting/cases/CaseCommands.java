@@ -84,44 +84,102 @@ public class CaseCommands {
         return transition(caseId, CaseCommand.REGISTER_SETTLED, actor, reason, null);
     }
 
+    /**
+     * The refugee declined the single offer: needs a reason and the record of how and when the person was
+     * informed of the consequence (no introduction programme or benefit), stored with the history line.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public CommandResult<CaseStatus> declineOffer(long caseId, Actor actor, String reason, boolean informed) {
+    public CommandResult<CaseStatus> declineOffer(long caseId, Actor actor, String reason, ConsequenceInformed informed) {
         // Who may act is answered before what is wrong with the request, so a refusal never depends on the input.
         if (!CaseCommand.DECLINE_OFFER.allowedFor(actor.role())) {
             return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
         }
-        if (!informed) {
-            return CommandResult.fail(CommandFailure.RuleBroken.of("informed", "error.informed.required"));
+        Optional<CommandFailure> invalid = informedProblem(caseId, informed);
+        if (invalid.isPresent()) {
+            return CommandResult.fail(invalid.get());
         }
         if (reason == null || reason.isBlank()) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("reason", "error.reason.required"));
         }
-        return transition(caseId, CaseCommand.DECLINE_OFFER, actor, reason, null);
+        CommandResult<CaseStatus> result = transition(caseId, CaseCommand.DECLINE_OFFER, actor,
+                reason.trim() + ". " + informed.describe(actor.displayName()), null);
+        if (result.isSuccess()) {
+            storeInformed(caseId, CaseCommand.DECLINE_OFFER, informed, actor);
+        }
+        return result;
     }
 
+    /**
+     * Closes a case before settlement: needs a reason code and the record of how and when the person was
+     * informed of the consequence (settlement-process §4.3), stored with the history line.
+     */
     @Transactional
-    public CommandResult<CaseStatus> close(long caseId, Actor actor, CloseReason closeReason, String text, boolean informed) {
+    public CommandResult<CaseStatus> close(long caseId, Actor actor, CloseReason closeReason, String text, ConsequenceInformed informed) {
         if (!CaseCommand.CLOSE.allowedFor(actor.role())) {
             return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
         }
         if (closeReason == null) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("closeReason", "error.closeReason.required"));
         }
-        if (!informed) {
-            return CommandResult.fail(CommandFailure.RuleBroken.of("informed", "error.informed.required"));
+        Optional<CommandFailure> invalid = informedProblem(caseId, informed);
+        if (invalid.isPresent()) {
+            return CommandResult.fail(invalid.get());
         }
-        String reason = closeReason.name() + (text == null || text.isBlank() ? "" : ": " + text.trim());
+        String reason = closeReason.name() + (text == null || text.isBlank() ? "" : ": " + text.trim())
+                + ". " + informed.describe(actor.displayName());
         CommandResult<CaseStatus> result = transition(caseId, CaseCommand.CLOSE, actor, reason, null);
         if (result.isSuccess()) {
             jdbc.sql("update settlement_case set closed_reason = :r where id = :id").param("r", closeReason.name()).param("id", caseId).update();
+            storeInformed(caseId, CaseCommand.CLOSE, informed, actor);
         }
         return result;
+    }
+
+    /** The confirmations that the persons were informed of the consequence, oldest first. */
+    @Transactional(readOnly = true)
+    public List<InformedRecord> informedRecords(long caseId) {
+        return jdbc.sql("""
+                select id, command, informed_on, channel, language, interpreter, informed_by, informed_by_role, created_at
+                from consequence_information where case_id = :id order by created_at, id
+                """)
+                .param("id", caseId)
+                .query((rs, n) -> new InformedRecord(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+                        InformationChannel.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8), rs.getObject(9, OffsetDateTime.class)))
+                .list();
+    }
+
+    /** The first problem with the informed record, checked against the case's permit date; an unknown case is not found. */
+    private Optional<CommandFailure> informedProblem(long caseId, ConsequenceInformed informed) {
+        Optional<LocalDate> permitDate = jdbc.sql("select permit_date from settlement_case where id = :id").param("id", caseId)
+                .query(LocalDate.class).optional();
+        if (permitDate.isEmpty()) {
+            return Optional.of(CommandFailure.NotFound.of("error.case.notFound", caseId));
+        }
+        if (informed == null) {
+            return Optional.of(CommandFailure.RuleBroken.of("informed", "error.informed.required"));
+        }
+        return informed.problems(LocalDate.now(clock), permitDate.get()).stream().findFirst()
+                .map(p -> CommandFailure.RuleBroken.of(p.field(), p.messageKey(), p.args().toArray()));
+    }
+
+    private void storeInformed(long caseId, CaseCommand command, ConsequenceInformed informed, Actor actor) {
+        jdbc.sql("""
+                insert into consequence_information (case_id, command, informed_on, channel, language, interpreter,
+                    informed_by, informed_by_role, created_at, created_by)
+                values (:id, :command, :on, :channel, :language, :interpreter, :by, :role, :now, :by)
+                """)
+                .param("id", caseId).param("command", command.name()).param("on", informed.date())
+                .param("channel", informed.channel().name()).param("language", informed.language())
+                .param("interpreter", informed.interpreter()).param("by", actor.username()).param("role", actor.role().name())
+                .param("now", OffsetDateTime.now(clock)).update();
     }
 
     /**
      * Records that the household moved out of its reception centre on a date: the living situation
      * changes and the case stays in the flow (or is closed by the agency after the person was informed).
-     * A move to the settlement municipality is registered as settlement dates by the municipality.
+     * A move to the settlement municipality is recorded only once every member has a settlement date, which
+     * the centre registers with the move-out through the decisions module.
      */
     @Transactional
     public CommandResult<LivingSituation> recordMoveOut(long caseId, Actor actor, LocalDate date, LivingSituation newSituation,
@@ -144,6 +202,10 @@ public class CaseCommands {
         }
         if (row.get().receptionCentreId() == null) {
             return CommandResult.fail(CommandFailure.WrongState.of(row.get().status().name(), "error.moveOut.notInCentre"));
+        }
+        // Moving to the settlement municipality goes with the settlement dates (SettlementDecisions.recordMoveOutToMunicipality).
+        if (newSituation == LivingSituation.SETTLED_IN_MUNICIPALITY && row.get().status() != CaseStatus.SETTLED) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("newSituation", "error.moveOut.settleWithDates"));
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("""

@@ -17,6 +17,8 @@ import no.bosetting.cases.CaseCommands;
 import no.bosetting.cases.CaseQueries;
 import no.bosetting.cases.CaseStatus;
 import no.bosetting.cases.CaseSummary;
+import no.bosetting.cases.ConsequenceInformed;
+import no.bosetting.cases.LivingSituation;
 import no.bosetting.municipalities.Municipalities;
 import no.bosetting.planning.CapacityDecision;
 import no.bosetting.planning.CapacityDecisions;
@@ -148,15 +150,79 @@ public class SettlementDecisions {
         return CommandResult.ok(ids);
     }
 
-    /** The refugee declined the single offer; the places are released and the case ends. */
+    /**
+     * The refugee declined the single offer; the places are released and the case ends. Needs the record
+     * of how and when the person was informed of the consequence.
+     */
     @Transactional
-    public CommandResult<CaseStatus> decline(long caseId, Actor actor, String reason, boolean informed) {
+    public CommandResult<CaseStatus> decline(long caseId, Actor actor, String reason, ConsequenceInformed informed) {
         CommandResult<CaseStatus> result = caseCommands.declineOffer(caseId, actor, reason, informed);
         if (result.isSuccess()) {
             jdbc.sql("update settlement_decision set status = 'DECLINED', closed_at = :now, updated_at = :now, updated_by = :by where case_id = :case and status = 'OFFERED'")
                     .param("now", OffsetDateTime.now(clock)).param("by", actor.username()).param("case", caseId).update();
         }
         return result;
+    }
+
+    /**
+     * The reception centre (or an agency caseworker) records that an offered household moved out to its
+     * settlement municipality, with each member's actual settlement date (settlement-process §4.4): the
+     * dates follow the municipality's rules and audit, and may also be neither before the decision nor in the
+     * future. Every open decision needs a date, keyed by decision id; all or nothing. Staff of another centre
+     * get "not found". The municipality sees the dates and corrects them as its own, with history.
+     */
+    @Transactional
+    public CommandResult<CaseStatus> recordMoveOutToMunicipality(long caseId, Actor actor, LocalDate moveOutDate,
+                                                                 Map<Long, LocalDate> settlementDates) {
+        Optional<CaseSummary> found = caseQueries.summaryForSystem(caseId);
+        if (found.isEmpty() || found.get().receptionCentreId() == null
+                || !(actor.isReceptionCentre(found.get().receptionCentreId()) || actor.isAgency())) {
+            return CommandResult.fail(CommandFailure.NotFound.of("error.case.notFound", caseId));
+        }
+        if (!actor.is(Role.RECEPTION_STAFF) && !actor.is(Role.AGENCY_CASEWORKER)) {
+            return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
+        }
+        CaseSummary summary = found.get();
+        if (summary.status() != CaseStatus.OFFERED) {
+            return CommandResult.fail(CommandFailure.WrongState.of(summary.status().name(), "error.moveOutSettled.notOffered"));
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (moveOutDate == null) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("moveOutDate", "error.date.required"));
+        }
+        if (moveOutDate.isAfter(today)) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("moveOutDate", "error.date.future"));
+        }
+        List<SettlementDecision> open = jdbc.sql("select " + COLUMNS + " from settlement_decision where case_id = :c and status = 'OFFERED' order by id for update")
+                .param("c", caseId).query((rs, n) -> map(rs)).list();
+        for (SettlementDecision d : open) {
+            String field = "settled-" + d.id();
+            LocalDate date = settlementDates.get(d.id());
+            LocalDate decided = d.decidedAt().atZoneSameInstant(clock.getZone()).toLocalDate();
+            if (date == null) {
+                return CommandResult.fail(CommandFailure.RuleBroken.of(field, "error.date.required"));
+            }
+            if (date.isAfter(today)) {
+                return CommandResult.fail(CommandFailure.RuleBroken.of(field, "error.settlementDate.future"));
+            }
+            if (date.isBefore(decided)) {
+                return CommandResult.fail(CommandFailure.RuleBroken.of(field, "error.settlementDate.beforeDecision",
+                        decided.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"))));
+            }
+        }
+        for (SettlementDecision d : open) {
+            CommandResult<SettlementDecision> registered = register(d, settlementDates.get(d.id()), null, actor, summary);
+            if (!registered.isSuccess()) {
+                throw new CommandFailedException(registered.failure());
+            }
+        }
+        CommandResult<LivingSituation> moved = caseCommands.recordMoveOut(caseId, actor, moveOutDate,
+                LivingSituation.SETTLED_IN_MUNICIPALITY, summary.settlementMunicipality());
+        if (!moved.isSuccess()) {
+            throw new CommandFailedException(moved.failure() instanceof CommandFailure.RuleBroken r && "date".equals(r.field())
+                    ? CommandFailure.RuleBroken.of("moveOutDate", r.messageKey(), r.args().toArray()) : moved.failure());
+        }
+        return CommandResult.ok(caseQueries.summaryForSystem(caseId).orElseThrow().status());
     }
 
     /**
@@ -188,6 +254,13 @@ public class SettlementDecisions {
             return CommandResult.fail(CommandFailure.NotFound.of("error.decision.notFound", decisionId));
         }
         SettlementDecision d = found.get();
+        return register(d, date, reason, actor, caseQueries.summaryForSystem(d.caseId()).orElseThrow());
+    }
+
+    /** The registration itself, after the caller has checked the actor's scope. */
+    private CommandResult<SettlementDecision> register(SettlementDecision d, LocalDate date, String reason, Actor actor,
+                                                       CaseSummary summary) {
+        long decisionId = d.id();
         if (d.status() == DecisionStatus.DECLINED || d.status() == DecisionStatus.REVOKED) {
             return CommandResult.fail(CommandFailure.WrongState.of(d.status().name(), "error.decision.declined"));
         }
@@ -198,7 +271,6 @@ public class SettlementDecisions {
         if (date.isAfter(today)) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("date", "error.settlementDate.future"));
         }
-        CaseSummary summary = caseQueries.summaryForSystem(d.caseId()).orElseThrow();
         if (date.isBefore(summary.permitDate())) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("date", "error.settlementDate.beforePermit", summary.permitDate()));
         }

@@ -194,7 +194,7 @@ class SettlementFlowWebTest {
                 .andExpect(flash().attributeExists("declineErrors"));
         assertThat(cases.summaryForSystem(caseId).orElseThrow().status()).isEqualTo(CaseStatus.OFFERED);
         mvc.perform(post("/saker/" + caseId + "/takk-nei").with(csrf()).with(as(fixtures.caseworker()))
-                .param("reason", "Vil bo hos slekt i Oslo").param("informed", "true")).andExpect(flash().attributeExists("success"));
+                .param("reason", "Vil bo hos slekt i Oslo").param("informed", "true").param("informedOn", LocalDate.now().toString()).param("informedChannel", "PHONE").param("informedLanguage", "Dari")).andExpect(flash().attributeExists("success"));
         assertThat(cases.summaryForSystem(caseId).orElseThrow().status()).isEqualTo(CaseStatus.DECLINED);
         assertThat(decisions.placesUsed(m, year).used()).isZero();
     }
@@ -209,7 +209,7 @@ class SettlementFlowWebTest {
         mvc.perform(post("/saker/" + caseId + "/avslutt").with(csrf()).with(as(fixtures.reception(centre)))
                 .param("closeReason", "MOVED_OUT_OF_RECEPTION").param("informed", "true")).andExpect(flash().attributeExists("closeErrors"));
         mvc.perform(post("/saker/" + caseId + "/avslutt").with(csrf()).with(as(fixtures.caseworker()))
-                .param("closeReason", "MOVED_OUT_OF_RECEPTION").param("informed", "true")).andExpect(flash().attributeExists("success"));
+                .param("closeReason", "MOVED_OUT_OF_RECEPTION").param("informed", "true").param("informedOn", LocalDate.now().toString()).param("informedChannel", "PHONE").param("informedLanguage", "Dari")).andExpect(flash().attributeExists("success"));
         assertThat(cases.summaryForSystem(caseId).orElseThrow().status()).isEqualTo(CaseStatus.CLOSED);
         assertThat(cases.history(caseId)).anySatisfy(h -> assertThat(h.command()).isEqualTo("CLOSE"));
     }

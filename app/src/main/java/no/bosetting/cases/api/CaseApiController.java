@@ -12,6 +12,7 @@ import no.bosetting.cases.CaseCommands;
 import no.bosetting.cases.CaseFilter;
 import no.bosetting.cases.CaseQueries;
 import no.bosetting.cases.CaseStatus;
+import no.bosetting.cases.ConsequenceInformed;
 import no.bosetting.cases.HouseholdType;
 import no.bosetting.cases.LivingSituation;
 import no.bosetting.shared.CommandFailedException;
@@ -93,10 +94,12 @@ public class CaseApiController {
 
     @PostMapping("/{id}/close")
     @Operation(summary = "Close a case before settlement (agency caseworker)",
-            description = "Needs a reason code and confirmation that the person was informed of the consequence.")
+            description = "Needs a reason code and the record of how and when the person was informed of the consequence "
+                    + "(date, channel, language, interpreter for a conversation with one, confirmation).")
     public CaseJson.CaseStatusResult close(@PathVariable long id, @RequestBody CaseJson.CloseRequest request) {
         CaseStatus status = commands.close(id, inScope(id), request.closeReason(), request.text(),
-                Boolean.TRUE.equals(request.informed())).value();
+                new ConsequenceInformed(Boolean.TRUE.equals(request.informed()), request.informedOn(),
+                        request.informedChannel(), request.informedLanguage(), request.interpreter())).value();
         return new CaseJson.CaseStatusResult(id, status);
     }
 

@@ -10,6 +10,7 @@ import no.bosetting.cases.CaseHistoryEntry;
 import no.bosetting.cases.CaseStatus;
 import no.bosetting.cases.CaseSummary;
 import no.bosetting.cases.CloseReason;
+import no.bosetting.cases.InformationChannel;
 import no.bosetting.cases.HouseholdType;
 import no.bosetting.cases.LivingSituation;
 import no.bosetting.cases.Page;
@@ -135,7 +136,11 @@ public final class CaseJson {
 
     @Schema(description = "Closing a case before settlement needs a reason and confirmation that the person understood the consequence")
     public record CloseRequest(CloseReason closeReason, String text,
-                               @Schema(description = "The person was informed of the consequence of closing") Boolean informed) {
+                               @Schema(description = "The person was informed of, and understood, the consequence of closing") Boolean informed,
+                               @Schema(description = "When the person was informed: not in the future, not before the permit") LocalDate informedOn,
+                               @Schema(description = "How the person was informed") InformationChannel informedChannel,
+                               @Schema(description = "The language the information was given in") String informedLanguage,
+                               @Schema(description = "The interpreter; required for CONVERSATION_WITH_INTERPRETER") String interpreter) {
     }
 
     public record MoveOutRequest(@Schema(description = "Not in the future") LocalDate date,

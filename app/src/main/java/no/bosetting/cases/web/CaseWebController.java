@@ -5,7 +5,9 @@ import java.io.InputStreamReader;
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,12 +15,17 @@ import java.util.Optional;
 import no.bosetting.access.Actor;
 import no.bosetting.access.CurrentActor;
 import no.bosetting.access.PersonAccessLog;
+import no.bosetting.cases.CaseCommand;
 import no.bosetting.cases.CaseCommands;
 import no.bosetting.cases.CaseDetail;
 import no.bosetting.cases.CaseFilter;
 import no.bosetting.cases.CasePanel;
 import no.bosetting.cases.CaseQueries;
 import no.bosetting.cases.CaseStatus;
+import no.bosetting.cases.CaseSummary;
+import no.bosetting.cases.ConsequenceInformed;
+import no.bosetting.cases.InformationChannel;
+import no.bosetting.cases.InformedForm;
 import no.bosetting.cases.CloseReason;
 import no.bosetting.cases.HouseholdType;
 import no.bosetting.cases.LivingSituation;
@@ -26,6 +33,7 @@ import no.bosetting.cases.PermitCsvImport;
 import no.bosetting.cases.ReceptionCentres;
 import no.bosetting.municipalities.Municipalities;
 import no.bosetting.shared.CommandResult;
+import no.bosetting.shared.FieldProblem;
 import no.bosetting.shared.web.Messages;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -115,6 +123,7 @@ public class CaseWebController {
                 && (actor.isReceptionCentre(detail.summary().receptionCentreId()) || actor.is(no.bosetting.access.Role.AGENCY_CASEWORKER))
                 && detail.summary().status().isOpen());
         model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("informedRecords", commands.informedRecords(id));
         if (actor.is(no.bosetting.access.Role.AGENCY_ADMIN)) {
             // Administrators audit who has read these persons' identifying data.
             model.addAttribute("accessLog", detail.persons().stream()
@@ -125,12 +134,42 @@ public class CaseWebController {
         return "cases/detail";
     }
 
+    /**
+     * Closes the case with the record of how and when the person was informed of the consequence. Every
+     * problem is shown next to its field at once; nothing is saved until all are right.
+     */
     @PostMapping("/saker/{id}/avslutt")
     String close(@PathVariable long id, @RequestParam(required = false) CloseReason closeReason,
                  @RequestParam(required = false) String text, @RequestParam(defaultValue = "false") boolean informed,
+                 @RequestParam(required = false) String informedOn,
+                 @RequestParam(required = false) InformationChannel informedChannel,
+                 @RequestParam(required = false) String informedLanguage,
+                 @RequestParam(required = false) String interpreter,
                  RedirectAttributes redirect) {
-        Actor actor = inScope(id);
-        CommandResult<CaseStatus> result = commands.close(id, actor, closeReason, text, informed);
+        CaseSummary summary = inScope(id);
+        Actor actor = CurrentActor.get();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("closeReason", closeReason == null ? "" : closeReason.name());
+        form.put("text", text == null ? "" : text);
+        form.putAll(InformedForm.values(informed, informedOn, informedChannel, informedLanguage, interpreter));
+        List<FieldProblem> problems = new ArrayList<>();
+        if (CaseCommand.CLOSE.allowedFor(actor.role())) {
+            if (closeReason == null) {
+                problems.add(FieldProblem.of("closeReason", "error.closeReason.required"));
+            }
+            problems.addAll(InformedForm.problems(informed, informedOn, informedChannel, informedLanguage, interpreter,
+                    LocalDate.now(clock), summary.permitDate()));
+        }
+        if (!problems.isEmpty()) {
+            redirect.addFlashAttribute("closeErrors", messages.byField(problems));
+            redirect.addFlashAttribute("closeForm", form);
+            return "redirect:/saker/" + id;
+        }
+        ConsequenceInformed record = InformedForm.record(informed, informedOn, informedChannel, informedLanguage, interpreter);
+        CommandResult<CaseStatus> result = commands.close(id, actor, closeReason, text, record);
+        if (!result.isSuccess()) {
+            redirect.addFlashAttribute("closeForm", form);
+        }
         return afterCommand(id, result, "case.closed", redirect, "closeErrors");
     }
 
@@ -140,7 +179,8 @@ public class CaseWebController {
                    @RequestParam(required = false) LivingSituation newSituation,
                    @RequestParam(required = false) String municipalityNumber,
                    RedirectAttributes redirect) {
-        Actor actor = inScope(id);
+        inScope(id);
+        Actor actor = CurrentActor.get();
         CommandResult<LivingSituation> result = commands.recordMoveOut(id, actor, date, newSituation, blank(municipalityNumber));
         String target = afterCommand(id, result, "case.movedOut", redirect, "moveOutErrors");
         // Reception staff see only current residents: after the move-out the case page is no longer theirs.
@@ -148,12 +188,8 @@ public class CaseWebController {
     }
 
     /** Another unit's case answers "not found" before any input is looked at, as its page does. */
-    private Actor inScope(long id) {
-        Actor actor = CurrentActor.get();
-        if (queries.summary(id, actor).isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        return actor;
+    private CaseSummary inScope(long id) {
+        return queries.summary(id, CurrentActor.get()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private String afterCommand(long id, CommandResult<?> result, String successKey, RedirectAttributes redirect, String errorsName) {

@@ -9,6 +9,7 @@ import no.bosetting.access.CurrentActor;
 import no.bosetting.access.Role;
 import no.bosetting.cases.CaseQueries;
 import no.bosetting.cases.CaseStatus;
+import no.bosetting.cases.ConsequenceInformed;
 import no.bosetting.decisions.SettlementDateChange;
 import no.bosetting.decisions.SettlementDecision;
 import no.bosetting.decisions.SettlementDecisions;
@@ -72,7 +73,9 @@ public class DecisionApiController {
             throw new CommandFailedException(CommandFailure.NotFound.of("error.case.notFound", caseId));
         }
         CaseStatus status = CommandResult.attempt(
-                () -> decisions.decline(caseId, actor, request.reason(), Boolean.TRUE.equals(request.informed()))).value();
+                () -> decisions.decline(caseId, actor, request.reason(),
+                        new ConsequenceInformed(Boolean.TRUE.equals(request.informed()), request.informedOn(), request.informedChannel(),
+                                request.informedLanguage(), request.interpreter()))).value();
         return new DecisionJson.DeclineResult(caseId, status);
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import no.bosetting.cases.CaseStatus;
+import no.bosetting.cases.InformationChannel;
 import no.bosetting.decisions.DecisionStatus;
 import no.bosetting.decisions.PlacesUsed;
 import no.bosetting.decisions.SettlementDateChange;
@@ -44,7 +45,12 @@ public final class DecisionJson {
     }
 
     @Schema(description = "The refugee declined the single offer; needs a reason and confirmation that the person was informed")
-    public record DeclineRequest(String reason, Boolean informed) {
+    public record DeclineRequest(String reason,
+                                 @Schema(description = "The person was informed of, and understood, the consequence") Boolean informed,
+                                 @Schema(description = "When the person was informed: not in the future, not before the permit") LocalDate informedOn,
+                                 @Schema(description = "How the person was informed") InformationChannel informedChannel,
+                                 @Schema(description = "The language the information was given in") String informedLanguage,
+                                 @Schema(description = "The interpreter; required for CONVERSATION_WITH_INTERPRETER") String interpreter) {
     }
 
     public record DeclineResult(long caseId, CaseStatus status) {

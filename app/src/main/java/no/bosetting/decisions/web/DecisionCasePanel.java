@@ -1,5 +1,7 @@
 package no.bosetting.decisions.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,8 +21,11 @@ class DecisionCasePanel implements CasePanel {
 
     private final SettlementDecisions decisions;
 
-    DecisionCasePanel(SettlementDecisions decisions) {
+    private final Clock clock;
+
+    DecisionCasePanel(SettlementDecisions decisions, Clock clock) {
         this.decisions = decisions;
+        this.clock = clock;
     }
 
     @Override
@@ -35,11 +40,16 @@ class DecisionCasePanel implements CasePanel {
             return Optional.empty();
         }
         boolean canRegister = actor.isMunicipality(list.get(0).municipalityNumber()) || actor.is(Role.AGENCY_CASEWORKER);
+        // The centre records the move to the settlement municipality with the settlement dates, for its own residents.
+        boolean canMoveOut = summary.status() == CaseStatus.OFFERED && summary.receptionCentreId() != null
+                && (actor.isReceptionCentre(summary.receptionCentreId()) || actor.is(Role.AGENCY_CASEWORKER));
         return Optional.of(new View("decisions/panel", Map.of(
                 "decisions", list,
                 "changes", decisions.dateChanges(summary.id()),
                 "canRegister", canRegister,
                 "canDecline", actor.is(Role.AGENCY_CASEWORKER) && summary.status() == CaseStatus.OFFERED,
+                "canMoveOutSettled", canMoveOut,
+                "today", LocalDate.now(clock),
                 "caseId", summary.id())));
     }
 }

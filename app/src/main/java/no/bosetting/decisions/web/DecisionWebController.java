@@ -1,18 +1,29 @@
 package no.bosetting.decisions.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import no.bosetting.access.Actor;
 import no.bosetting.access.CurrentActor;
 import no.bosetting.cases.CaseDetail;
+import no.bosetting.access.Role;
 import no.bosetting.cases.CaseQueries;
+import no.bosetting.cases.CaseStatus;
+import no.bosetting.cases.CaseSummary;
+import no.bosetting.cases.InformationChannel;
+import no.bosetting.cases.InformedForm;
 import no.bosetting.decisions.SettlementDecision;
 import no.bosetting.decisions.SettlementDecisions;
 import no.bosetting.municipalities.Municipalities;
 import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
+import no.bosetting.shared.FieldProblem;
 import no.bosetting.shared.web.Messages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -32,7 +43,11 @@ public class DecisionWebController {
     private final Municipalities municipalities;
     private final Messages messages;
 
-    public DecisionWebController(SettlementDecisions decisions, CaseQueries cases, Municipalities municipalities, Messages messages) {
+    private final Clock clock;
+
+    public DecisionWebController(SettlementDecisions decisions, CaseQueries cases, Municipalities municipalities, Messages messages,
+                                 Clock clock) {
+        this.clock = clock;
         this.decisions = decisions;
         this.cases = cases;
         this.municipalities = municipalities;
@@ -65,21 +80,100 @@ public class DecisionWebController {
         return "redirect:/saker/" + decision.caseId();
     }
 
+    /**
+     * The refugee declined the offer: a reason and the record of how and when the person was informed of the
+     * consequence. Every problem is shown next to its field at once; nothing is saved until all are right.
+     */
     @PostMapping("/saker/{caseId}/takk-nei")
     String decline(@PathVariable long caseId, @RequestParam(required = false) String reason,
-                   @RequestParam(defaultValue = "false") boolean informed, RedirectAttributes redirect) {
+                   @RequestParam(defaultValue = "false") boolean informed,
+                   @RequestParam(required = false) String informedOn,
+                   @RequestParam(required = false) InformationChannel informedChannel,
+                   @RequestParam(required = false) String informedLanguage,
+                   @RequestParam(required = false) String interpreter,
+                   RedirectAttributes redirect) {
         Actor actor = CurrentActor.get();
         // Another unit's case answers "not found" before the input is validated, as its page does.
-        if (cases.summary(caseId, actor).isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        CaseSummary summary = cases.summary(caseId, actor).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("reason", reason == null ? "" : reason);
+        form.putAll(InformedForm.values(informed, informedOn, informedChannel, informedLanguage, interpreter));
+        List<FieldProblem> problems = new ArrayList<>();
+        if (actor.is(Role.AGENCY_CASEWORKER)) {
+            problems.addAll(InformedForm.problems(informed, informedOn, informedChannel, informedLanguage, interpreter,
+                    LocalDate.now(clock), summary.permitDate()));
+            if (reason == null || reason.isBlank()) {
+                problems.add(FieldProblem.of("reason", "error.reason.required"));
+            }
         }
-        var result = decisions.decline(caseId, actor, reason, informed);
+        if (!problems.isEmpty()) {
+            redirect.addFlashAttribute("declineErrors", prefixed(messages.byField(problems)));
+            redirect.addFlashAttribute("declineForm", form);
+            return "redirect:/saker/" + caseId;
+        }
+        var result = decisions.decline(caseId, actor, reason,
+                InformedForm.record(informed, informedOn, informedChannel, informedLanguage, interpreter));
         if (result.isSuccess()) {
             redirect.addFlashAttribute("success", messages.get("decision.declined"));
         } else {
-            redirect.addFlashAttribute("declineErrors", messages.byField(result.failure()));
+            redirect.addFlashAttribute("declineErrors", prefixed(messages.byField(result.failure())));
+            redirect.addFlashAttribute("declineForm", form);
         }
         return "redirect:/saker/" + caseId;
+    }
+
+    /**
+     * The household moved out of its reception centre to its settlement municipality: the move-out date and
+     * each member's actual settlement date (fields {@code settled-<decision id>}), by the centre's staff or
+     * a caseworker. Another centre's household answers "not found".
+     */
+    @PostMapping("/saker/{caseId}/flyttet-til-kommunen")
+    String moveOutToMunicipality(@PathVariable long caseId, @RequestParam(required = false) String moveOutDate,
+                                 @RequestParam Map<String, String> params, RedirectAttributes redirect) {
+        Actor actor = CurrentActor.get();
+        cases.summary(caseId, actor).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Map<String, String> form = new LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
+        form.put("moveOutDate", moveOutDate == null ? "" : moveOutDate);
+        LocalDate moved = parseInto(moveOutDate, "moveOutDate", errors);
+        Map<Long, LocalDate> dates = new HashMap<>();
+        for (SettlementDecision d : decisions.forCase(caseId)) {
+            String field = "settled-" + d.id();
+            String value = params.get(field);
+            form.put(field, value == null ? "" : value);
+            LocalDate date = parseInto(value, field, errors);
+            if (date != null) {
+                dates.put(d.id(), date);
+            }
+        }
+        if (errors.isEmpty()) {
+            CommandResult<CaseStatus> result = CommandResult.attempt(() -> decisions.recordMoveOutToMunicipality(caseId, actor, moved, dates));
+            if (result.isSuccess()) {
+                redirect.addFlashAttribute("success", messages.get("decision.movedOutSettled"));
+                // Reception staff see only current residents: after the move-out the case is no longer theirs.
+                return cases.summary(caseId, actor).isEmpty() ? "redirect:/mottak" : "redirect:/saker/" + caseId;
+            }
+            errors.putAll(messages.byField(result.failure()));
+        }
+        redirect.addFlashAttribute("moveOutSettledErrors", errors);
+        redirect.addFlashAttribute("moveOutSettledForm", form);
+        return "redirect:/saker/" + caseId;
+    }
+
+    private LocalDate parseInto(String value, String field, Map<String, String> errors) {
+        try {
+            return value == null || value.isBlank() ? null : LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            errors.put(field, messages.get("error.date.invalid"));
+            return null;
+        }
+    }
+
+    /** The decline form's ids carry a prefix, so the error summary links to the right field. */
+    private static Map<String, String> prefixed(Map<String, String> errors) {
+        Map<String, String> map = new LinkedHashMap<>();
+        errors.forEach((k, v) -> map.put(k.isEmpty() ? k : "decline-" + k, v));
+        return map;
     }
 
     /** The printable decision letter, one page per household member. Reading it is logged as a read of the persons. */

@@ -109,16 +109,16 @@ class CaseApiTest {
                 .andExpect(jsonPath("$.detail").value(notNullValue()));
         mvc.perform(post("/api/v1/cases/{id}/close", caseId).with(as(fixtures.reception(centre)))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content(json.writeValueAsString(Map.of("closeReason", "LEFT_NORWAY", "text", "Reiste hjem", "informed", true))))
+                        .content(json.writeValueAsString(Map.of("closeReason", "LEFT_NORWAY", "text", "Reiste hjem", "informed", true, "informedOn", LocalDate.now().toString(), "informedChannel", "CONVERSATION_WITH_INTERPRETER", "informedLanguage", "Arabisk", "interpreter", "Tolk 12"))))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/api/v1/cases/{id}/close", caseId).with(as(fixtures.caseworker()))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content(json.writeValueAsString(Map.of("closeReason", "LEFT_NORWAY", "text", "Reiste hjem", "informed", true))))
+                        .content(json.writeValueAsString(Map.of("closeReason", "LEFT_NORWAY", "text", "Reiste hjem", "informed", true, "informedOn", LocalDate.now().toString(), "informedChannel", "CONVERSATION_WITH_INTERPRETER", "informedLanguage", "Arabisk", "interpreter", "Tolk 12"))))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("CLOSED"));
         mvc.perform(post("/api/v1/cases/{id}/close", caseId).with(as(fixtures.caseworker()))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content(json.writeValueAsString(Map.of("closeReason", "LEFT_NORWAY", "informed", true))))
+                        .content(json.writeValueAsString(Map.of("closeReason", "LEFT_NORWAY", "informed", true, "informedOn", LocalDate.now().toString(), "informedChannel", "CONVERSATION_WITH_INTERPRETER", "informedLanguage", "Arabisk", "interpreter", "Tolk 12"))))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.currentState").value("CLOSED"));
     }

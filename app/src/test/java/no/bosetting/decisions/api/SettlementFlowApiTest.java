@@ -164,10 +164,10 @@ class SettlementFlowApiTest {
         mvc.perform(json(post("/api/v1/cases/{id}/decline", caseId), Map.of("reason", "Vil bo hos familie")).with(as(fixtures.caseworker())))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("informed"));
-        mvc.perform(json(post("/api/v1/cases/{id}/decline", caseId), Map.of("reason", "Vil bo hos familie", "informed", true))
+        mvc.perform(json(post("/api/v1/cases/{id}/decline", caseId), Map.of("reason", "Vil bo hos familie", "informed", true, "informedOn", LocalDate.now().toString(), "informedChannel", "CONVERSATION_WITH_INTERPRETER", "informedLanguage", "Arabisk", "interpreter", "Tolk 12"))
                         .with(as(fixtures.municipality(RANA))))
                 .andExpect(status().isForbidden());
-        mvc.perform(json(post("/api/v1/cases/{id}/decline", caseId), Map.of("reason", "Vil bo hos familie", "informed", true))
+        mvc.perform(json(post("/api/v1/cases/{id}/decline", caseId), Map.of("reason", "Vil bo hos familie", "informed", true, "informedOn", LocalDate.now().toString(), "informedChannel", "CONVERSATION_WITH_INTERPRETER", "informedLanguage", "Arabisk", "interpreter", "Tolk 12"))
                         .with(as(fixtures.caseworker())))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("DECLINED"));
