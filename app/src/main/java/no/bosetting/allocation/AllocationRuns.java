@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -18,7 +17,6 @@ import no.bosetting.allocation.engine.AllocationResult;
 import no.bosetting.allocation.engine.Explanation;
 import no.bosetting.allocation.engine.Instance;
 import no.bosetting.allocation.engine.Options;
-import no.bosetting.allocation.engine.ScoreTerm;
 import no.bosetting.allocation.engine.UnassignedReason;
 import no.bosetting.allocation.internal.RoundBuilder;
 import no.bosetting.cases.CaseFilter;
@@ -32,6 +30,7 @@ import no.bosetting.shared.CommandFailedException;
 import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,10 +51,11 @@ public class AllocationRuns {
     private final CaseQueries cases;
     private final Proposals proposals;
     private final Municipalities municipalities;
+    private final AllocationExplanations explanations;
     private final Duration timeLimit;
 
     public AllocationRuns(JdbcClient jdbc, Clock clock, AllocationPort engine, AllocationPolicies policies, RoundBuilder rounds,
-                          CaseQueries cases, Proposals proposals, Municipalities municipalities,
+                          CaseQueries cases, Proposals proposals, Municipalities municipalities, AllocationExplanations explanations,
                           @Value("${bosetting.allocation.time-limit:PT5S}") Duration timeLimit) {
         this.jdbc = jdbc;
         this.clock = clock;
@@ -65,6 +65,7 @@ public class AllocationRuns {
         this.cases = cases;
         this.proposals = proposals;
         this.municipalities = municipalities;
+        this.explanations = explanations;
         this.timeLimit = timeLimit;
     }
 
@@ -83,6 +84,8 @@ public class AllocationRuns {
             batch = cases.search(ready, actor, page++, 500);
             households.addAll(batch.items());
         } while (batch.hasNext());
+        // Households another module holds back (an open self-settlement opt-in window) are not part of the run.
+        households = new ArrayList<>(rounds.allocatable(households, LocalDate.now(clock)));
         if (households.isEmpty()) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("filter", "error.allocation.noneReady"));
         }
@@ -115,13 +118,45 @@ public class AllocationRuns {
         for (AllocationRun.Item item : found.get().items()) {
             cases.summary(item.caseId(), actor).filter(c -> c.status() == CaseStatus.READY_FOR_ALLOCATION).ifPresent(households::add);
         }
+        households = new ArrayList<>(rounds.allocatable(households, LocalDate.now(clock)));
+        java.util.Set<String> present = households.stream().map(c -> String.valueOf(c.id())).collect(Collectors.toSet());
+        if (municipalityNumber != null && !present.contains(String.valueOf(caseId))) {
+            // No longer ready, or held back since the run (e.g. the household opted in to find its own dwelling).
+            return CommandResult.fail(CommandFailure.RuleBroken.of("municipality", "error.allocation.notAllocatable"));
+        }
+        pins.keySet().retainAll(present);
         jdbc.sql("update allocation_run set status = 'REPLACED' where id = :id").param("id", runId).update();
         try {
             return CommandResult.ok(run(actor, households, pins));
         } catch (IllegalArgumentException e) {
             // The engine refuses pins that break a hard rule (capacity, rejection); say which, keep the old run.
-            throw new CommandFailedException(CommandFailure.RuleBroken.of("municipality", "error.allocation.pinRefused", e.getMessage()));
+            throw new CommandFailedException(pinRefused(e.getMessage()));
         }
+    }
+
+    /**
+     * The engine refuses a pin with an English message; the caseworker gets the rule in their own language.
+     * The engine's messages name the rule by its code ("breaks a hard rule: CODE") or by the exceeded row.
+     */
+    CommandFailure pinRefused(String engineMessage) {
+        String m = engineMessage == null ? "" : engineMessage;
+        int rule = m.indexOf("breaks a hard rule: ");
+        if (rule >= 0) {
+            String code = m.substring(rule + "breaks a hard rule: ".length()).trim();
+            return CommandFailure.RuleBroken.of("municipality", "error.allocation.pinRefused.rule",
+                    new DefaultMessageSourceResolvable(new String[] {"pin.rule." + code, "pin.rule.other"}, null, (String) null));
+        }
+        String where = municipalities.name(m.substring(m.lastIndexOf(' ') + 1));
+        if (m.startsWith("pins exceed the places")) {
+            return CommandFailure.RuleBroken.of("municipality", "error.allocation.pinRefused.places", where);
+        }
+        if (m.startsWith("pins exceed the large dwellings")) {
+            return CommandFailure.RuleBroken.of("municipality", "error.allocation.pinRefused.dwellings", where);
+        }
+        if (m.startsWith("conflicting pins")) {
+            return CommandFailure.RuleBroken.of("municipality", "error.allocation.pinRefused.group");
+        }
+        return CommandFailure.RuleBroken.of("municipality", "error.allocation.pinRefused.other");
     }
 
     private long run(Actor actor, List<CaseSummary> households, Map<String, String> pins) {
@@ -151,38 +186,12 @@ public class AllocationRuns {
                     values (:run, :case, :m, :pinned, :score, :explanation, :code, :reason)
                     """)
                     .param("run", runId).param("case", c.id()).param("m", m).param("pinned", pins.containsKey(key))
-                    .param("score", e == null ? null : e.score()).param("explanation", e == null ? null : describe(e))
+                    .param("score", e == null ? null : e.score()).param("explanation", e == null ? null : explanations.store(e, policy.name(), policy.version()))
                     .param("code", r == null ? null : r.code().name()).param("reason", r == null ? null : r.message())
                     .update();
         }
         return runId;
     }
-
-    /** The explanation as a caseworker reads it, stored with the run and with each sent proposal. */
-    static String describe(Explanation e) {
-        String terms = e.terms().stream().filter(t -> Math.abs(t.contribution()) >= 0.005)
-                .map(AllocationRuns::term).collect(Collectors.joining("; "));
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "Poeng %.2f. %s.", e.score(), terms));
-        if (!e.bindingConstraints().isEmpty()) {
-            s.append(" Bindende: ").append(String.join("; ", e.bindingConstraints())).append('.');
-        }
-        if (e.runnerUp() != null) {
-            s.append(" Nest best: ").append(e.runnerUp()).append('.');
-        }
-        return s.toString();
-    }
-
-    private static String term(ScoreTerm t) {
-        return String.format(Locale.ROOT, "%s %.2f (vekt %.1f × %.2f)", TERM_NAMES.getOrDefault(t.name(), t.name()),
-                t.contribution(), t.weight(), t.value());
-    }
-
-    static final Map<String, String> TERM_NAMES = Map.ofEntries(
-            Map.entry("priority", "prioritet"), Map.entry("waiting", "ventetid"), Map.entry("labourMarket", "arbeidsmarked"),
-            Map.entry("education", "utdanning"), Map.entry("dwellingFit", "boligtilpasning"),
-            Map.entry("sharedHousing", "bofellesskap"), Map.entry("widerFamily", "familie i eller nær kommunen"),
-            Map.entry("jobOrStudy", "jobb eller studieplass"), Map.entry("approvedDwelling", "godkjent selvfunnet bolig"),
-            Map.entry("balance", "jevn fordeling"), Map.entry("potential", "kapasitetspris for året"));
 
     public Optional<AllocationRun> find(long runId) {
         return jdbc.sql("""
@@ -232,10 +241,11 @@ public class AllocationRuns {
                 .collect(Collectors.groupingBy(AllocationRun.Item::municipalityNumber, java.util.TreeMap::new, Collectors.toList()));
         int lists = 0;
         for (Map.Entry<String, List<AllocationRun.Item>> e : byMunicipality.entrySet()) {
-            Map<Long, String> explanations = new java.util.HashMap<>();
-            e.getValue().forEach(i -> explanations.put(i.caseId(), (i.pinned() ? "Valgt av saksbehandler. " : "") + i.explanation()));
+            Map<Long, String> stored = new java.util.HashMap<>();
+            // The structured explanation (with the policy version) goes along, so it can be worded later in any language.
+            e.getValue().forEach(i -> stored.put(i.caseId(), i.explanation()));
             CommandResult<Long> sent = proposals.sendList(actor, e.getKey(), e.getValue().stream().map(AllocationRun.Item::caseId).toList(),
-                    null, new Proposals.Basis(runId, run.policy().name(), run.policy().version(), explanations));
+                    null, new Proposals.Basis(runId, run.policy().name(), run.policy().version(), stored));
             if (!sent.isSuccess()) {
                 throw new CommandFailedException(sent.failure());
             }

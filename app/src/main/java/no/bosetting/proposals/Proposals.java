@@ -24,11 +24,13 @@ import no.bosetting.cases.HouseholdType;
 import no.bosetting.decisions.SettlementDecisions;
 import no.bosetting.interview.Interviews;
 import no.bosetting.municipalities.Municipalities;
+import no.bosetting.shared.AllocationHolds;
 import no.bosetting.shared.CommandFailedException;
 import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.outbox.Outbox;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,11 +60,14 @@ public class Proposals {
     private final Municipalities municipalities;
     private final Outbox outbox;
     private final UserAccounts users;
+    private final List<AllocationHolds> holds;
     private final int answerDays;
 
     public Proposals(JdbcClient jdbc, Clock clock, CaseCommands caseCommands, CaseQueries caseQueries,
                      SettlementDecisions decisions, Interviews interviews, Municipalities municipalities, Outbox outbox,
-                     UserAccounts users, @Value("${bosetting.proposal.answer-days:7}") int answerDays) {
+                     UserAccounts users, List<AllocationHolds> holds,
+                     @Value("${bosetting.proposal.answer-days:7}") int answerDays) {
+        this.holds = List.copyOf(holds);
         this.jdbc = jdbc;
         this.clock = clock;
         this.caseCommands = caseCommands;
@@ -98,6 +103,10 @@ public class Proposals {
         }
         if (caseIds == null || caseIds.isEmpty()) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("caseIds", "error.list.empty"));
+        }
+        Optional<CommandFailure> held = held(actor, caseIds);
+        if (held.isPresent()) {
+            return CommandResult.fail(held.get());
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate deadline = LocalDate.now(clock).plusDays(answerDays);
@@ -144,6 +153,34 @@ public class Proposals {
                     "Svarfrist " + deadline + ".", null);
         }
         return CommandResult.ok(listId);
+    }
+
+    /**
+     * Of these households, which are held out of allocation today and why (message key), e.g. a household in
+     * an open self-settlement opt-in window: the compose page shows them disabled with the reason.
+     */
+    public Map<Long, String> heldReasons(java.util.Collection<Long> caseIds) {
+        Map<Long, String> reasons = new HashMap<>();
+        LocalDate today = LocalDate.now(clock);
+        for (AllocationHolds hold : holds) {
+            for (Long id : hold.heldCaseIds(caseIds, today)) {
+                reasons.putIfAbsent(id, hold.reasonKey());
+            }
+        }
+        return reasons;
+    }
+
+    private Optional<CommandFailure> held(Actor actor, List<Long> caseIds) {
+        Map<Long, String> reasons = heldReasons(new LinkedHashSet<>(caseIds));
+        for (Long caseId : new LinkedHashSet<>(caseIds)) {
+            String reason = reasons.get(caseId);
+            if (reason != null) {
+                String reference = caseQueries.summary(caseId, actor).map(CaseSummary::reference).orElse(String.valueOf(caseId));
+                return Optional.of(CommandFailure.RuleBroken.of("caseIds", "error.proposal.held", reference,
+                        new DefaultMessageSourceResolvable(reason)));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Per household, every municipality it has been proposed to (and so may not be proposed to again). */

@@ -24,6 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import static no.bosetting.support.Fixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -49,6 +50,8 @@ class AllocationRunsTest {
     JdbcClient jdbc;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    AllocationExplanations explanations;
 
     @Test
     void proposesWithinCapacityExplainsPinsAndSendsWithThePolicyVersion() throws Exception {
@@ -72,7 +75,11 @@ class AllocationRunsTest {
         for (long id : mine) {
             AllocationRun.Item item = run.items().stream().filter(i -> i.caseId() == id).findFirst().orElseThrow();
             if (item.municipalityNumber() != null) {
-                assertThat(item.explanation()).startsWith("Poeng");
+                // Stored as data with the policy version, so it can be worded later in any language.
+                StoredExplanation stored = explanations.read(item.explanation()).orElseThrow();
+                assertThat(stored.municipality()).isEqualTo(item.municipalityNumber());
+                assertThat(stored.policyVersion()).isEqualTo(run.policy().version());
+                assertThat(stored.terms()).isNotEmpty();
             } else {
                 assertThat(item.unassignedCode()).isNotBlank();
             }
@@ -91,7 +98,13 @@ class AllocationRunsTest {
         assertThat(CommandResult.attempt(() -> runs.send(fixtures.caseworker(), runId)).isSuccess()).isFalse();
 
         mvc.perform(get("/fordeling/motor/" + rerun).with(as(fixtures.caseworker()))).andExpect(status().isOk())
-                .andExpect(content().string(containsString("Valgt av saksbehandler")));
+                .andExpect(content().string(containsString("Valgt av saksbehandler")))
+                .andExpect(content().string(containsString("Samlet poeng")))
+                .andExpect(content().string(not(containsString("pinned by caseworker"))))
+                .andExpect(content().string(not(containsString("lower score"))));
+        mvc.perform(get("/fordeling/motor/" + rerun).param("lang", "en").with(as(fixtures.caseworker()))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Total score")))
+                .andExpect(content().string(containsString("Chosen by the caseworker")));
 
         // Sending makes real proposals that remember the policy version and the explanation shown.
         assertThat(CommandResult.attempt(() -> runs.send(fixtures.caseworker(), rerun)).isSuccess()).isTrue();
@@ -99,8 +112,35 @@ class AllocationRunsTest {
         assertThat(sent).hasSize(1);
         assertThat(sent.get(0).municipalityNumber()).isEqualTo(b);
         assertThat(sent.get(0).policyVersion()).isEqualTo(second.policy().version());
-        assertThat(sent.get(0).explanation()).startsWith("Valgt av saksbehandler. Poeng");
+        StoredExplanation kept = explanations.read(sent.get(0).explanation()).orElseThrow();
+        assertThat(kept.policyVersion()).isEqualTo(second.policy().version());
+        assertThat(kept.bindings()).extracting(StoredExplanation.Binding::code).contains("PINNED");
+        mvc.perform(get("/saker/" + pinnedCase).with(as(fixtures.caseworker()))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Valgt av saksbehandler")))
+                .andExpect(content().string(containsString("Samlet poeng")));
         assertThat(cases.summaryForSystem(pinnedCase).orElseThrow().status()).isEqualTo(CaseStatus.PROPOSED);
+    }
+
+    @Test
+    void aPinThatBreaksAHardRuleIsRefusedInNorwegianAndKeepsTheRun() throws Exception {
+        int year = LocalDate.now().getYear();
+        String open = "1508"; // Ålesund
+        String none = "1511"; // Vanylven: no decision, no places
+        fixtures.resetMunicipality(open);
+        fixtures.resetMunicipality(none);
+        fixtures.decide(open, year, 8, 0);
+        long caseId = fixtures.household(fixtures.centre(open), 1);
+        fixtures.ready(caseId);
+        long runId = runs.propose(fixtures.caseworker(), CaseFilter.none()).value();
+
+        CommandResult<Long> refused = CommandResult.attempt(() -> runs.pin(fixtures.caseworker(), runId, caseId, none));
+        assertThat(refused.failure().messageKey()).startsWith("error.allocation.pinRefused");
+        assertThat(runs.find(runId).orElseThrow().status()).isEqualTo("DRAFT");
+        mvc.perform(post("/fordeling/motor/" + runId + "/fest").with(csrf()).with(as(fixtures.caseworker()))
+                        .param("caseId", String.valueOf(caseId)).param("municipality", none))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("errors",
+                        Map.of("municipality", "Valget bryter en absolutt regel: kommunen har ikke nok plasser i denne runden.")));
     }
 
     @Test

@@ -2,6 +2,7 @@ package no.bosetting.allocation.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ import no.bosetting.municipalities.Municipalities;
 import no.bosetting.planning.EvenPace;
 import no.bosetting.planning.PacePlan;
 import no.bosetting.proposals.Proposals;
-import no.bosetting.selfsettlement.SelfSettlementWindows;
+import no.bosetting.shared.AllocationHolds;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,12 +41,12 @@ public class RoundBuilder {
     private final Municipalities municipalities;
     private final HousingCapacity housing;
     private final EvenPace pace;
-    private final SelfSettlementWindows selfSettlementWindows;
+    private final List<AllocationHolds> holds;
 
     RoundBuilder(Interviews interviews, Proposals proposals, SettlementDecisions decisions, Municipalities municipalities,
-                 HousingCapacity housing, EvenPace pace, SelfSettlementWindows selfSettlementWindows) {
+                 HousingCapacity housing, EvenPace pace, List<AllocationHolds> holds) {
         this.pace = pace;
-        this.selfSettlementWindows = selfSettlementWindows;
+        this.holds = List.copyOf(holds);
         this.interviews = interviews;
         this.proposals = proposals;
         this.decisions = decisions;
@@ -53,10 +54,21 @@ public class RoundBuilder {
         this.housing = housing;
     }
 
+    /**
+     * The candidates that may be allocated on {@code today}: without those another module holds back (e.g. a
+     * household in an open self-settlement opt-in window, looking for its own dwelling).
+     */
+    public List<CaseSummary> allocatable(Collection<CaseSummary> candidates, LocalDate today) {
+        List<Long> ids = candidates.stream().map(CaseSummary::id).toList();
+        Set<Long> held = new HashSet<>();
+        for (AllocationHolds hold : holds) {
+            held.addAll(hold.heldCaseIds(ids, today));
+        }
+        return candidates.stream().filter(c -> !held.contains(c.id())).toList();
+    }
+
     public Instance build(String name, List<CaseSummary> candidates, LocalDate today) {
-        // A household in an open self-settlement opt-in window is looking for its own dwelling: not proposed elsewhere.
-        Set<Long> optedIn = selfSettlementWindows.openWindowCaseIds(candidates.stream().map(CaseSummary::id).toList());
-        List<CaseSummary> ready = candidates.stream().filter(c -> !optedIn.contains(c.id())).toList();
+        List<CaseSummary> ready = allocatable(candidates, today);
         List<Long> ids = ready.stream().map(CaseSummary::id).toList();
         Map<Long, InterviewAnswers> answers = interviews.answersFor(ids);
         Map<Long, Set<String>> proposedTo = proposals.proposedTo(ids);

@@ -1,13 +1,16 @@
 package no.bosetting.allocation.web;
 
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import no.bosetting.access.Actor;
 import no.bosetting.access.CurrentActor;
+import no.bosetting.allocation.AllocationExplanations;
 import no.bosetting.allocation.AllocationPolicies;
 import no.bosetting.allocation.AllocationPolicy;
 import no.bosetting.allocation.AllocationRun;
@@ -17,6 +20,7 @@ import no.bosetting.cases.HouseholdType;
 import no.bosetting.cases.LivingSituation;
 import no.bosetting.municipalities.Municipalities;
 import no.bosetting.shared.CommandResult;
+import no.bosetting.shared.StoredExplanations;
 import no.bosetting.shared.web.Messages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -35,8 +39,11 @@ public class AllocationRunController {
     private final AllocationPolicies policies;
     private final Municipalities municipalities;
     private final Messages messages;
+    private final AllocationExplanations explanations;
 
-    public AllocationRunController(AllocationRuns runs, AllocationPolicies policies, Municipalities municipalities, Messages messages) {
+    public AllocationRunController(AllocationRuns runs, AllocationPolicies policies, Municipalities municipalities, Messages messages,
+                                   AllocationExplanations explanations) {
+        this.explanations = explanations;
         this.runs = runs;
         this.policies = policies;
         this.municipalities = municipalities;
@@ -58,11 +65,19 @@ public class AllocationRunController {
     }
 
     @GetMapping("/fordeling/motor/{id}")
-    String review(@PathVariable long id, Model model) {
+    String review(@PathVariable long id, Locale locale, Model model) {
         AllocationRun run = runs.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Map<String, List<AllocationRun.Item>> byMunicipality = run.items().stream().filter(i -> i.municipalityNumber() != null)
                 .collect(Collectors.groupingBy(AllocationRun.Item::municipalityNumber, TreeMap::new, Collectors.toList()));
+        // Every explanation worded from its data in the reader's language.
+        Map<Long, StoredExplanations.Worded> worded = new HashMap<>();
+        for (AllocationRun.Item i : run.items()) {
+            if (i.municipalityNumber() != null) {
+                worded.put(i.caseId(), explanations.word(i.explanation(), locale));
+            }
+        }
         model.addAttribute("run", run);
+        model.addAttribute("worded", worded);
         model.addAttribute("byMunicipality", byMunicipality);
         model.addAttribute("unassigned", run.items().stream().filter(i -> i.municipalityNumber() == null).toList());
         model.addAttribute("municipalities", municipalities.all());

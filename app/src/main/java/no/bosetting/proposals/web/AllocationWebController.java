@@ -68,6 +68,8 @@ public class AllocationWebController {
         } else {
             model.addAttribute("alreadyProposed", List.of());
         }
+        // Households another module holds back (an open self-settlement opt-in window) are shown, but cannot be chosen.
+        model.addAttribute("held", proposals.heldReasons(ready.items().stream().map(c -> c.id()).toList()));
         return "proposals/compose";
     }
 

@@ -1,5 +1,6 @@
 package no.bosetting.proposals.web;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +10,8 @@ import no.bosetting.cases.CasePanel;
 import no.bosetting.cases.CaseSummary;
 import no.bosetting.proposals.ProposalRow;
 import no.bosetting.proposals.Proposals;
+import no.bosetting.shared.StoredExplanations;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /** The case page's list of proposals: to which municipalities, when, and the answers. */
@@ -16,9 +19,11 @@ import org.springframework.stereotype.Component;
 class ProposalCasePanel implements CasePanel {
 
     private final Proposals proposals;
+    private final StoredExplanations explanations;
 
-    ProposalCasePanel(Proposals proposals) {
+    ProposalCasePanel(Proposals proposals, StoredExplanations explanations) {
         this.proposals = proposals;
+        this.explanations = explanations;
     }
 
     @Override
@@ -36,7 +41,17 @@ class ProposalCasePanel implements CasePanel {
         if (rows.isEmpty()) {
             return Optional.empty();
         }
+        // The explanation stored with an engine proposal, worded in the reader's language (older ones as stored).
+        Map<Long, StoredExplanations.Worded> worded = new HashMap<>();
+        if (actor.isAgency()) {
+            for (ProposalRow r : rows) {
+                StoredExplanations.Worded w = explanations.word(r.explanation(), LocaleContextHolder.getLocale());
+                if (w != null) {
+                    worded.put(r.id(), w);
+                }
+            }
+        }
         return Optional.of(new View("proposals/panel", Map.of("rows", rows, "canWithdraw",
-                actor.role() == no.bosetting.access.Role.AGENCY_CASEWORKER)));
+                actor.role() == no.bosetting.access.Role.AGENCY_CASEWORKER, "explanations", worded)));
     }
 }
