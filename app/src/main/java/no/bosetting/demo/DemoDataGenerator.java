@@ -15,14 +15,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 import no.bosetting.access.Actor;
 import no.bosetting.access.Role;
 import no.bosetting.access.UserAccounts;
+import no.bosetting.applications.SettlementApplication;
+import no.bosetting.applications.SettlementApplications;
 import no.bosetting.cases.CaseCommands;
 import no.bosetting.cases.CaseQueries;
 import no.bosetting.cases.CaseStatus;
+import no.bosetting.cases.CloseReason;
+import no.bosetting.cases.ConsequenceInformed;
+import no.bosetting.cases.InformationChannel;
 import no.bosetting.cases.ImportOutcome;
 import no.bosetting.cases.PermitImport;
 import no.bosetting.cases.PermitImportRequest;
@@ -32,6 +38,8 @@ import no.bosetting.decisions.PlacesUsed;
 import no.bosetting.decisions.SettlementDecision;
 import no.bosetting.decisions.SettlementDecisions;
 import no.bosetting.interview.Interviews;
+import no.bosetting.messages.MessageThreads;
+import no.bosetting.messages.ThreadRef;
 import no.bosetting.municipalities.Municipalities;
 import no.bosetting.planning.CapacityDecisions;
 import no.bosetting.planning.CapacityRequests;
@@ -39,6 +47,15 @@ import no.bosetting.proposals.ProposalRow;
 import no.bosetting.proposals.ProposalStatus;
 import no.bosetting.proposals.Proposals;
 import no.bosetting.proposals.RejectionReason;
+import no.bosetting.reconsideration.ReconsiderationRequest;
+import no.bosetting.reconsideration.Reconsiderations;
+import no.bosetting.selfsettlement.InspectionResult;
+import no.bosetting.selfsettlement.MunicipalityInitiatedSelfSettlements;
+import no.bosetting.selfsettlement.RequestChecklist;
+import no.bosetting.selfsettlement.RequestData;
+import no.bosetting.selfsettlement.SelfSettlementRequests;
+import no.bosetting.selfsettlement.SelfSettlementSettings;
+import no.bosetting.selfsettlement.SelfSettlementWindows;
 import no.bosetting.shared.CommandFailedException;
 import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
@@ -76,12 +93,23 @@ public class DemoDataGenerator {
     private final CaseQueries caseQueries;
     private final CapacityDecisions capacityDecisions;
     private final CapacityRequests capacityRequests;
+    private final Newer newer;
+
+    /** The newer modules' commands the demo uses on top of the replayed year. */
+    public record Newer(SelfSettlementSettings asbSettings, SelfSettlementRequests asbRequests, SelfSettlementWindows asbWindows,
+                        MunicipalityInitiatedSelfSettlements initiated, SettlementApplications applications,
+                        MessageThreads messages, Reconsiderations reconsiderations) {
+    }
 
     public DemoDataGenerator(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager,
                              Municipalities municipalities, ReceptionCentres centres, UserAccounts users,
                              PermitImport permitImport, Interviews interviews, Proposals proposals,
                              SettlementDecisions settlementDecisions, CaseCommands caseCommands, CaseQueries caseQueries,
-                             CapacityDecisions capacityDecisions, CapacityRequests capacityRequests) {
+                             CapacityDecisions capacityDecisions, CapacityRequests capacityRequests,
+                             SelfSettlementSettings asbSettings, SelfSettlementRequests asbRequests,
+                             SelfSettlementWindows asbWindows, MunicipalityInitiatedSelfSettlements initiated,
+                             SettlementApplications applications, MessageThreads messages, Reconsiderations reconsiderations) {
+        this.newer = new Newer(asbSettings, asbRequests, asbWindows, initiated, applications, messages, reconsiderations);
         this.capacityRequests = capacityRequests;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -175,6 +203,7 @@ public class DemoDataGenerator {
         if (!failureCounts.isEmpty()) {
             log.info("Demo refusals by reason: {}", failureCounts);
         }
+        logExamples();
         StringBuilder logins = new StringBuilder("Demo logins (password \"" + DemoCatalogue.PASSWORD + "\"):");
         for (DemoCatalogue.Login l : DemoCatalogue.LOGINS) {
             String scope = l.municipalityNumber() != null ? l.municipalityNumber() + " " + municipalities.name(l.municipalityNumber())
@@ -182,6 +211,37 @@ public class DemoDataGenerator {
             logins.append(String.format("%n  %-20s %-20s %s", l.username(), l.role(), scope));
         }
         log.info(logins.toString());
+    }
+
+    /**
+     * A few DUF numbers (sign in at /min-side/logg-inn) and cases that show the newer modules, since which
+     * households they are depends on the day the demo was seeded.
+     */
+    private void logExamples() {
+        StringBuilder b = new StringBuilder("Demo examples of the newer features (DUF number of the main person):");
+        example(b, "self-settlement request waiting for the agency (/selvbosetting)", """
+                select p.duf_number || ' (' || r.municipality_number || ')' from self_settlement_request r
+                join person p on p.case_id = r.case_id and p.relation = 'MAIN'
+                where r.status = 'FORWARDED' order by r.forwarded_at, r.id limit 3""");
+        example(b, "self-settlement request being checked (/kommune/selvbosetting)", """
+                select p.duf_number || ' (' || r.municipality_number || ')' from self_settlement_request r
+                join person p on p.case_id = r.case_id and p.relation = 'MAIN'
+                where r.status in ('REQUESTED', 'UNDER_MUNICIPAL_CHECK') order by r.id limit 3""");
+        example(b, "opt-in window open (/min-side/selvbosetting)", """
+                select p.duf_number from self_settlement_window w join person p on p.case_id = w.case_id and p.relation = 'MAIN'
+                where w.closed_at is null order by w.id limit 3""");
+        example(b, "application waiting (/soknader, /min-side/soknad)", """
+                select duf_number from settlement_application where status = 'SUBMITTED' order by submitted_at, id limit 3""");
+        example(b, "application handled", """
+                select duf_number || ' ' || status from settlement_application where status in ('ACCEPTED', 'REFUSED')
+                order by handled_at desc, id limit 3""");
+        example(b, "reconsideration (/saker/{id}/omgjoring, /omgjoringer): case id", """
+                select case_id || ' ' || status from reconsideration order by id limit 4""");
+        log.info(b.toString());
+    }
+
+    private void example(StringBuilder b, String what, String sql) {
+        b.append(String.format("%n  %-70s %s", what, String.join(", ", jdbc.sql(sql).query(String.class).list())));
     }
 
     /** One replay of a plan; holds the mapping from plan indexes to database ids. */
@@ -194,6 +254,10 @@ public class DemoDataGenerator {
         private final Map<String, Integer> failureCounts = new TreeMap<>();
         private final Actor caseworker;
         private final Actor planner;
+        private final Actor administrator;
+        private final Map<Integer, Long> asbRequestIds = new HashMap<>();
+        private final Map<Integer, String> asbMunicipality = new HashMap<>();
+        private final Map<Integer, Long> applicationIds = new HashMap<>();
         private int failures;
 
         Replay(DemoPlan plan) {
@@ -218,6 +282,7 @@ public class DemoDataGenerator {
                     .forEach(a -> users.createIfMissing(a, DemoCatalogue.PASSWORD, null));
             this.caseworker = logins.get("saksbehandler");
             this.planner = logins.get("planlegger");
+            this.administrator = logins.get("admin");
         }
 
         void run() {
@@ -273,6 +338,9 @@ public class DemoDataGenerator {
                         c.unaccompaniedMinors(), c.decidedOn())));
                 return;
             }
+            if (newer(event)) {
+                return;
+            }
             Optional<Integer> household = householdOf(event);
             if (household.isPresent() && broken.contains(household.get())) {
                 return;
@@ -300,13 +368,169 @@ public class DemoDataGenerator {
                 register(e);
             } else if (event instanceof DemoPlan.DeclineOffer e) {
                 caseCheck(event, e.household(), command(() -> settlementDecisions.decline(caseId(e.household()), caseworker,
-                        e.reason(), true)));
+                        e.reason(), informed(e.at(), e.household(), InformationChannel.CONVERSATION_WITH_INTERPRETER))));
             } else if (event instanceof DemoPlan.CloseCase e) {
                 caseCheck(event, e.household(), command(() -> caseCommands.close(caseId(e.household()), caseworker,
-                        e.reason(), e.text(), true)));
+                        e.reason(), e.text(), informed(e.at(), e.household(), e.reason() == CloseReason.LEFT_NORWAY
+                                ? InformationChannel.LETTER : InformationChannel.CONVERSATION_WITH_INTERPRETER))));
             } else {
                 throw new IllegalStateException("Unknown demo event " + event);
             }
+        }
+
+        /**
+         * Applies an event of the newer modules; false when the event is not one of them. A refusal is
+         * counted but never stops the household's own flow.
+         */
+        private boolean newer(DemoPlan.Event event) {
+            if (event instanceof DemoPlan.SaveSelfSettlementSetting e) {
+                check(event, command(() -> newer.asbSettings().save(officer(e.municipalityNumber()), e.municipalityNumber(),
+                        e.accepts(), e.rulesText(), e.rentLimit(), e.capPercent())));
+                return true;
+            }
+            Integer household = newerHousehold(event);
+            if (household == null) {
+                return false;
+            }
+            if (household >= 0 && (broken.contains(household) || !caseIds.containsKey(household))
+                    && !(event instanceof DemoPlan.SendApplication)) {
+                return true;
+            }
+            if (event instanceof DemoPlan.RegisterSelfSettlement e) {
+                Actor actor = e.byMunicipality() ? officer(e.municipalityNumber()) : refugee(e.household());
+                CommandResult<Long> r = command(() -> newer.asbRequests().register(actor, mainPerson(e.household()).dufNumber(),
+                        new RequestData(e.municipalityNumber(), e.address(), e.landlordName(), e.landlordEmail(), e.leaseStart(),
+                                e.monthlyRent(), e.rooms())));
+                check(event, r);
+                if (r.isSuccess()) {
+                    asbRequestIds.put(e.household(), r.value());
+                    asbMunicipality.put(e.household(), e.municipalityNumber());
+                }
+            } else if (event instanceof DemoPlan.StartSelfSettlementCheck e) {
+                asb(event, e.household(), id -> newer.asbRequests().startCheck(asbOfficer(e.household()), id));
+            } else if (event instanceof DemoPlan.ForwardSelfSettlement e) {
+                asb(event, e.household(), id -> newer.asbRequests().forward(asbOfficer(e.household()), id,
+                        new RequestChecklist(true, true, true, true, e.inspectionDate(), InspectionResult.APPROVED)));
+            } else if (event instanceof DemoPlan.RefuseSelfSettlement e) {
+                asb(event, e.household(), id -> e.byAgency() ? newer.asbRequests().refuseByAgency(caseworker, id, e.reason(), e.text())
+                        : newer.asbRequests().refuseByMunicipality(asbOfficer(e.household()), id, e.reason(), e.text()));
+            } else if (event instanceof DemoPlan.ApproveSelfSettlement e) {
+                asb(event, e.household(), id -> newer.asbRequests().approve(caseworker, id, null, null));
+            } else if (event instanceof DemoPlan.WithdrawSelfSettlement e) {
+                asb(event, e.household(), id -> newer.asbRequests().withdraw(refugee(e.household()), id));
+            } else if (event instanceof DemoPlan.SelfSettlementDwellingLost e) {
+                asb(event, e.household(), id -> newer.asbRequests().dwellingLost(asbOfficer(e.household()), id, e.note()));
+            } else if (event instanceof DemoPlan.OptInSelfSettlement e) {
+                check(event, command(() -> newer.asbWindows().optIn(refugee(e.household()))));
+            } else if (event instanceof DemoPlan.MarkMunicipalityInitiated e) {
+                check(event, command(() -> newer.initiated().mark(officer(e.municipalityNumber()), caseId(e.household()))));
+            } else if (event instanceof DemoPlan.SendApplication e) {
+                CommandResult<SettlementApplication> r = command(() -> newer.applications().save(refugee(e.household()), e.form(), true));
+                check(event, r);
+                if (r.isSuccess()) {
+                    applicationIds.put(e.household(), r.value().id());
+                }
+            } else if (event instanceof DemoPlan.HandleApplication e) {
+                Long id = applicationIds.get(e.household());
+                if (id == null) {
+                    refused(event, "no application");
+                } else {
+                    check(event, command(() -> e.accept() ? newer.applications().accept(id, caseworker)
+                            : newer.applications().refuse(id, caseworker, e.reason())));
+                }
+            } else if (event instanceof DemoPlan.PostMessage e) {
+                post(e);
+            } else if (event instanceof DemoPlan.RequestReconsideration e) {
+                check(event, command(() -> newer.reconsiderations().request(caseId(e.household()), caseworker,
+                        new ReconsiderationRequest(e.requesterKind(), e.requesterName(), e.ground(), e.explanation()))));
+            } else if (event instanceof DemoPlan.InformAboutReconsideration e) {
+                check(event, command(() -> newer.reconsiderations().informMunicipality(caseId(e.household()), caseworker, e.note())));
+            } else if (event instanceof DemoPlan.DecideReconsideration e) {
+                check(event, command(() -> e.grant()
+                        ? newer.reconsiderations().grant(caseId(e.household()), administrator, e.reason(), e.alternative())
+                        : newer.reconsiderations().refuse(caseId(e.household()), administrator, e.reason())));
+            }
+            return true;
+        }
+
+        /** The household a newer-module event is about; -1 for a general thread; null for the main flow's events. */
+        private Integer newerHousehold(DemoPlan.Event event) {
+            if (event instanceof DemoPlan.RegisterSelfSettlement e) {
+                return e.household();
+            } else if (event instanceof DemoPlan.StartSelfSettlementCheck e) {
+                return e.household();
+            } else if (event instanceof DemoPlan.ForwardSelfSettlement e) {
+                return e.household();
+            } else if (event instanceof DemoPlan.RefuseSelfSettlement e) {
+                return e.household();
+            } else if (event instanceof DemoPlan.ApproveSelfSettlement e) {
+                return e.household();
+            } else if (event instanceof DemoPlan.WithdrawSelfSettlement e) {
+                return e.household();
+            } else if (event instanceof DemoPlan.SelfSettlementDwellingLost e) {
+                return e.household();
+            } else if (event instanceof DemoPlan.OptInSelfSettlement e) {
+                return e.household();
+            } else if (event instanceof DemoPlan.MarkMunicipalityInitiated e) {
+                return e.household();
+            } else if (event instanceof DemoPlan.SendApplication e) {
+                return e.household();
+            } else if (event instanceof DemoPlan.HandleApplication e) {
+                return e.household();
+            } else if (event instanceof DemoPlan.PostMessage e) {
+                return e.household() == null ? -1 : e.household();
+            } else if (event instanceof DemoPlan.RequestReconsideration e) {
+                return e.household();
+            } else if (event instanceof DemoPlan.InformAboutReconsideration e) {
+                return e.household();
+            } else if (event instanceof DemoPlan.DecideReconsideration e) {
+                return e.household();
+            }
+            return null;
+        }
+
+        private <T> void asb(DemoPlan.Event event, int household, LongFunction<CommandResult<T>> step) {
+            Long id = asbRequestIds.get(household);
+            if (id == null) {
+                refused(event, "no self-settlement request");
+                return;
+            }
+            check(event, command(() -> step.apply(id)));
+        }
+
+        private void post(DemoPlan.PostMessage e) {
+            Actor actor = e.fromMunicipality() ? officer(e.municipalityNumber()) : caseworker;
+            CommandResult<Long> r = command(() -> {
+                Optional<ThreadRef> ref = e.household() == null ? newer.messages().municipalityThread(e.municipalityNumber(), actor)
+                        : newer.messages().caseThread(caseId(e.household()), e.municipalityNumber(), actor);
+                if (ref.isEmpty()) {
+                    return CommandResult.fail(CommandFailure.NotFound.of("error.case.notFound", e.municipalityNumber()));
+                }
+                if (e.contactName() != null) {
+                    CommandResult<Void> contact = e.fromMunicipality()
+                            ? newer.messages().setMunicipalityContact(ref.get(), actor, e.contactName(), e.contactPhone(),
+                                    actor.username() + "@bosetting.test")
+                            : newer.messages().takeAsAgencyContact(ref.get(), actor);
+                    if (!contact.isSuccess()) {
+                        throw new CommandFailedException(contact.failure());
+                    }
+                }
+                return newer.messages().post(ref.get(), actor, e.body(), List.of());
+            });
+            check(e, r);
+        }
+
+        private DemoPlan.Person mainPerson(int household) {
+            return plan.households().get(household).persons().get(0);
+        }
+
+        private Actor refugee(int household) {
+            DemoPlan.Person p = mainPerson(household);
+            return Actor.refugee(p.dufNumber(), p.givenName() + " " + p.familyName());
+        }
+
+        private Actor asbOfficer(int household) {
+            return officer(asbMunicipality.get(household));
         }
 
         private void importPermit(DemoPlan.ImportPermit e) {
@@ -402,6 +626,13 @@ public class DemoDataGenerator {
                 planned.put(personId, plannedDate);
             }
             return command(() -> proposals.accept(officer(proposal.municipalityNumber()), proposal.id(), planned, null));
+        }
+
+        /** The demo documents how the person was informed on the day of the event, in the household's language. */
+        private ConsequenceInformed informed(Instant at, int household, InformationChannel channel) {
+            String language = DemoCatalogue.interpreterLanguage(mainPerson(household).citizenship());
+            return new ConsequenceInformed(true, LocalDate.ofInstant(at, clock.getZone()), channel,
+                    language.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + language.substring(1), "Tolk 4711");
         }
 
         private void register(DemoPlan.RegisterSettlement e) {

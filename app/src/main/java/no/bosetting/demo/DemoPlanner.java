@@ -107,10 +107,14 @@ public final class DemoPlanner {
         }
         Instant capacityAt = at(drafts.get(0).permitDate.minusDays(3), LocalTime.of(9, 0));
         Map<String, Double> popularity = popularity(rng(3));
-        Simulation unlimited = new Simulation(drafts, null, popularity, rng(4));
+        Simulation unlimited = new Simulation(drafts, null, popularity, rng(4), Map.of());
         unlimited.run();
         List<DemoPlan.RecordCapacity> capacity = capacity(unlimited.placedByYear, capacityAt, rng(6));
-        Simulation real = new Simulation(drafts, capacity, popularity, rng(4));
+        List<String> deciding = capacity.stream().filter(c -> c.year() == today.getYear())
+                .map(DemoPlan.RecordCapacity::municipalityNumber).distinct().toList();
+        Map<String, DemoExtras.AsbSetting> asb = DemoExtras.settings(deciding, byNumber, rng(7));
+        markSelfSettlers(drafts, asb, rng(8));
+        Simulation real = new Simulation(drafts, capacity, popularity, rng(4), asb);
         real.run();
 
         List<Sequenced> sequenced = new ArrayList<>();
@@ -127,6 +131,14 @@ public final class DemoPlanner {
         }
         for (Sequenced s : real.events) {
             sequenced.add(new Sequenced(s.event(), s.order(), sequenced.size()));
+        }
+        sequenced.sort(Comparator.comparing((Sequenced s) -> s.event().at()).thenComparingInt(Sequenced::order)
+                .thenComparingInt(Sequenced::seq));
+        List<Event> main = sequenced.stream().map(Sequenced::event).filter(e -> e.at().isBefore(now)).toList();
+        // The newer modules (self-settlement, applications, messages, reconsideration) on top of the year.
+        for (Event e : new DemoExtras(rng(10), now, households, main, byNumber, asb, real.asbApproved, real.picks)
+                .build(capacityAt.plus(Duration.ofHours(1)))) {
+            sequenced.add(new Sequenced(e, 9, sequenced.size()));
         }
         sequenced.sort(Comparator.comparing((Sequenced s) -> s.event().at()).thenComparingInt(Sequenced::order)
                 .thenComparingInt(Sequenced::seq));
@@ -157,6 +169,8 @@ public final class DemoPlanner {
         Instant closeAt;
         CloseReason closeReason;
         String closeText;
+        /** Where the household asks for agreed self-settlement when it becomes ready, if it does. */
+        String selfSettlement;
 
         int size() {
             return persons.size();
@@ -466,6 +480,26 @@ public final class DemoPlanner {
         }
     }
 
+    /**
+     * About one household in 75 finds its own dwelling in a municipality that accepts ASB (agreed
+     * self-settlement); the simulation approves it when the household is ready, if the municipality
+     * has room within its number and its ASB cap.
+     */
+    private void markSelfSettlers(List<Draft> drafts, Map<String, DemoExtras.AsbSetting> asb, SplittableRandom r) {
+        List<String> targets = new ArrayList<>(asb.keySet());
+        double[] w = targets.stream().mapToDouble(m -> Math.sqrt(byNumber.get(m).population())
+                * (DemoExtras.DEMO_ASB.contains(m) ? 4 : 1)).toArray();
+        List<Draft> pool = drafts.stream().filter(d -> !d.minor() && d.permitType != PermitType.RESETTLEMENT
+                && d.eligibleAt != null && d.closeAt == null && d.eligibleAt.isBefore(now.minus(Duration.ofDays(10)))).toList();
+        double p = pool.isEmpty() ? 0 : Math.min(1.0, Math.max(5, size / 75.0) / pool.size());
+        for (Draft d : pool) {
+            if (r.nextDouble() < p && !targets.isEmpty()) {
+                d.selfSettlement = d.familyMunicipality != null && asb.containsKey(d.familyMunicipality) ? d.familyMunicipality
+                        : targets.get(pickIndex(r, w));
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- capacity
 
     private double weight(Municipality m) {
@@ -576,9 +610,15 @@ public final class DemoPlanner {
         final List<Sequenced> events = new ArrayList<>();
         private final int declineEvery = Math.max(20, Math.min(67, size / 45));
         private int acceptedCount;
+        private final Map<String, DemoExtras.AsbSetting> asb;
+        private final SplittableRandom asbRandom = rng(9);
+        private final Map<String, Integer> asbUsed = new HashMap<>();
+        final Set<Integer> asbApproved = new TreeSet<>();
+        final List<DemoExtras.Pick> picks = new ArrayList<>();
 
         Simulation(List<Draft> drafts, List<DemoPlan.RecordCapacity> capacity, Map<String, Double> popularity,
-                   SplittableRandom r) {
+                   SplittableRandom r, Map<String, DemoExtras.AsbSetting> asb) {
+            this.asb = asb;
             this.drafts = drafts;
             this.limited = capacity != null;
             this.popularity = popularity;
@@ -621,6 +661,7 @@ public final class DemoPlanner {
                             Outcome o = forcedOutcome(f, round);
                             for (Draft d : List.copyOf(smallFirst)) {
                                 if (propose(d, round, m, o, lists, true)) {
+                                    picks.add(new DemoExtras.Pick(d.index, m, f.name(), round, o.answerAt()));
                                     pool.remove(d);
                                     smallFirst.remove(d);
                                     break;
@@ -630,6 +671,9 @@ public final class DemoPlanner {
                     }
                 });
                 for (Draft d : pool) {
+                    if (d.selfSettlement != null && limited && selfSettle(d, round)) {
+                        continue;
+                    }
                     Outcome o = outcome(d, round);
                     String m = choose(d, round, o);
                     if (m != null) {
@@ -638,6 +682,60 @@ public final class DemoPlanner {
                 }
                 lists.forEach((m, households) -> events.add(new Sequenced(new DemoPlan.SendList(round, m, List.copyOf(households)), 3, 0)));
             }
+        }
+
+        /**
+         * Agreed self-settlement: the household registered its dwelling before the round, the municipality
+         * checked and forwarded it, and the agency approves it within a few working days, if the municipality
+         * has room within its number and its ASB cap. Tried once per household.
+         */
+        private boolean selfSettle(Draft d, Instant round) {
+            String m = d.selfSettlement;
+            d.selfSettlement = null;
+            SplittableRandom a = asbRandom;
+            LocalDate roundDate = LocalDate.ofInstant(round, TimeConfig.OSLO);
+            LocalDate leaseStart = clampYear(roundDate.plusDays(10 + a.nextInt(20)), roundDate);
+            Instant approveAt = DemoExtras.workingDaysAfter(round, 1 + a.nextInt(4));
+            Instant registerAt = max(round.minus(Duration.ofDays(12 + a.nextInt(6))), d.importAt.plus(Duration.ofHours(3)));
+            if (!approveAt.isBefore(now.minus(Duration.ofHours(1))) || !registerAt.isBefore(approveAt.minus(Duration.ofDays(2)))
+                    || !leaseStart.isAfter(LocalDate.ofInstant(approveAt, TimeConfig.OSLO))) {
+                return false;
+            }
+            int year = leaseStart.getYear();
+            int index = indexOf.get(m);
+            int[][] forYear = decided.get(year);
+            if (forYear == null || forYear[index] == null || !room(index, year, d, false)) {
+                return false;
+            }
+            int cap = forYear[index][0] * asb.get(m).capPercent() / 100;
+            String key = year + ":" + m;
+            if (asbUsed.getOrDefault(key, 0) + d.size() > cap) {
+                return false;
+            }
+            asbUsed.merge(key, d.size(), Integer::sum);
+            int[] used = reserved.computeIfAbsent(year, y -> new int[municipalities.size()][2])[index];
+            used[0] += d.size();
+            eligible.remove(d.index);
+            asbApproved.add(d.index);
+            placedByYear.merge(year, d.size(), Integer::sum);
+            DemoExtras.AsbSetting s = asb.get(m);
+            int rooms = Math.max(1, Math.min(5, (d.size() + 1) / 2));
+            Instant forwardAt = registerAt.plus(Duration.between(registerAt, approveAt).dividedBy(2));
+            events.add(new Sequenced(new DemoPlan.RegisterSelfSettlement(registerAt, d.index, m,
+                    pick(a, List.of("Storgata", "Kirkeveien", "Parkveien", "Bjørkeveien", "Solbakken")) + " " + (1 + a.nextInt(60))
+                            + ", " + byNumber.get(m).name(),
+                    pick(a, List.of("Kari Eksempelsen", "Demo Eiendom AS", "Per Demosen", "Fiktiv Utleie AS")), null,
+                    leaseStart,
+                    s.rentLimit() - 500 * (1 + a.nextInt(6)), rooms, a.nextDouble() < 0.2), 9, 0));
+            events.add(new Sequenced(new DemoPlan.StartSelfSettlementCheck(registerAt.plus(Duration.ofHours(20)), d.index), 9, 0));
+            events.add(new Sequenced(new DemoPlan.ForwardSelfSettlement(forwardAt, d.index,
+                    LocalDate.ofInstant(forwardAt, TimeConfig.OSLO).minusDays(1)), 9, 0));
+            events.add(new Sequenced(new DemoPlan.ApproveSelfSettlement(approveAt, d.index), 9, 0));
+            Instant settleAt = at(leaseStart.plusDays(a.nextInt(4)), LocalTime.of(10, 0));
+            if (settleAt.isBefore(now)) {
+                events.add(new Sequenced(new DemoPlan.RegisterSettlement(settleAt, d.index, leaseStart), 6, 0));
+            }
+            return true;
         }
 
         private Optional<Forced> forced(int roundsAgo) {
@@ -780,6 +878,10 @@ public final class DemoPlanner {
             used[1] += d.minor() ? 1 : 0;
             if (o.kind() == Kind.ACCEPT) {
                 events.add(new Sequenced(new DemoPlan.Accept(o.answerAt(), d.index, m, o.planned()), 5, 0));
+                if (!forced && o.declineAt() == null && o.registerAt() == null) {
+                    // Still offered at the end of the year: a candidate for a reconsideration in the demo.
+                    picks.add(new DemoExtras.Pick(d.index, m, "ACCEPTED", round, o.answerAt()));
+                }
                 if (o.declineAt() != null) {
                     events.add(new Sequenced(new DemoPlan.DeclineOffer(o.declineAt(), d.index,
                             "Husstanden takket nei til tilbudet og vil bosette seg på egen hånd; informert om at retten til introduksjonsprogram faller bort."),
@@ -806,6 +908,10 @@ public final class DemoPlanner {
     }
 
     private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant max(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
     }
 

@@ -135,6 +135,8 @@ class DemoDataGeneratorTest {
                 where s.permit_reference like :p and p.status = 'PENDING' and p.deadline < :today
                 """).param("p", prefix).param("today", LocalDate.now(clock)).query(Long.class).single()).isPositive();
 
+        newerModulesHaveDataInEveryState(prefix, seeded.get());
+
         long cases = count("select count(*) from settlement_case where permit_reference like :p", prefix);
         long persons = count("select count(*) from person p join settlement_case s on s.id = p.case_id where s.permit_reference like :p", prefix);
         long proposals = count("select count(*) from proposal p join settlement_case s on s.id = p.case_id where s.permit_reference like :p", prefix);
@@ -153,6 +155,85 @@ class DemoDataGeneratorTest {
                 .isEqualTo(proposals);
         assertThat(count("select count(*) from reception_centre where name like :p", "Demo %")).isEqualTo(centres);
         assertThat(count("select count(*) from app_user where username like :p", "%")).isEqualTo(users);
+    }
+
+    /** Self-settlement, applications, messages, reconsideration and letters: seeded through their commands. */
+    private void newerModulesHaveDataInEveryState(String prefix, DemoDataGenerator.DemoSummary summary) {
+        System.out.println("Demo seed " + SEED + "/" + SIZE + ": " + summary.refusals() + " refused, " + summary.duration());
+        // Other tests share the database: the demo's own settings are at least these (it saves them last).
+        assertThat(count("select count(*) from self_settlement_setting where accepts and :p <> ''", prefix)).isGreaterThanOrEqualTo(15L);
+        assertThat(jdbc.sql("select municipality_number from self_settlement_setting where accepts").query(String.class).list())
+                .contains("0301", "4601", "3205", "1804");
+        assertThat(jdbc.sql("select cap_percent from self_settlement_setting where municipality_number in ('0301', '4601', '3205', '1804')")
+                .query(Integer.class).list()).hasSize(4).allMatch(cap -> cap >= 25 && cap <= 50);
+        Map<String, Long> requests = countBy("""
+                select r.status, count(*) from self_settlement_request r join settlement_case s on s.id = r.case_id
+                where s.permit_reference like :p group by r.status
+                """, prefix);
+        System.out.println("ASB requests: " + requests);
+        assertThat(requests.keySet()).containsExactlyInAnyOrder("REQUESTED", "UNDER_MUNICIPAL_CHECK", "FORWARDED", "APPROVED",
+                "REFUSED", "WITHDRAWN", "DWELLING_LOST");
+        Map<String, Long> reasons = countBy("""
+                select r.refusal_reason, count(*) from self_settlement_request r join settlement_case s on s.id = r.case_id
+                where s.permit_reference like :p and r.status = 'REFUSED' group by r.refusal_reason
+                """, prefix);
+        System.out.println("ASB refusal reasons: " + reasons);
+        assertThat(reasons).containsKeys("ALREADY_ALLOCATED", "LEASE_REQUIREMENTS");
+        assertThat(count("""
+                select count(*) from settlement_decision d join self_settlement_request r on r.case_id = d.case_id
+                join settlement_case s on s.id = r.case_id
+                where s.permit_reference like :p and r.status = 'APPROVED' and d.status in ('OFFERED', 'SETTLED')
+                """, prefix)).isPositive();
+        assertThat(count("""
+                select count(*) from self_settlement_window w join settlement_case s on s.id = w.case_id
+                where s.permit_reference like :p and w.closed_at is null
+                """, prefix)).as("opt-in windows open").isPositive();
+        assertThat(count("""
+                select count(*) from municipality_initiated_self_settlement m join settlement_case s on s.id = m.case_id
+                where s.permit_reference like :p
+                """, prefix)).isPositive();
+
+        Map<String, Long> applications = countBy("""
+                select a.status, count(*) from settlement_application a join person p on p.duf_number = a.duf_number
+                join settlement_case s on s.id = p.case_id where s.permit_reference like :p group by a.status
+                """, prefix);
+        System.out.println("Applications: " + applications);
+        assertThat(applications.keySet()).contains("SUBMITTED", "ACCEPTED", "REFUSED");
+        assertThat(count("""
+                select count(*) from settlement_application a join person p on p.duf_number = a.duf_number
+                join settlement_case s on s.id = p.case_id
+                where s.permit_reference like :p and a.submitted_at < s.created_at
+                """, prefix)).as("sent before the permit").isPositive();
+
+        assertThat(jdbc.sql("select count(distinct municipality_number) from message_thread where kind = 'MUNICIPALITY' and municipality_number in (:m)")
+                .param("m", DemoCatalogue.demoMunicipalities()).query(Long.class).single()).isEqualTo(DemoCatalogue.demoMunicipalities().size());
+        assertThat(count("""
+                select count(*) from message_thread t join settlement_case s on s.id = t.case_id
+                where t.kind = 'CASE' and s.permit_reference like :p
+                """, prefix)).as("case threads").isPositive();
+        assertThat(count("""
+                select count(*) from message m join message_thread t on t.id = m.thread_id
+                left join message_read r on r.thread_id = t.id and r.username = 'kommune-oslo'
+                where t.municipality_number = '0301' and m.side = 'AGENCY' and m.id > coalesce(r.last_read_message_id, 0)
+                and :p <> ''
+                """, prefix)).as("unread for kommune-oslo").isPositive();
+
+        Map<String, Long> reconsiderations = countBy("""
+                select r.status, count(*) from reconsideration r join settlement_case s on s.id = r.case_id
+                where s.permit_reference like :p group by r.status
+                """, prefix);
+        System.out.println("Reconsiderations: " + reconsiderations);
+        assertThat(reconsiderations.keySet()).contains("REQUESTED", "MUNICIPALITY_INFORMED", "REFUSED");
+
+        assertThat(count("""
+                select count(*) from letter l join settlement_case s on s.id = l.case_id where s.permit_reference like :p
+                """, prefix)).as("letters from the decisions").isPositive();
+    }
+
+    private Map<String, Long> countBy(String sql, String pattern) {
+        Map<String, Long> result = new java.util.TreeMap<>();
+        jdbc.sql(sql).param("p", pattern).query((rs, n) -> result.put(rs.getString(1), rs.getLong(2))).list();
+        return result;
     }
 
     private long count(String sql, String pattern) {
