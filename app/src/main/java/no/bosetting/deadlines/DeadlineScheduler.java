@@ -46,6 +46,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class DeadlineScheduler {
 
     /** The outcome of one run: items per rule that reported them, new (notified) items, rules that failed. */
+    /** More new items than this for one recipient from one rule in one run are announced as one summary. */
+    static final int DIGEST_ABOVE = 5;
+
     public record RunReport(Map<String, Integer> reported, int created, int resolved, List<String> failedRules) {
     }
 
@@ -154,6 +157,7 @@ public class DeadlineScheduler {
                 .sorted(Comparator.comparing(DueItem::itemKey).thenComparing(DueItem::stage).thenComparing(DueItem::recipient))
                 .toList();
         int created = 0;
+        Map<String, List<Map.Entry<Long, DueItem>>> newByRecipient = new LinkedHashMap<>();
         for (DueItem item : sorted) {
             String link = item.link() == null || item.link().isBlank() ? "/oppgaver" : item.link();
             Inserted row = jdbc.sql("""
@@ -172,10 +176,11 @@ public class DeadlineScheduler {
                     .param("due", item.dueDate()).param("link", link).param("now", now)
                     .query((rs, n) -> new Inserted(rs.getLong(1), rs.getBoolean(2))).single();
             if (row.inserted()) {
-                notifyRecipients(row.id(), item, link);
+                newByRecipient.computeIfAbsent(item.recipient(), r -> new ArrayList<>()).add(Map.entry(row.id(), item));
                 created++;
             }
         }
+        newByRecipient.values().forEach(this::notifyRecipients);
         int resolved = jdbc.sql("""
                 update work_item set resolved_at = :now, updated_at = :now, updated_by = 'system'
                 where rule_code = :code and resolved_at is null and last_seen_at < :runStart
@@ -185,6 +190,33 @@ public class DeadlineScheduler {
     }
 
     private record Inserted(long id, boolean inserted) {
+    }
+
+    /**
+     * One notification per new item; when a run brings a recipient more than {@value #DIGEST_ABOVE} new items
+     * of one rule (the first run over a year of waiting households, say), one summary pointing to the work
+     * list instead, so a caseworker is not sent a hundred messages at once.
+     */
+    private void notifyRecipients(List<Map.Entry<Long, DueItem>> fresh) {
+        DueItem first = fresh.get(0).getValue();
+        if (fresh.size() > DIGEST_ABOVE) {
+            StringBuilder body = new StringBuilder();
+            fresh.stream().limit(5).forEach(e -> body.append("• ").append(e.getValue().title()).append('\n'));
+            if (fresh.size() > 5) {
+                body.append("… og ").append(fresh.size() - 5).append(" til.\n");
+            }
+            body.append("Se arbeidslisten for frister og lenker.");
+            for (String username : workItems.usernamesOf(first.recipient())) {
+                String target = username.startsWith("duf:") ? "/min-side" : "/oppgaver";
+                outbox.enqueue("NOTIFICATION", username, fresh.size() + " nye oppgaver i arbeidslisten", body.toString(),
+                        null, target);
+            }
+            return;
+        }
+        for (Map.Entry<Long, DueItem> e : fresh) {
+            notifyRecipients(e.getKey(), e.getValue(), e.getValue().link() == null || e.getValue().link().isBlank()
+                    ? "/oppgaver" : e.getValue().link());
+        }
     }
 
     private void notifyRecipients(long workItemId, DueItem item, String link) {

@@ -138,6 +138,43 @@ class DeadlineSchedulerTest extends DeadlinesIntegrationTest {
                 .andExpect(content().string(containsString("Levert siste 24 timer")));
     }
 
+    @Test
+    void manyNewItemsForOneRecipientInOneRunAreAnnouncedAsOneSummaryButFewOneByOne() {
+        Actor officer = officerWithEmail("1579");
+        String code = "digest-" + Fixtures.next();
+        AtomicBoolean many = new AtomicBoolean(true);
+        DeadlineRule rule = rule(code, today -> {
+            List<DueItem> items = new ArrayList<>();
+            int n = many.get() ? DeadlineScheduler.DIGEST_ABOVE + 3 : DeadlineScheduler.DIGEST_ABOVE + 5;
+            for (int i = 0; i < n; i++) {
+                items.add(new DueItem(code + ":" + i, "reminder", "municipality:1579", "Husstand " + code + "-" + i + " venter",
+                        "", null, today, "/kommune"));
+            }
+            return items;
+        });
+        DeadlineScheduler own = new DeadlineScheduler(List.of(rule), jdbc, tx, clock, outbox, workItems, lockProvider, false,
+                java.time.Duration.ofMinutes(1));
+
+        own.runAll();
+        assertThat(outboxSubjects(officer, code)).isEmpty();
+        assertThat(jdbc.sql("select count(*) from outbox_message where recipient = :r and subject = :s")
+                .param("r", officer.username()).param("s", (DeadlineScheduler.DIGEST_ABOVE + 3) + " nye oppgaver i arbeidslisten")
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(workItems.forItem(code, code + ":0")).hasSize(1);
+
+        // The next run brings two more: few enough to be announced one by one.
+        many.set(false);
+        own.runAll();
+        assertThat(outboxSubjects(officer, code)).containsExactlyInAnyOrder(
+                "Husstand " + code + "-" + (DeadlineScheduler.DIGEST_ABOVE + 3) + " venter",
+                "Husstand " + code + "-" + (DeadlineScheduler.DIGEST_ABOVE + 4) + " venter");
+    }
+
+    private List<String> outboxSubjects(Actor recipient, String code) {
+        return jdbc.sql("select subject from outbox_message where recipient = :r and subject like :s")
+                .param("r", recipient.username()).param("s", "Husstand " + code + "-%").query(String.class).list();
+    }
+
     private static DeadlineRule rule(String code, java.util.function.Function<LocalDate, List<DueItem>> evaluate) {
         return new DeadlineRule() {
             @Override
