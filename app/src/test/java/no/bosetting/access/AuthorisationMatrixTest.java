@@ -242,6 +242,7 @@ class AuthorisationMatrixTest {
             Map.entry(Pattern.compile("/\\{number}$"), d -> OWNER_MUNICIPALITY),
             Map.entry(Pattern.compile("/\\{year}$"), d -> String.valueOf(LocalDate.now().getYear())),
             // Statistics tables are the same for everyone who may see them; any table will do.
+            Map.entry(Pattern.compile("^/statistikk/selvbosetting/eksport/\\{table}$"), d -> "utfall"),
             Map.entry(Pattern.compile("/eksport/\\{table}$"), d -> "kommuner"));
 
     private static long applicationId;
