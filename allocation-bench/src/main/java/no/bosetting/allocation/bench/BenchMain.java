@@ -45,7 +45,7 @@ public final class BenchMain {
         if (mode.equals("batch")) {
             batch(n, seed, methods, policy, options, limit, candidates, a);
         } else if (mode.equals("year")) {
-            year(n, seed, methods, policy, options);
+            year(n, seed, methods, policy, options, Integer.parseInt(a.getOrDefault("reforecast-weeks", "13")));
         } else {
             throw new IllegalArgumentException("--mode must be batch or year");
         }
@@ -90,12 +90,33 @@ public final class BenchMain {
                     print(inst, "batch", "cpsat", o.assignment(), objective(inst, policy, o.assignment()), bound, s,
                             HeapMeter.peakMiB(), policy, extra);
                 }
+                case "lp" -> {
+                    // Diagnosis only: brackets the LP optimum (see LpDiagnostic); no assignment.
+                    int lpCandidates = Integer.parseInt(a.getOrDefault("lp-candidates", "10"));
+                    LpDiagnostic.Outcome o = LpDiagnostic.solve(inst, policy,
+                            Double.parseDouble(a.getOrDefault("lp-time-limit", "600")), lpCandidates,
+                            engine.dualPrices());
+                    Map<String, Object> d = new LinkedHashMap<>();
+                    d.put("instance", inst.name());
+                    d.put("method", "lp");
+                    d.put("candidatesPerHousehold", lpCandidates);
+                    d.put("prunedLpOptimum", o.prunedLp());
+                    d.put("lagrangianAtLpDuals", o.lagrangianAtLpDuals());
+                    d.put("engineObjective", engine.objective());
+                    d.put("engineUpperBound", bound);
+                    d.put("status", o.status());
+                    d.put("seconds", o.seconds());
+                    d.put("loadAverage", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage());
+                    System.out.println(json(d));
+                }
                 default -> throw new IllegalArgumentException("unknown method " + method);
             }
         }
     }
 
-    private static void year(int n, long seed, List<String> methods, Policy policy, Options options) {
+    private static void year(int n, long seed, List<String> methods, Policy policy, Options options,
+            int reforecastWeeks) {
         InstanceGenerator.YearScenario sc = InstanceGenerator.generateYear(n, seed);
         Instance annual = sc.annual();
         HeapMeter.reset();
@@ -111,12 +132,20 @@ public final class BenchMain {
             switch (method) {
                 case "hindsight" -> print(annual, "year", "hindsight", hindsight.assignment(), hindsight.objective(),
                         bound, hindsight.seconds(), hindsightHeap, policy, hExtra);
-                case "engine", "engine-myopic", "greedy" -> {
+                case "engine", "engine-static", "engine-myopic", "greedy" -> {
                     HeapMeter.reset();
                     long t = System.nanoTime();
                     YearPlanner.WeeklySolver solver;
                     double forecastSeconds = 0;
                     if (method.equals("engine")) {
+                        // Potentials re-forecast every few weeks (default quarterly): the dual prices of the
+                        // forecast arrivals still to come against the places still free. The forecasts share
+                        // one time limit between them, the weekly solves another (limit / 52 each).
+                        InstanceGenerator.YearScenario fc = InstanceGenerator.generateYear(n, seed + 7919);
+                        int forecasts = (YearPlanner.WEEKS + reforecastWeeks - 1) / reforecastWeeks;
+                        solver = YearPlanner.reforecasting(policy, options, fc.annual().households(),
+                                fc.arrivalWeek(), reforecastWeeks, options.timeLimit().dividedBy(forecasts));
+                    } else if (method.equals("engine-static")) {
                         // Potentials: dual prices of a forecast year (another sample of arrivals) against the
                         // known annual places, as in Ahani et al. (2024).
                         List<Household> forecastHouseholds = InstanceGenerator.generateYear(n, seed + 7919)
@@ -230,7 +259,8 @@ public final class BenchMain {
             if (!k.startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("usage: --households N --seed S [--mode batch|year] "
                         + "[--methods engine,greedy,cpsat] [--time-limit SECONDS] [--export-mps FILE] "
-                        + "[--export-solution FILE] [--cpsat-candidates K]");
+                        + "[--export-solution FILE] [--cpsat-candidates K] [--reforecast-weeks W] "
+                        + "[--lp-candidates K] [--lp-time-limit SECONDS]");
             }
             out.put(k.substring(2), args[++i]);
         }

@@ -20,18 +20,32 @@ import java.util.Map;
  */
 public final class AllocationEngine {
 
+    private static final long EXPLANATION_RESERVE_NANOS = 150_000_000L;
+
     public AllocationResult solve(Instance instance, Policy policy, Options options) {
         long start = System.nanoTime();
         Scorer scorer = new Scorer(policy, instance);
         UnitModel model = new UnitModel(instance, scorer, options);
-        // A tenth of the budget is kept for explanations and reasons, which scan every pair once more.
-        long deadline = start + options.timeLimit().toNanos() * 9 / 10;
+        // A tenth of the budget is kept for explanations and reasons, which scan every pair once more; at least
+        // 0.15 s (at most a fifth), because in a fresh JVM they take about 0.1 s even for 1,000 households.
+        long limit = options.timeLimit().toNanos();
+        long reserve = Math.max(limit / 10, Math.min(EXPLANATION_RESERVE_NANOS, limit / 5));
+        long deadline = start + limit - reserve;
         long built = System.nanoTime();
         Search search = new Search(model, options.seed(), deadline);
-        search.run();
+        // The price-independent part of each explanation is built while the bound is still being refined.
+        Prepared[] prepared = new Prepared[instance.households().size()];
+        search.run(() -> {
+            for (int h = 0; h < prepared.length; h++) {
+                int m = search.assignedMunicipality(model.unitOfHousehold[h]);
+                if (m >= 0) {
+                    prepared[h] = prepare(h, m, scorer, model, search, instance.municipalities());
+                }
+            }
+        });
         long searched = System.nanoTime();
         long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-        AllocationResult result = buildResult(instance, policy, scorer, model, search, start);
+        AllocationResult result = buildResult(instance, policy, scorer, model, search, start, prepared);
         if (Boolean.getBoolean("bosetting.engine.trace")) {
             System.err.printf(Locale.ROOT, "[engine] model %.3fs, search %.3fs, explanations %.3fs (cpu %.3fs)%n",
                     (built - start) / 1e9, (searched - built) / 1e9, (System.nanoTime() - searched) / 1e9,
@@ -41,7 +55,7 @@ public final class AllocationEngine {
     }
 
     private static AllocationResult buildResult(Instance instance, Policy policy, Scorer scorer, UnitModel model,
-            Search search, long start) {
+            Search search, long start, Prepared[] prepared) {
         List<Household> hs = instance.households();
         List<Municipality> ms = instance.municipalities();
         int[] unitOf = model.unitOfHousehold;
@@ -49,13 +63,13 @@ public final class AllocationEngine {
         Map<String, Explanation> explanations = new LinkedHashMap<>();
         Map<String, UnassignedReason> unassigned = new LinkedHashMap<>();
         double[] prices = search.bestPricesPersons();
-        // Households are explained independently from read-only state, so both cores share the work; the maps
-        // are filled afterwards in input order, so the result does not depend on the split.
+        // The heavy, price-independent part was prepared while the bound ran (see solve); what is left is cheap
+        // and runs on this thread, so it never waits for a pool thread on a loaded machine.
         Object[] outcome = new Object[hs.size()];
-        java.util.stream.IntStream.range(0, hs.size()).parallel().forEach(h -> {
+        java.util.stream.IntStream.range(0, hs.size()).forEach(h -> {
             int u = unitOf[h];
             int m = search.assignedMunicipality(u);
-            outcome[h] = m >= 0 ? explain(h, m, scorer, model, search, prices, ms)
+            outcome[h] = m >= 0 ? explain(h, m, prepared[h], model, search, prices, ms)
                     : reason(h, u, scorer, model, search, prices, ms);
         });
         for (int h = 0; h < hs.size(); h++) {
@@ -80,8 +94,15 @@ public final class AllocationEngine {
                 unassigned, objective, bound, Math.max(0.0, gap), dual, seconds);
     }
 
-    private static Explanation explain(int h, int m, Scorer scorer, UnitModel model, Search search,
-            double[] prices, List<Municipality> ms) {
+    /**
+     * The part of an explanation that does not depend on the dual prices: the terms (largest contribution
+     * first), the adjusted score and the best other municipality by score.
+     */
+    private record Prepared(List<ScoreTerm> terms, double total, int runnerUp, double runnerUpScore) {
+    }
+
+    private static Prepared prepare(int h, int m, Scorer scorer, UnitModel model, Search search,
+            List<Municipality> ms) {
         List<ScoreTerm> terms = new ArrayList<>(scorer.terms(h, m));
         Household hh = model.households.get(h);
         double potential = model.potential[m];
@@ -91,6 +112,35 @@ public final class AllocationEngine {
         }
         terms.sort(Comparator.comparingDouble((ScoreTerm t) -> -Math.abs(t.contribution())));
         double total = scorer.score(h, m) + model.potentialShift(h) - potential * hh.persons();
+        int best = -1;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        int u = model.unitOfHousehold[h];
+        boolean alone = model.members[u].length == 1 && !search.isPinned(u);
+        for (int j = 0; j < ms.size(); j++) {
+            if (j == m) {
+                continue;
+            }
+            // A single household's row of the value matrix already holds exactly its adjusted scores.
+            double s;
+            if (alone) {
+                s = model.value[u * ms.size() + j];
+            } else {
+                s = scorer.eligible(h, j) ? scorer.score(h, j) - model.potential[j] * hh.persons()
+                        + model.potentialShift(h) : Double.NEGATIVE_INFINITY;
+            }
+            if (s > bestScore) {
+                bestScore = s;
+                best = j;
+            }
+        }
+        return new Prepared(List.copyOf(terms), total, best, bestScore);
+    }
+
+    private static Explanation explain(int h, int m, Prepared prepared, UnitModel model, Search search,
+            double[] prices, List<Municipality> ms) {
+        Household hh = model.households.get(h);
+        List<ScoreTerm> terms = prepared.terms();
+        double total = prepared.total();
         Municipality mm = ms.get(m);
         List<String> binding = new ArrayList<>();
         List<BindingConstraint> bindings = new ArrayList<>();
@@ -132,27 +182,8 @@ public final class AllocationEngine {
         }
         String runnerUp = null;
         RunnerUp runnerUpDetail = null;
-        int best = -1;
-        double bestScore = Double.NEGATIVE_INFINITY;
-        int u = model.unitOfHousehold[h];
-        boolean alone = model.members[u].length == 1 && !search.isPinned(u);
-        for (int j = 0; j < ms.size(); j++) {
-            if (j == m) {
-                continue;
-            }
-            // A single household's row of the value matrix already holds exactly its adjusted scores.
-            double s;
-            if (alone) {
-                s = model.value[u * ms.size() + j];
-            } else {
-                s = scorer.eligible(h, j) ? scorer.score(h, j) - model.potential[j] * hh.persons()
-                        + model.potentialShift(h) : Double.NEGATIVE_INFINITY;
-            }
-            if (s > bestScore) {
-                bestScore = s;
-                best = j;
-            }
-        }
+        int best = prepared.runnerUp();
+        double bestScore = prepared.runnerUpScore();
         if (best >= 0) {
             Municipality b = ms.get(best);
             double reduced = bestScore - prices[best] * hh.persons();

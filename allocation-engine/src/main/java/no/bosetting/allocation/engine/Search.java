@@ -94,6 +94,15 @@ final class Search {
     }
 
     void run() {
+        run(() -> { });
+    }
+
+    /**
+     * As {@link #run()}; {@code whileBounding} runs on the calling thread once the assignment is final, while the
+     * bound is still being refined on the second thread, so work that depends only on the assignment (most of
+     * the explanations) uses the core that local search has left idle.
+     */
+    void run(Runnable whileBounding) {
         double scale = meanValuePerPerson();
         valueScale = scale;
         // Phase shares of the budget, so that a slow machine still gets every phase: LP prices up to 30 %,
@@ -124,6 +133,8 @@ final class Search {
             }
         }
         objective = computeObjective();
+        finalObjective = objective;
+        whileBounding.run();
         finishBound(bound);
         trace("bound refined to " + bestBound);
     }
@@ -232,12 +243,16 @@ final class Search {
             double r1 = Double.NEGATIVE_INFINITY;
             double r2 = 0;
             int m1 = -1;
+            // Most units use no minors or dwelling row: their scan skips the side prices (same values).
+            boolean plain = md.minorPersons[u] == 0 && md.large[u] == null;
             for (int m = 0; m < muni; m++) {
                 double v = md.value[base + m];
                 if (v == Double.NEGATIVE_INFINITY) {
                     continue;
                 }
-                v -= extraCost(u, m, qM, qL);
+                if (!plain) {
+                    v -= extraCost(u, m, qM, qL);
+                }
                 double r = v / s - price[m];
                 if (r > r1) {
                     if (r1 > r2) {

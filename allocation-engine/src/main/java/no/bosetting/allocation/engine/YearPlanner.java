@@ -40,6 +40,94 @@ public final class YearPlanner {
     @FunctionalInterface
     public interface WeeklySolver {
         Map<String, String> solve(Instance week);
+
+        /**
+         * Solves one week's batch knowing the year so far; {@link #run} calls this one. The default ignores the
+         * state, so a plain lambda is a valid solver.
+         */
+        default Map<String, String> solve(Instance week, YearState state) {
+            return solve(week);
+        }
+    }
+
+    /**
+     * What a weekly solver may know besides the week's batch.
+     *
+     * @param week      the week being solved, 0..51
+     * @param remaining the municipalities with the annual places, minors places and dwellings still free at the
+     *                  start of the week (no pacing applied); no households
+     */
+    public record YearState(int week, List<Municipality> remaining) {
+    }
+
+    /**
+     * The engine as weekly solver with potentials that are re-forecast during the year: every
+     * {@code everyWeeks} weeks (from week 0) the forecast households that become ready after the current week
+     * are solved against the places still free, and the dual prices of that forecast become the potentials
+     * until the next forecast. Late in the year the forecast holds fewer households, so the potentials fall and
+     * the last weeks use the places that are left, which a single start-of-year forecast keeps too expensive.
+     *
+     * @param forecast       a sample of the year's arrivals (not the real ones)
+     * @param forecastWeek   the week each forecast household arrives, in its order
+     * @param everyWeeks     weeks between forecasts, e.g. 13 (quarterly)
+     * @param forecastBudget time limit of each forecast solve
+     */
+    public static WeeklySolver reforecasting(Policy policy, Options options, List<Household> forecast,
+            int[] forecastWeek, int everyWeeks, java.time.Duration forecastBudget) {
+        if (forecastWeek.length != forecast.size() || everyWeeks < 1) {
+            throw new IllegalArgumentException("one week per forecast household and everyWeeks >= 1 are required");
+        }
+        int[] ready = readyWeeks(forecast, forecastWeek);
+        AllocationEngine engine = new AllocationEngine();
+        Options weekly = options.withTimeLimit(options.timeLimit().dividedBy(WEEKS).plusMillis(1))
+                .withPins(Map.of());
+        Options forecastOptions = options.withTimeLimit(forecastBudget).withPins(Map.of())
+                .withPotentials(Map.of());
+        return new WeeklySolver() {
+            private int forecastedAt = Integer.MIN_VALUE;
+            private Map<String, Double> potentials = Map.of();
+
+            @Override
+            public Map<String, String> solve(Instance week) {
+                return engine.solve(week, policy, weekly.withPotentials(potentials)).assignment();
+            }
+
+            @Override
+            public Map<String, String> solve(Instance week, YearState state) {
+                if (state.week() >= forecastedAt + everyWeeks) {
+                    forecastedAt = state.week() - state.week() % everyWeeks;
+                    List<Household> future = new ArrayList<>();
+                    for (int h = 0; h < forecast.size(); h++) {
+                        if (ready[h] > state.week()) {
+                            future.add(forecast.get(h));
+                        }
+                    }
+                    potentials = future.isEmpty() ? Map.of()
+                            : engine.solve(new Instance(week.name() + "-forecast", future, state.remaining()),
+                                    policy, forecastOptions).dualPrices();
+                }
+                return solve(week);
+            }
+        };
+    }
+
+    /** The week each household becomes ready: its arrival week, or for a together-group its last member's. */
+    static int[] readyWeeks(List<Household> hs, int[] arrivalWeek) {
+        int[] ready = arrivalWeek.clone();
+        Map<String, Integer> groupReady = new HashMap<>();
+        for (int h = 0; h < hs.size(); h++) {
+            String g = hs.get(h).togetherGroup();
+            if (g != null) {
+                groupReady.merge(g, ready[h], Math::max);
+            }
+        }
+        for (int h = 0; h < hs.size(); h++) {
+            String g = hs.get(h).togetherGroup();
+            if (g != null) {
+                ready[h] = groupReady.get(g);
+            }
+        }
+        return ready;
     }
 
     /**
@@ -69,20 +157,7 @@ public final class YearPlanner {
         if (arrivalWeek.length != hs.size()) {
             throw new IllegalArgumentException("one arrival week per household is required");
         }
-        int[] ready = arrivalWeek.clone();
-        Map<String, Integer> groupReady = new HashMap<>();
-        for (int h = 0; h < hs.size(); h++) {
-            String g = hs.get(h).togetherGroup();
-            if (g != null) {
-                groupReady.merge(g, ready[h], Math::max);
-            }
-        }
-        for (int h = 0; h < hs.size(); h++) {
-            String g = hs.get(h).togetherGroup();
-            if (g != null) {
-                ready[h] = groupReady.get(g);
-            }
-        }
+        int[] ready = readyWeeks(hs, arrivalWeek);
         int mCount = ms.size();
         int[] used = new int[mCount];
         int[] usedMinors = new int[mCount];
@@ -106,6 +181,7 @@ public final class YearPlanner {
                 }
             }
             List<Municipality> weekMs = new ArrayList<>(mCount);
+            List<Municipality> remaining = new ArrayList<>(mCount);
             for (int m = 0; m < mCount; m++) {
                 Municipality mm = ms.get(m);
                 int annualPlaces = mm.remainingPlaces();
@@ -114,10 +190,12 @@ public final class YearPlanner {
                 int places = Math.max(0, Math.min(annualPlaces, paced) - used[m]);
                 int minorPlaces = Math.max(0, mm.remainingMinorPlaces() - usedMinors[m]);
                 weekMs.add(mm.withPlaces(places, minorPlaces).withDwellings(freeDwellings[m]));
+                remaining.add(mm.withPlaces(Math.max(0, annualPlaces - used[m]), minorPlaces)
+                        .withDwellings(freeDwellings[m]));
             }
             if (!batch.isEmpty()) {
                 Instance week = new Instance(annual.name() + "-w" + (w + 1), batch, weekMs);
-                Map<String, String> placed = solver.solve(week);
+                Map<String, String> placed = solver.solve(week, new YearState(w, List.copyOf(remaining)));
                 Map<String, Household> byId = new HashMap<>();
                 for (Household h : batch) {
                     byId.put(h.id(), h);
