@@ -18,6 +18,7 @@ import no.bosetting.housing.InstrumentStatus;
 import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.web.Messages;
+import no.bosetting.shared.web.FormReader;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

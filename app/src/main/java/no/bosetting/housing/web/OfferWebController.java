@@ -13,6 +13,7 @@ import no.bosetting.housing.OfferStatus;
 import no.bosetting.housing.OwnerType;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.web.Messages;
+import no.bosetting.shared.web.FormReader;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

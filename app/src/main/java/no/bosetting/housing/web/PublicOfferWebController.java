@@ -9,6 +9,7 @@ import no.bosetting.housing.OfferData;
 import no.bosetting.municipalities.Municipalities;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.web.Messages;
+import no.bosetting.shared.web.FormReader;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -24,6 +24,7 @@ import no.bosetting.selfsettlement.SelfSettlementRequests;
 import no.bosetting.selfsettlement.SelfSettlementSettings;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.web.Messages;
+import no.bosetting.shared.web.FormReader;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
