@@ -259,9 +259,8 @@ public class SelfSettlementRequests {
                 List.of(RequestStatus.REQUESTED));
     }
 
-    /** Saves the municipality's checklist (while it checks); the rejected-landlord check is looked up now. */
-    @Transactional
-    public CommandResult<SelfSettlementRequest> saveChecklist(Actor actor, long id, RequestChecklist checklist) {
+    /** Locks a request the actor's municipality is checking (or has yet to start checking). */
+    private CommandResult<SelfSettlementRequest> lockForMunicipalCheck(Actor actor, long id) {
         Optional<SelfSettlementRequest> locked = lockInScope(actor, id);
         if (locked.isEmpty()) {
             return CommandResult.fail(CommandFailure.NotFound.of("selfsettlement.error.notFound", id));
@@ -273,6 +272,17 @@ public class SelfSettlementRequests {
         if (r.status() != RequestStatus.REQUESTED && r.status() != RequestStatus.UNDER_MUNICIPAL_CHECK) {
             return CommandResult.fail(CommandFailure.WrongState.of(r.status().name(), "selfsettlement.error.wrongState"));
         }
+        return CommandResult.ok(r);
+    }
+
+    /** Saves the municipality's checklist (while it checks); the rejected-landlord check is looked up now. */
+    @Transactional
+    public CommandResult<SelfSettlementRequest> saveChecklist(Actor actor, long id, RequestChecklist checklist) {
+        CommandResult<SelfSettlementRequest> checking = lockForMunicipalCheck(actor, id);
+        if (!checking.isSuccess()) {
+            return CommandResult.fail(checking.failure());
+        }
+        SelfSettlementRequest r = checking.value();
         CommandResult<Void> dates = checkInspection(checklist, false);
         if (!dates.isSuccess()) {
             return CommandResult.fail(dates.failure());
@@ -289,17 +299,11 @@ public class SelfSettlementRequests {
     /** Forwards the request to the agency: the checklist must be complete and the landlord not rejected. */
     @Transactional
     public CommandResult<RequestStatus> forward(Actor actor, long id, RequestChecklist checklist) {
-        Optional<SelfSettlementRequest> locked = lockInScope(actor, id);
-        if (locked.isEmpty()) {
-            return CommandResult.fail(CommandFailure.NotFound.of("selfsettlement.error.notFound", id));
+        CommandResult<SelfSettlementRequest> checking = lockForMunicipalCheck(actor, id);
+        if (!checking.isSuccess()) {
+            return CommandResult.fail(checking.failure());
         }
-        if (actor.role() != Role.MUNICIPALITY_OFFICER) {
-            return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
-        }
-        SelfSettlementRequest r = locked.get();
-        if (r.status() != RequestStatus.REQUESTED && r.status() != RequestStatus.UNDER_MUNICIPAL_CHECK) {
-            return CommandResult.fail(CommandFailure.WrongState.of(r.status().name(), "selfsettlement.error.wrongState"));
-        }
+        SelfSettlementRequest r = checking.value();
         if (!checklist.leaseTermsOk()) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("leaseTermsOk", "selfsettlement.error.check.leaseTerms"));
         }

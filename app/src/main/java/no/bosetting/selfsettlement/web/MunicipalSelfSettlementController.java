@@ -145,38 +145,34 @@ class MunicipalSelfSettlementController {
 
     @PostMapping("/kommune/selvbosetting/{id}/sjekkliste")
     String saveChecklist(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        found(id);
-        FormReader r = new FormReader(form);
-        RequestChecklist checklist = checklist(r);
-        Map<String, String> errors = new LinkedHashMap<>();
-        r.problems().forEach((f, k) -> errors.put(f, messages.get(k)));
-        if (errors.isEmpty()) {
-            CommandResult<SelfSettlementRequest> result = requests.saveChecklist(CurrentActor.get(), id, checklist);
-            if (result.isSuccess()) {
-                redirect.addFlashAttribute("success", messages.get("selfsettlement.checklist.saved"));
-                return "redirect:/kommune/selvbosetting/" + id;
-            }
-            errors.putAll(messages.byField(result.failure()));
-        }
-        return renderDetail(found(id), form, errors, model);
+        return withChecklist(id, form, model, redirect, "selfsettlement.checklist.saved",
+                checklist -> requests.saveChecklist(CurrentActor.get(), id, checklist));
     }
 
     @PostMapping("/kommune/selvbosetting/{id}/videresend")
     String forward(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        found(id);
+        return withChecklist(id, form, model, redirect, "selfsettlement.request.forwarded",
+                checklist -> requests.forward(CurrentActor.get(), id, checklist));
+    }
+
+    /** Saving and forwarding both read the checklist; a field that cannot be read stops the command and keeps the input. */
+    private String withChecklist(long id, Map<String, String> form, Model model, RedirectAttributes redirect, String successKey,
+                                 java.util.function.Function<RequestChecklist, CommandResult<?>> command) {
+        SelfSettlementRequest request = found(id);
         FormReader r = new FormReader(form);
         RequestChecklist checklist = checklist(r);
         Map<String, String> errors = new LinkedHashMap<>();
         r.problems().forEach((f, k) -> errors.put(f, messages.get(k)));
         if (errors.isEmpty()) {
-            CommandResult<RequestStatus> result = requests.forward(CurrentActor.get(), id, checklist);
+            CommandResult<?> result = command.apply(checklist);
             if (result.isSuccess()) {
-                redirect.addFlashAttribute("success", messages.get("selfsettlement.request.forwarded"));
+                redirect.addFlashAttribute("success", messages.get(successKey));
                 return "redirect:/kommune/selvbosetting/" + id;
             }
             errors.putAll(messages.byField(result.failure()));
+            request = found(id);
         }
-        return renderDetail(found(id), form, errors, model);
+        return renderDetail(request, form, errors, model);
     }
 
     @PostMapping("/kommune/selvbosetting/{id}/avslag")
