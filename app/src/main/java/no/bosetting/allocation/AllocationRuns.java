@@ -17,6 +17,7 @@ import no.bosetting.allocation.engine.AllocationResult;
 import no.bosetting.allocation.engine.Explanation;
 import no.bosetting.allocation.engine.Instance;
 import no.bosetting.allocation.engine.Options;
+import no.bosetting.allocation.engine.PinRefusedException;
 import no.bosetting.allocation.engine.UnassignedReason;
 import no.bosetting.allocation.internal.RoundBuilder;
 import no.bosetting.cases.CaseFilter;
@@ -128,33 +129,29 @@ public class AllocationRuns {
         jdbc.sql("update allocation_run set status = 'REPLACED' where id = :id").param("id", runId).update();
         try {
             return CommandResult.ok(run(actor, households, pins));
-        } catch (IllegalArgumentException e) {
+        } catch (PinRefusedException e) {
             // The engine refuses pins that break a hard rule (capacity, rejection); say which, keep the old run.
-            throw new CommandFailedException(pinRefused(e.getMessage()));
+            throw new CommandFailedException(pinRefused(e));
         }
     }
 
-    /**
-     * The engine refuses a pin with an English message; the caseworker gets the rule in their own language.
-     * The engine's messages name the rule by its code ("breaks a hard rule: CODE") or by the exceeded row.
-     */
-    CommandFailure pinRefused(String engineMessage) {
-        String m = engineMessage == null ? "" : engineMessage;
-        int rule = m.indexOf("breaks a hard rule: ");
-        if (rule >= 0) {
-            String code = m.substring(rule + "breaks a hard rule: ".length()).trim();
-            return CommandFailure.RuleBroken.of("municipality", "error.allocation.pinRefused.rule",
-                    new DefaultMessageSourceResolvable(new String[] {"pin.rule." + code, "pin.rule.other"}, null, (String) null));
-        }
-        String where = municipalities.name(m.substring(m.lastIndexOf(' ') + 1));
-        if (m.startsWith("pins exceed the places")) {
-            return CommandFailure.RuleBroken.of("municipality", "error.allocation.pinRefused.places", where);
-        }
-        if (m.startsWith("pins exceed the large dwellings")) {
-            return CommandFailure.RuleBroken.of("municipality", "error.allocation.pinRefused.dwellings", where);
-        }
-        if (m.startsWith("conflicting pins")) {
-            return CommandFailure.RuleBroken.of("municipality", "error.allocation.pinRefused.group");
+    /** The engine says why it refused a pin as data; the caseworker gets the rule in their own language. */
+    CommandFailure pinRefused(PinRefusedException refused) {
+        switch (refused.reason()) {
+            case HARD_RULE:
+                return CommandFailure.RuleBroken.of("municipality", "error.allocation.pinRefused.rule",
+                        new DefaultMessageSourceResolvable(new String[] {"pin.rule." + refused.rule(), "pin.rule.other"},
+                                null, (String) null));
+            case PLACES_EXCEEDED:
+                return CommandFailure.RuleBroken.of("municipality", "error.allocation.pinRefused.places",
+                        municipalities.name(refused.municipality()));
+            case LARGE_DWELLINGS_EXCEEDED:
+                return CommandFailure.RuleBroken.of("municipality", "error.allocation.pinRefused.dwellings",
+                        municipalities.name(refused.municipality()));
+            case CONFLICTING_GROUP:
+                return CommandFailure.RuleBroken.of("municipality", "error.allocation.pinRefused.group");
+            default:
+                break;
         }
         return CommandFailure.RuleBroken.of("municipality", "error.allocation.pinRefused.other");
     }

@@ -114,16 +114,18 @@ final class UnitModel {
         for (Map.Entry<String, String> pin : options.pins().entrySet()) {
             Integer h = idIndex.get(pin.getKey());
             if (h == null) {
-                throw new IllegalArgumentException("pin for unknown household " + pin.getKey());
+                throw new PinRefusedException(PinRefusedException.Reason.UNKNOWN_HOUSEHOLD, pin.getKey(),
+                        pin.getValue(), null, "pin for unknown household " + pin.getKey());
             }
             int m = scorer.municipalityIndex(pin.getValue());
             if (m < 0) {
-                throw new IllegalArgumentException("pin to unknown municipality " + pin.getValue());
+                throw new PinRefusedException(PinRefusedException.Reason.UNKNOWN_MUNICIPALITY, pin.getKey(),
+                        pin.getValue(), null, "pin to unknown municipality " + pin.getValue());
             }
             int u = unitOfHousehold[h];
             if (pinnedTo[u] >= 0 && pinnedTo[u] != m) {
-                throw new IllegalArgumentException("conflicting pins inside together-group "
-                        + households.get(h).togetherGroup());
+                throw new PinRefusedException(PinRefusedException.Reason.CONFLICTING_GROUP, pin.getKey(), null, null,
+                        "conflicting pins inside together-group " + households.get(h).togetherGroup());
             }
             pinnedTo[u] = m;
         }
@@ -136,7 +138,8 @@ final class UnitModel {
             for (int h : members[u]) {
                 UnassignedReason.Code why = scorer.ineligibility(h, m);
                 if (why != null) {
-                    throw new IllegalArgumentException("pin of " + households.get(h).id() + " to "
+                    throw new PinRefusedException(PinRefusedException.Reason.HARD_RULE, households.get(h).id(),
+                            ms.get(m).number(), why, "pin of " + households.get(h).id() + " to "
                             + ms.get(m).number() + " breaks a hard rule: " + why);
                 }
                 pinned += householdValue(scorer, h, m);
@@ -151,11 +154,13 @@ final class UnitModel {
         }
         for (int m = 0; m < municipalities; m++) {
             if (capPersons[m] < 0 || capMinors[m] < 0) {
-                throw new IllegalArgumentException("pins exceed the places of " + ms.get(m).number());
+                throw new PinRefusedException(PinRefusedException.Reason.PLACES_EXCEEDED, null, ms.get(m).number(),
+                        null, "pins exceed the places of " + ms.get(m).number());
             }
             for (int k = 0; k < LARGE_ROWS; k++) {
                 if (capLarge[m][k] < 0) {
-                    throw new IllegalArgumentException("pins exceed the large dwellings of " + ms.get(m).number());
+                    throw new PinRefusedException(PinRefusedException.Reason.LARGE_DWELLINGS_EXCEEDED, null,
+                            ms.get(m).number(), null, "pins exceed the large dwellings of " + ms.get(m).number());
                 }
             }
         }

@@ -162,7 +162,41 @@ class HardConstraintTest {
         Options pinned = Options.defaults().withPins(Map.of("h", "0001"));
         assertThatThrownBy(() -> engine.solve(new Instance("t", List.of(h), List.of(muni("0001", 5))),
                 Policy.defaults(), pinned)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("ALL_REJECTED");
+                .hasMessageContaining("ALL_REJECTED")
+                .isInstanceOfSatisfying(PinRefusedException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(PinRefusedException.Reason.HARD_RULE);
+                    assertThat(e.rule()).isEqualTo(UnassignedReason.Code.ALL_REJECTED);
+                    assertThat(e.household()).isEqualTo("h");
+                    assertThat(e.municipality()).isEqualTo("0001");
+                });
+    }
+
+    @Test
+    void refusedPinsSayWhyAsData() {
+        Municipality small = muni("0001", 2);
+        Municipality other = muni("0002", 9);
+        Household a = Household.simple("a", 2, false, false, 10);
+        Household b = Household.simple("b", 1, false, false, 10);
+        Instance round = new Instance("t", List.of(a, b), List.of(small, other));
+        assertThatThrownBy(() -> engine.solve(round, Policy.defaults(),
+                Options.defaults().withPins(Map.of("a", "0001", "b", "0001"))))
+                .isInstanceOfSatisfying(PinRefusedException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(PinRefusedException.Reason.PLACES_EXCEEDED);
+                    assertThat(e.municipality()).isEqualTo("0001");
+                    assertThat(e.rule()).isNull();
+                });
+        assertThatThrownBy(() -> engine.solve(round, Policy.defaults(),
+                Options.defaults().withPins(Map.of("a", "9999"))))
+                .isInstanceOfSatisfying(PinRefusedException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(PinRefusedException.Reason.UNKNOWN_MUNICIPALITY);
+                    assertThat(e.municipality()).isEqualTo("9999");
+                });
+        Household g1 = Household.simple("g1", 1, false, false, 10).withTogetherGroup("G");
+        Household g2 = Household.simple("g2", 1, false, false, 10).withTogetherGroup("G");
+        assertThatThrownBy(() -> engine.solve(new Instance("t", List.of(g1, g2), List.of(small, other)),
+                Policy.defaults(), Options.defaults().withPins(Map.of("g1", "0001", "g2", "0002"))))
+                .isInstanceOfSatisfying(PinRefusedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(PinRefusedException.Reason.CONFLICTING_GROUP));
     }
 
     @Test
