@@ -1292,8 +1292,9 @@ final class Search {
             }
         }
         double eps = epsFinal * (warm == null ? COLD_EPSILON_FACTOR : WARM_EPSILON_FACTOR);
-        // Per object a min-heap of holders by per-slot bid; a minors bidder holds minorPersons slots.
+        // Per object a min-heap of holders (unit, slots, per-slot bid); a minors bidder holds minorPersons slots.
         int[][] heapUnit = new int[objects][4];
+        int[][] heapCount = new int[objects][4];
         double[][] heapBid = new double[objects][4];
         int[] heapSize = new int[objects];
         int[] used = new int[objects];
@@ -1349,12 +1350,12 @@ final class Search {
                 // Make room by evicting the lowest bids (whole units).
                 while (used[o1] + need > capacity[o1]) {
                     int w = heapUnit[o1][0];
-                    used[o1] -= cls[w] < 0 ? md.minorPersons[w] : 1;
-                    sideHeapPop(o1, heapUnit, heapBid, heapSize);
+                    used[o1] -= heapCount[o1][0];
+                    heapPop(o1, heapUnit, heapCount, heapBid, heapSize);
                     queue[tail] = w;
                     tail = (tail + 1) % qcap;
                 }
-                sideHeapPush(o1, u, b, heapUnit, heapBid, heapSize);
+                heapPush(o1, u, need, b, heapUnit, heapCount, heapBid, heapSize);
                 used[o1] += need;
                 if (used[o1] == capacity[o1]) {
                     price[o1] = Math.max(price[o1], heapBid[o1][0]);
@@ -1384,51 +1385,6 @@ final class Search {
             }
         }
         return price;
-    }
-
-    private static void sideHeapPush(int o, int u, double b, int[][] hu, double[][] hb, int[] size) {
-        if (size[o] == hu[o].length) {
-            hu[o] = Arrays.copyOf(hu[o], size[o] * 2);
-            hb[o] = Arrays.copyOf(hb[o], size[o] * 2);
-        }
-        int i = size[o]++;
-        while (i > 0) {
-            int parent = (i - 1) / 2;
-            if (hb[o][parent] <= b) {
-                break;
-            }
-            hu[o][i] = hu[o][parent];
-            hb[o][i] = hb[o][parent];
-            i = parent;
-        }
-        hu[o][i] = u;
-        hb[o][i] = b;
-    }
-
-    private static void sideHeapPop(int o, int[][] hu, double[][] hb, int[] size) {
-        int n = --size[o];
-        int lu = hu[o][n];
-        double lb = hb[o][n];
-        int i = 0;
-        while (true) {
-            int child = 2 * i + 1;
-            if (child >= n) {
-                break;
-            }
-            if (child + 1 < n && hb[o][child + 1] < hb[o][child]) {
-                child++;
-            }
-            if (hb[o][child] >= lb) {
-                break;
-            }
-            hu[o][i] = hu[o][child];
-            hb[o][i] = hb[o][child];
-            i = child;
-        }
-        if (n > 0) {
-            hu[o][i] = lu;
-            hb[o][i] = lb;
-        }
     }
 
     /**
