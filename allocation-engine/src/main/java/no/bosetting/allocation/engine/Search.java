@@ -1300,7 +1300,8 @@ final class Search {
         int[] used = new int[objects];
         int[] queue = new int[n + 1];
         int qcap = queue.length;
-        while (true) {
+        boolean complete = true;
+        while (complete) {
             Arrays.fill(heapSize, 0);
             Arrays.fill(used, 0);
             int head = 0;
@@ -1310,6 +1311,11 @@ final class Search {
             }
             long bids = 0;
             while (head != tail) {
+                // Any prices are valid for the bound, so the deadline may cut the auction anywhere.
+                if ((bids & 511) == 511 && System.nanoTime() > deadline) {
+                    complete = false;
+                    break;
+                }
                 int u = queue[head];
                 head = (head + 1) % qcap;
                 bids++;
