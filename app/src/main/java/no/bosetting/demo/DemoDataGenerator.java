@@ -287,7 +287,14 @@ public class DemoDataGenerator {
 
         void run() {
             issueRequests();
+            LocalDate lastDay = null;
             for (DemoPlan.Event event : plan.events()) {
+                LocalDate day = event.at().atZone(no.bosetting.shared.TimeConfig.OSLO).toLocalDate();
+                if (lastDay != null && day.isAfter(lastDay)) {
+                    // The daily job that closes opt-in windows past their last day, as it would have run that day.
+                    ShiftableClock.runAt(event.at(), () -> newer.asbWindows().closeExpired());
+                }
+                lastDay = day;
                 ShiftableClock.runAt(event.at(), () -> {
                     try {
                         apply(event);

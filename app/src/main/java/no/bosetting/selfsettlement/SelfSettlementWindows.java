@@ -165,16 +165,29 @@ public class SelfSettlementWindows {
         }
     }
 
-    /** Windows whose last day is passed but which were never closed, for the work list. */
-    @Transactional(readOnly = true)
-    public List<OptInWindow> expiredUnclosed(LocalDate today) {
-        return jdbc.sql("""
-                select id, case_id, opened_on, lease_deadline, closed_at, closed_reason from self_settlement_window
-                where closed_at is null and lease_deadline < :today order by lease_deadline limit 1000
+    /**
+     * Closes every window whose last day has passed, and says so in each household's case history, so the
+     * caseworker can see why the household is back in ordinary allocation. The update claims each row, so a
+     * second instance running at the same moment closes and notes nothing twice. Returns the households.
+     */
+    @Transactional
+    public List<Long> closeExpired() {
+        LocalDate today = LocalDate.now(clock);
+        List<Object[]> closed = jdbc.sql("""
+                update self_settlement_window set closed_at = :now, closed_by = 'system', closed_reason = 'EXPIRED'
+                where closed_at is null and lease_deadline < :today
+                returning case_id, lease_deadline
                 """)
-                .param("today", today)
-                .query((rs, n) -> new OptInWindow(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
-                        rs.getObject(4, LocalDate.class), rs.getObject(5, OffsetDateTime.class), rs.getString(6)))
-                .list();
+                .param("now", OffsetDateTime.now(clock)).param("today", today)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getObject(2, LocalDate.class)}).list();
+        List<Long> caseIds = new java.util.ArrayList<>();
+        for (Object[] row : closed) {
+            long caseId = (Long) row[0];
+            caseCommands.note(caseId, Actor.system(), "SELF_SETTLEMENT_WINDOW_CLOSED",
+                    "Vinduet for å finne bolig selv gikk ut " + row[1]
+                            + " uten godkjent bolig; husstanden er tilbake i ordinær fordeling.");
+            caseIds.add(caseId);
+        }
+        return caseIds;
     }
 }

@@ -200,4 +200,26 @@ class SelfSettlementLifecycleTest extends SelfSettlementTestSupport {
         long late = fixtures.household(fixtures.centre(ULSTEIN), 0, LocalDate.now().minusDays(windows.optInDays() + 1));
         assertThat(windows.optIn(refugeeOf(late)).failure().messageKey()).isEqualTo("selfsettlement.error.window.late");
     }
+    @Test
+    void anExpiredWindowIsClosedOnceAndTheCaseHistorySaysSo() {
+        long expired = household(ULSTEIN, 0);
+        long open = household(ULSTEIN, 0);
+        windows.optIn(refugeeOf(expired)).value();
+        windows.optIn(refugeeOf(open)).value();
+        // The first window's last day was yesterday.
+        jdbc.sql("update self_settlement_window set lease_deadline = :d where case_id = :c")
+                .param("d", LocalDate.now().minusDays(1)).param("c", expired).update();
+
+        assertThat(windows.closeExpired()).contains(expired).doesNotContain(open);
+        assertThat(windows.latest(expired).orElseThrow().closedReason()).isEqualTo("EXPIRED");
+        assertThat(windows.latest(open).orElseThrow().closedAt()).isNull();
+        assertThat(cases.history(expired)).filteredOn(h -> h.command().equals("SELF_SETTLEMENT_WINDOW_CLOSED"))
+                .singleElement().satisfies(h -> {
+                    assertThat(h.actor()).isEqualTo("system");
+                    assertThat(h.reason()).contains(LocalDate.now().minusDays(1).toString()).contains("ordinær fordeling");
+                });
+        // A second run (or a second instance) closes and notes nothing again.
+        assertThat(windows.closeExpired()).doesNotContain(expired);
+        assertThat(cases.history(expired)).filteredOn(h -> h.command().equals("SELF_SETTLEMENT_WINDOW_CLOSED")).hasSize(1);
+    }
 }
