@@ -32,6 +32,25 @@ public class CaseCommands {
         this.clock = clock;
     }
 
+    /**
+     * Locks these cases' rows until the caller's transaction ends (in id order, so two callers never deadlock)
+     * and returns their statuses as they are now. For a module whose check and action must not interleave with
+     * another module's on the same household, e.g. a distribution list and a self-settlement opt-in: both take
+     * this lock before they check, so the second sees what the first did.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public java.util.Map<Long, CaseStatus> lockStatuses(java.util.Collection<Long> caseIds) {
+        java.util.Map<Long, CaseStatus> statuses = new java.util.LinkedHashMap<>();
+        if (caseIds.isEmpty()) {
+            return statuses;
+        }
+        jdbc.sql("select id, status from settlement_case where id in (:ids) order by id for update")
+                .param("ids", caseIds)
+                .query((rs, n) -> statuses.put(rs.getLong(1), CaseStatus.valueOf(rs.getString(2))))
+                .list();
+        return statuses;
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public CommandResult<CaseStatus> recordInterview(long caseId, Actor actor) {
         return transition(caseId, CaseCommand.RECORD_INTERVIEW, actor, null, null);

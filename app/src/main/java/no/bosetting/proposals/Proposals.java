@@ -104,6 +104,9 @@ public class Proposals {
         if (caseIds == null || caseIds.isEmpty()) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("caseIds", "error.list.empty"));
         }
+        // Lock the households first: an opt-in to self-settlement at the same moment then either comes before
+        // (and the hold below sees it) or after (and sees the proposal).
+        caseCommands.lockStatuses(new LinkedHashSet<>(caseIds));
         Optional<CommandFailure> held = held(actor, caseIds);
         if (held.isPresent()) {
             return CommandResult.fail(held.get());

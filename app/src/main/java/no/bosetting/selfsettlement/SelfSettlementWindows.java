@@ -102,14 +102,16 @@ public class SelfSettlementWindows {
         }
         CaseSummary c = own.get();
         LocalDate today = LocalDate.now(clock);
+        // The status as it is once the household is locked: a distribution list sent a moment ago has moved it on.
+        CaseStatus status = caseCommands.lockStatuses(List.of(c.id())).get(c.id());
         if (c.unaccompaniedMinor()) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("", "selfsettlement.error.minor"));
         }
         if (c.permitType() == PermitType.RESETTLEMENT) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("", "selfsettlement.error.resettlement"));
         }
-        if (c.status() != CaseStatus.UNDER_MAPPING && c.status() != CaseStatus.READY_FOR_ALLOCATION) {
-            return CommandResult.fail(CommandFailure.WrongState.of(c.status().name(), "selfsettlement.error.window.state"));
+        if (status != CaseStatus.UNDER_MAPPING && status != CaseStatus.READY_FOR_ALLOCATION) {
+            return CommandResult.fail(CommandFailure.WrongState.of(status.name(), "selfsettlement.error.window.state"));
         }
         if (c.permitDate().isAfter(today)) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("", "selfsettlement.error.noPermit"));
@@ -117,7 +119,6 @@ public class SelfSettlementWindows {
         if (today.isAfter(lastOptInDay(c.permitDate()))) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("", "selfsettlement.error.window.late", lastOptInDay(c.permitDate())));
         }
-        jdbc.sql("select id from settlement_case where id = :id for update").param("id", c.id()).query(Long.class).single();
         if (latest(c.id()).isPresent()) {
             return CommandResult.fail(CommandFailure.WrongState.of("OPTED_IN", "selfsettlement.error.window.once"));
         }
