@@ -225,6 +225,7 @@ final class Search {
                 queued[u] = true;
             }
         }
+        TopTwo best = new TopTwo();
         long bids = 0;
         boolean complete = true;
         while (head != tail) {
@@ -240,9 +241,7 @@ final class Search {
             }
             int s = md.size[u];
             int base = u * muni;
-            double r1 = Double.NEGATIVE_INFINITY;
-            double r2 = 0;
-            int m1 = -1;
+            best.reset(0);
             // Most units use no minors or dwelling row: their scan skips the side prices (same values).
             boolean plain = md.minorPersons[u] == 0 && md.large[u] == null;
             for (int m = 0; m < muni; m++) {
@@ -253,17 +252,11 @@ final class Search {
                 if (!plain) {
                     v -= extraCost(u, m, qM, qL);
                 }
-                double r = v / s - price[m];
-                if (r > r1) {
-                    if (r1 > r2) {
-                        r2 = r1;
-                    }
-                    r1 = r;
-                    m1 = m;
-                } else if (r > r2) {
-                    r2 = r;
-                }
+                best.offer(v / s - price[m], m);
             }
+            int m1 = best.where;
+            double r1 = best.first;
+            double r2 = best.second;
             if (m1 < 0 || r1 <= 0) {
                 waiting[u] = 0;
                 continue;
@@ -329,6 +322,32 @@ final class Search {
             System.err.println("[engine] person bids=" + bids + " eps=" + eps);
         }
         return complete;
+    }
+
+    /** The best and second-best value of one scan over a unit's options, and where the best one is. */
+    private static final class TopTwo {
+        double first;
+        double second;
+        int where;
+
+        /** Starts a scan; the second best is at least {@code floor}, the value of leaving the unit out. */
+        void reset(double floor) {
+            first = Double.NEGATIVE_INFINITY;
+            second = floor;
+            where = -1;
+        }
+
+        void offer(double value, int option) {
+            if (value > first) {
+                if (first > second) {
+                    second = first;
+                }
+                first = value;
+                where = option;
+            } else if (value > second) {
+                second = value;
+            }
+        }
     }
 
     private static void heapPush(int m, int u, int count, double b, int[][] hu, int[][] hc, double[][] hb,
@@ -404,6 +423,7 @@ final class Search {
         // a few bids per unit settle the easy cases and local search does the rest.
         long maxBids = 5L * units + 1000;
         long bids = 0;
+        TopTwo best = new TopTwo();
         while (head != tail && bids < maxBids) {
             if ((bids & 511) == 0 && System.nanoTime() > phaseDeadline) {
                 break;
@@ -411,30 +431,20 @@ final class Search {
             int u = queue[head];
             head = (head + 1) % cap;
             int base = u * muni;
-            double r1 = Double.NEGATIVE_INFINITY;
-            double r2 = 0;
-            int m1 = -1;
+            best.reset(0);
             for (int m = 0; m < muni; m++) {
                 double v = md.value[base + m];
                 if (v == Double.NEGATIVE_INFINITY) {
                     continue;
                 }
-                double r = v - cost(u, m);
-                if (r > r1) {
-                    if (r1 > r2) {
-                        r2 = r1;
-                    }
-                    r1 = r;
-                    m1 = m;
-                } else if (r > r2) {
-                    r2 = r;
-                }
+                best.offer(v - cost(u, m), m);
             }
-            if (m1 < 0 || r1 <= 0) {
+            int m1 = best.where;
+            if (m1 < 0 || best.first <= 0) {
                 continue;
             }
             bids++;
-            bid[u] = md.value[base + m1] - r2 + eps * md.size[u];
+            bid[u] = md.value[base + m1] - best.second + eps * md.size[u];
             add(u, m1);
             int evicted;
             while ((evicted = evictOne(m1)) >= 0) {
@@ -1301,6 +1311,7 @@ final class Search {
         int[] queue = new int[n + 1];
         int qcap = queue.length;
         boolean complete = true;
+        TopTwo best = new TopTwo();
         while (complete) {
             Arrays.fill(heapSize, 0);
             Arrays.fill(used, 0);
@@ -1322,9 +1333,7 @@ final class Search {
                 int s = md.size[u];
                 int need = cls[u] < 0 ? md.minorPersons[u] : 1;
                 int base = u * muni;
-                double r1 = Double.NEGATIVE_INFINITY;
-                double r2 = 0;
-                int o1 = -1;
+                best.reset(0);
                 for (int m = 0; m < muni; m++) {
                     double v = md.value[base + m];
                     if (v == Double.NEGATIVE_INFINITY) {
@@ -1334,25 +1343,16 @@ final class Search {
                     int from = cls[u] < 0 ? dwellings + m : m * R + cls[u];
                     int to = cls[u] < 0 ? from + 1 : m * R + R;
                     for (int o = from; o < to; o++) {
-                        if (capacity[o] < need) {
-                            continue;
-                        }
-                        double r = v - price[o] * need;
-                        if (r > r1) {
-                            if (r1 > r2) {
-                                r2 = r1;
-                            }
-                            r1 = r;
-                            o1 = o;
-                        } else if (r > r2) {
-                            r2 = r;
+                        if (capacity[o] >= need) {
+                            best.offer(v - price[o] * need, o);
                         }
                     }
                 }
-                if (o1 < 0 || r1 <= 0) {
+                int o1 = best.where;
+                if (o1 < 0 || best.first <= 0) {
                     continue;
                 }
-                double b = price[o1] + (r1 - r2 + eps) / need;
+                double b = price[o1] + (best.first - best.second + eps) / need;
                 // Make room by evicting the lowest bids (whole units).
                 while (used[o1] + need > capacity[o1]) {
                     int w = heapUnit[o1][0];
