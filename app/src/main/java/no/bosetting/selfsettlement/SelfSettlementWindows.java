@@ -173,22 +173,20 @@ public class SelfSettlementWindows {
      */
     @Transactional
     public List<Long> closeExpired() {
-        LocalDate today = LocalDate.now(clock);
-        List<Object[]> closed = jdbc.sql("""
+        record Expired(long caseId, LocalDate lastDay) {
+        }
+        List<Expired> closed = jdbc.sql("""
                 update self_settlement_window set closed_at = :now, closed_by = 'system', closed_reason = 'EXPIRED'
                 where closed_at is null and lease_deadline < :today
                 returning case_id, lease_deadline
                 """)
-                .param("now", OffsetDateTime.now(clock)).param("today", today)
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getObject(2, LocalDate.class)}).list();
-        List<Long> caseIds = new java.util.ArrayList<>();
-        for (Object[] row : closed) {
-            long caseId = (Long) row[0];
-            caseCommands.note(caseId, Actor.system(), "SELF_SETTLEMENT_WINDOW_CLOSED",
-                    "Vinduet for å finne bolig selv gikk ut " + row[1]
+                .param("now", OffsetDateTime.now(clock)).param("today", LocalDate.now(clock))
+                .query((rs, n) -> new Expired(rs.getLong(1), rs.getObject(2, LocalDate.class))).list();
+        for (Expired e : closed) {
+            caseCommands.note(e.caseId(), Actor.system(), "SELF_SETTLEMENT_WINDOW_CLOSED",
+                    "Vinduet for å finne bolig selv gikk ut " + e.lastDay()
                             + " uten godkjent bolig; husstanden er tilbake i ordinær fordeling.");
-            caseIds.add(caseId);
         }
-        return caseIds;
+        return closed.stream().map(Expired::caseId).toList();
     }
 }
