@@ -129,20 +129,34 @@ public class Reconsiderations {
         return CommandResult.ok(id);
     }
 
-    /** Informs the municipality of the request (a notification to its officers) and records when. */
-    @Transactional
-    public CommandResult<ReconsiderationStatus> informMunicipality(long caseId, Actor actor, String note) {
+    /**
+     * The common start of every step on an open request: it exists (locked for this transaction), the actor
+     * may take this step (the permission differs per step), and the request is in the state the step follows.
+     */
+    private CommandResult<Reconsideration> step(long caseId, Actor actor, boolean allowed, String notAllowedKey,
+                                                ReconsiderationStatus expected, String wrongStateKey) {
         Optional<Reconsideration> open = lockOpen(caseId, actor);
         if (open.isEmpty()) {
             return CommandResult.fail(CommandFailure.NotFound.of("error.reconsideration.notFound", caseId));
         }
-        if (!mayRegister(actor)) {
-            return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
+        if (!allowed) {
+            return CommandResult.fail(CommandFailure.NotAllowed.of(notAllowedKey));
         }
-        Reconsideration r = open.get();
-        if (r.status() != ReconsiderationStatus.REQUESTED) {
-            return CommandResult.fail(CommandFailure.WrongState.of(r.status().name(), "error.reconsideration.alreadyInformed"));
+        if (open.get().status() != expected) {
+            return CommandResult.fail(CommandFailure.WrongState.of(open.get().status().name(), wrongStateKey));
         }
+        return CommandResult.ok(open.get());
+    }
+
+    /** Informs the municipality of the request (a notification to its officers) and records when. */
+    @Transactional
+    public CommandResult<ReconsiderationStatus> informMunicipality(long caseId, Actor actor, String note) {
+        CommandResult<Reconsideration> step = step(caseId, actor, mayRegister(actor), "error.role.notAllowed",
+                ReconsiderationStatus.REQUESTED, "error.reconsideration.alreadyInformed");
+        if (!step.isSuccess()) {
+            return CommandResult.fail(step.failure());
+        }
+        Reconsideration r = step.value();
         String text = trim(note);
         if (text != null && text.length() > MAX_TEXT) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("note", "error.reconsideration.tooLong", MAX_TEXT));
@@ -174,17 +188,12 @@ public class Reconsiderations {
      */
     @Transactional
     public CommandResult<ReconsiderationStatus> grant(long caseId, Actor actor, String reason, String alternativeSuggestion) {
-        Optional<Reconsideration> open = lockOpen(caseId, actor);
-        if (open.isEmpty()) {
-            return CommandResult.fail(CommandFailure.NotFound.of("error.reconsideration.notFound", caseId));
+        CommandResult<Reconsideration> step = step(caseId, actor, mayDecide(actor), "error.reconsideration.designatedGroup",
+                ReconsiderationStatus.MUNICIPALITY_INFORMED, "error.reconsideration.notInformed");
+        if (!step.isSuccess()) {
+            return CommandResult.fail(step.failure());
         }
-        if (!mayDecide(actor)) {
-            return CommandResult.fail(CommandFailure.NotAllowed.of("error.reconsideration.designatedGroup"));
-        }
-        Reconsideration r = open.get();
-        if (r.status() != ReconsiderationStatus.MUNICIPALITY_INFORMED) {
-            return CommandResult.fail(CommandFailure.WrongState.of(r.status().name(), "error.reconsideration.notInformed"));
-        }
+        Reconsideration r = step.value();
         String why = trim(reason);
         if (why == null) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("reason", "error.reconsideration.reason"));
@@ -216,17 +225,12 @@ public class Reconsiderations {
     /** Refuses the request with a required reason; the decision stands and nothing else changes. */
     @Transactional
     public CommandResult<ReconsiderationStatus> refuse(long caseId, Actor actor, String reason) {
-        Optional<Reconsideration> open = lockOpen(caseId, actor);
-        if (open.isEmpty()) {
-            return CommandResult.fail(CommandFailure.NotFound.of("error.reconsideration.notFound", caseId));
+        CommandResult<Reconsideration> step = step(caseId, actor, mayDecide(actor), "error.reconsideration.designatedGroup",
+                ReconsiderationStatus.MUNICIPALITY_INFORMED, "error.reconsideration.notInformed");
+        if (!step.isSuccess()) {
+            return CommandResult.fail(step.failure());
         }
-        if (!mayDecide(actor)) {
-            return CommandResult.fail(CommandFailure.NotAllowed.of("error.reconsideration.designatedGroup"));
-        }
-        Reconsideration r = open.get();
-        if (r.status() != ReconsiderationStatus.MUNICIPALITY_INFORMED) {
-            return CommandResult.fail(CommandFailure.WrongState.of(r.status().name(), "error.reconsideration.notInformed"));
-        }
+        Reconsideration r = step.value();
         String why = trim(reason);
         if (why == null) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("reason", "error.reconsideration.reason"));
