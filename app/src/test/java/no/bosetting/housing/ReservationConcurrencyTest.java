@@ -1,19 +1,13 @@
 package no.bosetting.housing;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import no.bosetting.access.Actor;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
+import static no.bosetting.support.Race.race;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Two officers reserving at the same moment can never double-book a dwelling or a household. */
@@ -58,27 +52,5 @@ class ReservationConcurrencyTest extends HousingIntegrationTest {
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from dwelling where id in (:ids) and status = 'VACANT'")
                 .param("ids", List.of(x, y)).query(Long.class).single()).isEqualTo(1);
-    }
-
-    @SafeVarargs
-    private static <T> List<T> race(Callable<T>... tasks) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(tasks.length);
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.length);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> task : tasks) {
-                futures.add(pool.submit(() -> {
-                    start.await(10, TimeUnit.SECONDS);
-                    return task.call();
-                }));
-            }
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get(30, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -1,13 +1,7 @@
 package no.bosetting.proposals;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import no.bosetting.cases.CaseQueries;
 import no.bosetting.cases.CaseStatus;
@@ -20,6 +14,7 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static no.bosetting.support.Race.race;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A municipality's decided number is never exceeded, even when two officers accept at the same moment. */
@@ -51,21 +46,13 @@ class CapacityConcurrencyTest {
         long proposalB = fixtures.propose(caseB, MUNICIPALITY);
         LocalDate planned = LocalDate.now().plusDays(14);
 
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        List<Future<CommandResult<List<Long>>>> results = new ArrayList<>();
-        for (long[] p : new long[][]{{proposalA, caseA}, {proposalB, caseB}}) {
-            Callable<CommandResult<List<Long>>> task = () -> {
-                start.await();
-                return CommandResult.attempt(() -> proposals.accept(fixtures.municipality(MUNICIPALITY), p[0],
-                        fixtures.plannedDates(p[1], planned), null));
-            };
-            results.add(pool.submit(task));
-        }
-        start.countDown();
-        CommandResult<List<Long>> a = results.get(0).get();
-        CommandResult<List<Long>> b = results.get(1).get();
-        pool.shutdown();
+        List<CommandResult<List<Long>>> both = race(
+                () -> CommandResult.attempt(() -> proposals.accept(fixtures.municipality(MUNICIPALITY), proposalA,
+                        fixtures.plannedDates(caseA, planned), null)),
+                () -> CommandResult.attempt(() -> proposals.accept(fixtures.municipality(MUNICIPALITY), proposalB,
+                        fixtures.plannedDates(caseB, planned), null)));
+        CommandResult<List<Long>> a = both.get(0);
+        CommandResult<List<Long>> b = both.get(1);
 
         assertThat(List.of(a.isSuccess(), b.isSuccess())).containsExactlyInAnyOrder(true, false);
         CommandResult<List<Long>> failed = a.isSuccess() ? b : a;

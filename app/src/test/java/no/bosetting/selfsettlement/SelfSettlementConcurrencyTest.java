@@ -1,14 +1,7 @@
 package no.bosetting.selfsettlement;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import no.bosetting.access.Actor;
 import no.bosetting.cases.CaseQueries;
@@ -20,6 +13,7 @@ import no.bosetting.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static no.bosetting.support.Race.race;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -85,28 +79,6 @@ class SelfSettlementConcurrencyTest extends SelfSettlementTestSupport {
             boolean windowOpen = windows.latest(caseId).map(w -> w.openOn(LocalDate.now())).orElse(false);
             boolean proposed = cases.summaryForSystem(caseId).orElseThrow().status() == CaseStatus.PROPOSED;
             assertThat(windowOpen).as("round %d: window open xor proposed", i).isNotEqualTo(proposed);
-        }
-    }
-
-    @SafeVarargs
-    private static <T> List<T> race(Callable<T>... tasks) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(tasks.length);
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.length);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> task : tasks) {
-                futures.add(pool.submit(() -> {
-                    start.await(10, TimeUnit.SECONDS);
-                    return task.call();
-                }));
-            }
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get(60, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
         }
     }
 }
