@@ -58,6 +58,11 @@ class SelfSettlementWebTest extends SelfSettlementTestSupport {
             assertThat(page("/saker/" + caseId + "?lang=" + lang, fixtures.caseworker())).contains("/selvbosetting/" + id);
         }
         assertThat(page("/selvbosetting", fixtures.caseworker())).contains("/selvbosetting/" + id).contains("Svarmål");
+        int year = java.time.LocalDate.now().getYear();
+        assertThat(page("/statistikk/selvbosetting", fixtures.caseworker()))
+                .contains("/statistikk/selvbosetting/eksport/utfall.csv?year=" + year)
+                .contains("/statistikk/selvbosetting/eksport/avslagsgrunner.xlsx?year=" + year)
+                .contains("Sendt til IMDi").contains("Forespørsler registrert i " + year + ", etter status");
     }
 
     @Test
