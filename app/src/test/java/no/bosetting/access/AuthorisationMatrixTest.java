@@ -1,5 +1,6 @@
 package no.bosetting.access;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -240,7 +241,7 @@ class AuthorisationMatrixTest {
             Map.entry(Pattern.compile("^/(kommune/)?selvbosetting/\\{id}$"), d -> "0"),
             Map.entry(Pattern.compile("^/meldinger/vedlegg/\\{attachmentId}$"), d -> String.valueOf(AuthorisationMatrixTest.messageAttachmentId)),
             Map.entry(Pattern.compile("/\\{number}$"), d -> OWNER_MUNICIPALITY),
-            Map.entry(Pattern.compile("/\\{year}$"), d -> String.valueOf(LocalDate.now().getYear())),
+            Map.entry(Pattern.compile("/\\{year}$"), d -> String.valueOf(TestClock.today().getYear())),
             // Statistics tables are the same for everyone who may see them; any table will do.
             Map.entry(Pattern.compile("^/statistikk/selvbosetting/eksport/\\{table}$"), d -> "utfall"),
             Map.entry(Pattern.compile("/eksport/\\{table}$"), d -> "kommuner"));
@@ -280,7 +281,7 @@ class AuthorisationMatrixTest {
 
     private static ForeignData foreignData(Fixtures fixtures, Proposals proposals, SettlementDecisions decisions, JdbcClient jdbc,
                                            MockMvc mvc, ApplicationContext context) throws Exception {
-        int year = LocalDate.now().getYear();
+        int year = TestClock.today().getYear();
         fixtures.resetMunicipality(OWNER_MUNICIPALITY);
         fixtures.decide(OWNER_MUNICIPALITY, year, 50, 0);
         long centre = fixtures.centre(OWNER_MUNICIPALITY);
@@ -288,16 +289,16 @@ class AuthorisationMatrixTest {
         fixtures.ready(caseId);
         long proposalId = fixtures.propose(caseId, OWNER_MUNICIPALITY);
         proposals.accept(fixtures.municipality(OWNER_MUNICIPALITY), proposalId,
-                fixtures.plannedDates(caseId, LocalDate.now().plusDays(10)), null).value();
+                fixtures.plannedDates(caseId, TestClock.today().plusDays(10)), null).value();
         long decisionId = decisions.forCase(caseId).get(0).id();
         long listId = jdbc.sql("select allocation_list_id from proposal where id = :id").param("id", proposalId).query(Long.class).single();
         Actor owner = fixtures.municipality(OWNER_MUNICIPALITY);
         Dwellings dwellings = context.getBean(Dwellings.class);
         long dwellingId = dwellings.create(owner, ownerDwelling()).value();
         long leaseId = context.getBean(Leases.class).create(owner, dwellings.create(owner, ownerDwelling()).value(),
-                new LeaseData(LeaseKind.SUBLEASE, false, LocalDate.now(), 3, null, 9_000, 0, 3)).value();
+                new LeaseData(LeaseKind.SUBLEASE, false, TestClock.today(), 3, null, 9_000, 0, 3)).value();
         long offerId = context.getBean(HousingOffers.class).submit(new OfferData(OWNER_MUNICIPALITY, "Matrise Utleier", "99999999",
-                null, "Matrisegata " + Fixtures.next(), DwellingType.FLAT, 2, null, null, LocalDate.now(), null)).value();
+                null, "Matrisegata " + Fixtures.next(), DwellingType.FLAT, 2, null, null, TestClock.today(), null)).value();
         // A handled settlement application (any id will do: all agency roles see every application).
         applicationId = jdbc.sql("insert into settlement_application (duf_number, status, created_at, created_by, updated_at, updated_by) values (:d, 'REFUSED', now(), 'matrix', now(), 'matrix') returning id")
                 .param("d", Fixtures.duf()).query(Long.class).single();
@@ -311,7 +312,7 @@ class AuthorisationMatrixTest {
 
     private static DwellingData ownerDwelling() {
         return new DwellingData("Matriseveien " + Fixtures.next(), OwnerType.MUNICIPAL, DwellingType.FLAT, 3, 70,
-                DwellingStandard.GOOD, false, null, null, null, 9_000, LocalDate.now(), null, false);
+                DwellingStandard.GOOD, false, null, null, null, 9_000, TestClock.today(), null, false);
     }
 
     /**
@@ -322,7 +323,7 @@ class AuthorisationMatrixTest {
         if (Routes.all(context).stream().noneMatch(r -> r.pattern().equals("/fordeling/motor"))) {
             return null;
         }
-        long household = fixtures.household(fixtures.centre(OWNER_MUNICIPALITY), 0, LocalDate.now().minusYears(12));
+        long household = fixtures.household(fixtures.centre(OWNER_MUNICIPALITY), 0, TestClock.today().minusYears(12));
         fixtures.ready(household);
         String location = mvc.perform(post("/fordeling/motor").param("minDays", String.valueOf(365 * 12 - 30))
                         .with(csrf()).with(as(fixtures.caseworker())))

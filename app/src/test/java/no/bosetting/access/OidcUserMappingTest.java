@@ -1,5 +1,6 @@
 package no.bosetting.access;
 
+import no.bosetting.support.TestClock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,7 @@ class OidcUserMappingTest {
             ? Optional.of(Actor.refugee("123456789012", "Olena Test")) : Optional.empty();
 
     private static OidcUser idPortenUser(String pid) {
-        OidcIdToken token = new OidcIdToken("token", Instant.now(), Instant.now().plusSeconds(60),
+        OidcIdToken token = new OidcIdToken("token", TestClock.instant(), TestClock.instant().plusSeconds(60),
                 Map.of("sub", "subject-" + pid, "pid", pid));
         return new DefaultOidcUser(java.util.List.of(), token);
     }

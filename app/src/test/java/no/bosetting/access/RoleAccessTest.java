@@ -1,5 +1,6 @@
 package no.bosetting.access;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 
 import no.bosetting.interview.InterviewAnswers;
@@ -46,7 +47,7 @@ class RoleAccessTest {
         mvc.perform(get("/mottak").with(as(fixtures.reception(own)))).andExpect(status().isOk())
                 .andExpect(content().string(not(containsString(otherRef))));
         mvc.perform(post("/saker/" + otherCase + "/utflytting").with(csrf()).with(as(fixtures.reception(own)))
-                        .param("date", LocalDate.now().toString()).param("newSituation", "PRIVATE"))
+                        .param("date", TestClock.today().toString()).param("newSituation", "PRIVATE"))
                 .andExpect(status().isNotFound());
         assertThat(jdbc.sql("select living_situation from settlement_case where id = :id").param("id", otherCase)
                 .query(String.class).single()).isEqualTo("RECEPTION_CENTRE");
@@ -61,11 +62,11 @@ class RoleAccessTest {
         long withConsent = fixtures.household(centre, 0);
         long withoutConsent = fixtures.household(centre, 0);
         fixtures.ready(withConsent); // consent given, health details "Astma"
-        InterviewAnswers noConsent = new InterviewAnswers(LocalDate.now().minusDays(1), null, null, null, null,
+        InterviewAnswers noConsent = new InterviewAnswers(TestClock.today().minusDays(1), null, null, null, null,
                 "Trenger bolig uten trapper", false, "Diabetes type 1", null, null, null, false, false, null, null);
         assertThat(interviews.record(withoutConsent, noConsent, fixtures.caseworker()).isSuccess()).isFalse();
         assertThat(interviews.find(withoutConsent)).isEmpty();
-        InterviewAnswers consentWithdrawn = new InterviewAnswers(LocalDate.now().minusDays(1), null, null, null, null,
+        InterviewAnswers consentWithdrawn = new InterviewAnswers(TestClock.today().minusDays(1), null, null, null, null,
                 "Trenger bolig uten trapper", false, null, null, null, null, false, false, null, null);
         assertThat(interviews.record(withoutConsent, consentWithdrawn, fixtures.caseworker()).isSuccess()).isTrue();
 
@@ -88,7 +89,7 @@ class RoleAccessTest {
                 .param("rejectionCode", "OTHER").param("rejectionText", "Forsøk på å avslå andres forslag"))
                 .andExpect(status().isNotFound());
         mvc.perform(post("/kommune/forslag/" + proposal + "/aksepter").with(csrf()).with(as(fixtures.municipality("1108")))
-                .param("plannedDateAll", LocalDate.now().plusDays(3).toString()))
+                .param("plannedDateAll", TestClock.today().plusDays(3).toString()))
                 .andExpect(status().isNotFound());
         assertThat(jdbc.sql("select status from proposal where id = :id").param("id", proposal).query(String.class).single()).isEqualTo("PENDING");
     }

@@ -1,5 +1,6 @@
 package no.bosetting.access;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,7 +140,7 @@ class SecurityHeadersAndCsrfTest {
 
         // A complete, valid council decision without the token is refused and not recorded.
         Actor owner = fixtures.municipality(AuthorisationMatrixTest.OWNER_MUNICIPALITY);
-        int year = LocalDate.now().getYear();
+        int year = TestClock.today().getYear();
         Integer decided = decisions.placesUsed(AuthorisationMatrixTest.OWNER_MUNICIPALITY, year).decided();
         int status = mvc.perform(post("/kommune/vedtak").with(as(owner)).param("year", String.valueOf(year))
                 .param("persons", "999").param("unaccompaniedMinors", "0")).andReturn().getResponse().getStatus();

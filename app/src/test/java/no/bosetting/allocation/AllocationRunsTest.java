@@ -1,5 +1,6 @@
 package no.bosetting.allocation;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ class AllocationRunsTest {
 
     @Test
     void proposesWithinCapacityExplainsPinsAndSendsWithThePolicyVersion() throws Exception {
-        int year = LocalDate.now().getYear();
+        int year = TestClock.today().getYear();
         String a = "1505"; // Kristiansund
         String b = "1506"; // Molde
         fixtures.resetMunicipality(a);
@@ -123,7 +124,7 @@ class AllocationRunsTest {
 
     @Test
     void aPinThatBreaksAHardRuleIsRefusedInNorwegianAndKeepsTheRun() throws Exception {
-        int year = LocalDate.now().getYear();
+        int year = TestClock.today().getYear();
         String open = "1508"; // Ålesund
         String none = "1511"; // Vanylven: no decision, no places
         fixtures.resetMunicipality(open);
@@ -149,10 +150,10 @@ class AllocationRunsTest {
         long caseId = fixtures.household(centre, 2);
         fixtures.ready(caseId);
         CaseSummary summary = cases.summaryForSystem(caseId).orElseThrow();
-        Instance before = rounds.build("x", List.of(summary), LocalDate.now());
+        Instance before = rounds.build("x", List.of(summary), TestClock.today());
         jdbc.sql("update person set citizenship = 'SYR', sex = case when sex = 'F' then 'M' else 'F' end where case_id = :c")
                 .param("c", caseId).update();
-        Instance after = rounds.build("x", List.of(cases.summaryForSystem(caseId).orElseThrow()), LocalDate.now());
+        Instance after = rounds.build("x", List.of(cases.summaryForSystem(caseId).orElseThrow()), TestClock.today());
         Household h1 = before.households().get(0);
         Household h2 = after.households().get(0);
         assertThat(h2).isEqualTo(h1);
@@ -179,7 +180,7 @@ class AllocationRunsTest {
     @Test
     void theEngineIsOfferedOnlyTheQuarterlyPaceOfEachDecision() {
         String m = "3907"; // Sandefjord
-        int year = LocalDate.now().getYear();
+        int year = TestClock.today().getYear();
         fixtures.resetMunicipality(m);
         fixtures.decide(m, year, 40, 0);
         Instance february = rounds.build("pace", List.of(), LocalDate.of(year, 2, 1));

@@ -1,5 +1,6 @@
 package no.bosetting.allocation;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +60,8 @@ class HeldHouseholdsTest {
     @Test
     void aHouseholdThatOptedInCannotBeProposedManuallyUntilItWithdraws() throws Exception {
         long centre = fixtures.centre(MUNICIPALITY);
-        long held = fixtures.household(centre, 0, LocalDate.now().minusDays(2));
-        long free = fixtures.household(centre, 0, LocalDate.now().minusDays(2));
+        long held = fixtures.household(centre, 0, TestClock.today().minusDays(2));
+        long free = fixtures.household(centre, 0, TestClock.today().minusDays(2));
         fixtures.ready(held);
         fixtures.ready(free);
         Actor refugee = refugeeOf(held);
@@ -92,12 +93,12 @@ class HeldHouseholdsTest {
     @Test
     void theComposePageShowsAHeldHouseholdDisabledWithTheReason() throws Exception {
         // Permitted long ago so it is on the first page of the oldest-first list; its window is still open.
-        long held = fixtures.household(fixtures.centre(MUNICIPALITY), 0, LocalDate.now().minusYears(20));
+        long held = fixtures.household(fixtures.centre(MUNICIPALITY), 0, TestClock.today().minusYears(20));
         fixtures.ready(held);
         jdbc.sql("""
                 insert into self_settlement_window (case_id, opened_on, lease_deadline, created_at, created_by)
                 values (:c, :today, :deadline, now(), 'test')
-                """).param("c", held).param("today", LocalDate.now()).param("deadline", LocalDate.now().plusDays(20)).update();
+                """).param("c", held).param("today", TestClock.today()).param("deadline", TestClock.today().plusDays(20)).update();
 
         assertThat(proposals.heldReasons(List.of(held))).containsEntry(held, "selfsettlement.hold.optInWindow");
         String page = mvc.perform(get("/fordeling").with(as(fixtures.caseworker())))

@@ -1,5 +1,6 @@
 package no.bosetting.applications;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -66,7 +67,7 @@ class SettlementApplicationLifecycleTest {
         assertThat(tooEarly.failure()).isInstanceOf(CommandFailure.RuleBroken.class);
         assertThat(tooEarly.failure().messageKey()).isEqualTo("app.error.noPermit");
 
-        LocalDate permitDate = LocalDate.now().minusDays(10);
+        LocalDate permitDate = TestClock.today().minusDays(10);
         long caseId = RefugeeSupport.privateHousehold(permits, duf, permitDate, "0301");
         QueueItem linked = applications.queue(QueueFilter.open(), fixtures.caseworker()).stream()
                 .filter(q -> q.id() == sent.id()).findFirst().orElseThrow();
@@ -81,7 +82,7 @@ class SettlementApplicationLifecycleTest {
     @Test
     void acceptingKeepsTheCaseUnderMappingAndPrivateWritesHistoryAndTellsTheRefugee() {
         String duf = Fixtures.duf();
-        long caseId = RefugeeSupport.privateHousehold(permits, duf, LocalDate.now().minusDays(30), "0301");
+        long caseId = RefugeeSupport.privateHousehold(permits, duf, TestClock.today().minusDays(30), "0301");
         Actor refugee = Actor.refugee(duf, "Test");
         long id = applications.save(refugee, form("false", null, null), true).value().id();
         assertThat(applications.accept(id, fixtures.planner()).failure()).isInstanceOf(CommandFailure.NotAllowed.class);
@@ -103,7 +104,7 @@ class SettlementApplicationLifecycleTest {
     @Test
     void aLateApplicationGoesToTheDiscretionaryQueueAndRefusalNeedsAReason() throws Exception {
         String duf = Fixtures.duf();
-        RefugeeSupport.privateHousehold(permits, duf, LocalDate.now().minusMonths(7), "0301");
+        RefugeeSupport.privateHousehold(permits, duf, TestClock.today().minusMonths(7), "0301");
         long id = applications.save(Actor.refugee(duf, "Test"), form("false", null, null), true).value().id();
         assertThat(applications.queue(new QueueFilter(ApplicationStatus.SUBMITTED, true, null, null), fixtures.caseworker()))
                 .anyMatch(q -> q.id() == id && q.late());
@@ -133,7 +134,7 @@ class SettlementApplicationLifecycleTest {
     @Test
     void theFormShowsErrorsNextToFieldsAndNeverLosesTheSavedDraft() throws Exception {
         String duf = Fixtures.duf();
-        RefugeeSupport.privateHousehold(permits, duf, LocalDate.now().minusDays(40), "0301");
+        RefugeeSupport.privateHousehold(permits, duf, TestClock.today().minusDays(40), "0301");
         MockHttpSession session = RefugeeSupport.signIn(mvc, jdbc, duf);
         mvc.perform(post("/min-side/soknad").session(session).with(csrf()).param("action", "save")
                         .param("tiesDescription", "Bror i Tromsø").param("pets", "Hund"))
@@ -170,7 +171,7 @@ class SettlementApplicationLifecycleTest {
     @Test
     void theMunicipalitySeesPrivateResidentsInItsAreaAnonymised() throws Exception {
         String duf = Fixtures.duf();
-        long caseId = RefugeeSupport.privateHousehold(permits, duf, LocalDate.now().minusDays(12), "1804");
+        long caseId = RefugeeSupport.privateHousehold(permits, duf, TestClock.today().minusDays(12), "1804");
         String reference = jdbc.sql("select reference from settlement_case where id = :id").param("id", caseId).query(String.class).single();
         assertThat(cases.livingOutsideReceptionIn("1804")).anyMatch(c -> c.id() == caseId);
         mvc.perform(get("/kommune/i-kommunen").with(as(fixtures.municipality("1804"))))
@@ -185,18 +186,18 @@ class SettlementApplicationLifecycleTest {
     @Test
     void theDeadlineRulesRemindPrivateResidentsAndTheAgency() {
         String duf = Fixtures.duf();
-        LocalDate permit = LocalDate.now().minusMonths(6).plusDays(5);
+        LocalDate permit = TestClock.today().minusMonths(6).plusDays(5);
         long caseId = RefugeeSupport.privateHousehold(permits, duf, permit, "0301");
         List<no.bosetting.shared.deadlines.DeadlineRule> rules = context.getBeansOfType(no.bosetting.shared.deadlines.DeadlineRule.class)
                 .values().stream().filter(r -> r.code().startsWith("application-")).toList();
         assertThat(rules).hasSize(2);
         var deadlineRule = rules.stream().filter(r -> r.code().equals("application-deadline")).findFirst().orElseThrow();
-        assertThat(deadlineRule.evaluate(LocalDate.now()))
+        assertThat(deadlineRule.evaluate(TestClock.today()))
                 .anyMatch(i -> i.recipient().equals("duf:" + duf) && i.stage().equals("7-days") && caseId == i.caseId());
         long id = applications.save(Actor.refugee(duf, "Test"), form("false", null, null), true).value().id();
-        assertThat(deadlineRule.evaluate(LocalDate.now())).noneMatch(i -> i.recipient().equals("duf:" + duf));
+        assertThat(deadlineRule.evaluate(TestClock.today())).noneMatch(i -> i.recipient().equals("duf:" + duf));
         var handling = rules.stream().filter(r -> r.code().equals("application-handling")).findFirst().orElseThrow();
-        assertThat(handling.evaluate(LocalDate.now().plusDays(15)))
+        assertThat(handling.evaluate(TestClock.today().plusDays(15)))
                 .anyMatch(i -> i.itemKey().equals("application:" + id) && i.stage().equals("overdue") && i.recipient().equals("agency"));
     }
 

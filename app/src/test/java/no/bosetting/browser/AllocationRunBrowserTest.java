@@ -1,5 +1,6 @@
 package no.bosetting.browser;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 
 import com.microsoft.playwright.Page;
@@ -30,8 +31,8 @@ class AllocationRunBrowserTest {
     void theEngineRunPageExplainsEachProposalInTheReadersLanguageAndIsAccessible(Browsing browsing) {
         Actor caseworker = new Actor("motor-saksbehandler-" + Fixtures.next(), "Motor Saksbehandler", Role.AGENCY_CASEWORKER, null, null);
         accounts.createIfMissing(caseworker, Browsing.PASSWORD, null);
-        fixtures.decide(MUNICIPALITY, LocalDate.now().getYear(), 400, 0);
-        long caseId = fixtures.household(fixtures.centre(MUNICIPALITY), 1, LocalDate.now().minusDays(40));
+        fixtures.decide(MUNICIPALITY, TestClock.today().getYear(), 400, 0);
+        long caseId = fixtures.household(fixtures.centre(MUNICIPALITY), 1, TestClock.today().minusDays(40));
         fixtures.ready(caseId);
         PageAudit audit = new PageAudit(browsing);
 

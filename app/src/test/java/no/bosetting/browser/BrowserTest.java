@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import no.bosetting.support.Fixtures;
+import no.bosetting.support.TestClockConfig;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,7 +23,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(Fixtures.class)
+@Import({Fixtures.class, TestClockConfig.class})
 @ExtendWith(BrowserExtension.class)
 public @interface BrowserTest {
 }

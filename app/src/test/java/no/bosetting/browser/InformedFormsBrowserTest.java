@@ -1,5 +1,6 @@
 package no.bosetting.browser;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 
 import com.microsoft.playwright.Page;
@@ -53,13 +54,13 @@ class InformedFormsBrowserTest {
     @Test
     void declineAndMoveOutToTheMunicipalityForms(Browsing browsing) {
         fixtures.resetMunicipality(MUNICIPALITY);
-        fixtures.decide(MUNICIPALITY, LocalDate.now().getYear(), 20, 0);
+        fixtures.decide(MUNICIPALITY, TestClock.today().getYear(), 20, 0);
         long centre = fixtures.centre(MUNICIPALITY);
         long caseId = fixtures.household(centre, 1);
         fixtures.ready(caseId);
         long proposalId = fixtures.propose(caseId, MUNICIPALITY);
         CommandResult.attempt(() -> proposals.accept(fixtures.municipality(MUNICIPALITY), proposalId,
-                fixtures.plannedDates(caseId, LocalDate.now().plusDays(4)), null)).value();
+                fixtures.plannedDates(caseId, TestClock.today().plusDays(4)), null)).value();
         PageAudit audit = new PageAudit(browsing);
 
         Page agency = browsing.login(user(fixtures.caseworker()));

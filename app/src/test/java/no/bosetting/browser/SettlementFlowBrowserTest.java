@@ -1,5 +1,6 @@
 package no.bosetting.browser;
 
+import no.bosetting.support.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ class SettlementFlowBrowserTest {
 
     @Test
     void fromPermitImportToSettledEveryPageAccessible(Browsing browsing) {
-        int year = LocalDate.now().getYear();
+        int year = TestClock.today().getYear();
         fixtures.resetMunicipality(MUNICIPALITY);
         long centre = fixtures.centre(MUNICIPALITY);
         Actor caseworker = user(fixtures.caseworker());
@@ -83,7 +84,7 @@ class SettlementFlowBrowserTest {
         browsing.submit(centrePage, centrePage.locator("main form[method=post] button[type=submit]"));
         assertThat(centrePage.locator(".error-summary").isVisible()).as("an empty interview is refused").isTrue();
         audit.check(centrePage, "interview form with errors");
-        centrePage.fill("#heldOn", LocalDate.now().minusDays(1).toString());
+        centrePage.fill("#heldOn", TestClock.today().minusDays(1).toString());
         centrePage.fill("#adaptationNeeds", "Trenger bolig på bakkeplan");
         centrePage.fill("#education", "Sykepleier");
         centrePage.check("#drivingLicence");
@@ -103,7 +104,7 @@ class SettlementFlowBrowserTest {
         assertThat(town.locator(".error-summary").isVisible()).as("a decision without a number is refused").isTrue();
         audit.check(town, "council decision form with errors");
         town.fill("#persons", "20");
-        town.fill("#decidedOn", LocalDate.now().minusDays(5).toString());
+        town.fill("#decidedOn", TestClock.today().minusDays(5).toString());
         browsing.submit(town, town.locator("#decision-form button[type=submit]"));
         assertThat(decisions.placesUsed(MUNICIPALITY, year).decided()).isEqualTo(20);
         audit.check(town, "municipality dashboard after the decision");
@@ -131,7 +132,7 @@ class SettlementFlowBrowserTest {
         assertThat(town.locator(".error-summary").isVisible()).as("acceptance without a planned date is refused").isTrue();
         assertThat(status(caseId)).isEqualTo(CaseStatus.PROPOSED);
         audit.check(town, "proposal detail with acceptance errors");
-        town.fill("#plannedDateAll", LocalDate.now().plusDays(10).toString());
+        town.fill("#plannedDateAll", TestClock.today().plusDays(10).toString());
         browsing.submit(town, town.locator("main form[action$='/aksepter'] button[type=submit]"));
         assertThat(town.url()).endsWith("/saker/" + caseId);
         assertThat(status(caseId)).isEqualTo(CaseStatus.OFFERED);
@@ -144,7 +145,7 @@ class SettlementFlowBrowserTest {
         assertThat(offered).hasSize(2);
         town.navigate(browsing.url("/saker/" + caseId));
         for (SettlementDecision d : offered) {
-            town.fill("#date-" + d.id(), LocalDate.now().toString());
+            town.fill("#date-" + d.id(), TestClock.today().toString());
             browsing.submit(town, town.locator("form[action='/vedtak/" + d.id() + "/bosettingsdato'] button[type=submit]"));
         }
         assertThat(status(caseId)).isEqualTo(CaseStatus.SETTLED);
@@ -196,7 +197,7 @@ class SettlementFlowBrowserTest {
     }
 
     private static String csv(String permit, long centre) {
-        String date = LocalDate.now().minusDays(20).toString();
+        String date = TestClock.today().minusDays(20).toString();
         return "permit_reference,permit_type,permit_date,living_situation,reception_centre_id,municipality_number,duf_number,"
                 + "national_id,d_number,given_name,family_name,birth_date,sex,citizenship,relation,phone,email\n"
                 + permit + ",COLLECTIVE_PROTECTION," + date + ",RECEPTION_CENTRE," + centre + ",," + Fixtures.duf()

@@ -1,5 +1,6 @@
 package no.bosetting.browser;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 
@@ -43,10 +44,10 @@ class WorkListBrowserTest {
         long n = Fixtures.next();
         Actor officer = user(new Actor("oppgave-kommune-" + n, "Oppgave Kommune", Role.MUNICIPALITY_OFFICER, MUNICIPALITY, null));
         Actor admin = user(new Actor("oppgave-admin-" + n, "Oppgave Admin", Role.AGENCY_ADMIN, null, null));
-        long caseId = fixtures.household(fixtures.centre("3403"), 1, LocalDate.now().minusDays(30));
+        long caseId = fixtures.household(fixtures.centre("3403"), 1, TestClock.today().minusDays(30));
         fixtures.ready(caseId);
         long[] proposalId = new long[1];
-        ShiftableClock.runAt(LocalDate.now().minusDays(10).atTime(LocalTime.NOON).atZone(TimeConfig.OSLO).toInstant(),
+        ShiftableClock.runAt(TestClock.today().minusDays(10).atTime(LocalTime.NOON).atZone(TimeConfig.OSLO).toInstant(),
                 () -> proposalId[0] = fixtures.propose(caseId, MUNICIPALITY));
         String reference = jdbc.sql("select reference from settlement_case where id = :id").param("id", caseId)
                 .query(String.class).single();

@@ -1,5 +1,6 @@
 package no.bosetting.cases;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,7 @@ class CaseListBenchmark {
 
     /** Bulk rows straight into the tables: the benchmark measures reads, not the import path. */
     private void seed(long centre, int households) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = TestClock.today();
         jdbc.sql("""
                 insert into settlement_case (reference, permit_reference, permit_type, permit_date, status, household_type, persons,
                     children, unaccompanied_minor, living_situation, reception_centre_id, living_municipality_number,

@@ -1,5 +1,6 @@
 package no.bosetting.deadlines;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -32,8 +33,8 @@ class DeadlineRulesTest extends DeadlinesIntegrationTest {
         String andoy = "1871";
         Actor officer = officerWithEmail(andoy);
         Actor caseworker = caseworkerWithEmail();
-        LocalDate sent = LocalDate.now().plusDays(30);
-        long caseId = readyHousehold(1, LocalDate.now().minusDays(20));
+        LocalDate sent = TestClock.today().plusDays(30);
+        long caseId = readyHousehold(1, TestClock.today().minusDays(20));
         long proposalId = on(sent, () -> fixtures.propose(caseId, andoy));
         String key = "proposal:" + proposalId;
         String reference = proposals.find(proposalId, fixtures.caseworker()).orElseThrow().caseReference();
@@ -82,9 +83,9 @@ class DeadlineRulesTest extends DeadlinesIntegrationTest {
         String heim = "5055";
         Actor officer = officerWithEmail(heim);
         Actor caseworker = caseworkerWithEmail();
-        LocalDate sent = LocalDate.now().plusDays(30);
+        LocalDate sent = TestClock.today().plusDays(30);
         LocalDate planned = sent.plusDays(20);
-        long caseId = readyHousehold(0, LocalDate.now().minusDays(20));
+        long caseId = readyHousehold(0, TestClock.today().minusDays(20));
         fixtures.decide(heim, planned.getYear(), 500, 50);
         long proposalId = on(sent, () -> fixtures.propose(caseId, heim));
         onDay(sent.plusDays(1), () -> proposals.accept(fixtures.municipality(heim), proposalId,
@@ -122,7 +123,7 @@ class DeadlineRulesTest extends DeadlinesIntegrationTest {
 
     @Test
     void householdsPastTheThreeAndSixMonthTargetsAreReportedToTheAgencyOnTheDayAfterTheTarget() {
-        LocalDate permit = LocalDate.now().minusDays(10);
+        LocalDate permit = TestClock.today().minusDays(10);
         long family = fixtures.household(fixtures.centre("3403"), 1, permit);
         long single = fixtures.household(fixtures.centre("3403"), 0, permit);
 

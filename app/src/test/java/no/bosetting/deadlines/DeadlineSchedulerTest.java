@@ -1,5 +1,6 @@
 package no.bosetting.deadlines;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,8 +52,8 @@ class DeadlineSchedulerTest extends DeadlinesIntegrationTest {
     void runningTheRulesTwiceOrOnTwoInstancesAtOnceNotifiesOnce() throws Exception {
         String halden = "3101";
         Actor officer = officerWithEmail(halden);
-        LocalDate sent = LocalDate.now().plusDays(60);
-        long caseId = readyHousehold(2, LocalDate.now().minusDays(15));
+        LocalDate sent = TestClock.today().plusDays(60);
+        long caseId = readyHousehold(2, TestClock.today().minusDays(15));
         long proposalId = on(sent, () -> fixtures.propose(caseId, halden));
         String reference = jdbc.sql("select reference from settlement_case where id = :id").param("id", caseId)
                 .query(String.class).single();

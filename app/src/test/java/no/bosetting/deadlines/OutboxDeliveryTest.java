@@ -1,5 +1,6 @@
 package no.bosetting.deadlines;
 
+import no.bosetting.support.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -85,7 +86,7 @@ class OutboxDeliveryTest extends DeadlinesIntegrationTest {
             }
         });
         // Far enough ahead that the application's own dispatcher (real time) never finds it due.
-        Instant start = LocalDate.now().plusYears(3).atStartOfDay(no.bosetting.shared.TimeConfig.OSLO).toInstant()
+        Instant start = TestClock.today().plusYears(3).atStartOfDay(no.bosetting.shared.TimeConfig.OSLO).toInstant()
                 .plusSeconds(Fixtures.next() % 3600);
         ShiftableClock.runAt(start, () -> tx.executeWithoutResult(s -> outbox.enqueue(topic, "mottaker", "Emne", "Tekst", null)));
 
@@ -135,7 +136,7 @@ class OutboxDeliveryTest extends DeadlinesIntegrationTest {
                 Thread.sleep(2); // keep both dispatchers busy at the same time
             }
         };
-        Instant at = LocalDate.now().plusYears(4).atStartOfDay(no.bosetting.shared.TimeConfig.OSLO).toInstant()
+        Instant at = TestClock.today().plusYears(4).atStartOfDay(no.bosetting.shared.TimeConfig.OSLO).toInstant()
                 .plusSeconds(Fixtures.next() % 3600);
         ShiftableClock.runAt(at, () -> tx.executeWithoutResult(s -> {
             for (int i = 0; i < 40; i++) {
@@ -172,7 +173,7 @@ class OutboxDeliveryTest extends DeadlinesIntegrationTest {
     void aNotificationArrivesInTheAppAndByEmailWithTheRightRecipientSubjectAndLink() throws Exception {
         Actor officer = officerWithEmail("1577");
         String subject = "Test av e-post " + Fixtures.next();
-        LocalDate day = LocalDate.now().plusDays(400);
+        LocalDate day = TestClock.today().plusDays(400);
         onDay(day, () -> tx.executeWithoutResult(s -> outbox.enqueue("NOTIFICATION", officer.username(), subject,
                 "Gjør noe innen fristen.", null, "/oppgaver#oppgave-42")));
         onDay(day, () -> {

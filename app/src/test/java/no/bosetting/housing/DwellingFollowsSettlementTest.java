@@ -1,5 +1,6 @@
 package no.bosetting.housing;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 
 import no.bosetting.access.Actor;
@@ -25,7 +26,7 @@ class DwellingFollowsSettlementTest extends HousingIntegrationTest {
         Actor officer = officer(LARVIK);
         long household = acceptedHousehold(LARVIK, 1, null); // planned in 5 days
         long dwellingId = dwelling(officer, 3, false, 400);
-        LocalDate later = LocalDate.now().plusDays(20);
+        LocalDate later = TestClock.today().plusDays(20);
         jdbc.sql("update dwelling set available_from = :d, vacant_since = :d where id = :id").param("d", later).param("id", dwellingId).update();
 
         dwellings.reserve(officer, dwellingId, household).value();
@@ -35,7 +36,7 @@ class DwellingFollowsSettlementTest extends HousingIntegrationTest {
                 .param("c", household).query(Long.class).single()).isEqualTo(1L);
 
         for (SettlementDecision d : decisions.forCase(household)) {
-            decisions.registerSettlementDate(d.id(), LocalDate.now(), null, officer).value();
+            decisions.registerSettlementDate(d.id(), TestClock.today(), null, officer).value();
         }
         assertThat(jdbc.sql("select status from dwelling where id = :id").param("id", dwellingId).query(String.class).single())
                 .isEqualTo("OCCUPIED");

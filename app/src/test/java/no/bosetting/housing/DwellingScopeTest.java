@@ -1,5 +1,6 @@
 package no.bosetting.housing;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 
 import no.bosetting.access.Actor;
@@ -48,7 +49,7 @@ class DwellingScopeTest extends HousingIntegrationTest {
                         .param("address", address).param("ownerType", "MUNICIPAL_COMPANY").param("dwellingType", "TERRACED")
                         .param("rooms", "4").param("areaM2", "90").param("standard", "GOOD").param("accessible", "true")
                         .param("distanceSchoolM", "650").param("monthlyRent", "13 500")
-                        .param("availableFrom", LocalDate.now().minusDays(20).toString()).param("holdingUnit", "Boligkontoret"))
+                        .param("availableFrom", TestClock.today().minusDays(20).toString()).param("holdingUnit", "Boligkontoret"))
                 .andExpect(redirectedUrlPattern("/kommune/boliger/*"));
         Dwelling d = dwellings.list(alesund, DwellingFilter.none()).stream().filter(x -> x.address().equals(address)).findFirst().orElseThrow();
         assertThat(d.monthlyRent()).isEqualTo(13_500);
@@ -76,17 +77,17 @@ class DwellingScopeTest extends HousingIntegrationTest {
         String address = dwellings.find(alesund, dwellingId).orElseThrow().address();
         long leaseDwelling = dwelling(alesund, 2, false, null);
         long leaseId = leases.create(alesund, leaseDwelling,
-                new LeaseData(LeaseKind.SUBLEASE, false, LocalDate.now(), 3, null, 8_000, 16_000, 3)).value();
+                new LeaseData(LeaseKind.SUBLEASE, false, TestClock.today(), 3, null, 8_000, 16_000, 3)).value();
 
         mvc.perform(get("/kommune/boliger/{id}", dwellingId).with(as(hammerfest))).andExpect(status().isNotFound());
         mvc.perform(get("/kommune/boliger").with(as(hammerfest)))
                 .andExpect(status().isOk()).andExpect(content().string(not(containsString(address))));
         mvc.perform(post("/kommune/boliger/{id}", dwellingId).with(as(hammerfest)).with(csrf())
                         .param("address", "Kapret 1").param("ownerType", "MUNICIPAL").param("dwellingType", "FLAT")
-                        .param("rooms", "2").param("standard", "GOOD").param("availableFrom", LocalDate.now().toString()))
+                        .param("rooms", "2").param("standard", "GOOD").param("availableFrom", TestClock.today().toString()))
                 .andExpect(status().isNotFound());
         mvc.perform(post("/kommune/boliger/{id}/leie", dwellingId).with(as(hammerfest)).with(csrf())
-                        .param("kind", "DIRECT").param("startDate", LocalDate.now().toString()).param("termYears", "3")
+                        .param("kind", "DIRECT").param("startDate", TestClock.today().toString()).param("termYears", "3")
                         .param("leaseRent", "1000"))
                 .andExpect(status().isNotFound());
         mvc.perform(post("/kommune/boliger/husstand/{id}/reserver", household).with(as(hammerfest)).with(csrf())

@@ -1,5 +1,6 @@
 package no.bosetting.housing;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 
 import no.bosetting.access.Actor;
@@ -32,7 +33,7 @@ class HousingInstrumentsTest extends HousingIntegrationTest {
         Actor officer = officer(LARVIK);
         long household = acceptedHousehold(LARVIK, 2, null);
         long dwellingId = dwelling(officer, 4, false, null);
-        LocalDate today = LocalDate.now();
+        LocalDate today = TestClock.today();
 
         assertThat(instruments.apply(officer, InstrumentKind.START_LOAN, null, dwellingId, today, 2_000_000, null).failure().messageKey())
                 .as("a start loan is for a household").isEqualTo("housing.error.instrument.household");
@@ -67,12 +68,12 @@ class HousingInstrumentsTest extends HousingIntegrationTest {
         Actor officer = officer(LARVIK);
         Actor other = officer(NAMSOS);
         long household = acceptedHousehold(LARVIK, 0, null);
-        long allowance = instruments.apply(officer, InstrumentKind.HOUSING_ALLOWANCE, household, null, LocalDate.now(), null, null).value();
+        long allowance = instruments.apply(officer, InstrumentKind.HOUSING_ALLOWANCE, household, null, TestClock.today(), null, null).value();
 
-        assertThat(instruments.apply(other, InstrumentKind.START_LOAN, household, null, LocalDate.now(), null, null).failure().messageKey())
+        assertThat(instruments.apply(other, InstrumentKind.START_LOAN, household, null, TestClock.today(), null, null).failure().messageKey())
                 .isEqualTo("housing.error.instrument.household");
         mvc.perform(post("/kommune/virkemidler/vedtak").with(as(other)).with(csrf()).param("id", String.valueOf(allowance))
-                        .param("status", "GRANTED").param("decidedOn", LocalDate.now().toString()))
+                        .param("status", "GRANTED").param("decidedOn", TestClock.today().toString()))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Fant ikke søknad")));
         mvc.perform(get("/kommune/virkemidler").with(as(other)).param("vedtak", String.valueOf(allowance)))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Ingen søknader")));

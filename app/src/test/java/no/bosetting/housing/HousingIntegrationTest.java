@@ -1,5 +1,6 @@
 package no.bosetting.housing;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 
 import no.bosetting.access.Actor;
@@ -49,7 +50,7 @@ abstract class HousingIntegrationTest {
      * so it waits for a dwelling there. {@code adaptationNeeds} is what the interview recorded.
      */
     long acceptedHousehold(String municipality, int children, String adaptationNeeds) {
-        int year = LocalDate.now().getYear();
+        int year = TestClock.today().getYear();
         if (jdbc.sql("select count(*) from capacity_decision where municipality_number = :m and year = :y")
                 .param("m", municipality).param("y", year).query(Long.class).single() == 0) {
             fixtures.decide(municipality, year, 10_000, 0);
@@ -62,7 +63,7 @@ abstract class HousingIntegrationTest {
                 fixtures.caseworker()).value();
         long proposalId = fixtures.propose(caseId, municipality);
         CommandResult.attempt(() -> proposals.accept(officer(municipality), proposalId,
-                fixtures.plannedDates(caseId, LocalDate.now().plusDays(5)), null)).value();
+                fixtures.plannedDates(caseId, TestClock.today().plusDays(5)), null)).value();
         assertThat(cases.summaryForSystem(caseId).orElseThrow().status()).isEqualTo(CaseStatus.OFFERED);
         return caseId;
     }
@@ -73,6 +74,6 @@ abstract class HousingIntegrationTest {
 
     static DwellingData data(String address, int rooms, boolean accessible, Integer distanceSchoolM) {
         return new DwellingData(address, OwnerType.MUNICIPAL, DwellingType.FLAT, rooms, 20 + rooms * 15, DwellingStandard.GOOD,
-                accessible, distanceSchoolM, 300, 200, 9_000 + rooms * 1_000, LocalDate.now().minusDays(10), "Boligkontoret", false);
+                accessible, distanceSchoolM, 300, 200, 9_000 + rooms * 1_000, TestClock.today().minusDays(10), "Boligkontoret", false);
     }
 }

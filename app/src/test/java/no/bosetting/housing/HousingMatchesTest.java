@@ -1,5 +1,6 @@
 package no.bosetting.housing;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -83,20 +84,20 @@ class HousingMatchesTest extends HousingIntegrationTest {
     @Test
     void capacityBySizeCountsVacantDwellingsAvailableWithinTheHorizon() throws Exception {
         Actor officer = officer(ARENDAL);
-        Map<String, int[]> before = capacity.dwellingsByPersons(LocalDate.now(), 6, Municipality.MAX_DWELLING_CLASS);
+        Map<String, int[]> before = capacity.dwellingsByPersons(TestClock.today(), 6, Municipality.MAX_DWELLING_CLASS);
         int[] was = before.getOrDefault(ARENDAL, new int[Municipality.MAX_DWELLING_CLASS + 1]);
         dwelling(officer, 5, false, null);
         long later = dwellings.create(officer, new DwellingData("Senere " + System.nanoTime(), OwnerType.MUNICIPAL, DwellingType.HOUSE,
-                5, 120, DwellingStandard.GOOD, false, null, null, null, null, LocalDate.now().plusMonths(9), null, false)).value();
-        int[] now = capacity.dwellingsByPersons(LocalDate.now(), 6, Municipality.MAX_DWELLING_CLASS).get(ARENDAL);
+                5, 120, DwellingStandard.GOOD, false, null, null, null, null, TestClock.today().plusMonths(9), null, false)).value();
+        int[] now = capacity.dwellingsByPersons(TestClock.today(), 6, Municipality.MAX_DWELLING_CLASS).get(ARENDAL);
         int eight = DwellingSize.personsHoused(5);
         assertThat(now[eight]).isEqualTo(was[eight] + 1);
-        assertThat(capacity.dwellingsByPersons(LocalDate.now(), 12, Municipality.MAX_DWELLING_CLASS).get(ARENDAL)[eight])
+        assertThat(capacity.dwellingsByPersons(TestClock.today(), 12, Municipality.MAX_DWELLING_CLASS).get(ARENDAL)[eight])
                 .isEqualTo(was[eight] + 2);
         assertThat(later).isPositive();
 
         // The agency sees the same capacity by municipality; a municipality officer does not reach the overview.
-        HousingCapacity.MunicipalityHousing arendal = capacity.overview(LocalDate.now(), 6, 5).stream()
+        HousingCapacity.MunicipalityHousing arendal = capacity.overview(TestClock.today(), 6, 5).stream()
                 .filter(h -> h.municipalityNumber().equals(ARENDAL)).findFirst().orElseThrow();
         assertThat(arendal.availableByRooms()[5]).isGreaterThanOrEqualTo(1);
         mvc.perform(get("/kapasitet/boliger").with(as(fixtures.planner())))
@@ -112,7 +113,7 @@ class HousingMatchesTest extends HousingIntegrationTest {
         dwellings.reserve(officer, dwelling(officer, 1, false, null), reservedFor).value();
         dwelling(officer, 4, false, 300);
         dwellings.create(officer, new DwellingData("Snart ledig " + System.nanoTime(), OwnerType.MUNICIPAL, DwellingType.FLAT, 2, 50,
-                DwellingStandard.GOOD, false, null, null, null, 8_000, LocalDate.now().plusMonths(4), null, false)).value();
+                DwellingStandard.GOOD, false, null, null, null, 8_000, TestClock.today().plusMonths(4), null, false)).value();
 
         HousingNeed need = needs.forMunicipality(officer);
         HousingNeed.Row four = need.rows().get(3);

@@ -1,5 +1,6 @@
 package no.bosetting.housing;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 
 import no.bosetting.access.Actor;
@@ -100,7 +101,7 @@ class HousingOfferFlowTest extends HousingIntegrationTest {
         mvc.perform(post("/tilby-bolig").with(csrf())
                         .param("municipalityNumber", TRONDHEIM).param("contactName", "Kari Utleier").param("contactEmail", email)
                         .param("address", address).param("dwellingType", "FLAT").param("rooms", "4").param("areaM2", "85")
-                        .param("monthlyRent", "14500").param("availableFrom", LocalDate.now().plusDays(14).toString()))
+                        .param("monthlyRent", "14500").param("availableFrom", TestClock.today().plusDays(14).toString()))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/tilby-bolig/mottatt"));
     }

@@ -1,5 +1,6 @@
 package no.bosetting.housing;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 
 import com.microsoft.playwright.Page;
@@ -52,11 +53,11 @@ class HousingPagesBrowserTest {
         long household = acceptedHousehold(officer);
         long vacant = dwellings.create(officer, HousingIntegrationTest.data("Nettleserveien " + Fixtures.next(), 3, true, 400)).value();
         long leased = dwellings.create(officer, HousingIntegrationTest.data("Leieveien " + Fixtures.next(), 2, false, null)).value();
-        leases.create(officer, leased, new LeaseData(LeaseKind.SUBLEASE, true, LocalDate.now(), 3, null, 10_000, 20_000, 3)).value();
+        leases.create(officer, leased, new LeaseData(LeaseKind.SUBLEASE, true, TestClock.today(), 3, null, 10_000, 20_000, 3)).value();
         long offer = offers.submit(new OfferData(MUNICIPALITY, "Nils Nettleser", "+47 912 34 567", "nils" + Fixtures.next() + "@example.no",
-                "Tilbudsgata " + Fixtures.next(), DwellingType.TERRACED, 4, 95, 15_000, LocalDate.now().plusDays(7), "Møblert")).value();
+                "Tilbudsgata " + Fixtures.next(), DwellingType.TERRACED, 4, 95, 15_000, TestClock.today().plusDays(7), "Møblert")).value();
 
-        long allowance = instruments.apply(officer, InstrumentKind.HOUSING_ALLOWANCE, household, null, LocalDate.now(), 3_000, null).value();
+        long allowance = instruments.apply(officer, InstrumentKind.HOUSING_ALLOWANCE, household, null, TestClock.today(), 3_000, null).value();
 
         PageAudit audit = new PageAudit(browsing);
         Page page = browsing.login(officer);
@@ -117,7 +118,7 @@ class HousingPagesBrowserTest {
         anonymous.fill("#address", "Offentligveien " + Fixtures.next());
         anonymous.selectOption("#dwellingType", "FLAT");
         anonymous.fill("#rooms", "3");
-        anonymous.fill("#availableFrom", LocalDate.now().plusDays(10).toString());
+        anonymous.fill("#availableFrom", TestClock.today().plusDays(10).toString());
         browsing.submit(anonymous, anonymous.locator("main form button[type=submit]"));
         assertThat(anonymous.url()).endsWith("/tilby-bolig/mottatt");
         audit.check(anonymous, "public offer received");
@@ -125,7 +126,7 @@ class HousingPagesBrowserTest {
     }
 
     private long acceptedHousehold(Actor officer) {
-        int year = LocalDate.now().getYear();
+        int year = TestClock.today().getYear();
         fixtures.resetMunicipality(MUNICIPALITY);
         fixtures.decide(MUNICIPALITY, year, 100, 0);
         long caseId = fixtures.household(fixtures.centre(MUNICIPALITY), 1);
@@ -134,7 +135,7 @@ class HousingPagesBrowserTest {
                 false, null, null, a.education(), a.workExperience(), a.drivingLicence(), a.hasCar(), a.languages(), null),
                 fixtures.caseworker()).value();
         long proposalId = fixtures.propose(caseId, MUNICIPALITY);
-        CommandResult.attempt(() -> proposals.accept(officer, proposalId, fixtures.plannedDates(caseId, LocalDate.now().plusDays(5)), null))
+        CommandResult.attempt(() -> proposals.accept(officer, proposalId, fixtures.plannedDates(caseId, TestClock.today().plusDays(5)), null))
                 .value();
         return caseId;
     }

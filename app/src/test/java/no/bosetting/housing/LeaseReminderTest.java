@@ -1,5 +1,6 @@
 package no.bosetting.housing;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ class LeaseReminderTest extends HousingIntegrationTest {
         long household = acceptedHousehold(FREDRIKSTAD, 1, null);
         long dwellingId = dwelling(officer, 3, false, 700);
         dwellings.reserve(officer, dwellingId, household).value();
-        LocalDate start = LocalDate.now().plusDays(5);
+        LocalDate start = TestClock.today().plusDays(5);
         long leaseId = leases.create(officer, dwellingId, new LeaseData(LeaseKind.SUBLEASE, true, start, 3, null, 12_000, 24_000, null))
                 .value();
         Lease lease = leases.find(officer, leaseId).orElseThrow();
@@ -85,7 +86,7 @@ class LeaseReminderTest extends HousingIntegrationTest {
     void aOneYearLeaseNeedsAReasonAndTheTermIsThreeOrOneYear() {
         Actor officer = officer(FREDRIKSTAD);
         long dwellingId = dwelling(officer, 2, false, null);
-        LocalDate start = LocalDate.now();
+        LocalDate start = TestClock.today();
         var noReason = leases.create(officer, dwellingId, new LeaseData(LeaseKind.DIRECT, false, start, 1, " ", 9_000, 0, 3));
         assertThat(noReason.failure().messageKey()).isEqualTo("housing.error.lease.shortTermReason");
         var twoYears = leases.create(officer, dwellingId, new LeaseData(LeaseKind.DIRECT, false, start, 2, null, 9_000, 0, 3));

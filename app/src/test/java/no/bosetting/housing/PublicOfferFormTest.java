@@ -1,5 +1,6 @@
 package no.bosetting.housing;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 
 import no.bosetting.access.Actor;
@@ -40,7 +41,7 @@ class PublicOfferFormTest extends HousingIntegrationTest {
         mvc.perform(post("/tilby-bolig").with(csrf())
                         .param("municipalityNumber", "9999").param("contactName", "")
                         .param("contactEmail", "ikke-en-adresse").param("address", address).param("dwellingType", "CASTLE")
-                        .param("rooms", "tre").param("availableFrom", LocalDate.now().minusMonths(2).toString()))
+                        .param("rooms", "tre").param("availableFrom", TestClock.today().minusMonths(2).toString()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("class=\"error-summary\"")))
                 .andExpect(content().string(containsString("Velg en kommune fra listen")))
@@ -53,7 +54,7 @@ class PublicOfferFormTest extends HousingIntegrationTest {
                 .andExpect(content().string(containsString("value=\"" + address + "\"")));
         mvc.perform(post("/tilby-bolig").with(csrf()).param("municipalityNumber", KRISTIANSAND).param("contactName", "Ola")
                         .param("address", address).param("dwellingType", "FLAT").param("rooms", "2")
-                        .param("availableFrom", LocalDate.now().toString()))
+                        .param("availableFrom", TestClock.today().toString()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Oppgi telefon eller e-post")));
         assertThat(count(address)).isZero();
@@ -64,7 +65,7 @@ class PublicOfferFormTest extends HousingIntegrationTest {
         String address = "Csrfveien " + Fixtures.next();
         mvc.perform(post("/tilby-bolig").param("municipalityNumber", KRISTIANSAND).param("contactName", "Ola")
                         .param("contactPhone", "99887766").param("address", address).param("dwellingType", "FLAT")
-                        .param("rooms", "2").param("availableFrom", LocalDate.now().toString()))
+                        .param("rooms", "2").param("availableFrom", TestClock.today().toString()))
                 .andExpect(status().isForbidden());
         assertThat(count(address)).isZero();
     }
@@ -77,7 +78,7 @@ class PublicOfferFormTest extends HousingIntegrationTest {
         // Fields the form does not have are ignored: the offer starts unchecked in the queue, tied to no dwelling.
         mvc.perform(post("/tilby-bolig").with(csrf()).param("municipalityNumber", KRISTIANSAND).param("contactName", "Ola")
                         .param("contactPhone", "+47 998 87 766").param("address", address).param("dwellingType", "HOUSE")
-                        .param("rooms", "5").param("availableFrom", LocalDate.now().plusDays(3).toString())
+                        .param("rooms", "5").param("availableFrom", TestClock.today().plusDays(3).toString())
                         .param("status", "APPROVED").param("dwellingId", String.valueOf(dwellingId)).param("inspectionDone", "true")
                         .param("fireSafetyOk", "true").param("id", "1"))
                 .andExpect(redirectedUrl("/tilby-bolig/mottatt"));

@@ -1,5 +1,6 @@
 package no.bosetting.letters;
 
+import no.bosetting.support.TestClock;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -70,8 +71,8 @@ class LettersIntegrationTest {
     @BeforeEach
     void capacity() {
         fixtures.resetMunicipality(MUNICIPALITY);
-        fixtures.decide(MUNICIPALITY, LocalDate.now().getYear(), 500, 0);
-        fixtures.decide(MUNICIPALITY, LocalDate.now().getYear() + 1, 500, 0);
+        fixtures.decide(MUNICIPALITY, TestClock.today().getYear(), 500, 0);
+        fixtures.decide(MUNICIPALITY, TestClock.today().getYear() + 1, 500, 0);
     }
 
     /** An accepted household of one adult and {@code children} children; returns the case id. */
@@ -108,7 +109,7 @@ class LettersIntegrationTest {
 
     @Test
     void aUkrainianGetsTheDecisionInBokmaalAndUkrainianAndTheMunicipalityGetsItsLetter() throws Exception {
-        LocalDate planned = LocalDate.now().plusDays(20);
+        LocalDate planned = TestClock.today().plusDays(20);
         long caseId = accepted(0, planned, null, null);
 
         List<Letter> list = letters(caseId);
@@ -139,9 +140,9 @@ class LettersIntegrationTest {
 
     @Test
     void withoutUkrainianTheDecisionIsInBokmaalAndEnglishAndSaysWhy() throws Exception {
-        InterviewAnswers arabic = new InterviewAnswers(LocalDate.now().minusDays(1), "arabisk", null, null, null, null, false, null,
+        InterviewAnswers arabic = new InterviewAnswers(TestClock.today().minusDays(1), "arabisk", null, null, null, null, false, null,
                 null, "Lærer", "Lærer i 5 år", false, false, "arabisk, engelsk", null);
-        long caseId = accepted(0, LocalDate.now().plusDays(15), arabic, "SYR");
+        long caseId = accepted(0, TestClock.today().plusDays(15), arabic, "SYR");
 
         Letter decision = decisionLetter(caseId);
         assertThat(decision.languages()).isEqualTo("nb,en");
@@ -154,7 +155,7 @@ class LettersIntegrationTest {
 
     @Test
     void aChangedPlannedDateMakesVersionTwoAndKeepsVersionOne() throws Exception {
-        LocalDate planned = LocalDate.now().plusDays(10);
+        LocalDate planned = TestClock.today().plusDays(10);
         long caseId = accepted(1, planned, null, null);
         Letter first = decisionLetter(caseId);
         LocalDate later = planned.plusDays(9);
@@ -202,7 +203,7 @@ class LettersIntegrationTest {
         assertThat(after.createdBy()).isEqualTo(admin.username());
         assertThat(templates.history(LetterKind.DECISION, "nb")).extracting(LetterTemplate::version).contains(before.version());
 
-        long caseId = accepted(0, LocalDate.now().plusDays(12), null, null);
+        long caseId = accepted(0, TestClock.today().plusDays(12), null, null);
         Letter letter = decisionLetter(caseId);
         assertThat(letter.templates()).startsWith("DECISION/nb v" + after.version() + ",");
         assertThat(text(download(caseId, letter.id(), fixtures.caseworker()))).contains(added);
@@ -215,7 +216,7 @@ class LettersIntegrationTest {
 
     @Test
     void onlyTheAgencyTheOwnMunicipalityAndThePersonGetALetter() throws Exception {
-        long caseId = accepted(0, LocalDate.now().plusDays(25), null, null);
+        long caseId = accepted(0, TestClock.today().plusDays(25), null, null);
         Letter decision = decisionLetter(caseId);
         String duf = jdbc.sql("select duf_number from person where id = :id").param("id", decision.personId()).query(String.class).single();
 
@@ -226,7 +227,7 @@ class LettersIntegrationTest {
                         .with(as(fixtures.reception(fixtures.centre(MUNICIPALITY)))))
                 .andExpect(status().isNotFound());
         // A letter id of another case under this case's URL reads as not found too.
-        long otherCase = accepted(0, LocalDate.now().plusDays(25), null, null);
+        long otherCase = accepted(0, TestClock.today().plusDays(25), null, null);
         mvc.perform(get("/saker/{id}/brev", otherCase).param("letter", String.valueOf(decision.id())).with(as(fixtures.caseworker())))
                 .andExpect(status().isNotFound());
 
@@ -253,7 +254,7 @@ class LettersIntegrationTest {
 
     @Test
     void theLocalMailboxRecordsEachLetterOnceAndTheCasePageShowsIt() throws Exception {
-        long caseId = accepted(0, LocalDate.now().plusDays(30), null, null);
+        long caseId = accepted(0, TestClock.today().plusDays(30), null, null);
         List<Long> ids = letters(caseId).stream().map(Letter::id).toList();
 
         dispatcher.dispatchPending();

@@ -1,5 +1,6 @@
 package no.bosetting.messages;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -43,7 +44,7 @@ class MessagesPagesBrowserTest {
         Actor admin = new Actor("admin-meldinger-nettleser", "Nettleser Administrator", Role.AGENCY_ADMIN, null, null);
         accounts.createIfMissing(admin, Browsing.PASSWORD, null);
 
-        LocalDate planned = LocalDate.now().plusDays(14);
+        LocalDate planned = TestClock.today().plusDays(14);
         fixtures.resetMunicipality(MUNICIPALITY);
         fixtures.decide(MUNICIPALITY, planned.getYear(), 20, 0);
         long caseId = fixtures.household(fixtures.centre(MUNICIPALITY), 1);

@@ -1,5 +1,6 @@
 package no.bosetting.planning;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -35,13 +36,13 @@ class CapacityDecisionFormTest {
     @Test
     void aPendingRequestIsShownUntilTheCouncilDecides() throws Exception {
         String m = "3103"; // Moss
-        int year = LocalDate.now().getYear() + 4;
+        int year = TestClock.today().getYear() + 4;
         Actor officer = fixtures.municipality(m);
         mvc.perform(post("/kommune/vedtak/behandles").with(csrf()).with(as(officer)).param("year", String.valueOf(year))
-                        .param("expectedOn", LocalDate.now().minusDays(1).toString()))
+                        .param("expectedOn", TestClock.today().minusDays(1).toString()))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("kan ikke være tilbake i tid")));
         mvc.perform(post("/kommune/vedtak/behandles").with(csrf()).with(as(officer)).param("year", String.valueOf(year))
-                        .param("expectedOn", LocalDate.now().plusDays(30).toString()).param("note", "Kommunestyret i desember"))
+                        .param("expectedOn", TestClock.today().plusDays(30).toString()).param("note", "Kommunestyret i desember"))
                 .andExpect(status().is3xxRedirection());
         assertThat(decisions.pending(m, year)).isPresent();
         assertThat(decisions.find(m, year)).isEmpty();
@@ -57,9 +58,9 @@ class CapacityDecisionFormTest {
     @Test
     void aMultiYearDecisionIsRecordedForEveryYearAndADeviationNeedsAReason() throws Exception {
         String m = "4204"; // Kristiansand
-        int year = LocalDate.now().getYear() + 2;
-        requests.saveNeed(fixtures.planner(), year, 5_000, LocalDate.now(), Map.of()).value();
-        requests.issue(fixtures.planner(), year, LocalDate.now(), "Testanmodning").value();
+        int year = TestClock.today().getYear() + 2;
+        requests.saveNeed(fixtures.planner(), year, 5_000, TestClock.today(), Map.of()).value();
+        requests.issue(fixtures.planner(), year, TestClock.today(), "Testanmodning").value();
         int requested = requests.versions(m, year).stream().mapToInt(CapacityRequest::persons).max().orElseThrow();
         Actor officer = fixtures.municipality(m);
 

@@ -1,5 +1,6 @@
 package no.bosetting.planning;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ class CapacityRequestsTest {
 
     /** A year no other test plans for, so the national need and requests are this test's own. */
     private int freshYear() {
-        int year = LocalDate.now().getYear() + 3;
+        int year = TestClock.today().getYear() + 3;
         jdbc.sql("delete from capacity_request where year = :y").param("y", year).update();
         jdbc.sql("delete from request_input where year = :y").param("y", year).update();
         jdbc.sql("delete from request_criteria where year = :y").param("y", year).update();
@@ -51,21 +52,21 @@ class CapacityRequestsTest {
     @Test
     void aRevisedRequestIsANewVersionAndEveryVersionStaysVisible() {
         int year = freshYear();
-        assertThat(requests.saveNeed(fixtures.planner(), year, 5_500, LocalDate.now().minusDays(30), Map.of()).isSuccess()).isTrue();
-        assertThat(requests.issue(fixtures.planner(), year, LocalDate.now().minusDays(20), "Opprinnelig anmodning").value()).isEqualTo(357);
+        assertThat(requests.saveNeed(fixtures.planner(), year, 5_500, TestClock.today().minusDays(30), Map.of()).isSuccess()).isTrue();
+        assertThat(requests.issue(fixtures.planner(), year, TestClock.today().minusDays(20), "Opprinnelig anmodning").value()).isEqualTo(357);
         CapacityRequest first = requests.versions(BERGEN, year).get(0);
         assertThat(first.version()).isEqualTo(1);
 
         // 18 March 2022 style: the need rises sharply; every request changes and becomes version 2.
-        requests.saveNeed(fixtures.planner(), year, 35_000, LocalDate.now().minusDays(5), Map.of()).value();
-        int revised = requests.issue(fixtures.planner(), year, LocalDate.now(), "Revidert etter krigen i Ukraina").value();
+        requests.saveNeed(fixtures.planner(), year, 35_000, TestClock.today().minusDays(5), Map.of()).value();
+        int revised = requests.issue(fixtures.planner(), year, TestClock.today(), "Revidert etter krigen i Ukraina").value();
 
         List<CapacityRequest> bergen = requests.versions(BERGEN, year);
         assertThat(revised).isGreaterThan(300);
         assertThat(bergen).extracting(CapacityRequest::version).containsExactly(2, 1);
         assertThat(bergen.get(0).persons()).isGreaterThan(first.persons());
         assertThat(bergen.get(0).reason()).isEqualTo("Revidert etter krigen i Ukraina");
-        assertThat(bergen.get(0).requestedOn()).isEqualTo(LocalDate.now());
+        assertThat(bergen.get(0).requestedOn()).isEqualTo(TestClock.today());
         assertThat(bergen.get(1)).isEqualTo(first);
         assertThat(requests.latestForYear(year).get(BERGEN).version()).isEqualTo(2);
         assertThat(requests.rounds(year)).hasSize(2);
@@ -74,7 +75,7 @@ class CapacityRequestsTest {
         RequestInput vardo = requests.input(VARDO, year);
         requests.saveInput(fixtures.planner(), year, new RequestInput(VARDO, vardo.countyNumber(), vardo.population(), vardo.centrality(),
                 1.0, 1.0, null, false, 15, "Har ledige boliger", "Fylket støtter", "KS: ingen merknad")).value();
-        assertThat(requests.issue(fixtures.planner(), year, LocalDate.now(), "Justert for Vardø").value()).isEqualTo(1);
+        assertThat(requests.issue(fixtures.planner(), year, TestClock.today(), "Justert for Vardø").value()).isEqualTo(1);
         assertThat(requests.versions(VARDO, year)).extracting(CapacityRequest::version).containsExactly(3, 2, 1);
         assertThat(requests.versions(VARDO, year).get(0).explanation()).contains("adjustment=15");
         assertThat(requests.input(VARDO, year).countyInput()).isEqualTo("Fylket støtter");
@@ -87,13 +88,13 @@ class CapacityRequestsTest {
                 .isInstanceOf(CommandFailure.NotAllowed.class);
         assertThat(requests.saveNeed(fixtures.planner(), year, 100, null, Map.of("46", 60, "03", 30)).failure())
                 .isInstanceOf(CommandFailure.RuleBroken.class);
-        assertThat(requests.issue(fixtures.planner(), year, LocalDate.now(), "Uten behov").failure())
+        assertThat(requests.issue(fixtures.planner(), year, TestClock.today(), "Uten behov").failure())
                 .isInstanceOf(CommandFailure.RuleBroken.class);
         RequestInput bergen = requests.input(BERGEN, year);
         assertThat(requests.saveInput(fixtures.planner(), year, new RequestInput(BERGEN, bergen.countyNumber(), bergen.population(),
                 bergen.centrality(), 1.0, 1.0, null, false, 5, " ", null, null)).failure())
                 .isInstanceOf(CommandFailure.RuleBroken.class);
-        assertThat(requests.issue(fixtures.municipality(BERGEN), year, LocalDate.now(), "x").failure())
+        assertThat(requests.issue(fixtures.municipality(BERGEN), year, TestClock.today(), "x").failure())
                 .isInstanceOf(CommandFailure.NotAllowed.class);
     }
 
@@ -126,7 +127,7 @@ class CapacityRequestsTest {
                 .andExpect(status().is3xxRedirection());
         assertThat(requests.scenarios(year).get(PlanningScenario.Kind.HIGH).persons()).isEqualTo(35_000);
         mvc.perform(post("/kapasitet/anmodninger/send").with(as(fixtures.planner())).with(csrf())
-                        .param("year", String.valueOf(year)).param("requestedOn", LocalDate.now().toString()).param("reason", "Første runde"))
+                        .param("year", String.valueOf(year)).param("requestedOn", TestClock.today().toString()).param("reason", "Første runde"))
                 .andExpect(status().is3xxRedirection());
 
         mvc.perform(get("/kapasitet/anmodninger").param("year", String.valueOf(year)).with(as(fixtures.planner())))
@@ -145,7 +146,7 @@ class CapacityRequestsTest {
     void theMunicipalitySeesItsQuarterlyTargets() throws Exception {
         String roros = "5025";
         fixtures.resetMunicipality(roros);
-        fixtures.decide(roros, LocalDate.now().getYear(), 41, 0);
+        fixtures.decide(roros, TestClock.today().getYear(), 41, 0);
 
         mvc.perform(get("/kommune").with(as(fixtures.municipality(roros))))
                 .andExpect(status().isOk())

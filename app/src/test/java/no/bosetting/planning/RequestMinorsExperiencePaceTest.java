@@ -1,5 +1,6 @@
 package no.bosetting.planning;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ class RequestMinorsExperiencePaceTest {
 
     /** A year no other test plans for. */
     private int freshYear() {
-        int year = LocalDate.now().getYear() + 4;
+        int year = TestClock.today().getYear() + 4;
         jdbc.sql("delete from capacity_request where year = :y").param("y", year).update();
         jdbc.sql("delete from request_input where year = :y").param("y", year).update();
         jdbc.sql("delete from request_criteria where year = :y").param("y", year).update();
@@ -75,7 +76,7 @@ class RequestMinorsExperiencePaceTest {
     @Test
     void theMinorsRequestIsVersionedWithThePersonsRequestAndOldNumbersStay() throws Exception {
         int year = freshYear();
-        requests.saveNeed(fixtures.planner(), year, 10_000, LocalDate.now(), Map.of()).value();
+        requests.saveNeed(fixtures.planner(), year, 10_000, TestClock.today(), Map.of()).value();
         requests.saveCriteria(fixtures.planner(), year, new RequestCriteria(RequestCriteria.DEFAULT_WEIGHTS, 10, 30.0, 0, 0, 100)).value();
         minorsCapacity(BERGEN, year);
         minorsCapacity(VARDO, year);
@@ -88,13 +89,13 @@ class RequestMinorsExperiencePaceTest {
         assertThat(bergen.minors() + vardo.minors()).isBetween(99, 101);
         assertThat(computed.stream().filter(c -> !c.input().minorsCapacity()).mapToInt(RequestComputation::minors).sum()).isZero();
 
-        assertThat(requests.issue(fixtures.planner(), year, LocalDate.now().minusDays(2), "Første runde").value()).isEqualTo(357);
+        assertThat(requests.issue(fixtures.planner(), year, TestClock.today().minusDays(2), "Første runde").value()).isEqualTo(357);
         CapacityRequest first = requests.versions(BERGEN, year).get(0);
         assertThat(first.unaccompaniedMinors()).isEqualTo(bergen.minors());
 
         // Only the minors need changes: exactly the two municipalities with capacity get a new version.
         requests.saveCriteria(fixtures.planner(), year, new RequestCriteria(RequestCriteria.DEFAULT_WEIGHTS, 10, 30.0, 0, 0, 300)).value();
-        assertThat(requests.issue(fixtures.planner(), year, LocalDate.now(), "Flere enslige mindreårige").value()).isEqualTo(2);
+        assertThat(requests.issue(fixtures.planner(), year, TestClock.today(), "Flere enslige mindreårige").value()).isEqualTo(2);
         List<CapacityRequest> versions = requests.versions(BERGEN, year);
         assertThat(versions).extracting(CapacityRequest::version).containsExactly(2, 1);
         assertThat(versions.get(0).persons()).isEqualTo(first.persons());
@@ -137,16 +138,16 @@ class RequestMinorsExperiencePaceTest {
     @Test
     void settlementExperienceComesFromTheSystemsOwnSettlements() throws Exception {
         int year = freshYear();
-        int thisYear = LocalDate.now().getYear();
+        int thisYear = TestClock.today().getYear();
         fixtures.resetMunicipality(BRONNOY);
         fixtures.decide(BRONNOY, thisYear, 20, 0);
-        long caseId = fixtures.household(fixtures.centre(BRONNOY), 2, LocalDate.now().minusDays(40));
+        long caseId = fixtures.household(fixtures.centre(BRONNOY), 2, TestClock.today().minusDays(40));
         fixtures.ready(caseId);
         long proposal = fixtures.propose(caseId, BRONNOY);
         Actor municipality = fixtures.municipality(BRONNOY);
         List<Long> ids = CommandResult.attempt(() -> proposals.accept(municipality, proposal,
-                fixtures.plannedDates(caseId, LocalDate.now()), null)).value();
-        ids.forEach(id -> decisions.registerSettlementDate(id, LocalDate.now(), null, municipality).value());
+                fixtures.plannedDates(caseId, TestClock.today()), null)).value();
+        ids.forEach(id -> decisions.registerSettlementDate(id, TestClock.today(), null, municipality).value());
 
         // Recomputed here from the decisions table: persons settled in the five years before the planning year.
         int settled = jdbc.sql("""
@@ -178,7 +179,7 @@ class RequestMinorsExperiencePaceTest {
 
     @Test
     void monthlyPaceIsShownToTheMunicipalityAndOfferedToTheEngine() throws Exception {
-        int year = LocalDate.now().getYear();
+        int year = TestClock.today().getYear();
         fixtures.resetMunicipality(BRONNOY);
         fixtures.decide(BRONNOY, year, 24, 3);
         try {

@@ -1,5 +1,6 @@
 package no.bosetting.proposals;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -34,7 +35,7 @@ class CapacityConcurrencyTest {
 
     @RepeatedTest(3)
     void twoConcurrentAcceptancesForTheLastPlacesCannotBothSucceed() throws Exception {
-        int year = LocalDate.now().getYear();
+        int year = TestClock.today().getYear();
         fixtures.resetMunicipality(MUNICIPALITY);
         fixtures.decide(MUNICIPALITY, year, 5, 0);
         long centre = fixtures.centre(MUNICIPALITY);
@@ -44,7 +45,7 @@ class CapacityConcurrencyTest {
         fixtures.ready(caseB);
         long proposalA = fixtures.propose(caseA, MUNICIPALITY);
         long proposalB = fixtures.propose(caseB, MUNICIPALITY);
-        LocalDate planned = LocalDate.now().plusDays(14);
+        LocalDate planned = TestClock.today().plusDays(14);
 
         List<CommandResult<List<Long>>> both = race(
                 () -> CommandResult.attempt(() -> proposals.accept(fixtures.municipality(MUNICIPALITY), proposalA,
@@ -67,14 +68,14 @@ class CapacityConcurrencyTest {
 
     @Test
     void onlyTheAgencyCanOverrideAndTheOverrideIsVisible() {
-        int year = LocalDate.now().getYear();
+        int year = TestClock.today().getYear();
         fixtures.resetMunicipality(MUNICIPALITY);
         fixtures.decide(MUNICIPALITY, year, 2, 0);
         long centre = fixtures.centre(MUNICIPALITY);
         long household = fixtures.household(centre, 2);
         fixtures.ready(household);
         long proposal = fixtures.propose(household, MUNICIPALITY);
-        var planned = fixtures.plannedDates(household, LocalDate.now().plusDays(7));
+        var planned = fixtures.plannedDates(household, TestClock.today().plusDays(7));
 
         var byMunicipality = CommandResult.attempt(() -> proposals.accept(fixtures.municipality(MUNICIPALITY), proposal, planned, "vi vil likevel"));
         assertThat(byMunicipality.isSuccess()).isFalse();

@@ -1,5 +1,6 @@
 package no.bosetting.proposals;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 
 import no.bosetting.support.Fixtures;
@@ -31,7 +32,7 @@ class OverdueProposalsTest {
         fixtures.ready(onTime);
         long lateProposal = fixtures.propose(late, BINDAL);
         fixtures.propose(onTime, BINDAL);
-        jdbc.sql("update proposal set deadline = :d where id = :id").param("d", LocalDate.now().minusDays(2))
+        jdbc.sql("update proposal set deadline = :d where id = :id").param("d", TestClock.today().minusDays(2))
                 .param("id", lateProposal).update();
 
         var municipality = fixtures.municipality(BINDAL);

@@ -1,5 +1,6 @@
 package no.bosetting.proposals;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -50,7 +51,7 @@ class SettlementFlowWebTest {
 
     @Test
     void fromPermitImportToSettledThroughTheBrowser() throws Exception {
-        int year = LocalDate.now().getYear();
+        int year = TestClock.today().getYear();
         fixtures.resetMunicipality(BODO);
         long centre = fixtures.centre(BODO);
         Actor caseworker = fixtures.caseworker();
@@ -60,8 +61,8 @@ class SettlementFlowWebTest {
         String duf1 = Fixtures.duf();
         String duf2 = Fixtures.duf();
         String csv = "permit_reference,permit_type,permit_date,living_situation,reception_centre_id,municipality_number,duf_number,national_id,d_number,given_name,family_name,birth_date,sex,citizenship,relation,phone,email\n"
-                + ref + ",COLLECTIVE_PROTECTION," + LocalDate.now().minusDays(20) + ",RECEPTION_CENTRE," + centre + ",," + duf1 + ",,,Olena,Demoenko,1988-02-03,F,UKR,MAIN,+4791234567,\n"
-                + ref + ",COLLECTIVE_PROTECTION," + LocalDate.now().minusDays(20) + ",RECEPTION_CENTRE," + centre + ",," + duf2 + ",,,Maksym,Demoenko,2016-07-08,M,UKR,CHILD,,\n";
+                + ref + ",COLLECTIVE_PROTECTION," + TestClock.today().minusDays(20) + ",RECEPTION_CENTRE," + centre + ",," + duf1 + ",,,Olena,Demoenko,1988-02-03,F,UKR,MAIN,+4791234567,\n"
+                + ref + ",COLLECTIVE_PROTECTION," + TestClock.today().minusDays(20) + ",RECEPTION_CENTRE," + centre + ",," + duf2 + ",,,Maksym,Demoenko,2016-07-08,M,UKR,CHILD,,\n";
 
         // 1. The agency imports the permit as CSV; importing it again changes nothing.
         mvc.perform(multipart("/import").file(new MockMultipartFile("file", "permits.csv", "text/csv", csv.getBytes()))
@@ -102,10 +103,10 @@ class SettlementFlowWebTest {
         mvc.perform(get("/saker/" + caseId).with(as(bodo))).andExpect(status().isNotFound());
 
         // 6. A missing planned date is refused next to the field; then the municipality accepts.
-        mvc.perform(post("/kommune/forslag/" + proposalId + "/aksepter").with(csrf()).with(as(bodo)).param("plannedDate0", LocalDate.now().plusDays(10).toString()))
+        mvc.perform(post("/kommune/forslag/" + proposalId + "/aksepter").with(csrf()).with(as(bodo)).param("plannedDate0", TestClock.today().plusDays(10).toString()))
                 .andExpect(status().isOk()).andExpect(model().attributeExists("acceptErrors"))
                 .andExpect(content().string(containsString("Oppgi planlagt bosettingsdato")));
-        mvc.perform(post("/kommune/forslag/" + proposalId + "/aksepter").with(csrf()).with(as(bodo)).param("plannedDateAll", LocalDate.now().plusDays(10).toString()))
+        mvc.perform(post("/kommune/forslag/" + proposalId + "/aksepter").with(csrf()).with(as(bodo)).param("plannedDateAll", TestClock.today().plusDays(10).toString()))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/saker/" + caseId));
         assertThat(cases.summaryForSystem(caseId).orElseThrow().status()).isEqualTo(CaseStatus.OFFERED);
 
@@ -121,8 +122,8 @@ class SettlementFlowWebTest {
         // 8. Settlement dates per person; the last one settles the case; a correction needs a reason.
         List<SettlementDecision> ds = decisions.forCase(caseId);
         assertThat(ds).hasSize(2);
-        LocalDate moved = LocalDate.now();
-        mvc.perform(post("/vedtak/" + ds.get(0).id() + "/bosettingsdato").with(csrf()).with(as(bodo)).param("date", LocalDate.now().plusDays(3).toString()))
+        LocalDate moved = TestClock.today();
+        mvc.perform(post("/vedtak/" + ds.get(0).id() + "/bosettingsdato").with(csrf()).with(as(bodo)).param("date", TestClock.today().plusDays(3).toString()))
                 .andExpect(flash().attributeExists("dateErrors"));
         for (SettlementDecision d : ds) {
             mvc.perform(post("/vedtak/" + d.id() + "/bosettingsdato").with(csrf()).with(as(bodo)).param("date", moved.toString()))
@@ -178,7 +179,7 @@ class SettlementFlowWebTest {
 
     @Test
     void decliningTheOfferReleasesThePlacesAndNeedsAnInformedConfirmation() throws Exception {
-        int year = LocalDate.now().getYear();
+        int year = TestClock.today().getYear();
         String m = "3205"; // Lillestrøm
         fixtures.resetMunicipality(m);
         fixtures.decide(m, year, 10, 0);
@@ -187,14 +188,14 @@ class SettlementFlowWebTest {
         fixtures.ready(caseId);
         long proposalId = fixtures.propose(caseId, m);
         mvc.perform(post("/kommune/forslag/" + proposalId + "/aksepter").with(csrf()).with(as(fixtures.municipality(m)))
-                .param("plannedDateAll", LocalDate.now().plusDays(5).toString())).andExpect(status().is3xxRedirection());
+                .param("plannedDateAll", TestClock.today().plusDays(5).toString())).andExpect(status().is3xxRedirection());
         assertThat(decisions.placesUsed(m, year).used()).isEqualTo(2);
 
         mvc.perform(post("/saker/" + caseId + "/takk-nei").with(csrf()).with(as(fixtures.caseworker())).param("reason", "Vil bo hos slekt i Oslo"))
                 .andExpect(flash().attributeExists("declineErrors"));
         assertThat(cases.summaryForSystem(caseId).orElseThrow().status()).isEqualTo(CaseStatus.OFFERED);
         mvc.perform(post("/saker/" + caseId + "/takk-nei").with(csrf()).with(as(fixtures.caseworker()))
-                .param("reason", "Vil bo hos slekt i Oslo").param("informed", "true").param("informedOn", LocalDate.now().toString()).param("informedChannel", "PHONE").param("informedLanguage", "Dari")).andExpect(flash().attributeExists("success"));
+                .param("reason", "Vil bo hos slekt i Oslo").param("informed", "true").param("informedOn", TestClock.today().toString()).param("informedChannel", "PHONE").param("informedLanguage", "Dari")).andExpect(flash().attributeExists("success"));
         assertThat(cases.summaryForSystem(caseId).orElseThrow().status()).isEqualTo(CaseStatus.DECLINED);
         assertThat(decisions.placesUsed(m, year).used()).isZero();
     }
@@ -209,7 +210,7 @@ class SettlementFlowWebTest {
         mvc.perform(post("/saker/" + caseId + "/avslutt").with(csrf()).with(as(fixtures.reception(centre)))
                 .param("closeReason", "MOVED_OUT_OF_RECEPTION").param("informed", "true")).andExpect(flash().attributeExists("closeErrors"));
         mvc.perform(post("/saker/" + caseId + "/avslutt").with(csrf()).with(as(fixtures.caseworker()))
-                .param("closeReason", "MOVED_OUT_OF_RECEPTION").param("informed", "true").param("informedOn", LocalDate.now().toString()).param("informedChannel", "PHONE").param("informedLanguage", "Dari")).andExpect(flash().attributeExists("success"));
+                .param("closeReason", "MOVED_OUT_OF_RECEPTION").param("informed", "true").param("informedOn", TestClock.today().toString()).param("informedChannel", "PHONE").param("informedLanguage", "Dari")).andExpect(flash().attributeExists("success"));
         assertThat(cases.summaryForSystem(caseId).orElseThrow().status()).isEqualTo(CaseStatus.CLOSED);
         assertThat(cases.history(caseId)).anySatisfy(h -> assertThat(h.command()).isEqualTo("CLOSE"));
     }

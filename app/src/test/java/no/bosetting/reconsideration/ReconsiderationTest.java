@@ -1,5 +1,6 @@
 package no.bosetting.reconsideration;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 
 import no.bosetting.access.Actor;
@@ -58,7 +59,7 @@ class ReconsiderationTest {
 
     @BeforeEach
     void capacity() {
-        planned = LocalDate.now().plusDays(10);
+        planned = TestClock.today().plusDays(10);
         fixtures.resetMunicipality(ORSTA);
         fixtures.decide(ORSTA, planned.getYear(), 40, 0);
         users.createIfMissing(fixtures.municipality(ORSTA), null, null);

@@ -1,5 +1,6 @@
 package no.bosetting.selfservice;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -32,7 +33,7 @@ class RefugeePagesLanguageTest {
     @Test
     void everyRefugeePageInEveryLanguageHasNoMissingKeys() throws Exception {
         String duf = Fixtures.duf();
-        RefugeeSupport.privateHousehold(permits, duf, LocalDate.now().minusDays(50), "0301");
+        RefugeeSupport.privateHousehold(permits, duf, TestClock.today().minusDays(50), "0301");
         MockHttpSession withCase = RefugeeSupport.signIn(mvc, jdbc, duf);
         MockHttpSession withoutCase = RefugeeSupport.signIn(mvc, jdbc, Fixtures.duf());
         for (String lang : List.of("nb", "en", "uk")) {

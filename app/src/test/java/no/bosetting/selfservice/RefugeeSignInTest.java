@@ -1,5 +1,6 @@
 package no.bosetting.selfservice;
 
+import no.bosetting.support.TestClock;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -56,9 +57,9 @@ class RefugeeSignInTest {
     @Test
     void theRightCodeSignsInWithANewSessionAndShowsOnlyTheOwnCase() throws Exception {
         String duf = Fixtures.duf();
-        long own = RefugeeSupport.privateHousehold(permits, duf, LocalDate.now().minusDays(20), "0301");
+        long own = RefugeeSupport.privateHousehold(permits, duf, TestClock.today().minusDays(20), "0301");
         String otherDuf = Fixtures.duf();
-        long other = RefugeeSupport.privateHousehold(permits, otherDuf, LocalDate.now().minusDays(20), "0301");
+        long other = RefugeeSupport.privateHousehold(permits, otherDuf, TestClock.today().minusDays(20), "0301");
         MockHttpSession session = new MockHttpSession();
         String before = session.getId();
         mvc.perform(post("/min-side/logg-inn").session(session).with(csrf()).param("dufNumber", duf))
@@ -118,7 +119,7 @@ class RefugeeSignInTest {
         MockHttpSession session = new MockHttpSession();
         mvc.perform(post("/min-side/logg-inn").session(session).with(csrf()).param("dufNumber", duf));
         String code = RefugeeSupport.latestCode(jdbc, duf);
-        ShiftableClock.set(Instant.now().plus(RefugeeSignIn.VALIDITY).plusSeconds(5));
+        ShiftableClock.set(TestClock.instant().plus(RefugeeSignIn.VALIDITY).plusSeconds(5));
         mvc.perform(post("/min-side/logg-inn/kode").session(session).with(csrf()).param("code", code))
                 .andExpect(content().string(containsString("Koden er for gammel")));
     }
@@ -152,7 +153,7 @@ class RefugeeSignInTest {
     @Test
     void theDemoMailboxShowsCodesAndTheLoginPageListsExampleDufNumbersFromTheData() throws Exception {
         String duf = Fixtures.duf();
-        RefugeeSupport.privateHousehold(permits, duf, LocalDate.now().minusDays(3), "0301");
+        RefugeeSupport.privateHousehold(permits, duf, TestClock.today().minusDays(3), "0301");
         mvc.perform(post("/min-side/logg-inn").with(csrf()).param("dufNumber", duf));
         mvc.perform(get("/demo-postkasse"))
                 .andExpect(status().isOk())

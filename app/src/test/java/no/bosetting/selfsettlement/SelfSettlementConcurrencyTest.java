@@ -1,5 +1,6 @@
 package no.bosetting.selfsettlement;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -38,7 +39,7 @@ class SelfSettlementConcurrencyTest extends SelfSettlementTestSupport {
 
     @Test
     void twoApprovalsForTheLastCapPlaceNeverBothSucceed() throws Exception {
-        int year = LocalDate.now().getYear();
+        int year = TestClock.today().getYear();
         {
             acceptingMunicipality(DRAMMEN_NEIGHBOUR, 100, 1); // cap = 1 person
             long a = forwarded(household(DRAMMEN_NEIGHBOUR, 0), DRAMMEN_NEIGHBOUR);
@@ -55,7 +56,7 @@ class SelfSettlementConcurrencyTest extends SelfSettlementTestSupport {
 
     @Test
     void twoApprovalsForTheLastDecidedPlaceNeverBothSucceed() throws Exception {
-        int year = LocalDate.now().getYear();
+        int year = TestClock.today().getYear();
         acceptingMunicipality(GJØVIK, 1, 100); // one place in all
         long a = forwarded(household(GJØVIK, 0), GJØVIK);
         long b = forwarded(household(GJØVIK, 0), GJØVIK);
@@ -76,7 +77,7 @@ class SelfSettlementConcurrencyTest extends SelfSettlementTestSupport {
                     () -> CommandResult.attempt(() -> windows.optIn(refugee)),
                     () -> CommandResult.attempt(() -> proposals.sendList(fixtures.caseworker(), HAREID, List.of(caseId), null)));
             assertThat(results.stream().filter(CommandResult::isSuccess)).as("round %d", i).hasSize(1);
-            boolean windowOpen = windows.latest(caseId).map(w -> w.openOn(LocalDate.now())).orElse(false);
+            boolean windowOpen = windows.latest(caseId).map(w -> w.openOn(TestClock.today())).orElse(false);
             boolean proposed = cases.summaryForSystem(caseId).orElseThrow().status() == CaseStatus.PROPOSED;
             assertThat(windowOpen).as("round %d: window open xor proposed", i).isNotEqualTo(proposed);
         }

@@ -1,5 +1,6 @@
 package no.bosetting.selfsettlement;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -59,16 +60,16 @@ class SelfSettlementLifecycleTest extends SelfSettlementTestSupport {
                 f -> assertThat(f.field()).isEqualTo("propertyRegisterOk"));
         assertThat(requests.forward(officer, id, COMPLETE).value()).isEqualTo(RequestStatus.FORWARDED);
         SelfSettlementRequest forwarded = requests.find(fixtures.caseworker(), id).orElseThrow();
-        assertThat(forwarded.targetDate()).isEqualTo(DecisionTarget.due(LocalDate.now()));
+        assertThat(forwarded.targetDate()).isEqualTo(DecisionTarget.due(TestClock.today()));
 
-        int usedBefore = decisions.placesUsed(ULSTEIN, LocalDate.now().getYear()).used();
-        int asbBefore = requests.approvedPersons(ULSTEIN, LocalDate.now().getYear());
+        int usedBefore = decisions.placesUsed(ULSTEIN, TestClock.today().getYear()).used();
+        int asbBefore = requests.approvedPersons(ULSTEIN, TestClock.today().getYear());
         assertThat(CommandResult.attempt(() -> requests.approve(fixtures.caseworker(), id, null, "Arbeidskontrakt")).value())
                 .isEqualTo(RequestStatus.APPROVED);
 
         assertThat(cases.summaryForSystem(caseId).orElseThrow().status()).isEqualTo(CaseStatus.OFFERED);
-        assertThat(decisions.placesUsed(ULSTEIN, LocalDate.now().getYear()).used()).isEqualTo(usedBefore + 2);
-        assertThat(requests.approvedPersons(ULSTEIN, LocalDate.now().getYear())).isEqualTo(asbBefore + 2);
+        assertThat(decisions.placesUsed(ULSTEIN, TestClock.today().getYear()).used()).isEqualTo(usedBefore + 2);
+        assertThat(requests.approvedPersons(ULSTEIN, TestClock.today().getYear())).isEqualTo(asbBefore + 2);
         assertThat(requests.history(id)).extracting(RequestHistoryEntry::to).containsSubsequence(
                 RequestStatus.REQUESTED, RequestStatus.UNDER_MUNICIPAL_CHECK, RequestStatus.FORWARDED, RequestStatus.APPROVED);
         assertThat(cases.history(caseId)).anyMatch(h -> "APPROVE_SELF_SETTLEMENT".equals(h.command()))
@@ -89,14 +90,14 @@ class SelfSettlementLifecycleTest extends SelfSettlementTestSupport {
         assertThat(requests.register(refugee, null, dwelling(SANDE)).failure().messageKey())
                 .isEqualTo("selfsettlement.error.notAccepting");
         // Not for unaccompanied minors or resettlement refugees.
-        long minor = importHousehold(permitImport, PermitType.ASYLUM, LocalDate.now().minusYears(15), HERØY);
+        long minor = importHousehold(permitImport, PermitType.ASYLUM, TestClock.today().minusYears(15), HERØY);
         assertThat(requests.register(refugeeOf(minor), null, dwelling(HERØY)).failure().messageKey())
                 .isEqualTo("selfsettlement.error.minor");
-        long resettled = importHousehold(permitImport, PermitType.RESETTLEMENT, LocalDate.now().minusYears(30), HERØY);
+        long resettled = importHousehold(permitImport, PermitType.RESETTLEMENT, TestClock.today().minusYears(30), HERØY);
         assertThat(requests.register(refugeeOf(resettled), null, dwelling(HERØY)).failure().messageKey())
                 .isEqualTo("selfsettlement.error.resettlement");
         // Bad input names its field.
-        RequestData noRent = new RequestData(HERØY, "Gate 1", "Utleier", null, LocalDate.now(), null, 2);
+        RequestData noRent = new RequestData(HERØY, "Gate 1", "Utleier", null, TestClock.today(), null, 2);
         assertThat(((CommandFailure.RuleBroken) requests.register(refugee, null, noRent).failure()).field()).isEqualTo("monthlyRent");
 
         long id = requests.register(refugee, null, dwelling(HERØY)).value();
@@ -158,7 +159,7 @@ class SelfSettlementLifecycleTest extends SelfSettlementTestSupport {
         long ordinary = household(ØRSTA, 0);
         fixtures.ready(ordinary);
         long proposal = fixtures.propose(ordinary, ØRSTA);
-        proposals.accept(fixtures.municipality(ØRSTA), proposal, fixtures.plannedDates(ordinary, LocalDate.now()), null).value();
+        proposals.accept(fixtures.municipality(ØRSTA), proposal, fixtures.plannedDates(ordinary, TestClock.today()), null).value();
         long family = household(ØRSTA, 1); // 2 persons: within the cap of 2, but only 1 place is left
         long id = forwarded(family, ØRSTA);
         assertThat(CommandResult.attempt(() -> requests.approve(fixtures.caseworker(), id, null, null)).failure().messageKey())
@@ -185,19 +186,19 @@ class SelfSettlementLifecycleTest extends SelfSettlementTestSupport {
         fixtures.ready(other);
         Actor refugee = refugeeOf(inWindow);
         OptInWindow window = windows.optIn(refugee).value();
-        assertThat(window.leaseDeadline()).isEqualTo(LocalDate.now().plusDays(windows.leaseDays()));
+        assertThat(window.leaseDeadline()).isEqualTo(TestClock.today().plusDays(windows.leaseDays()));
         assertThat(windows.optIn(refugee).failure().messageKey()).isEqualTo("selfsettlement.error.window.once");
 
         List<CaseSummary> ready = List.of(cases.summaryForSystem(inWindow).orElseThrow(), cases.summaryForSystem(other).orElseThrow());
-        assertThat(rounds.build("t", ready, LocalDate.now()).households()).extracting(Household::id)
+        assertThat(rounds.build("t", ready, TestClock.today()).households()).extracting(Household::id)
                 .containsExactly(String.valueOf(other));
 
         windows.withdraw(refugee).value();
-        assertThat(rounds.build("t", ready, LocalDate.now()).households()).extracting(Household::id)
+        assertThat(rounds.build("t", ready, TestClock.today()).households()).extracting(Household::id)
                 .containsExactlyInAnyOrder(String.valueOf(inWindow), String.valueOf(other));
 
         // Too late to opt in: the permit was long ago.
-        long late = fixtures.household(fixtures.centre(ULSTEIN), 0, LocalDate.now().minusDays(windows.optInDays() + 1));
+        long late = fixtures.household(fixtures.centre(ULSTEIN), 0, TestClock.today().minusDays(windows.optInDays() + 1));
         assertThat(windows.optIn(refugeeOf(late)).failure().messageKey()).isEqualTo("selfsettlement.error.window.late");
     }
     @Test
@@ -208,7 +209,7 @@ class SelfSettlementLifecycleTest extends SelfSettlementTestSupport {
         windows.optIn(refugeeOf(open)).value();
         // The first window's last day was yesterday.
         jdbc.sql("update self_settlement_window set lease_deadline = :d where case_id = :c")
-                .param("d", LocalDate.now().minusDays(1)).param("c", expired).update();
+                .param("d", TestClock.today().minusDays(1)).param("c", expired).update();
 
         assertThat(windows.closeExpired()).contains(expired).doesNotContain(open);
         assertThat(windows.latest(expired).orElseThrow().closedReason()).isEqualTo("EXPIRED");
@@ -216,7 +217,7 @@ class SelfSettlementLifecycleTest extends SelfSettlementTestSupport {
         assertThat(cases.history(expired)).filteredOn(h -> h.command().equals("SELF_SETTLEMENT_WINDOW_CLOSED"))
                 .singleElement().satisfies(h -> {
                     assertThat(h.actor()).isEqualTo("system");
-                    assertThat(h.reason()).contains(LocalDate.now().minusDays(1).toString()).contains("ordinær fordeling");
+                    assertThat(h.reason()).contains(TestClock.today().minusDays(1).toString()).contains("ordinær fordeling");
                 });
         // A second run (or a second instance) closes and notes nothing again.
         assertThat(windows.closeExpired()).doesNotContain(expired);

@@ -1,5 +1,6 @@
 package no.bosetting.selfsettlement;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -29,20 +30,20 @@ abstract class SelfSettlementTestSupport {
     @Autowired
     SelfSettlementWindows windows;
 
-    static final RequestChecklist COMPLETE = new RequestChecklist(true, true, true, true, LocalDate.now().minusDays(1),
+    static final RequestChecklist COMPLETE = new RequestChecklist(true, true, true, true, TestClock.today().minusDays(1),
             InspectionResult.APPROVED);
 
     /** A municipality that accepts ASB with a decided number for this year and nothing used. */
     void acceptingMunicipality(String number, int decided, int capPercent) {
         fixtures.resetMunicipality(number);
-        fixtures.decide(number, LocalDate.now().getYear(), decided, 0);
+        fixtures.decide(number, TestClock.today().getYear(), decided, 0);
         settings.save(fixtures.caseworker(), number, true, "Privat leiemarked, maks husleie etter bostøttereglene.", null, capPercent)
                 .value();
     }
 
     /** A household whose permit was granted two days ago, with {@code children} children. */
     long household(String centreMunicipality, int children) {
-        return fixtures.household(fixtures.centre(centreMunicipality), children, LocalDate.now().minusDays(2));
+        return fixtures.household(fixtures.centre(centreMunicipality), children, TestClock.today().minusDays(2));
     }
 
     Actor refugeeOf(long caseId) {
@@ -53,7 +54,7 @@ abstract class SelfSettlementTestSupport {
 
     RequestData dwelling(String municipality) {
         return new RequestData(municipality, "Testveien " + Fixtures.next(), "Privat Utleier", "utleier@example.no",
-                LocalDate.now(), 11_000, 3);
+                TestClock.today(), 11_000, 3);
     }
 
     /** A request registered by the refugee and forwarded by the municipality with a complete checklist. */
@@ -65,7 +66,7 @@ abstract class SelfSettlementTestSupport {
 
     long importHousehold(PermitImport permitImport, PermitType type, LocalDate birthDate, String municipality) {
         ImportOutcome outcome = permitImport.importPermit(new PermitImportRequest("TEST-" + Fixtures.next(), type,
-                LocalDate.now().minusDays(2), LivingSituation.RECEPTION_CENTRE, fixtures.centre(municipality), null,
+                TestClock.today().minusDays(2), LivingSituation.RECEPTION_CENTRE, fixtures.centre(municipality), null,
                 List.of(new PermitImportRequest.PersonData(Fixtures.duf(), null, null, "Ung", "Testesen", birthDate, "M", "AFG",
                         Relation.MAIN, null, null))), fixtures.caseworker());
         return outcome.caseId();

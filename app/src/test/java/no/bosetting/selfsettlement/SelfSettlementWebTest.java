@@ -1,5 +1,6 @@
 package no.bosetting.selfsettlement;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 
 import no.bosetting.access.Actor;
@@ -58,7 +59,7 @@ class SelfSettlementWebTest extends SelfSettlementTestSupport {
             assertThat(page("/saker/" + caseId + "?lang=" + lang, fixtures.caseworker())).contains("/selvbosetting/" + id);
         }
         assertThat(page("/selvbosetting", fixtures.caseworker())).contains("/selvbosetting/" + id).contains("Svarmål");
-        int year = java.time.LocalDate.now().getYear();
+        int year = TestClock.today().getYear();
         assertThat(page("/statistikk/selvbosetting", fixtures.caseworker()))
                 .contains("/statistikk/selvbosetting/eksport/utfall.csv?year=" + year)
                 .contains("/statistikk/selvbosetting/eksport/avslagsgrunner.xlsx?year=" + year)
@@ -73,12 +74,12 @@ class SelfSettlementWebTest extends SelfSettlementTestSupport {
         // A bad form keeps what was typed and names the problem next to the field, in Norwegian.
         String bad = mvc.perform(post("/min-side/selvbosetting").with(csrf()).with(as(refugee))
                         .param("municipalityNumber", VANYLVEN).param("address", "Fjordvegen 3").param("landlordName", "Ola Utleier")
-                        .param("leaseStart", LocalDate.now().toString()).param("monthlyRent", "tusen").param("rooms", "2"))
+                        .param("leaseStart", TestClock.today().toString()).param("monthlyRent", "tusen").param("rooms", "2"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(bad).contains("monthlyRent-error").contains("Skriv et helt tall").contains("Fjordvegen 3");
         mvc.perform(post("/min-side/selvbosetting").with(csrf()).with(as(refugee))
                         .param("municipalityNumber", VANYLVEN).param("address", "Fjordvegen 3").param("landlordName", "Ola Utleier")
-                        .param("leaseStart", LocalDate.now().toString()).param("monthlyRent", "9500").param("rooms", "2"))
+                        .param("leaseStart", TestClock.today().toString()).param("monthlyRent", "9500").param("rooms", "2"))
                 .andExpect(status().is3xxRedirection());
         long id = requests.forRefugee(refugee).get(0).id();
         Actor officer = fixtures.municipality(VANYLVEN);

@@ -1,5 +1,6 @@
 package no.bosetting.statistics;
 
+import no.bosetting.support.TestClock;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.util.List;
@@ -56,7 +57,7 @@ class StatisticsTest {
         long proposal = fixtures.propose(caseId, MUNICIPALITY);
         Actor municipality = fixtures.municipality(MUNICIPALITY);
         List<Long> ids = CommandResult.attempt(() -> proposals.accept(municipality, proposal,
-                fixtures.plannedDates(caseId, LocalDate.now().plusDays(7)), null)).value();
+                fixtures.plannedDates(caseId, TestClock.today().plusDays(7)), null)).value();
         if (settledOn != null) {
             for (Long id : ids) {
                 decisions.registerSettlementDate(id, settledOn, null, municipality).value();
@@ -67,11 +68,11 @@ class StatisticsTest {
 
     @Test
     void progressAndWaitingAgreeWithTheCasesAndDecisions() throws Exception {
-        int year = LocalDate.now().getYear();
+        int year = TestClock.today().getYear();
         fixtures.resetMunicipality(MUNICIPALITY);
         fixtures.decide(MUNICIPALITY, year, 30, 0);
         long centre = fixtures.centre(MUNICIPALITY);
-        LocalDate today = LocalDate.now();
+        LocalDate today = TestClock.today();
         long settled = household(centre, 2, today.minusDays(60), today);
         long accepted = household(centre, 1, today.minusDays(20), null);
 
@@ -127,10 +128,10 @@ class StatisticsTest {
 
     @Test
     void publicOutputsNeedNoLoginAndExposeNoPersonalData() throws Exception {
-        int year = LocalDate.now().getYear();
+        int year = TestClock.today().getYear();
         fixtures.resetMunicipality(MUNICIPALITY);
         fixtures.decide(MUNICIPALITY, year, 30, 0);
-        long caseId = household(fixtures.centre(MUNICIPALITY), 0, LocalDate.now().minusDays(10), LocalDate.now());
+        long caseId = household(fixtures.centre(MUNICIPALITY), 0, TestClock.today().minusDays(10), TestClock.today());
         String reference = jdbc.sql("select reference from settlement_case where id = :id").param("id", caseId).query(String.class).single();
         String duf = jdbc.sql("select duf_number from person where case_id = :id").param("id", caseId).query(String.class).single();
 
@@ -164,13 +165,13 @@ class StatisticsTest {
     @Test
     void smallCellsAreSuppressedInPublicBreakdownsButNotForTheAgency() throws Exception {
         // A past year in which only this test's households were settled: two households, two persons.
-        int year = LocalDate.now().getYear() - 7;
+        int year = TestClock.today().getYear() - 7;
         LocalDate permit = LocalDate.of(year, 2, 1);
         LocalDate settledOn = LocalDate.of(year, 3, 1);
         jdbc.sql("update settlement_decision set status = 'DECLINED' where status = 'SETTLED' and extract(year from settlement_date) = :y")
                 .param("y", year).update();
         fixtures.resetMunicipality(MUNICIPALITY);
-        fixtures.decide(MUNICIPALITY, LocalDate.now().getYear(), 30, 0);
+        fixtures.decide(MUNICIPALITY, TestClock.today().getYear(), 30, 0);
         long centre = fixtures.centre(MUNICIPALITY);
         household(centre, 0, permit, settledOn);
         household(centre, 0, permit, settledOn);
@@ -203,7 +204,7 @@ class StatisticsTest {
 
     @Test
     void staffPageAndExportsWork() throws Exception {
-        int year = LocalDate.now().getYear();
+        int year = TestClock.today().getYear();
         mvc.perform(get("/statistikk").param("year", String.valueOf(year)).with(as(fixtures.caseworker())))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"long-waiting\"")))

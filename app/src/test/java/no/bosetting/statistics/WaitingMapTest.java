@@ -1,5 +1,6 @@
 package no.bosetting.statistics;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -80,8 +81,8 @@ class WaitingMapTest {
 
     @Test
     void waitingTimeMapValuesAgreeWithTheCasesAndSmallCellsAreSuppressed() throws Exception {
-        int year = LocalDate.now().getYear();
-        LocalDate today = LocalDate.now();
+        int year = TestClock.today().getYear();
+        LocalDate today = TestClock.today();
         fixtures.resetMunicipality(VEFSN);
         fixtures.resetMunicipality(LEIRFJORD);
         fixtures.decide(VEFSN, year, 30, 0);
@@ -158,7 +159,7 @@ class WaitingMapTest {
         assertThat(LivingSituationRow.series("PRIVATE")).isEqualTo(LivingSituationRow.Series.PRIVATE);
         assertThat(LivingSituationRow.series("EMERGENCY_ACCOMMODATION")).isEqualTo(LivingSituationRow.Series.RECEPTION);
 
-        int year = LocalDate.now().getYear();
+        int year = TestClock.today().getYear();
         List<LivingSituationRow> rows = statistics.livingSituation(year);
         List<LivingSituationRow> series = StatisticsQueries.livingSeries(rows);
         assertThat(series).extracting(LivingSituationRow::livingSituation)

@@ -114,11 +114,11 @@ public class Fixtures {
     }
 
     public long household(long centreId, int children) {
-        return household(centreId, children, LocalDate.now().minusDays(30));
+        return household(centreId, children, TestClock.today().minusDays(30));
     }
 
     public InterviewAnswers answers() {
-        return new InterviewAnswers(LocalDate.now().minusDays(1), "ukrainsk", "Søster i Bergen", "4601", "Venner i Oslo",
+        return new InterviewAnswers(TestClock.today().minusDays(1), "ukrainsk", "Søster i Bergen", "4601", "Venner i Oslo",
                 "Trenger bolig på bakkeplan", true, "Astma", "Katt", "Sykepleier", "Sykepleier i 10 år", true, false,
                 "ukrainsk, engelsk", null);
     }
@@ -128,7 +128,7 @@ public class Fixtures {
     }
 
     public void decide(String municipality, int year, int persons, int minors) {
-        capacity.record(planner(), municipality, year, persons, minors, LocalDate.now().minusDays(10)).value();
+        capacity.record(planner(), municipality, year, persons, minors, TestClock.today().minusDays(10)).value();
     }
 
     public long propose(long caseId, String municipality) {

@@ -1,5 +1,6 @@
 package no.bosetting.cases.api;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -79,7 +80,7 @@ class CaseApiTest {
     @Test
     void theListFiltersAndRefusesTooLargePages() throws Exception {
         long centre = fixtures.centre("0301");
-        long caseId = fixtures.household(centre, 0, LocalDate.now().minusDays(400));
+        long caseId = fixtures.household(centre, 0, TestClock.today().minusDays(400));
 
         mvc.perform(get("/api/v1/cases").with(as(fixtures.caseworker()))
                         .param("status", "UNDER_MAPPING").param("minDays", "399").param("maxDays", "401")
@@ -109,16 +110,16 @@ class CaseApiTest {
                 .andExpect(jsonPath("$.detail").value(notNullValue()));
         mvc.perform(post("/api/v1/cases/{id}/close", caseId).with(as(fixtures.reception(centre)))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content(json.writeValueAsString(Map.of("closeReason", "LEFT_NORWAY", "text", "Reiste hjem", "informed", true, "informedOn", LocalDate.now().toString(), "informedChannel", "CONVERSATION_WITH_INTERPRETER", "informedLanguage", "Arabisk", "interpreter", "Tolk 12"))))
+                        .content(json.writeValueAsString(Map.of("closeReason", "LEFT_NORWAY", "text", "Reiste hjem", "informed", true, "informedOn", TestClock.today().toString(), "informedChannel", "CONVERSATION_WITH_INTERPRETER", "informedLanguage", "Arabisk", "interpreter", "Tolk 12"))))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/api/v1/cases/{id}/close", caseId).with(as(fixtures.caseworker()))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content(json.writeValueAsString(Map.of("closeReason", "LEFT_NORWAY", "text", "Reiste hjem", "informed", true, "informedOn", LocalDate.now().toString(), "informedChannel", "CONVERSATION_WITH_INTERPRETER", "informedLanguage", "Arabisk", "interpreter", "Tolk 12"))))
+                        .content(json.writeValueAsString(Map.of("closeReason", "LEFT_NORWAY", "text", "Reiste hjem", "informed", true, "informedOn", TestClock.today().toString(), "informedChannel", "CONVERSATION_WITH_INTERPRETER", "informedLanguage", "Arabisk", "interpreter", "Tolk 12"))))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("CLOSED"));
         mvc.perform(post("/api/v1/cases/{id}/close", caseId).with(as(fixtures.caseworker()))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content(json.writeValueAsString(Map.of("closeReason", "LEFT_NORWAY", "informed", true, "informedOn", LocalDate.now().toString(), "informedChannel", "CONVERSATION_WITH_INTERPRETER", "informedLanguage", "Arabisk", "interpreter", "Tolk 12"))))
+                        .content(json.writeValueAsString(Map.of("closeReason", "LEFT_NORWAY", "informed", true, "informedOn", TestClock.today().toString(), "informedChannel", "CONVERSATION_WITH_INTERPRETER", "informedLanguage", "Arabisk", "interpreter", "Tolk 12"))))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.currentState").value("CLOSED"));
     }
@@ -130,7 +131,7 @@ class CaseApiTest {
 
         mvc.perform(post("/api/v1/cases/{id}/move-out", caseId).with(as(fixtures.reception(centre)))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content(json.writeValueAsString(Map.of("date", LocalDate.now().toString(), "newSituation", "PRIVATE",
+                        .content(json.writeValueAsString(Map.of("date", TestClock.today().toString(), "newSituation", "PRIVATE",
                                 "municipalityNumber", "0301"))))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.livingSituation").value("PRIVATE"));

@@ -1,5 +1,6 @@
 package no.bosetting.cases.api;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -172,7 +173,7 @@ class PermitApiTest {
     }
 
     private static String row(String reference, long centre, String duf, String given, String birth, String relation) {
-        return String.join(",", reference, "ASYLUM", LocalDate.now().minusDays(20).toString(), "RECEPTION_CENTRE",
+        return String.join(",", reference, "ASYLUM", TestClock.today().minusDays(20).toString(), "RECEPTION_CENTRE",
                 String.valueOf(centre), "", duf, "", "", given, "Csvsen", birth, "F", "SYR", relation, "", "") + "\n";
     }
 
@@ -181,7 +182,7 @@ class PermitApiTest {
         Map<String, Object> permit = new LinkedHashMap<>();
         permit.put("permitReference", reference);
         permit.put("permitType", "ASYLUM");
-        permit.put("permitDate", LocalDate.now().minusDays(10).toString());
+        permit.put("permitDate", TestClock.today().minusDays(10).toString());
         permit.put("livingSituation", "RECEPTION_CENTRE");
         permit.put("receptionCentreId", centre);
         permit.put("persons", new ArrayList<>(List.of(persons)));

@@ -1,5 +1,6 @@
 package no.bosetting.cases.web;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +55,7 @@ class InformedConsequenceWebTest {
     private static Map<String, String> complete() {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("informed", "true");
-        values.put("informedOn", LocalDate.now().minusDays(1).toString());
+        values.put("informedOn", TestClock.today().minusDays(1).toString());
         values.put("informedChannel", InformationChannel.CONVERSATION_WITH_INTERPRETER.name());
         values.put("informedLanguage", "Tigrinja");
         values.put("interpreter", "Tolk Abrha 5521");
@@ -99,10 +100,10 @@ class InformedConsequenceWebTest {
 
     @Test
     void theInformedDateIsNeitherInTheFutureNorBeforeThePermitAndTheFormKeepsWhatWasTyped() throws Exception {
-        LocalDate permit = LocalDate.now().minusDays(20);
+        LocalDate permit = TestClock.today().minusDays(20);
         long caseId = fixtures.household(fixtures.centre("0301"), 0, permit);
         Map<String, String> future = complete();
-        future.put("informedOn", LocalDate.now().plusDays(1).toString());
+        future.put("informedOn", TestClock.today().plusDays(1).toString());
         var result = mvc.perform(with(post("/saker/" + caseId + "/avslutt").with(csrf()).with(as(fixtures.caseworker()))
                 .param("closeReason", "LEFT_NORWAY").param("text", "Reiste til Sverige"), future)).andReturn();
         assertThat(flashed(result, "closeErrors"))
@@ -136,7 +137,7 @@ class InformedConsequenceWebTest {
         List<InformedRecord> records = commands.informedRecords(caseId);
         assertThat(records).singleElement().satisfies(r -> {
             assertThat(r.command()).isEqualTo("CLOSE");
-            assertThat(r.informedOn()).isEqualTo(LocalDate.now().minusDays(1));
+            assertThat(r.informedOn()).isEqualTo(TestClock.today().minusDays(1));
             assertThat(r.channel()).isEqualTo(InformationChannel.CONVERSATION_WITH_INTERPRETER);
             assertThat(r.language()).isEqualTo("Tigrinja");
             assertThat(r.interpreter()).isEqualTo("Tolk Abrha 5521");
@@ -154,14 +155,14 @@ class InformedConsequenceWebTest {
 
     @Test
     void decliningNeedsTheSameRecordAndStoresIt() throws Exception {
-        int year = LocalDate.now().getYear();
+        int year = TestClock.today().getYear();
         fixtures.resetMunicipality(HORTEN);
         fixtures.decide(HORTEN, year, 10, 0);
         long caseId = fixtures.household(fixtures.centre(HORTEN), 1);
         fixtures.ready(caseId);
         long proposalId = fixtures.propose(caseId, HORTEN);
         mvc.perform(post("/kommune/forslag/" + proposalId + "/aksepter").with(csrf()).with(as(fixtures.municipality(HORTEN)))
-                .param("plannedDateAll", LocalDate.now().plusDays(5).toString()));
+                .param("plannedDateAll", TestClock.today().plusDays(5).toString()));
         assertThat(cases.summaryForSystem(caseId).orElseThrow().status()).isEqualTo(CaseStatus.OFFERED);
 
         for (String missing : List.of("informed", "informedOn", "informedChannel", "informedLanguage", "interpreter")) {

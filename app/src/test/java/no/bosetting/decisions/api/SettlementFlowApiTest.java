@@ -1,5 +1,6 @@
 package no.bosetting.decisions.api;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ class SettlementFlowApiTest {
 
     @Test
     void fromPermitToSettled() throws Exception {
-        LocalDate today = LocalDate.now();
+        LocalDate today = TestClock.today();
         LocalDate planned = today.plusDays(14);
         long centre = fixtures.centre(RANA);
         Actor caseworker = fixtures.caseworker();
@@ -157,17 +158,17 @@ class SettlementFlowApiTest {
         long caseId = fixtures.household(fixtures.centre(RANA), 0);
         fixtures.ready(caseId);
         long proposal = fixtures.propose(caseId, RANA);
-        Map<String, Object> accept = Map.of("plannedDate", LocalDate.now().plusDays(5).toString(), "overrideReason", "Haster");
+        Map<String, Object> accept = Map.of("plannedDate", TestClock.today().plusDays(5).toString(), "overrideReason", "Haster");
         mvc.perform(json(post("/api/v1/proposals/{id}/accept", proposal), accept).with(as(fixtures.caseworker())))
                 .andExpect(status().isOk());
 
         mvc.perform(json(post("/api/v1/cases/{id}/decline", caseId), Map.of("reason", "Vil bo hos familie")).with(as(fixtures.caseworker())))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("informed"));
-        mvc.perform(json(post("/api/v1/cases/{id}/decline", caseId), Map.of("reason", "Vil bo hos familie", "informed", true, "informedOn", LocalDate.now().toString(), "informedChannel", "CONVERSATION_WITH_INTERPRETER", "informedLanguage", "Arabisk", "interpreter", "Tolk 12"))
+        mvc.perform(json(post("/api/v1/cases/{id}/decline", caseId), Map.of("reason", "Vil bo hos familie", "informed", true, "informedOn", TestClock.today().toString(), "informedChannel", "CONVERSATION_WITH_INTERPRETER", "informedLanguage", "Arabisk", "interpreter", "Tolk 12"))
                         .with(as(fixtures.municipality(RANA))))
                 .andExpect(status().isForbidden());
-        mvc.perform(json(post("/api/v1/cases/{id}/decline", caseId), Map.of("reason", "Vil bo hos familie", "informed", true, "informedOn", LocalDate.now().toString(), "informedChannel", "CONVERSATION_WITH_INTERPRETER", "informedLanguage", "Arabisk", "interpreter", "Tolk 12"))
+        mvc.perform(json(post("/api/v1/cases/{id}/decline", caseId), Map.of("reason", "Vil bo hos familie", "informed", true, "informedOn", TestClock.today().toString(), "informedChannel", "CONVERSATION_WITH_INTERPRETER", "informedLanguage", "Arabisk", "interpreter", "Tolk 12"))
                         .with(as(fixtures.caseworker())))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("DECLINED"));

@@ -1,5 +1,6 @@
 package no.bosetting.decisions.web;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ class MoveOutSettlementWebTest {
         fixtures.ready(caseId);
         long proposalId = fixtures.propose(caseId, MIDT_TELEMARK);
         mvc.perform(post("/kommune/forslag/" + proposalId + "/aksepter").with(csrf()).with(as(fixtures.municipality(MIDT_TELEMARK)))
-                .param("plannedDateAll", LocalDate.now().plusDays(3).toString()));
+                .param("plannedDateAll", TestClock.today().plusDays(3).toString()));
         assertThat(cases.summaryForSystem(caseId).orElseThrow().status()).isEqualTo(CaseStatus.OFFERED);
         return caseId;
     }
@@ -87,12 +88,12 @@ class MoveOutSettlementWebTest {
     @Test
     void staffOfAnotherCentreCannotRegisterAndBadDatesAreRefused() throws Exception {
         fixtures.resetMunicipality(MIDT_TELEMARK);
-        fixtures.decide(MIDT_TELEMARK, LocalDate.now().getYear(), 20, 0);
+        fixtures.decide(MIDT_TELEMARK, TestClock.today().getYear(), 20, 0);
         long centre = fixtures.centre(MIDT_TELEMARK);
         long caseId = offered(centre);
         Actor own = fixtures.reception(centre);
         Actor other = fixtures.reception(fixtures.centre(MIDT_TELEMARK));
-        LocalDate today = LocalDate.now();
+        LocalDate today = TestClock.today();
 
         mvc.perform(moveOut(caseId, other, today, today, today)).andExpect(status().isNotFound());
         unchanged(caseId, centre);
@@ -122,12 +123,12 @@ class MoveOutSettlementWebTest {
     @Test
     void theCentreRegistersAtMoveOutAndTheMunicipalityCorrectsWithBothInTheHistory() throws Exception {
         fixtures.resetMunicipality(MIDT_TELEMARK);
-        fixtures.decide(MIDT_TELEMARK, LocalDate.now().getYear(), 20, 0);
+        fixtures.decide(MIDT_TELEMARK, TestClock.today().getYear(), 20, 0);
         long centre = fixtures.centre(MIDT_TELEMARK);
         long caseId = offered(centre);
         Actor staff = fixtures.reception(centre);
         Actor officer = fixtures.municipality(MIDT_TELEMARK);
-        LocalDate today = LocalDate.now();
+        LocalDate today = TestClock.today();
 
         mvc.perform(get("/saker/" + caseId).with(as(staff)))
                 .andExpect(content().string(allOf(containsString("action=\"/saker/" + caseId + "/flyttet-til-kommunen\""),

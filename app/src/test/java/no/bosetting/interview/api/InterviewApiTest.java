@@ -1,5 +1,6 @@
 package no.bosetting.interview.api;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -82,7 +83,7 @@ class InterviewApiTest {
 
     private static Map<String, Object> answers() {
         Map<String, Object> a = new LinkedHashMap<>();
-        a.put("heldOn", LocalDate.now().minusDays(1).toString());
+        a.put("heldOn", TestClock.today().minusDays(1).toString());
         a.put("interpreterLanguage", "ukrainsk");
         a.put("familyInNorway", "Ingen");
         a.put("adaptationNeeds", "Ingen");

@@ -1,5 +1,6 @@
 package no.bosetting.interview.web;
 
+import no.bosetting.support.TestClock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicLong;
@@ -129,7 +130,7 @@ class InterviewWebTest {
         Actor staff = fixtures.reception(centre);
 
         mvc.perform(post("/saker/" + caseId + "/samtale").with(csrf()).with(as(staff))
-                        .param("heldOn", LocalDate.now().minusDays(1).toString())
+                        .param("heldOn", TestClock.today().minusDays(1).toString())
                         .param("familyInNorway", "Bror i Tromsø")
                         .param("healthDetails", "Diabetes type 1")
                         .param("hasCar", "false"))
@@ -194,10 +195,10 @@ class InterviewWebTest {
         assertThat(interviews.find(caseId)).isEmpty();
 
         fixtures.ready(caseId);
-        fixtures.decide(MUNICIPALITY, LocalDate.now().getYear(), 5000, 50);
+        fixtures.decide(MUNICIPALITY, TestClock.today().getYear(), 5000, 50);
         long proposal = fixtures.propose(caseId, MUNICIPALITY);
         CommandResult.attempt(() -> proposals.accept(officer, proposal,
-                fixtures.plannedDates(caseId, LocalDate.now().plusDays(30)), null)).value();
+                fixtures.plannedDates(caseId, TestClock.today().plusDays(30)), null)).value();
 
         mvc.perform(get("/saker/" + caseId).with(as(officer))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Trenger bolig på bakkeplan")))
@@ -229,7 +230,7 @@ class InterviewWebTest {
         mvc.perform(get("/saker/" + caseId).with(as(staff))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("action=\"/saker/" + caseId + "/utflytting\"")));
         mvc.perform(post("/saker/" + caseId + "/utflytting").with(csrf()).with(as(staff))
-                        .param("date", LocalDate.now().minusDays(1).toString())
+                        .param("date", TestClock.today().minusDays(1).toString())
                         .param("newSituation", "PRIVATE").param("municipalityNumber", "4601"))
                 // The household is no longer the centre's resident, so staff go back to the list, not to a 404.
                 .andExpect(redirectedUrl("/mottak"))
@@ -247,7 +248,7 @@ class InterviewWebTest {
 
     private static MockHttpServletRequestBuilder fullInterview(long caseId, String pets) {
         return post("/saker/" + caseId + "/samtale").with(csrf())
-                .param("heldOn", LocalDate.now().minusDays(1).toString())
+                .param("heldOn", TestClock.today().minusDays(1).toString())
                 .param("interpreterLanguage", "ukrainsk")
                 .param("familyInNorway", "Søster i Bergen")
                 .param("familyMunicipalityNumber", "4601")

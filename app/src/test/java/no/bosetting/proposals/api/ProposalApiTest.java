@@ -1,5 +1,6 @@
 package no.bosetting.proposals.api;
 
+import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,7 +40,7 @@ class ProposalApiTest {
     @Autowired
     JsonMapper json;
 
-    private final LocalDate planned = LocalDate.now().plusDays(10);
+    private final LocalDate planned = TestClock.today().plusDays(10);
 
     @Test
     void aMunicipalitySeesOnlyItsOwnProposalsAndIdentitiesOnlyAfterAccepting() throws Exception {
@@ -166,7 +167,7 @@ class ProposalApiTest {
         mvc.perform(put("/api/v1/municipalities/{m}/capacity-decisions/{y}", TRAENA, planned.getYear()).with(as(traena))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(json.writeValueAsString(Map.of("persons", 2, "unaccompaniedMinors", 0,
-                                "decidedOn", LocalDate.now().minusDays(3).toString()))))
+                                "decidedOn", TestClock.today().minusDays(3).toString()))))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.persons").value(2));
         long caseId = fixtures.household(fixtures.centre(TRAENA), 2);
@@ -228,7 +229,7 @@ class ProposalApiTest {
                 .andExpect(jsonPath("$.errors[*].field").value(hasItem("plannedDatesByPosition[2]")));
         mvc.perform(post("/api/v1/proposals/{id}/accept", proposal).with(as(bodo)).contentType(MediaType.APPLICATION_JSON)
                         .content(json.writeValueAsString(Map.of("plannedDatesByPosition",
-                                Map.of("1", planned.toString(), "2", LocalDate.now().minusDays(1).toString())))))
+                                Map.of("1", planned.toString(), "2", TestClock.today().minusDays(1).toString())))))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("plannedDatesByPosition[2]"))
                 .andExpect(jsonPath("$.errors[0].code").value("error.planned.past"));
@@ -263,7 +264,7 @@ class ProposalApiTest {
 
     private static Map<String, Object> interview(boolean consent, String health) {
         Map<String, Object> a = new LinkedHashMap<>();
-        a.put("heldOn", LocalDate.now().minusDays(2).toString());
+        a.put("heldOn", TestClock.today().minusDays(2).toString());
         a.put("interpreterLanguage", "ukrainsk");
         a.put("familyInNorway", "Bror i Bodø");
         a.put("networkInNorway", "Nettverk i kirken");
