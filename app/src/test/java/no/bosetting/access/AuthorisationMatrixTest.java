@@ -281,15 +281,18 @@ class AuthorisationMatrixTest {
 
     private static ForeignData foreignData(Fixtures fixtures, Proposals proposals, SettlementDecisions decisions, JdbcClient jdbc,
                                            MockMvc mvc, ApplicationContext context) throws Exception {
+        // Places count in the year of the planned settlement date: decide this year and the planned date's year.
+        LocalDate planned = TestClock.today().plusDays(10);
         int year = TestClock.today().getYear();
         fixtures.resetMunicipality(OWNER_MUNICIPALITY);
         fixtures.decide(OWNER_MUNICIPALITY, year, 50, 0);
+        fixtures.decidePlannedYear(OWNER_MUNICIPALITY, planned, 50, 0);
         long centre = fixtures.centre(OWNER_MUNICIPALITY);
         long caseId = fixtures.household(centre, 1);
         fixtures.ready(caseId);
         long proposalId = fixtures.propose(caseId, OWNER_MUNICIPALITY);
         proposals.accept(fixtures.municipality(OWNER_MUNICIPALITY), proposalId,
-                fixtures.plannedDates(caseId, TestClock.today().plusDays(10)), null).value();
+                fixtures.plannedDates(caseId, planned), null).value();
         long decisionId = decisions.forCase(caseId).get(0).id();
         long listId = jdbc.sql("select allocation_list_id from proposal where id = :id").param("id", proposalId).query(Long.class).single();
         Actor owner = fixtures.municipality(OWNER_MUNICIPALITY);

@@ -35,7 +35,9 @@ class CapacityConcurrencyTest {
 
     @RepeatedTest(3)
     void twoConcurrentAcceptancesForTheLastPlacesCannotBothSucceed() throws Exception {
-        int year = TestClock.today().getYear();
+        // A place counts in the year of its planned settlement date, so that year's decision is the one that binds.
+        LocalDate planned = TestClock.today().plusDays(14);
+        int year = planned.getYear();
         fixtures.resetMunicipality(MUNICIPALITY);
         fixtures.decide(MUNICIPALITY, year, 5, 0);
         long centre = fixtures.centre(MUNICIPALITY);
@@ -45,7 +47,6 @@ class CapacityConcurrencyTest {
         fixtures.ready(caseB);
         long proposalA = fixtures.propose(caseA, MUNICIPALITY);
         long proposalB = fixtures.propose(caseB, MUNICIPALITY);
-        LocalDate planned = TestClock.today().plusDays(14);
 
         List<CommandResult<List<Long>>> both = race(
                 () -> CommandResult.attempt(() -> proposals.accept(fixtures.municipality(MUNICIPALITY), proposalA,
@@ -68,14 +69,15 @@ class CapacityConcurrencyTest {
 
     @Test
     void onlyTheAgencyCanOverrideAndTheOverrideIsVisible() {
-        int year = TestClock.today().getYear();
+        LocalDate plannedDate = TestClock.today().plusDays(7);
+        int year = plannedDate.getYear(); // the year the places count in
         fixtures.resetMunicipality(MUNICIPALITY);
         fixtures.decide(MUNICIPALITY, year, 2, 0);
         long centre = fixtures.centre(MUNICIPALITY);
         long household = fixtures.household(centre, 2);
         fixtures.ready(household);
         long proposal = fixtures.propose(household, MUNICIPALITY);
-        var planned = fixtures.plannedDates(household, TestClock.today().plusDays(7));
+        var planned = fixtures.plannedDates(household, plannedDate);
 
         var byMunicipality = CommandResult.attempt(() -> proposals.accept(fixtures.municipality(MUNICIPALITY), proposal, planned, "vi vil likevel"));
         assertThat(byMunicipality.isSuccess()).isFalse();

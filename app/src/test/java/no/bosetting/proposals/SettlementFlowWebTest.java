@@ -51,7 +51,10 @@ class SettlementFlowWebTest {
 
     @Test
     void fromPermitImportToSettledThroughTheBrowser() throws Exception {
-        int year = TestClock.today().getYear();
+        // A place counts in the year of its planned settlement date until the actual date is registered; the
+        // council decision is recorded for that year (next year when the test runs in late December).
+        LocalDate planned = TestClock.today().plusDays(10);
+        int year = planned.getYear();
         fixtures.resetMunicipality(BODO);
         long centre = fixtures.centre(BODO);
         Actor caseworker = fixtures.caseworker();
@@ -103,10 +106,10 @@ class SettlementFlowWebTest {
         mvc.perform(get("/saker/" + caseId).with(as(bodo))).andExpect(status().isNotFound());
 
         // 6. A missing planned date is refused next to the field; then the municipality accepts.
-        mvc.perform(post("/kommune/forslag/" + proposalId + "/aksepter").with(csrf()).with(as(bodo)).param("plannedDate0", TestClock.today().plusDays(10).toString()))
+        mvc.perform(post("/kommune/forslag/" + proposalId + "/aksepter").with(csrf()).with(as(bodo)).param("plannedDate0", planned.toString()))
                 .andExpect(status().isOk()).andExpect(model().attributeExists("acceptErrors"))
                 .andExpect(content().string(containsString("Oppgi planlagt bosettingsdato")));
-        mvc.perform(post("/kommune/forslag/" + proposalId + "/aksepter").with(csrf()).with(as(bodo)).param("plannedDateAll", TestClock.today().plusDays(10).toString()))
+        mvc.perform(post("/kommune/forslag/" + proposalId + "/aksepter").with(csrf()).with(as(bodo)).param("plannedDateAll", planned.toString()))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/saker/" + caseId));
         assertThat(cases.summaryForSystem(caseId).orElseThrow().status()).isEqualTo(CaseStatus.OFFERED);
 
@@ -136,7 +139,12 @@ class SettlementFlowWebTest {
                         .param("date", moved.minusDays(1).toString()).param("reason", "Feil dato registrert"))
                 .andExpect(flash().attributeExists("success"));
         assertThat(decisions.dateChanges(caseId)).hasSize(3);
-        assertThat(decisions.placesUsed(BODO, year).settled()).isEqualTo(2);
+        // Once registered, a place counts in the year of the actual settlement date (the corrected one for the first).
+        assertThat(decisions.find(ds.get(0).id()).orElseThrow().placeYear()).isEqualTo(moved.minusDays(1).getYear());
+        assertThat(decisions.find(ds.get(1).id()).orElseThrow().placeYear()).isEqualTo(moved.getYear());
+        int settledInTheirYears = decisions.placesUsed(BODO, moved.getYear()).settled()
+                + (moved.minusDays(1).getYear() == moved.getYear() ? 0 : decisions.placesUsed(BODO, moved.minusDays(1).getYear()).settled());
+        assertThat(settledInTheirYears).isEqualTo(2);
         mvc.perform(get("/saker/" + caseId).with(as(caseworker))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Feil dato registrert")))
                 .andExpect(content().string(containsString("Bosatt")));
@@ -179,7 +187,8 @@ class SettlementFlowWebTest {
 
     @Test
     void decliningTheOfferReleasesThePlacesAndNeedsAnInformedConfirmation() throws Exception {
-        int year = TestClock.today().getYear();
+        LocalDate planned = TestClock.today().plusDays(5);
+        int year = planned.getYear(); // the year the places count in
         String m = "3205"; // Lillestrøm
         fixtures.resetMunicipality(m);
         fixtures.decide(m, year, 10, 0);
@@ -188,7 +197,7 @@ class SettlementFlowWebTest {
         fixtures.ready(caseId);
         long proposalId = fixtures.propose(caseId, m);
         mvc.perform(post("/kommune/forslag/" + proposalId + "/aksepter").with(csrf()).with(as(fixtures.municipality(m)))
-                .param("plannedDateAll", TestClock.today().plusDays(5).toString())).andExpect(status().is3xxRedirection());
+                .param("plannedDateAll", planned.toString())).andExpect(status().is3xxRedirection());
         assertThat(decisions.placesUsed(m, year).used()).isEqualTo(2);
 
         mvc.perform(post("/saker/" + caseId + "/takk-nei").with(csrf()).with(as(fixtures.caseworker())).param("reason", "Vil bo hos slekt i Oslo"))

@@ -131,6 +131,20 @@ public class Fixtures {
         capacity.record(planner(), municipality, year, persons, minors, TestClock.today().minusDays(10)).value();
     }
 
+    /**
+     * Records a decision for the year a place planned on {@code planned} counts in, unless that year has one. A place
+     * counts in the year of its planned settlement date ({@code SettlementDecisions.offer}), so in December an
+     * acceptance planned a few days ahead needs next year's decision, as it would for a municipality.
+     */
+    public int decidePlannedYear(String municipality, LocalDate planned, int persons, int minors) {
+        int year = planned.getYear();
+        if (jdbc.sql("select count(*) from capacity_decision where municipality_number = :m and year = :y")
+                .param("m", municipality).param("y", year).query(Long.class).single() == 0) {
+            decide(municipality, year, persons, minors);
+        }
+        return year;
+    }
+
     public long propose(long caseId, String municipality) {
         long listId = CommandResult.attempt(() -> proposals.sendList(caseworker(), municipality, List.of(caseId), null)).value();
         return jdbc.sql("select id from proposal where allocation_list_id = :l and case_id = :c")

@@ -155,14 +155,15 @@ class InformedConsequenceWebTest {
 
     @Test
     void decliningNeedsTheSameRecordAndStoresIt() throws Exception {
-        int year = TestClock.today().getYear();
+        LocalDate planned = TestClock.today().plusDays(5);
+        int year = planned.getYear(); // a place counts in the year of its planned settlement date
         fixtures.resetMunicipality(HORTEN);
         fixtures.decide(HORTEN, year, 10, 0);
         long caseId = fixtures.household(fixtures.centre(HORTEN), 1);
         fixtures.ready(caseId);
         long proposalId = fixtures.propose(caseId, HORTEN);
         mvc.perform(post("/kommune/forslag/" + proposalId + "/aksepter").with(csrf()).with(as(fixtures.municipality(HORTEN)))
-                .param("plannedDateAll", TestClock.today().plusDays(5).toString()));
+                .param("plannedDateAll", planned.toString()));
         assertThat(cases.summaryForSystem(caseId).orElseThrow().status()).isEqualTo(CaseStatus.OFFERED);
 
         for (String missing : List.of("informed", "informedOn", "informedChannel", "informedLanguage", "interpreter")) {

@@ -195,10 +195,12 @@ class InterviewWebTest {
         assertThat(interviews.find(caseId)).isEmpty();
 
         fixtures.ready(caseId);
-        fixtures.decide(MUNICIPALITY, TestClock.today().getYear(), 5000, 50);
+        // A place counts in the year of its planned settlement date, so the decision must be for that year
+        // (in December, thirty days ahead is next year).
+        LocalDate planned = TestClock.today().plusDays(30);
+        fixtures.decide(MUNICIPALITY, planned.getYear(), 5000, 50);
         long proposal = fixtures.propose(caseId, MUNICIPALITY);
-        CommandResult.attempt(() -> proposals.accept(officer, proposal,
-                fixtures.plannedDates(caseId, TestClock.today().plusDays(30)), null)).value();
+        CommandResult.attempt(() -> proposals.accept(officer, proposal, fixtures.plannedDates(caseId, planned), null)).value();
 
         mvc.perform(get("/saker/" + caseId).with(as(officer))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Trenger bolig på bakkeplan")))
