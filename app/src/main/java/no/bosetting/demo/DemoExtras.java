@@ -185,10 +185,12 @@ final class DemoExtras {
             }
             String m = asbMunicipality(h, false);
             LocalDate regDay = LocalDate.ofInstant(reg, TimeConfig.OSLO);
-            // The first two are a withdrawal and a lost dwelling, so every end state is in the demo whatever the
-            // date the replay ends on (by chance alone a small demo missed one about a third of the time).
+            // The first four are a withdrawal, a lost dwelling and refusals by the agency and by the municipality, so
+            // every end state is in the demo whatever date the replay ends on (by chance alone a small demo missed one
+            // about a third of the time).
             double outcome = made == 0 ? 0.05 : made == 1 ? 0.15 : r.nextDouble();
             RefusalReason reason = pick(RefusalReason.values(), new double[]{38, 27, 13, 10, 6, 6});
+            reason = made == 2 ? RefusalReason.ALREADY_ALLOCATED : made == 3 ? RefusalReason.LEASE_REQUIREMENTS : reason;
             boolean overRent = reason == RefusalReason.LEASE_REQUIREMENTS && r.nextBoolean();
             out.add(register(reg, i, m, regDay, overRent, made % 5 == 4));
             used.add(i);
