@@ -20,8 +20,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads of cases, always within the actor's scope: the agency sees all, a reception centre its own
- * residents, a municipality the households it has accepted. Out of scope reads as "not found".
+ * Reads of cases, always within the actor's scope: the agency sees all, a reception centre the households
+ * living in it now and not yet settled ({@link ReceptionScope}), a municipality the households it has accepted.
+ * Out of scope reads as "not found".
  */
 @Service
 @Transactional(readOnly = true)
@@ -104,7 +105,11 @@ public class CaseQueries {
             return true;
         }
         if (actor.role() == Role.RECEPTION_STAFF) {
-            where.append(" and c.reception_centre_id = :scopeCentre");
+            if (actor.receptionCentreId() == null) {
+                return false;
+            }
+            // Only the households living in the centre now, on their way to settlement (ReceptionScope).
+            where.append(" and ").append(ReceptionScope.sql("c", "scopeCentre"));
             params.put("scopeCentre", actor.receptionCentreId());
             return true;
         }

@@ -31,6 +31,7 @@ import no.bosetting.cases.HouseholdType;
 import no.bosetting.cases.LivingSituation;
 import no.bosetting.cases.PermitCsvImport;
 import no.bosetting.cases.ReceptionCentres;
+import no.bosetting.cases.ReceptionScope;
 import no.bosetting.municipalities.Municipalities;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.FieldProblem;
@@ -120,7 +121,7 @@ public class CaseWebController {
         model.addAttribute("moveOutSituations", List.of(LivingSituation.PRIVATE, LivingSituation.AMOT, LivingSituation.SELF_ESTABLISHED));
         model.addAttribute("municipalities", municipalities.all());
         model.addAttribute("canMoveOut", detail.summary().receptionCentreId() != null
-                && (actor.isReceptionCentre(detail.summary().receptionCentreId()) || actor.is(no.bosetting.access.Role.AGENCY_CASEWORKER))
+                && (ReceptionScope.sees(actor, detail.summary()) || actor.is(no.bosetting.access.Role.AGENCY_CASEWORKER))
                 && detail.summary().status().isOpen());
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("informedRecords", commands.informedRecords(id));
