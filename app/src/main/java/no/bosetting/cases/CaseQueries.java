@@ -152,6 +152,15 @@ public class CaseQueries {
         return Optional.of(new CaseDetail(summary.get(), persons, history(caseId), residences(caseId), closedReason));
     }
 
+    /**
+     * Logs a read of the household's persons for a page or endpoint that shows them without {@link #detail}: the
+     * interview, a profile with interview answers, a self-settlement request, an attachment of the case's thread.
+     * The caller has checked the actor's scope.
+     */
+    public void recordRead(long caseId, Actor actor, String purpose) {
+        accessLog.recordRead(actor, personIds(caseId), purpose);
+    }
+
     /** Members without identities, for anonymised profiles (no access log needed). */
     public List<AnonymousMember> anonymousMembers(long caseId) {
         LocalDate today = LocalDate.now(clock);
