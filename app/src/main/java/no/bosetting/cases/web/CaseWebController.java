@@ -110,7 +110,7 @@ public class CaseWebController {
     }
 
     @GetMapping("/saker/{id}")
-    String detail(@PathVariable long id, Model model) {
+    String detail(@PathVariable long id, @RequestParam(name = "innsyn", defaultValue = "0") int accessPage, Model model) {
         Actor actor = CurrentActor.get();
         CaseDetail detail = queries.detail(id, actor, "web:/saker/" + id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -126,11 +126,12 @@ public class CaseWebController {
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("informedRecords", commands.informedRecords(id));
         if (actor.is(no.bosetting.access.Role.AGENCY_ADMIN)) {
-            // Administrators audit who has read these persons' identifying data.
-            model.addAttribute("accessLog", detail.persons().stream()
-                    .flatMap(p -> accessLog.forPerson(p.id()).stream().map(e -> new AccessLine(p.fullName(), e)))
-                    .sorted(Comparator.comparing((AccessLine l) -> l.entry().accessedAt()).reversed())
-                    .limit(200).toList());
+            // Administrators audit who has read these persons' identifying data: every read, a page at a time.
+            Map<Long, String> names = new java.util.HashMap<>();
+            detail.persons().forEach(p -> names.put(p.id(), p.fullName()));
+            PersonAccessLog.EntryPage reads = accessLog.forPersons(names.keySet(), Math.max(0, accessPage), PersonAccessLog.PAGE_SIZE);
+            model.addAttribute("accessLog", reads.entries().stream().map(e -> new AccessLine(names.get(e.personId()), e)).toList());
+            model.addAttribute("accessLogPage", reads);
         }
         return "cases/detail";
     }
