@@ -441,7 +441,8 @@ class AuthorisationMatrixTest {
     }
 
     /**
-     * The households of the reception staff's own centre: two living there now (ready, offered) and the ones that
+     * The households of the reception staff's own centre: three living there now (ready, offered, ready in the centre's
+     * emergency accommodation) and the ones that
      * have left it or whose case has ended — settled by the municipality's dates (the centre is still named on the
      * case), settled at the centre's move-out, moved out to live privately, declined, closed, and a household the
      * case still names the centre for while it lives elsewhere. All built through the application's commands, but
@@ -463,6 +464,17 @@ class AuthorisationMatrixTest {
         households.add(new Household("ready, living in the centre", ready, null, null, true));
 
         households.add(offered(centre, officer, "offered, living in the centre", true));
+
+        // The permit import ties emergency accommodation to the centre that runs it: the centre's resident too.
+        no.bosetting.cases.ImportOutcome emergency = context.getBean(no.bosetting.cases.PermitImport.class).importPermit(
+                new no.bosetting.cases.PermitImportRequest("TEST-" + Fixtures.next(), no.bosetting.cases.PermitType.COLLECTIVE_PROTECTION,
+                        today.minusDays(20), no.bosetting.cases.LivingSituation.EMERGENCY_ACCOMMODATION, centre, null,
+                        List.of(new no.bosetting.cases.PermitImportRequest.PersonData(Fixtures.duf(), null, null, "Akutt", "Testesen",
+                                LocalDate.of(1990, 1, 1), "M", "SYR", no.bosetting.cases.Relation.MAIN, null, null))),
+                fixtures.caseworker());
+        assertThat(emergency.ok()).as("%s", emergency.problems()).isTrue();
+        fixtures.ready(emergency.caseId());
+        households.add(new Household("ready, in the centre's emergency accommodation", emergency.caseId(), null, null, true));
 
         Household settledByMunicipality = offered(centre, officer, "settled by the municipality's dates", false);
         decisions.forCase(settledByMunicipality.caseId())
@@ -529,6 +541,7 @@ class AuthorisationMatrixTest {
         Set<String> reachedForCurrent = new java.util.HashSet<>();
         int checked = 0;
         for (Household h : households.stream().filter(Household::current).toList()) {
+            Set<String> reached = new java.util.HashSet<>();
             for (Route route : routes) {
                 String uri = fillFor(route.pattern(), h);
                 if (uri == null) {
@@ -538,9 +551,15 @@ class AuthorisationMatrixTest {
                 if (outcome.error() != null) {
                     mismatches.add(route + " for the " + h.label() + " household: request failed: " + outcome.error());
                 } else if (!outcome.denied()) {
-                    reachedForCurrent.add(route.method() + " " + route.pattern());
+                    reached.add(route.method() + " " + route.pattern());
                 }
             }
+            for (String page : List.of("GET /saker/{id}", "GET /api/v1/cases/{id}")) {
+                if (!reached.contains(page)) {
+                    mismatches.add(page + ": denied for the " + h.label() + " household, which lives in the centre now");
+                }
+            }
+            reachedForCurrent.addAll(reached);
         }
         for (String expected : CURRENT_RESIDENT_REACHES) {
             if (!reachedForCurrent.contains(expected)) {
