@@ -37,6 +37,10 @@ public record Actor(String username, String displayName, Role role, String munic
         return role == Role.MUNICIPALITY_OFFICER && municipalityNumber != null && municipalityNumber.equals(number);
     }
 
+    /**
+     * Whether the actor is staff of this centre. Whether the centre may see a case is more: the household must live
+     * there now and be on its way to settlement — ask {@code no.bosetting.cases.ReceptionScope}.
+     */
     public boolean isReceptionCentre(Long centreId) {
         return role == Role.RECEPTION_STAFF && receptionCentreId != null && receptionCentreId.equals(centreId);
     }

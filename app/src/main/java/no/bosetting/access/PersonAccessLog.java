@@ -39,14 +39,49 @@ public class PersonAccessLog {
         }
     }
 
-    public List<Entry> forPerson(long personId) {
-        return jdbc.sql("select accessed_at, username, role, purpose from person_access_log where person_id = :p order by accessed_at desc, id desc limit 200")
-                .param("p", personId)
-                .query((rs, n) -> new Entry(rs.getObject("accessed_at", OffsetDateTime.class), rs.getString("username"),
-                        rs.getString("role"), rs.getString("purpose")))
+    /** How many reads a page of the access log shows. */
+    public static final int PAGE_SIZE = 50;
+
+    /**
+     * One page of the reads of these persons (a household), newest first, with the total count, so every read can
+     * be reached and none is cut off silently. A page past the end shows the last page.
+     */
+    @Transactional(readOnly = true)
+    public EntryPage forPersons(Collection<Long> personIds, int page, int size) {
+        if (personIds.isEmpty()) {
+            return new EntryPage(List.of(), 0, size, 0);
+        }
+        long total = jdbc.sql("select count(*) from person_access_log where person_id in (:p)").param("p", personIds)
+                .query(Long.class).single();
+        int last = (int) Math.max(0, (total - 1) / size);
+        int shown = Math.max(0, Math.min(page, last));
+        List<Entry> entries = jdbc.sql("""
+                select person_id, accessed_at, username, role, purpose from person_access_log where person_id in (:p)
+                order by accessed_at desc, id desc limit :limit offset :offset
+                """)
+                .param("p", personIds).param("limit", size).param("offset", (long) shown * size)
+                .query((rs, n) -> new Entry(rs.getLong("person_id"), rs.getObject("accessed_at", OffsetDateTime.class),
+                        rs.getString("username"), rs.getString("role"), rs.getString("purpose")))
                 .list();
+        return new EntryPage(entries, shown, size, total);
     }
 
-    public record Entry(OffsetDateTime accessedAt, String username, String role, String purpose) {
+    public record Entry(long personId, OffsetDateTime accessedAt, String username, String role, String purpose) {
+    }
+
+    /** A page of the access log: {@code page} counts from 0, {@code total} is every read, on any page. */
+    public record EntryPage(List<Entry> entries, int page, int size, long total) {
+
+        public int totalPages() {
+            return (int) Math.max(1, (total + size - 1) / size);
+        }
+
+        public boolean hasNext() {
+            return page + 1 < totalPages();
+        }
+
+        public boolean hasPrevious() {
+            return page > 0;
+        }
     }
 }

@@ -198,23 +198,22 @@ public class CaseCommands {
      * Records that the household moved out of its reception centre on a date: the living situation
      * changes and the case stays in the flow (or is closed by the agency after the person was informed).
      * A move to the settlement municipality is recorded only once every member has a settlement date, which
-     * the centre registers with the move-out through the decisions module.
+     * the centre registers with the move-out through the decisions module. Reception staff reach only a household
+     * living in their centre now and not yet settled ({@link ReceptionScope}); any other reads as not found.
      */
     @Transactional
     public CommandResult<LivingSituation> recordMoveOut(long caseId, Actor actor, LocalDate date, LivingSituation newSituation,
                                                         String municipalityNumber) {
         Optional<Row> row = lock(caseId);
-        if (row.isEmpty() || !(actor.isAgency() || actor.isReceptionCentre(row.get().receptionCentreId()))) {
+        if (row.isEmpty() || !(actor.isAgency() || ReceptionScope.sees(actor, row.get().receptionCentreId(), row.get().status(),
+                row.get().livingSituation()))) {
             return CommandResult.fail(CommandFailure.NotFound.of("error.case.notFound", caseId));
         }
         if (actor.role() != Role.RECEPTION_STAFF && actor.role() != Role.AGENCY_CASEWORKER) {
             return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
         }
-        if (date == null) {
-            return CommandResult.fail(CommandFailure.RuleBroken.of("date", "error.date.required"));
-        }
-        if (date.isAfter(LocalDate.now(clock))) {
-            return CommandResult.fail(CommandFailure.RuleBroken.of("date", "error.date.future"));
+        if (date == null || date.isAfter(LocalDate.now(clock))) {
+            return CommandResult.fail(dateProblem(date));
         }
         if (newSituation == null || newSituation.inReceptionSystem() && newSituation != LivingSituation.AMOT) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("newSituation", "error.moveOut.situation"));
@@ -226,6 +225,45 @@ public class CaseCommands {
         if (newSituation == LivingSituation.SETTLED_IN_MUNICIPALITY && row.get().status() != CaseStatus.SETTLED) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("newSituation", "error.moveOut.settleWithDates"));
         }
+        moveOut(caseId, row.get().status(), actor, date, newSituation, municipalityNumber);
+        return CommandResult.ok(newSituation);
+    }
+
+    /**
+     * The last step of the centre's move-out to the settlement municipality (SettlementDecisions.recordMoveOutToMunicipality):
+     * the dates registered in the caller's transaction have just settled the case, and the household now leaves the
+     * centre. The caller checked, while the case was still offered, that the household lived in the actor's centre;
+     * here the household must still live there, and the case must be settled.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CommandResult<LivingSituation> recordMoveOutToSettlementMunicipality(long caseId, Actor actor, LocalDate date) {
+        Optional<Row> row = lock(caseId);
+        boolean ownResident = row.isPresent() && (actor.is(Role.AGENCY_CASEWORKER)
+                || ReceptionScope.sees(actor, row.get().receptionCentreId(), CaseStatus.OFFERED, row.get().livingSituation()));
+        if (!ownResident) {
+            return CommandResult.fail(CommandFailure.NotFound.of("error.case.notFound", caseId));
+        }
+        if (row.get().status() != CaseStatus.SETTLED) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("newSituation", "error.moveOut.settleWithDates"));
+        }
+        if (date == null || date.isAfter(LocalDate.now(clock))) {
+            return CommandResult.fail(dateProblem(date));
+        }
+        if (row.get().receptionCentreId() == null) {
+            return CommandResult.fail(CommandFailure.WrongState.of(row.get().status().name(), "error.moveOut.notInCentre"));
+        }
+        String municipality = jdbc.sql("select settlement_municipality from settlement_case where id = :id").param("id", caseId)
+                .query(String.class).single();
+        moveOut(caseId, row.get().status(), actor, date, LivingSituation.SETTLED_IN_MUNICIPALITY, municipality);
+        return CommandResult.ok(LivingSituation.SETTLED_IN_MUNICIPALITY);
+    }
+
+    private static CommandFailure dateProblem(LocalDate date) {
+        return CommandFailure.RuleBroken.of("date", date == null ? "error.date.required" : "error.date.future");
+    }
+
+    private void moveOut(long caseId, CaseStatus status, Actor actor, LocalDate date, LivingSituation newSituation,
+                         String municipalityNumber) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("""
                 update residence_history set to_date = :d where to_date is null
@@ -244,17 +282,16 @@ public class CaseCommands {
                 """)
                 .param("kind", newSituation.name()).param("m", municipalityNumber)
                 .param("now", now).param("by", actor.username()).param("id", caseId).update();
-        appendHistory(caseId, actor, "RECORD_MOVE_OUT", row.get().status(), row.get().status(),
+        appendHistory(caseId, actor, "RECORD_MOVE_OUT", status, status,
                 "Flyttet ut " + date + " → " + newSituation.name() + (municipalityNumber == null ? "" : " " + municipalityNumber));
-        return CommandResult.ok(newSituation);
     }
 
     /** The commands this actor could issue on the case now, for showing only valid actions. */
     @Transactional(readOnly = true)
     public List<CaseCommand> validCommands(long caseId, Actor actor) {
-        Optional<Row> row = jdbc.sql("select status, reception_centre_id, settlement_municipality from settlement_case where id = :id")
+        Optional<Row> row = jdbc.sql("select status, reception_centre_id, settlement_municipality, 0, living_situation from settlement_case where id = :id")
                 .param("id", caseId)
-                .query((rs, n) -> new Row(CaseStatus.valueOf(rs.getString(1)), (Long) rs.getObject(2), rs.getString(3), 0))
+                .query((rs, n) -> row(rs))
                 .optional();
         List<CaseCommand> valid = new ArrayList<>();
         row.ifPresent(r -> {
@@ -314,16 +351,16 @@ public class CaseCommands {
     private static boolean inScope(CaseCommand command, Row row, Actor actor, String municipality) {
         return switch (actor.role()) {
             case AGENCY_CASEWORKER, AGENCY_PLANNER, AGENCY_ADMIN -> true;
-            case RECEPTION_STAFF -> actor.isReceptionCentre(row.receptionCentreId());
+            case RECEPTION_STAFF -> ReceptionScope.sees(actor, row.receptionCentreId(), row.status(), row.livingSituation());
             case MUNICIPALITY_OFFICER -> actor.isMunicipality(municipality);
             default -> false;
         };
     }
 
     private Optional<Row> lock(long caseId) {
-        return jdbc.sql("select status, reception_centre_id, settlement_municipality, version from settlement_case where id = :id for update")
+        return jdbc.sql("select status, reception_centre_id, settlement_municipality, version, living_situation from settlement_case where id = :id for update")
                 .param("id", caseId)
-                .query((rs, n) -> new Row(CaseStatus.valueOf(rs.getString(1)), (Long) rs.getObject(2), rs.getString(3), rs.getInt(4)))
+                .query((rs, n) -> row(rs))
                 .optional();
     }
 
@@ -338,6 +375,12 @@ public class CaseCommands {
                 .update();
     }
 
-    private record Row(CaseStatus status, Long receptionCentreId, String settlementMunicipality, int version) {
+    private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Row(CaseStatus.valueOf(rs.getString(1)), (Long) rs.getObject(2), rs.getString(3), rs.getInt(4),
+                LivingSituation.valueOf(rs.getString(5)));
+    }
+
+    private record Row(CaseStatus status, Long receptionCentreId, String settlementMunicipality, int version,
+                       LivingSituation livingSituation) {
     }
 }

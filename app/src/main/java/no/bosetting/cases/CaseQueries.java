@@ -20,8 +20,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads of cases, always within the actor's scope: the agency sees all, a reception centre its own
- * residents, a municipality the households it has accepted. Out of scope reads as "not found".
+ * Reads of cases, always within the actor's scope: the agency sees all, a reception centre the households
+ * living in it now and not yet settled ({@link ReceptionScope}), a municipality the households it has accepted.
+ * Out of scope reads as "not found".
  */
 @Service
 @Transactional(readOnly = true)
@@ -104,7 +105,11 @@ public class CaseQueries {
             return true;
         }
         if (actor.role() == Role.RECEPTION_STAFF) {
-            where.append(" and c.reception_centre_id = :scopeCentre");
+            if (actor.receptionCentreId() == null) {
+                return false;
+            }
+            // Only the households living in the centre now, on their way to settlement (ReceptionScope).
+            where.append(" and ").append(ReceptionScope.sql("c", "scopeCentre"));
             params.put("scopeCentre", actor.receptionCentreId());
             return true;
         }
@@ -145,6 +150,15 @@ public class CaseQueries {
         String closedReason = jdbc.sql("select closed_reason from settlement_case where id = :id").param("id", caseId)
                 .query(String.class).optional().orElse(null);
         return Optional.of(new CaseDetail(summary.get(), persons, history(caseId), residences(caseId), closedReason));
+    }
+
+    /**
+     * Logs a read of the household's persons for a page or endpoint that shows them without {@link #detail}: the
+     * interview, a profile with interview answers, a self-settlement request, an attachment of the case's thread.
+     * The caller has checked the actor's scope.
+     */
+    public void recordRead(long caseId, Actor actor, String purpose) {
+        accessLog.recordRead(actor, personIds(caseId), purpose);
     }
 
     /** Members without identities, for anonymised profiles (no access log needed). */

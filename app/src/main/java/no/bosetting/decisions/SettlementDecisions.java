@@ -19,6 +19,7 @@ import no.bosetting.cases.CaseStatus;
 import no.bosetting.cases.CaseSummary;
 import no.bosetting.cases.ConsequenceInformed;
 import no.bosetting.cases.LivingSituation;
+import no.bosetting.cases.ReceptionScope;
 import no.bosetting.municipalities.Municipalities;
 import no.bosetting.planning.CapacityDecision;
 import no.bosetting.planning.CapacityDecisions;
@@ -139,8 +140,10 @@ public class SettlementDecisions {
                     "Du har fått tilbud om bosetting i " + municipalityName + ". Planlagt bosettingsdato: "
                             + plannedDates.get(personId) + ".", caseId);
         }
-        if (summary.receptionCentreId() != null) {
-            for (String staff : users.usernamesForReceptionCentre(summary.receptionCentreId())) {
+        Long centre = ReceptionScope.currentCentre(summary);
+        if (centre != null) {
+            // The centre the household lives in now is told (settlement-process §4.3); a centre it has left is not.
+            for (String staff : users.usernamesForReceptionCentre(centre)) {
                 outbox.enqueue("NOTIFICATION", staff, "Husstand " + summary.reference() + " skal bosettes i " + municipalityName,
                         "Kommunen har akseptert husstanden. Planlagt bosetting: " + new TreeSet<>(plannedDates.values()).first() + ".", caseId);
             }
@@ -176,7 +179,7 @@ public class SettlementDecisions {
                                                                  Map<Long, LocalDate> settlementDates) {
         Optional<CaseSummary> found = caseQueries.summaryForSystem(caseId);
         if (found.isEmpty() || found.get().receptionCentreId() == null
-                || !(actor.isReceptionCentre(found.get().receptionCentreId()) || actor.isAgency())) {
+                || !(ReceptionScope.sees(actor, found.get()) || actor.isAgency())) {
             return CommandResult.fail(CommandFailure.NotFound.of("error.case.notFound", caseId));
         }
         if (!actor.is(Role.RECEPTION_STAFF) && !actor.is(Role.AGENCY_CASEWORKER)) {
@@ -216,8 +219,7 @@ public class SettlementDecisions {
                 throw new CommandFailedException(registered.failure());
             }
         }
-        CommandResult<LivingSituation> moved = caseCommands.recordMoveOut(caseId, actor, moveOutDate,
-                LivingSituation.SETTLED_IN_MUNICIPALITY, summary.settlementMunicipality());
+        CommandResult<LivingSituation> moved = caseCommands.recordMoveOutToSettlementMunicipality(caseId, actor, moveOutDate);
         if (!moved.isSuccess()) {
             throw new CommandFailedException(moved.failure() instanceof CommandFailure.RuleBroken r && "date".equals(r.field())
                     ? CommandFailure.RuleBroken.of("moveOutDate", r.messageKey(), r.args().toArray()) : moved.failure());

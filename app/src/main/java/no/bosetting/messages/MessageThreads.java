@@ -447,6 +447,10 @@ public class MessageThreads {
         jdbc.sql("insert into message_attachment_download (attachment_id, username, role, downloaded_at) values (:a, :u, :r, :now)")
                 .param("a", attachmentId).param("u", actor.username()).param("r", actor.role().name())
                 .param("now", OffsetDateTime.now(clock)).update();
+        if (thread.get().kind() == ThreadKind.CASE) {
+            // An attachment about a case (an identity paper, a doctor's note) is a read of the household's persons.
+            cases.recordRead(thread.get().caseId(), actor, "web:/meldinger/vedlegg/" + attachmentId);
+        }
         return jdbc.sql("select id, file_name, content_type, content from message_attachment where id = :a").param("a", attachmentId)
                 .query((rs, n) -> new AttachmentFile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4))).optional();
     }

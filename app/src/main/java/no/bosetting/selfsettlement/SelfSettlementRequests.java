@@ -89,6 +89,14 @@ public class SelfSettlementRequests {
                 .filter(r -> inScope(actor, r));
     }
 
+    /**
+     * Logs that the actor was shown the request: its page names the household and, in the history, the refugee by DUF
+     * number when the refugee registered it. The caller found the request within the actor's scope.
+     */
+    public void recordRead(SelfSettlementRequest request, Actor actor, String purpose) {
+        cases.recordRead(request.caseId(), actor, purpose);
+    }
+
     @Transactional(readOnly = true)
     public List<SelfSettlementRequest> forMunicipality(Actor actor) {
         if (actor.role() != Role.MUNICIPALITY_OFFICER) {

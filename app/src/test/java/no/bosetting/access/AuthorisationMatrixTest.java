@@ -401,6 +401,214 @@ class AuthorisationMatrixTest {
         assertThat(world.data().state(jdbc)).as("no call in the matrix changed the other unit's data").isEqualTo(before);
     }
 
+    // ---- the reception centre's own households, in every state and living situation -------------------------
+
+    /** Where the matrix's own centre's households are offered and settled; no other test uses it. */
+    static final String RESIDENTS_MUNICIPALITY = "3440";
+
+    /**
+     * Routes the centre must reach for a household that lives in it now (a positive control: the caller and the
+     * data work, so a denial for a former resident is the scope's answer, not a broken set-up).
+     */
+    static final Set<String> CURRENT_RESIDENT_REACHES = Set.of("GET /saker/{id}", "GET /api/v1/cases/{id}",
+            "GET /saker/{id}/samtale", "GET /api/v1/cases/{caseId}/interview", "GET /api/v1/cases/{caseId}/decisions");
+
+    /** One household of the matrix's own reception centre: what it is, and the ids routes may name. */
+    record Household(String label, long caseId, Long proposalId, Long decisionId, boolean current) {
+    }
+
+    /** The value of every path variable of the pattern for the household; null when a variable is not about it. */
+    static String fillFor(String pattern, Household h) {
+        StringBuilder uri = new StringBuilder();
+        Matcher m = VARIABLE.matcher(pattern);
+        int last = 0;
+        while (m.find()) {
+            String upTo = pattern.substring(0, m.end());
+            Long value;
+            if (upTo.matches("^/(saker|api/v1/cases)/\\{id}$") || upTo.endsWith("/{caseId}")) {
+                value = h.caseId();
+            } else if (upTo.matches("^/(kommune/forslag|forslag|api/v1/proposals)/\\{id}$")) {
+                value = h.proposalId();
+            } else if (upTo.matches("^/(vedtak|api/v1/decisions)/\\{id}$")) {
+                value = h.decisionId();
+            } else {
+                value = null;
+            }
+            if (value == null) {
+                return null;
+            }
+            uri.append(pattern, last, m.start()).append(value);
+            last = m.end();
+        }
+        return last == 0 ? null : uri.append(pattern.substring(last)).toString();
+    }
+
+    /**
+     * The households of the reception staff's own centre: three living there now (ready, offered, ready in the centre's
+     * emergency accommodation) and the ones that
+     * have left it or whose case has ended — settled by the municipality's dates (the centre is still named on the
+     * case), settled at the centre's move-out, moved out to live privately, declined, closed, and a household the
+     * case still names the centre for while it lives elsewhere. All built through the application's commands, but
+     * the last, which no command writes and older data may hold.
+     */
+    private List<Household> ownCentreHouseholds(Actor staff) {
+        long centre = staff.receptionCentreId();
+        LocalDate today = TestClock.today();
+        fixtures.resetMunicipality(RESIDENTS_MUNICIPALITY);
+        fixtures.decide(RESIDENTS_MUNICIPALITY, today.getYear(), 100, 0);
+        Actor officer = fixtures.municipality(RESIDENTS_MUNICIPALITY);
+        no.bosetting.cases.CaseCommands caseCommands = context.getBean(no.bosetting.cases.CaseCommands.class);
+        no.bosetting.cases.ConsequenceInformed informed = new no.bosetting.cases.ConsequenceInformed(true, today,
+                no.bosetting.cases.InformationChannel.LETTER, "ukrainsk", null);
+        List<Household> households = new ArrayList<>();
+
+        long ready = fixtures.household(centre, 1);
+        fixtures.ready(ready);
+        households.add(new Household("ready, living in the centre", ready, null, null, true));
+
+        households.add(offered(centre, officer, "offered, living in the centre", true));
+
+        // The permit import ties emergency accommodation to the centre that runs it: the centre's resident too.
+        no.bosetting.cases.ImportOutcome emergency = context.getBean(no.bosetting.cases.PermitImport.class).importPermit(
+                new no.bosetting.cases.PermitImportRequest("TEST-" + Fixtures.next(), no.bosetting.cases.PermitType.COLLECTIVE_PROTECTION,
+                        today.minusDays(20), no.bosetting.cases.LivingSituation.EMERGENCY_ACCOMMODATION, centre, null,
+                        List.of(new no.bosetting.cases.PermitImportRequest.PersonData(Fixtures.duf(), null, null, "Akutt", "Testesen",
+                                LocalDate.of(1990, 1, 1), "M", "SYR", no.bosetting.cases.Relation.MAIN, null, null))),
+                fixtures.caseworker());
+        assertThat(emergency.ok()).as("%s", emergency.problems()).isTrue();
+        fixtures.ready(emergency.caseId());
+        households.add(new Household("ready, in the centre's emergency accommodation", emergency.caseId(), null, null, true));
+
+        Household settledByMunicipality = offered(centre, officer, "settled by the municipality's dates", false);
+        decisions.forCase(settledByMunicipality.caseId())
+                .forEach(d -> decisions.registerSettlementDate(d.id(), today, null, officer).value());
+        households.add(settledByMunicipality);
+
+        Household settledAtMoveOut = offered(centre, officer, "settled at the centre's move-out", false);
+        Map<Long, LocalDate> dates = new LinkedHashMap<>();
+        decisions.forCase(settledAtMoveOut.caseId()).forEach(d -> dates.put(d.id(), today));
+        decisions.recordMoveOutToMunicipality(settledAtMoveOut.caseId(), staff, today, dates).value();
+        households.add(settledAtMoveOut);
+
+        long movedOut = fixtures.household(centre, 1);
+        fixtures.ready(movedOut);
+        caseCommands.recordMoveOut(movedOut, staff, today, no.bosetting.cases.LivingSituation.PRIVATE, OTHER_MUNICIPALITY).value();
+        households.add(new Household("moved out to live privately", movedOut, null, null, false));
+
+        Household declined = offered(centre, officer, "declined the offer", false);
+        decisions.decline(declined.caseId(), fixtures.caseworker(), "Takket nei", informed).value();
+        households.add(declined);
+
+        long closed = fixtures.household(centre, 1);
+        fixtures.ready(closed);
+        caseCommands.close(closed, fixtures.caseworker(), no.bosetting.cases.CloseReason.LEFT_NORWAY, null, informed).value();
+        households.add(new Household("closed", closed, null, null, false));
+
+        long absent = fixtures.household(centre, 1);
+        fixtures.ready(absent);
+        jdbc.sql("update settlement_case set living_situation = 'PRIVATE', living_municipality_number = :m where id = :id")
+                .param("m", OTHER_MUNICIPALITY).param("id", absent).update();
+        households.add(new Household("not living in the centre though the case names it", absent, null, null, false));
+        return households;
+    }
+
+    private Household offered(long centre, Actor officer, String label, boolean current) {
+        long caseId = fixtures.household(centre, 1);
+        fixtures.ready(caseId);
+        long proposalId = fixtures.propose(caseId, RESIDENTS_MUNICIPALITY);
+        proposals.accept(officer, proposalId, fixtures.plannedDates(caseId, TestClock.today()), null).value();
+        return new Household(label, caseId, proposalId, decisions.forCase(caseId).get(0).id(), current);
+    }
+
+    private String caseState(List<Household> households) {
+        return jdbc.sql("""
+                select string_agg(status || ':' || living_situation || ':' || coalesce(reception_centre_id::text, '-') || ':' || version, ',' order by id)
+                from settlement_case where id in (:ids)
+                """).param("ids", households.stream().map(Household::caseId).toList()).query(String.class).single();
+    }
+
+    /**
+     * The centre's scope follows the household's status and living situation: every route that names a case (and
+     * its proposal or decision) reaches a household that lives in the centre now, and answers 404 for one that has
+     * left it or whose case has ended — settled, declined, closed, moved out, or not living there — however the
+     * centre is still named on the case. Its lists (web and API, any status filter) hold only its current residents.
+     */
+    @Test
+    void aReceptionCentreReachesOnlyTheHouseholdsLivingInItNowOnEveryRoute() throws Exception {
+        Actor staff = fixtures.reception(fixtures.centre(OTHER_MUNICIPALITY));
+        List<Household> households = ownCentreHouseholds(staff);
+        String before = caseState(households);
+
+        List<String> mismatches = new ArrayList<>();
+        List<Route> routes = Routes.all(context);
+        Set<String> reachedForCurrent = new java.util.HashSet<>();
+        int checked = 0;
+        for (Household h : households.stream().filter(Household::current).toList()) {
+            Set<String> reached = new java.util.HashSet<>();
+            for (Route route : routes) {
+                String uri = fillFor(route.pattern(), h);
+                if (uri == null) {
+                    continue;
+                }
+                Outcome outcome = call(route, uri, staff);
+                if (outcome.error() != null) {
+                    mismatches.add(route + " for the " + h.label() + " household: request failed: " + outcome.error());
+                } else if (!outcome.denied()) {
+                    reached.add(route.method() + " " + route.pattern());
+                }
+            }
+            for (String page : List.of("GET /saker/{id}", "GET /api/v1/cases/{id}")) {
+                if (!reached.contains(page)) {
+                    mismatches.add(page + ": denied for the " + h.label() + " household, which lives in the centre now");
+                }
+            }
+            reachedForCurrent.addAll(reached);
+        }
+        for (String expected : CURRENT_RESIDENT_REACHES) {
+            if (!reachedForCurrent.contains(expected)) {
+                mismatches.add(expected + ": denied for a household living in the centre now");
+            }
+        }
+        for (Household h : households.stream().filter(x -> !x.current()).toList()) {
+            for (Route route : routes) {
+                String uri = fillFor(route.pattern(), h);
+                if (uri == null) {
+                    continue;
+                }
+                checked++;
+                Outcome outcome = call(route, uri, staff);
+                boolean reachable = reachedForCurrent.contains(route.method() + " " + route.pattern());
+                if (outcome.error() != null) {
+                    mismatches.add(route + " for the " + h.label() + " household: request failed: " + outcome.error());
+                } else if (!outcome.denied() || reachable && outcome.status() != 404) {
+                    mismatches.add(route + " (" + uri + ") for the " + h.label() + " household: expected "
+                            + (reachable ? "404" : "deny") + ", got " + outcome);
+                }
+            }
+        }
+        assertThat(checked).as("case routes called for former residents").isGreaterThan(20);
+
+        Map<Long, String> references = new LinkedHashMap<>();
+        households.forEach(h -> references.put(h.caseId(), jdbc.sql("select reference from settlement_case where id = :id")
+                .param("id", h.caseId()).query(String.class).single()));
+        for (String list : List.of("/mottak", "/saker", "/api/v1/cases", "/mottak?status=SETTLED", "/api/v1/cases?status=SETTLED",
+                "/api/v1/cases?status=DECLINED", "/api/v1/cases?status=CLOSED", "/api/v1/cases?living=PRIVATE")) {
+            String body = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(list).with(as(staff)))
+                    .andReturn().getResponse().getContentAsString();
+            for (Household h : households) {
+                boolean listed = body.contains(references.get(h.caseId()));
+                boolean expected = h.current() && !list.contains("?");
+                if (listed != expected) {
+                    mismatches.add(list + ": the " + h.label() + " household is " + (listed ? "" : "not ") + "listed");
+                }
+            }
+        }
+        if (!mismatches.isEmpty()) {
+            fail(mismatches.size() + " mismatches for the reception centre's own households:\n  " + String.join("\n  ", mismatches));
+        }
+        assertThat(caseState(households)).as("no call changed the centre's households").isEqualTo(before);
+    }
+
     private static void expect(List<String> mismatches, Route route, String uri, String who, Outcome outcome, boolean allowed) {
         if (outcome.error() != null) {
             mismatches.add(route + " as " + who + " (" + uri + "): request failed: " + outcome.error());

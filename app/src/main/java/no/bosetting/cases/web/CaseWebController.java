@@ -31,6 +31,7 @@ import no.bosetting.cases.HouseholdType;
 import no.bosetting.cases.LivingSituation;
 import no.bosetting.cases.PermitCsvImport;
 import no.bosetting.cases.ReceptionCentres;
+import no.bosetting.cases.ReceptionScope;
 import no.bosetting.municipalities.Municipalities;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.FieldProblem;
@@ -109,7 +110,7 @@ public class CaseWebController {
     }
 
     @GetMapping("/saker/{id}")
-    String detail(@PathVariable long id, Model model) {
+    String detail(@PathVariable long id, @RequestParam(name = "innsyn", defaultValue = "0") int accessPage, Model model) {
         Actor actor = CurrentActor.get();
         CaseDetail detail = queries.detail(id, actor, "web:/saker/" + id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -120,16 +121,17 @@ public class CaseWebController {
         model.addAttribute("moveOutSituations", List.of(LivingSituation.PRIVATE, LivingSituation.AMOT, LivingSituation.SELF_ESTABLISHED));
         model.addAttribute("municipalities", municipalities.all());
         model.addAttribute("canMoveOut", detail.summary().receptionCentreId() != null
-                && (actor.isReceptionCentre(detail.summary().receptionCentreId()) || actor.is(no.bosetting.access.Role.AGENCY_CASEWORKER))
+                && (ReceptionScope.sees(actor, detail.summary()) || actor.is(no.bosetting.access.Role.AGENCY_CASEWORKER))
                 && detail.summary().status().isOpen());
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("informedRecords", commands.informedRecords(id));
         if (actor.is(no.bosetting.access.Role.AGENCY_ADMIN)) {
-            // Administrators audit who has read these persons' identifying data.
-            model.addAttribute("accessLog", detail.persons().stream()
-                    .flatMap(p -> accessLog.forPerson(p.id()).stream().map(e -> new AccessLine(p.fullName(), e)))
-                    .sorted(Comparator.comparing((AccessLine l) -> l.entry().accessedAt()).reversed())
-                    .limit(200).toList());
+            // Administrators audit who has read these persons' identifying data: every read, a page at a time.
+            Map<Long, String> names = new java.util.HashMap<>();
+            detail.persons().forEach(p -> names.put(p.id(), p.fullName()));
+            PersonAccessLog.EntryPage reads = accessLog.forPersons(names.keySet(), Math.max(0, accessPage), PersonAccessLog.PAGE_SIZE);
+            model.addAttribute("accessLog", reads.entries().stream().map(e -> new AccessLine(names.get(e.personId()), e)).toList());
+            model.addAttribute("accessLogPage", reads);
         }
         return "cases/detail";
     }

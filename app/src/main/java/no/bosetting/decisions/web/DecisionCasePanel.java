@@ -11,6 +11,7 @@ import no.bosetting.access.Role;
 import no.bosetting.cases.CasePanel;
 import no.bosetting.cases.CaseStatus;
 import no.bosetting.cases.CaseSummary;
+import no.bosetting.cases.ReceptionScope;
 import no.bosetting.decisions.SettlementDecision;
 import no.bosetting.decisions.SettlementDecisions;
 import org.springframework.stereotype.Component;
@@ -42,7 +43,7 @@ class DecisionCasePanel implements CasePanel {
         boolean canRegister = actor.isMunicipality(list.get(0).municipalityNumber()) || actor.is(Role.AGENCY_CASEWORKER);
         // The centre records the move to the settlement municipality with the settlement dates, for its own residents.
         boolean canMoveOut = summary.status() == CaseStatus.OFFERED && summary.receptionCentreId() != null
-                && (actor.isReceptionCentre(summary.receptionCentreId()) || actor.is(Role.AGENCY_CASEWORKER));
+                && (ReceptionScope.sees(actor, summary) || actor.is(Role.AGENCY_CASEWORKER));
         return Optional.of(new View("decisions/panel", Map.of(
                 "decisions", list,
                 "changes", decisions.dateChanges(summary.id()),

@@ -71,10 +71,16 @@ public class InterviewApiController {
             throw new CommandFailedException(CommandFailure.NotFound.of("error.case.notFound", caseId));
         }
         if (actor.role() == Role.MUNICIPALITY_OFFICER) {
-            return InterviewJson.InterviewProfileJson.of(interviews.profile(caseId));
+            InterviewJson.InterviewProfileJson profile = InterviewJson.InterviewProfileJson.of(interviews.profile(caseId));
+            // Needs and health details of a household the municipality has accepted, and so knows by name.
+            cases.recordRead(caseId, actor, "api:/api/v1/cases/" + caseId + "/interview");
+            return profile;
         }
-        return interviews.find(caseId).map(InterviewJson.InterviewJsonView::of)
+        InterviewJson.InterviewJsonView view = interviews.find(caseId).map(InterviewJson.InterviewJsonView::of)
                 .orElseThrow(() -> new CommandFailedException(CommandFailure.NotFound.of("error.interview.notFound", caseId)));
+        // Family, network and health details of the household: a read of personal data, as on the web form.
+        cases.recordRead(caseId, actor, "api:/api/v1/cases/" + caseId + "/interview");
+        return view;
     }
 
     private RuntimeException allProblems(long caseId, InterviewAnswers answers, Actor actor, CommandFailure first) {

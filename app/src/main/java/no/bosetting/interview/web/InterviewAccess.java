@@ -4,6 +4,7 @@ import no.bosetting.access.Actor;
 import no.bosetting.access.Role;
 import no.bosetting.cases.CaseStatus;
 import no.bosetting.cases.CaseSummary;
+import no.bosetting.cases.ReceptionScope;
 
 /**
  * Who may do and see what of the interview on the web pages. The service re-checks recording; these
@@ -14,9 +15,9 @@ final class InterviewAccess {
     private InterviewAccess() {
     }
 
-    /** The interview is the reception centre's work; the agency caseworker can stand in for it. */
+    /** The interview is the work of the centre the household lives in; the agency caseworker can stand in for it. */
     static boolean mayOpen(CaseSummary summary, Actor actor) {
-        return actor.is(Role.AGENCY_CASEWORKER) || actor.isReceptionCentre(summary.receptionCentreId());
+        return actor.is(Role.AGENCY_CASEWORKER) || ReceptionScope.sees(actor, summary);
     }
 
     /** Mirrors the service: once a municipality has been offered the household, the answers are what it decided on. */
@@ -28,9 +29,9 @@ final class InterviewAccess {
         return mayOpen(summary, actor) && recordable(summary);
     }
 
-    /** Family, network and the minor's situation: only for the agency and the centre the household lives in. */
+    /** Family, network and the minor's situation: only for the agency and the centre the household lives in now. */
     static boolean seesPersonalDetails(CaseSummary summary, Actor actor) {
-        return actor.isAgency() || actor.isReceptionCentre(summary.receptionCentreId());
+        return actor.isAgency() || ReceptionScope.sees(actor, summary);
     }
 
     /** Health details need a purpose: the agency allocating and the centre following the person up. */

@@ -105,6 +105,8 @@ public class ProposalApiController {
                     + "details only where the person consented.")
     public ProposalJson.ProposalDetailJson detail(@PathVariable long id) {
         ProposalDetail detail = proposals.detail(id, CurrentActor.get()).orElseThrow(() -> proposalNotFound(id));
+        // The profile carries the interview's needs and consented health details: a logged read, as on the web page.
+        cases.recordRead(detail.proposal().caseId(), CurrentActor.get(), "api:/api/v1/proposals/" + id);
         List<ProposalJson.Member> members = new ArrayList<>();
         int position = 1;
         for (AnonymousMember m : cases.anonymousMembersByPerson(detail.proposal().caseId()).values()) {

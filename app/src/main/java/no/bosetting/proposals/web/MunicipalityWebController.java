@@ -88,7 +88,9 @@ public class MunicipalityWebController {
         return "proposals/municipality-detail";
     }
 
+    /** Fills the detail page, which shows the household's profile with its needs and consented health details: a logged read. */
     private void populate(Model model, ProposalDetail detail) {
+        cases.recordRead(detail.proposal().caseId(), CurrentActor.get(), "web:/kommune/forslag/" + detail.proposal().id());
         model.addAttribute("detail", detail);
         model.addAttribute("reasons", RejectionReason.values());
         model.addAttribute("places", decisions.placesUsed(detail.proposal().municipalityNumber(), LocalDate.now(clock).getYear()));

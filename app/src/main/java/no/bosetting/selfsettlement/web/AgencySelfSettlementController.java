@@ -135,6 +135,7 @@ class AgencySelfSettlementController {
                 choices.add(choice(n, year));
             }
         }
+        requests.recordRead(request, actor, "web:/selvbosetting/" + request.id());
         model.addAttribute("request", request);
         model.addAttribute("summary", summary);
         model.addAttribute("earlierProposals", earlierProposals);

@@ -243,6 +243,7 @@ class MunicipalSelfSettlementController {
 
     private String renderDetail(SelfSettlementRequest request, Map<String, String> values, Map<String, String> errors, Model model) {
         Actor actor = CurrentActor.get();
+        requests.recordRead(request, actor, "web:/kommune/selvbosetting/" + request.id());
         model.addAttribute("request", request);
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
