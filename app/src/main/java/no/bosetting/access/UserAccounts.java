@@ -41,6 +41,16 @@ public class UserAccounts implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException(username));
     }
 
+    /** The actor of an enabled account: what a token from the identity provider may sign in as. */
+    public Optional<Actor> findEnabledActor(String username) {
+        try {
+            BosettingUser user = (BosettingUser) loadUserByUsername(username);
+            return user.isEnabled() ? Optional.of(user.actor()) : Optional.empty();
+        } catch (UsernameNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
     public Optional<Actor> findActor(String username) {
         try {
             return Optional.of(((BosettingUser) loadUserByUsername(username)).actor());
