@@ -42,9 +42,9 @@ public class OidcUserMapping extends OidcUserService {
             return new ActorOidcUser(refugee, user);
         }
         String username = user.getPreferredUsername() != null ? user.getPreferredUsername() : user.getEmail();
-        Actor actor = accounts.findActor(username)
+        Actor actor = accounts.findEnabledActor(username)
                 .orElseThrow(() -> new OAuth2AuthenticationException(new OAuth2Error("unknown_user",
-                        "No Bosetting account for " + username, null)));
+                        "No enabled Bosetting account for " + username, null)));
         return new ActorOidcUser(actor, user);
     }
 

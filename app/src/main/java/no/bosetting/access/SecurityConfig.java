@@ -1,24 +1,46 @@
 package no.bosetting.access;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may reach which URL. Coarse role rules live here; scope (own municipality, own centre) is
  * checked again in every query and command, because a role alone must never open another unit's data.
+ *
+ * <p>Two filter chains: the JSON API ({@code /api/**}) is stateless — every request carries its own
+ * credentials (HTTP Basic where enabled, a JWT bearer token where an issuer is configured) and the
+ * browser's session cookie is no credential there, so a page elsewhere cannot make a signed-in browser
+ * call it (no CSRF through the API). Everything else is the browser application with a session, the
+ * login form or OIDC, and CSRF tokens on every form. Password sign-in on both goes through the
+ * {@link SignInThrottle}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -28,17 +50,15 @@ public class SecurityConfig {
     private static final String[] STAFF = java.util.Arrays.stream(Role.values()).filter(Role::isStaff).map(Role::name)
             .toArray(String[]::new);
 
+    private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+            + "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
+
     /** API clients get RFC 9457 problem details for refusals by the URL rules too. */
-    private static void problem(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String detail)
-            throws java.io.IOException {
+    private static void problem(HttpServletResponse response, HttpStatus status, String type, String detail) throws IOException {
         response.setStatus(status.value());
         response.setContentType("application/problem+json;charset=UTF-8");
-        if (status == HttpStatus.UNAUTHORIZED) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Bosetting\"");
-        }
-        String type = status == HttpStatus.UNAUTHORIZED ? "unauthenticated" : "not-allowed";
         response.getWriter().write("{\"type\":\"https://bosetting.no/problems/" + type + "\",\"title\":\"" + type
-                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
+                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
     }
 
     @Bean
@@ -46,26 +66,110 @@ public class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * The only password check: the user table behind the throttle. As the one AuthenticationProvider bean it
+     * is also the global authentication manager's only provider, so nothing can check the same password
+     * again without the throttle.
+     */
     @Bean
+    AuthenticationProvider passwordAuthentication(UserAccounts accounts, PasswordEncoder encoder, SignInThrottle throttle) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
+        passwords.setPasswordEncoder(encoder);
+        return new ThrottledAuthenticationProvider(passwords, throttle);
+    }
+
+    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
+    }
+
+    /**
+     * The JSON API: stateless, HTTP Basic unless {@code bosetting.security.api.http-basic=false} (the {@code prod}
+     * profile), JWT bearer tokens whenever a {@link JwtDecoder} exists (the {@code oidc} profile's issuer).
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http,
+                                               UserAccounts accounts,
+                                               ObjectProvider<JwtDecoder> jwtDecoders,
+                                               @Value("${bosetting.security.api.http-basic:true}") boolean basic,
+                                               @Value("${bosetting.security.api.username-claims:preferred_username,email}") List<String> claims)
+            throws Exception {
+        boolean bearer = jwtDecoders.getIfAvailable() != null;
+        List<String> challenges = new ArrayList<>();
+        if (bearer) {
+            challenges.add("Bearer");
+        }
+        if (basic) {
+            challenges.add("Basic realm=\"Bosetting\"");
+        }
+        String how = bearer && basic ? "HTTP Basic eller bearer-token" : bearer ? "bearer-token" : basic ? "HTTP Basic" : "ingen";
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> unauthenticated(response, e, challenges, how);
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/api/v1/statistics/municipalities", "/api/v1/statistics/municipalities.csv").permitAll()
+                        .requestMatchers("/api/v1/permits/**").hasAnyRole(Role.AGENCY_CASEWORKER.name(), Role.AGENCY_ADMIN.name())
+                        .requestMatchers("/api/v1/allocation-lists/**").hasRole(Role.AGENCY_CASEWORKER.name())
+                        .anyRequest().hasAnyRole(STAFF))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Never read the security context from the session: the session cookie is no API credential.
+                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .requestCache(cache -> cache.disable())
+                // No cookie authenticates an API request, so there is nothing for a cross-site request to ride on.
+                .csrf(csrf -> csrf.disable())
+                .headers(SecurityConfig::headers)
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler((request, response, e) -> problem(response, HttpStatus.FORBIDDEN, "not-allowed",
+                                "Rollen din har ikke tilgang til denne tjenesten.")));
+        if (basic) {
+            http.httpBasic(b -> b.authenticationEntryPoint(unauthenticated));
+        }
+        if (bearer) {
+            http.oauth2ResourceServer(o -> o.authenticationEntryPoint(unauthenticated)
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new ApiTokenAuthentication(accounts, claims))));
+        }
+        return http.build();
+    }
+
+    private static void unauthenticated(HttpServletResponse response, AuthenticationException e, List<String> challenges, String how)
+            throws IOException {
+        if (e instanceof SignInLockedException locked) {
+            long seconds = Math.max(1, locked.retryAfter().toSeconds() + (locked.retryAfter().toNanosPart() > 0 ? 1 : 0));
+            response.setHeader("Retry-After", String.valueOf(seconds));
+            problem(response, HttpStatus.TOO_MANY_REQUESTS, "too-many-sign-ins",
+                    "For mange mislykkede innlogginger. Prøv igjen om " + seconds + " sekunder.");
+            return;
+        }
+        for (String challenge : challenges) {
+            response.addHeader("WWW-Authenticate", challenge.startsWith("Bearer") && e instanceof OAuth2AuthenticationException
+                    ? "Bearer error=\"invalid_token\"" : challenge);
+        }
+        problem(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Innlogging kreves (" + how + ").");
+    }
+
+    /** The browser application: sessions, the login form or OIDC, CSRF tokens on every form. */
+    @Bean
+    @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http,
                                             UserAccounts accounts,
                                             ObjectProvider<ClientRegistrationRepository> oidcClients,
                                             ObjectProvider<RefugeeIdentities> refugees,
                                             @Value("${bosetting.security.form-login:true}") boolean formLogin) throws Exception {
-        RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         http.authorizeHttpRequests(auth -> auth
-                .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
+                // The container's error page for a request that failed; /error asked for directly is not a page.
+                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                 // Refugees sign in with their DUF number and a one-time code; their pages show only their own case.
                 .requestMatchers("/min-side/logg-inn", "/min-side/logg-inn/**", "/demo-postkasse").permitAll()
                 .requestMatchers("/min-side/**").hasRole(Role.REFUGEE.name())
-                .requestMatchers("/offentlig/**", "/api/v1/statistics/municipalities", "/api/v1/statistics/municipalities.csv").permitAll()
+                .requestMatchers("/offentlig/**").permitAll()
                 // Residents and landlords offer a dwelling without an account; the form can only add an offer.
                 .requestMatchers("/tilby-bolig", "/tilby-bolig/mottatt").permitAll()
-                .requestMatchers("/import/**", "/api/v1/permits/**").hasAnyRole(Role.AGENCY_CASEWORKER.name(), Role.AGENCY_ADMIN.name())
+                .requestMatchers("/import/**").hasAnyRole(Role.AGENCY_CASEWORKER.name(), Role.AGENCY_ADMIN.name())
                 .requestMatchers("/fordeling/policy").hasAnyRole(AGENCY)
-                .requestMatchers("/fordeling/**", "/api/v1/allocation-lists/**").hasRole(Role.AGENCY_CASEWORKER.name())
+                .requestMatchers("/fordeling/**").hasRole(Role.AGENCY_CASEWORKER.name())
                 .requestMatchers("/forslag/**", "/kapasitet/**", "/soknader/**", "/selvbosetting/**", "/omgjoringer/**").hasAnyRole(AGENCY)
                 .requestMatchers("/brevmaler/**").hasRole(Role.AGENCY_ADMIN.name())
                 .requestMatchers("/meldinger/**").hasAnyRole(Role.AGENCY_CASEWORKER.name(), Role.AGENCY_PLANNER.name(),
@@ -74,36 +178,26 @@ public class SecurityConfig {
                 .requestMatchers("/mottak/**").hasRole(Role.RECEPTION_STAFF.name())
                 .requestMatchers("/saker/**", "/vedtak/**").hasAnyRole(Role.AGENCY_CASEWORKER.name(), Role.AGENCY_PLANNER.name(),
                         Role.AGENCY_ADMIN.name(), Role.MUNICIPALITY_OFFICER.name(), Role.RECEPTION_STAFF.name())
-                .requestMatchers("/statistikk/**", "/oppgaver/**", "/api/**").hasAnyRole(STAFF)
+                .requestMatchers("/statistikk/**", "/oppgaver/**").hasAnyRole(STAFF)
                 .anyRequest().authenticated());
-        http.headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                                + "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'"))
-                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
-        // The JSON API authenticates every request (HTTP Basic or a bearer session) and carries no cookies
-        // from forms, so CSRF tokens apply to the browser forms only.
-        http.csrf(csrf -> csrf.ignoringRequestMatchers(api));
-        http.httpBasic(Customizer.withDefaults());
-        // Browsers are sent to the login page; API clients get 401 with no redirect.
+        http.headers(SecurityConfig::headers);
+        // Refugees have their own sign-in (DUF number and code, or ID-porten); staff the staff login page.
         http.exceptionHandling(ex -> ex
-                .defaultAuthenticationEntryPointFor((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
-                        "Innlogging kreves (HTTP Basic eller OIDC)."), api)
-                .defaultAccessDeniedHandlerFor((request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
-                        "Rollen din har ikke tilgang til denne tjenesten."), api)
-                // Refugees have their own sign-in (DUF number and code, or ID-porten); staff the staff login page.
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/min-side/logg-inn?krevd"),
                         request -> request.getRequestURI().startsWith(request.getContextPath() + "/min-side"))
-                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> !api.matches(request)));
+                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true));
         if (formLogin) {
-            http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll());
+            SimpleUrlAuthenticationFailureHandler wrong = new SimpleUrlAuthenticationFailureHandler("/login?error");
+            SimpleUrlAuthenticationFailureHandler locked = new SimpleUrlAuthenticationFailureHandler("/login?sperret");
+            http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll()
+                    .failureHandler((request, response, e) -> (e instanceof SignInLockedException ? locked : wrong)
+                            .onAuthenticationFailure(request, response, e)));
         }
         if (oidcClients.getIfAvailable() != null) {
             http.oauth2Login(oauth -> oauth.loginPage(formLogin ? "/login" : "/oauth2/authorization/bosetting")
                     .userInfoEndpoint(u -> u.oidcUserService(new OidcUserMapping(accounts, refugees.getIfAvailable()))));
         }
         http.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
-        http.userDetailsService(accounts);
         return http.build();
     }
 }

@@ -41,6 +41,16 @@ public class UserAccounts implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException(username));
     }
 
+    /** The actor of an enabled account: what a token from the identity provider may sign in as. */
+    public Optional<Actor> findEnabledActor(String username) {
+        try {
+            BosettingUser user = (BosettingUser) loadUserByUsername(username);
+            return user.isEnabled() ? Optional.of(user.actor()) : Optional.empty();
+        } catch (UsernameNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
     public Optional<Actor> findActor(String username) {
         try {
             return Optional.of(((BosettingUser) loadUserByUsername(username)).actor());
@@ -48,6 +58,9 @@ public class UserAccounts implements UserDetailsService {
             return Optional.empty();
         }
     }
+
+    /** The password every demo account is created with (see the demo module); never valid in production. */
+    public static final String DEMO_PASSWORD = "demo";
 
     /** The mail domain of the demo accounts: an account with a local password and no address gets {@code <username>@bosetting.test}. */
     public static final String DEMO_MAIL_DOMAIN = "bosetting.test";
@@ -72,6 +85,61 @@ public class UserAccounts implements UserDetailsService {
                 .param("e", email)
                 .param("now", OffsetDateTime.now(clock))
                 .update();
+    }
+
+    /**
+     * Disables every enabled account that is a demo account: its password is {@link #DEMO_PASSWORD} or its
+     * address is at the demo mail domain. The password is removed too, so re-enabling cannot bring it back.
+     * Returns the usernames disabled. Checks each local password hash, so it costs one hash check per
+     * account with a local password (production signs staff in through OIDC, so there are few or none).
+     */
+    @Transactional
+    public List<String> disableDemoAccounts() {
+        List<String> demo = jdbc.sql("""
+                        select username, password_hash, email from app_user
+                        where enabled and (password_hash is not null or email like :domain) order by username
+                        """)
+                .param("domain", "%@" + DEMO_MAIL_DOMAIN)
+                .query((rs, n) -> {
+                    String hash = rs.getString("password_hash");
+                    String email = rs.getString("email");
+                    boolean demoPassword = hash != null && encoder.matches(DEMO_PASSWORD, hash);
+                    boolean demoAddress = email != null && email.endsWith("@" + DEMO_MAIL_DOMAIN);
+                    return demoPassword || demoAddress ? rs.getString("username") : "";
+                })
+                .list().stream().filter(u -> !u.isEmpty()).toList();
+        for (String username : demo) {
+            jdbc.sql("update app_user set enabled = false, password_hash = null where username = :u").param("u", username).update();
+        }
+        return demo;
+    }
+
+    /** Whether an enabled agency administrator exists. */
+    public boolean hasEnabledAdministrator() {
+        return jdbc.sql("select exists (select 1 from app_user where role = 'AGENCY_ADMIN' and enabled)").query(Boolean.class).single();
+    }
+
+    /**
+     * Creates the first agency administrator, only while no enabled administrator exists (under a database
+     * lock, so two nodes starting together create at most one). The password may be null for an account that
+     * signs in through OIDC only. Returns whether it was created.
+     */
+    @Transactional
+    public boolean createFirstAdministrator(String username, String rawPassword, String email) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('bosetting.first-administrator'))").query((rs, n) -> 1).single();
+        if (hasEnabledAdministrator()) {
+            return false;
+        }
+        return jdbc.sql("""
+                insert into app_user (username, password_hash, display_name, role, email, created_at, created_by)
+                values (:u, :p, 'Administrator', 'AGENCY_ADMIN', :e, :now, 'bootstrap')
+                on conflict (username) do nothing
+                """)
+                .param("u", username)
+                .param("p", rawPassword == null ? null : encoder.encode(rawPassword))
+                .param("e", email)
+                .param("now", OffsetDateTime.now(clock))
+                .update() == 1;
     }
 
     /** Demo accounts for the login page (only listed when demo data is enabled). */

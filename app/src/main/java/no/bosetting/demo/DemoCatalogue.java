@@ -119,7 +119,7 @@ public final class DemoCatalogue {
             new Login("mottak-alta", "Demo mottak Alta", Role.RECEPTION_STAFF, null, "alta"),
             new Login("mottak-stord", "Demo mottak Stord", Role.RECEPTION_STAFF, null, "stord"));
 
-    public static final String PASSWORD = "demo";
+    public static final String PASSWORD = no.bosetting.access.UserAccounts.DEMO_PASSWORD;
 
     static List<String> demoMunicipalities() {
         return LOGINS.stream().filter(l -> l.role() == Role.MUNICIPALITY_OFFICER).map(Login::municipalityNumber).toList();

@@ -63,6 +63,7 @@ import no.bosetting.shared.ShiftableClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -70,9 +71,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Seeds a demo database: plans a year with {@link DemoPlanner}, then replays it through the real
  * commands, each at its own moment via {@link ShiftableClock#runAt}. Does nothing when demo data
- * (any case with a {@value #REFERENCE_PREFIX} permit reference) is already there.
+ * (any case with a {@value #REFERENCE_PREFIX} permit reference) is already there. Never exists in the
+ * {@code prod} profile, so nothing there can seed demo households or demo accounts.
  */
 @Service
+@Profile("!prod")
 public class DemoDataGenerator {
 
     static final String REFERENCE_PREFIX = "DEMO-";

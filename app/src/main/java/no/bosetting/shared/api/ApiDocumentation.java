@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI document at /v3/api-docs: what the API is, one tag per module, HTTP Basic, and the
+ * The OpenAPI document at /v3/api-docs: what the API is, one tag per module, bearer token or HTTP Basic, and the
  * RFC 9457 problem-details answers every operation can give, so clients can rely on them.
  */
 @Configuration(proxyBeanMethods = false)
@@ -60,7 +60,8 @@ public class ApiDocumentation {
                                 answers, decisions on settlement municipality, settlement dates and the municipalities' \
                                 capacity decisions.
 
-                                Every call is authorised on the server from the signed-in user's role and scope: a \
+                                Every call carries its own credentials (a bearer token in production, HTTP Basic in the demo; the \
+                                browser's session cookie is not accepted) and is authorised on the server from the user's role and scope: a \
                                 municipality sees only its own proposals, and only the anonymised profile until it has \
                                 accepted; reception-centre staff see only their own residents. Reads of identifying data \
                                 are logged. Errors are RFC 9457 problem details (`type`, `title`, `status`, `detail`, \
@@ -75,7 +76,11 @@ public class ApiDocumentation {
                         new Tag().name(TAG_DECISIONS).description("Decisions on settlement municipality, settlement dates and places used."),
                         new Tag().name(TAG_PLANNING).description("The municipalities' council decisions on how many to settle.")))
                 .components(new Components()
-                        .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+                        .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
+                                .description("The demo profile and tests (never in production)."))
+                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                                .bearerFormat("JWT").description("Production: an access token from the OIDC issuer.")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"))
                 .addSecurityItem(new SecurityRequirement().addList("basic"));
     }
 
