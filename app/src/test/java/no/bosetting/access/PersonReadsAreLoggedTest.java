@@ -186,9 +186,9 @@ class PersonReadsAreLoggedTest {
         long attachmentId = jdbc.sql("select max(id) from message_attachment").query(Long.class).single();
 
         long applicationId = jdbc.sql("""
-                insert into settlement_application (duf_number, status, created_at, created_by, updated_at, updated_by)
-                values (:d, 'SUBMITTED', now(), 'logg', now(), 'logg') returning id
-                """).param("d", duf(mainPerson)).query(Long.class).single();
+                insert into settlement_application (duf_number, status, submitted_at, created_at, created_by, updated_at, updated_by)
+                values (:d, 'SUBMITTED', :now, :now, 'logg', :now, 'logg') returning id
+                """).param("d", duf(mainPerson)).param("now", TestClock.zonedNow().toOffsetDateTime()).query(Long.class).single();
 
         Household selfSettling = household(centre, today.minusDays(2));
         SelfSettlementRequests requests = context.getBean(SelfSettlementRequests.class);
