@@ -329,14 +329,17 @@ public class MessageThreads {
             if (f.content().length > MAX_ATTACHMENT_BYTES) {
                 return CommandResult.fail(CommandFailure.RuleBroken.of("attachments", "error.attachment.tooLarge", name, 10));
             }
-            Optional<String> type = AttachmentTypes.detect(f.content());
-            if (type.isEmpty()) {
-                return CommandResult.fail(CommandFailure.RuleBroken.of("attachments", "error.attachment.type", name));
+            AttachmentTypes.Verdict verdict = AttachmentTypes.check(f.content());
+            if (verdict instanceof AttachmentTypes.Verdict.Refused refused) {
+                return CommandResult.fail(CommandFailure.RuleBroken.of("attachments", refused.messageKey(), name,
+                        AttachmentTypes.MAX_UNPACKED_BYTES / (1024 * 1024)));
             }
-            types.add(type.get());
+            types.add(((AttachmentTypes.Verdict.Accepted) verdict).contentType());
         }
         Side side = actor.isAgency() ? Side.AGENCY : Side.MUNICIPALITY;
         OffsetDateTime now = OffsetDateTime.now(clock);
+        // The first message starts the thread.
+        ref = started(ref, actor);
         // Lock the thread so messages get their order and the marker below cannot skip one.
         jdbc.sql("select id from message_thread where id = :id for update").param("id", ref.id()).query(Long.class).single();
         long messageId = jdbc.sql("""
