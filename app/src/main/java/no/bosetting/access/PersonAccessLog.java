@@ -39,6 +39,36 @@ public class PersonAccessLog {
         }
     }
 
+    /**
+     * Records a look-up by an identifier (such as a DUF number typed into a form), whether or not it matched
+     * anyone and whatever the caller then showed: {@code personId} is the person it matched, or null.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordLookup(Actor actor, String identifier, Long personId, String purpose) {
+        jdbc.sql("""
+                insert into person_access_log (accessed_at, username, role, person_id, looked_up, purpose)
+                values (:at, :u, :r, :p, :looked, :purpose)
+                """)
+                .param("at", OffsetDateTime.now(clock)).param("u", actor.username()).param("r", actor.role().name())
+                .param("p", personId).param("looked", identifier).param("purpose", purpose)
+                .update();
+    }
+
+    /** Every look-up of an identifier, newest first: who looked, when, why, and whether it matched a person. */
+    public List<Lookup> lookupsOf(String identifier) {
+        return jdbc.sql("""
+                select accessed_at, username, role, purpose, person_id from person_access_log
+                where looked_up = :i order by accessed_at desc, id desc limit 200
+                """)
+                .param("i", identifier)
+                .query((rs, n) -> new Lookup(rs.getObject("accessed_at", OffsetDateTime.class), rs.getString("username"),
+                        rs.getString("role"), rs.getString("purpose"), (Long) rs.getObject("person_id")))
+                .list();
+    }
+
+    public record Lookup(OffsetDateTime accessedAt, String username, String role, String purpose, Long personId) {
+    }
+
     /** How many reads a page of the access log shows. */
     public static final int PAGE_SIZE = 50;
 

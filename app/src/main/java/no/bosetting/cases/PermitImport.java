@@ -12,6 +12,7 @@ import java.util.Set;
 
 import no.bosetting.access.Actor;
 import no.bosetting.municipalities.Municipalities;
+import no.bosetting.shared.ContactDetails;
 import no.bosetting.shared.FieldProblem;
 import no.bosetting.shared.Identifiers;
 import org.springframework.dao.DuplicateKeyException;
@@ -172,6 +173,8 @@ public class PermitImport {
         if (p.relation() == null) {
             problems.add(FieldProblem.of(prefix + "relation", "error.relation.required"));
         }
+        ContactDetails.phoneError(p.phone()).ifPresent(key -> problems.add(FieldProblem.of(prefix + "phone", key, p.phone())));
+        ContactDetails.emailError(p.email()).ifPresent(key -> problems.add(FieldProblem.of(prefix + "email", key, p.email())));
     }
 
     private boolean exists(String column, String value) {

@@ -407,7 +407,11 @@ public class DemoDataGenerator {
                 return true;
             }
             if (event instanceof DemoPlan.RegisterSelfSettlement e) {
-                Actor actor = e.byMunicipality() ? officer(e.municipalityNumber()) : refugee(e.household());
+                // A municipality registers on the refugee's behalf only for a household living there (its
+                // registration scope); a household living elsewhere registers its own request, as it must.
+                boolean byMunicipality = e.byMunicipality() && caseQueries.summaryForSystem(caseId(e.household()))
+                        .map(c -> e.municipalityNumber().equals(c.livingMunicipalityNumber())).orElse(false);
+                Actor actor = byMunicipality ? officer(e.municipalityNumber()) : refugee(e.household());
                 CommandResult<Long> r = command(() -> newer.asbRequests().register(actor, mainPerson(e.household()).dufNumber(),
                         new RequestData(e.municipalityNumber(), e.address(), e.landlordName(), e.landlordEmail(), e.leaseStart(),
                                 e.monthlyRent(), e.rooms())));

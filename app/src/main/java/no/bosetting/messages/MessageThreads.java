@@ -81,6 +81,16 @@ public class MessageThreads {
         return caseTarget(caseId, municipalityNumber, actor).map(m -> ensure(ThreadKind.CASE, caseId, m, actor));
     }
 
+    /**
+     * The case's thread for reading, under the same scope rule as {@link #caseThread}, without creating it: a
+     * thread nobody has written in yet comes back {@linkplain ThreadRef#started() not started}. For GET requests.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ThreadRef> caseThreadToRead(long caseId, String municipalityNumber, Actor actor) {
+        return caseTarget(caseId, municipalityNumber, actor)
+                .map(m -> find(ThreadKind.CASE, caseId, m).orElse(ThreadRef.notStarted(ThreadKind.CASE, caseId, m)));
+    }
+
     /** Like {@link #caseThread} without creating it: empty also when nobody has written yet. */
     @Transactional(readOnly = true)
     public Optional<ThreadRef> existingCaseThread(long caseId, String municipalityNumber, Actor actor) {
@@ -97,6 +107,19 @@ public class MessageThreads {
             return Optional.empty();
         }
         return Optional.of(ensure(ThreadKind.MUNICIPALITY, null, municipalityNumber, actor));
+    }
+
+    /** The general thread with a municipality for reading, without creating it (see {@link #caseThreadToRead}). */
+    @Transactional(readOnly = true)
+    public Optional<ThreadRef> municipalityThreadToRead(String municipalityNumber, Actor actor) {
+        if (municipalityNumber == null || municipalityNumber.isBlank() || municipalities.find(municipalityNumber).isEmpty()) {
+            return Optional.empty();
+        }
+        if (!actor.isAgency() && !actor.isMunicipality(municipalityNumber)) {
+            return Optional.empty();
+        }
+        return Optional.of(find(ThreadKind.MUNICIPALITY, null, municipalityNumber)
+                .orElse(ThreadRef.notStarted(ThreadKind.MUNICIPALITY, null, municipalityNumber)));
     }
 
     /** The municipalities a case is proposed to or accepted by now, which may write about it. */
@@ -165,6 +188,11 @@ public class MessageThreads {
                 .map(id -> new ThreadRef(id, kind, caseId, municipalityNumber));
     }
 
+    /** The thread itself: as it is when started, else created now (by a command, never by a read). */
+    private ThreadRef started(ThreadRef ref, Actor actor) {
+        return ref.started() ? ref : ensure(ref.kind(), ref.caseId(), ref.municipalityNumber(), actor);
+    }
+
     private ThreadRef ensure(ThreadKind kind, Long caseId, String municipalityNumber, Actor actor) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         // Two first visits at once: the unique indexes keep one thread, the other insert does nothing.
@@ -182,6 +210,12 @@ public class MessageThreads {
     /** The thread with its messages; {@code lastReadMessageId} is the actor's marker before this read. */
     @Transactional(readOnly = true)
     public ThreadView view(ThreadRef ref, Actor actor) {
+        if (!ref.started()) {
+            String reference = ref.caseId() == null ? null
+                    : cases.summaryForSystem(ref.caseId()).map(CaseSummary::reference).orElse(null);
+            return new ThreadView(ref, reference, municipalities.name(ref.municipalityNumber()), null, null, null, null, null,
+                    null, 0, List.of());
+        }
         String[] row = jdbc.sql("select " + THREAD_COLUMNS + " from message_thread t where t.id = :id").param("id", ref.id())
                 .query((rs, n) -> new String[]{rs.getString("municipality_contact_name"), rs.getString("municipality_contact_phone"),
                         rs.getString("municipality_contact_email"), rs.getString("agency_contact_username"),
@@ -214,6 +248,9 @@ public class MessageThreads {
     /** Moves the actor's read marker to the thread's newest message. */
     @Transactional
     public void markRead(ThreadRef ref, Actor actor) {
+        if (!ref.started()) {
+            return;
+        }
         jdbc.sql("""
                 insert into message_read (thread_id, username, last_read_message_id, read_at)
                 select :t, :u, max(id), :now from message where thread_id = :t having max(id) is not null
@@ -239,7 +276,12 @@ public class MessageThreads {
         if (actor.isAgency()) {
             rows = rows(" where t.last_message_at is not null", Map.of(), actor, Side.MUNICIPALITY);
         } else if (actor.role() == Role.MUNICIPALITY_OFFICER) {
-            rows = rows(MUNICIPALITY_MAY_USE, Map.of("own", actor.municipalityNumber()), actor, Side.AGENCY);
+            rows = new ArrayList<>(rows(MUNICIPALITY_MAY_USE, Map.of("own", actor.municipalityNumber()), actor, Side.AGENCY));
+            if (rows.stream().noneMatch(r -> r.ref().kind() == ThreadKind.MUNICIPALITY)) {
+                // The general thread is always there for the municipality, also before anyone has written in it.
+                rows.add(new ThreadRow(ThreadRef.notStarted(ThreadKind.MUNICIPALITY, null, actor.municipalityNumber()), null,
+                        municipalities.name(actor.municipalityNumber()), null, null, null, 0, 0));
+            }
         } else {
             return List.of();
         }
@@ -307,7 +349,8 @@ public class MessageThreads {
      * PDF, JPEG, PNG or Word document (by its content) of at most 10 MB. Notifies the other side.
      */
     @Transactional
-    public CommandResult<Long> post(ThreadRef ref, Actor actor, String body, List<NewAttachment> files) {
+    public CommandResult<Long> post(ThreadRef thread, Actor actor, String body, List<NewAttachment> files) {
+        ThreadRef ref = thread;
         if (!actor.isAgency() && !actor.isMunicipality(ref.municipalityNumber())) {
             return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
         }
@@ -329,14 +372,17 @@ public class MessageThreads {
             if (f.content().length > MAX_ATTACHMENT_BYTES) {
                 return CommandResult.fail(CommandFailure.RuleBroken.of("attachments", "error.attachment.tooLarge", name, 10));
             }
-            Optional<String> type = AttachmentTypes.detect(f.content());
-            if (type.isEmpty()) {
-                return CommandResult.fail(CommandFailure.RuleBroken.of("attachments", "error.attachment.type", name));
+            AttachmentTypes.Verdict verdict = AttachmentTypes.check(f.content());
+            if (verdict instanceof AttachmentTypes.Verdict.Refused refused) {
+                return CommandResult.fail(CommandFailure.RuleBroken.of("attachments", refused.messageKey(), name,
+                        AttachmentTypes.MAX_UNPACKED_BYTES / (1024 * 1024)));
             }
-            types.add(type.get());
+            types.add(((AttachmentTypes.Verdict.Accepted) verdict).contentType());
         }
         Side side = actor.isAgency() ? Side.AGENCY : Side.MUNICIPALITY;
         OffsetDateTime now = OffsetDateTime.now(clock);
+        // The first message starts the thread.
+        ref = started(ref, actor);
         // Lock the thread so messages get their order and the marker below cannot skip one.
         jdbc.sql("select id from message_thread where id = :id for update").param("id", ref.id()).query(Long.class).single();
         long messageId = jdbc.sql("""
@@ -412,7 +458,7 @@ public class MessageThreads {
                     municipality_contact_email = :e, updated_at = :now, updated_by = :by where id = :id
                 """)
                 .param("n", n).param("p", p).param("e", e).param("now", OffsetDateTime.now(clock)).param("by", actor.username())
-                .param("id", ref.id()).update();
+                .param("id", started(ref, actor).id()).update();
         return CommandResult.ok(null);
     }
 
@@ -427,7 +473,7 @@ public class MessageThreads {
                 where id = :id
                 """)
                 .param("u", actor.username()).param("n", actor.displayName()).param("now", OffsetDateTime.now(clock))
-                .param("id", ref.id()).update();
+                .param("id", started(ref, actor).id()).update();
         return CommandResult.ok(null);
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import no.bosetting.access.Actor;
+import no.bosetting.access.PersonAccessLog;
 import no.bosetting.access.Role;
 import no.bosetting.access.UserAccounts;
 import no.bosetting.cases.CaseCommands;
@@ -61,11 +62,12 @@ public class SelfSettlementRequests {
     private final HousingOffers housing;
     private final Outbox outbox;
     private final UserAccounts users;
+    private final PersonAccessLog accessLog;
 
     public SelfSettlementRequests(JdbcClient jdbc, Clock clock, CaseQueries cases, CaseCommands caseCommands,
                                   SettlementDecisions decisions, CapacityDecisions capacity, Municipalities municipalities,
                                   SelfSettlementSettings settings, SelfSettlementWindows windows, HousingOffers housing,
-                                  Outbox outbox, UserAccounts users) {
+                                  Outbox outbox, UserAccounts users, PersonAccessLog accessLog) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.cases = cases;
@@ -78,6 +80,7 @@ public class SelfSettlementRequests {
         this.housing = housing;
         this.outbox = outbox;
         this.users = users;
+        this.accessLog = accessLog;
     }
 
     // ---- queries ---------------------------------------------------------------------------------
@@ -193,6 +196,11 @@ public class SelfSettlementRequests {
      * refugee's behalf, naming the refugee by DUF number. Open only after the permit and before any
      * agreement with a municipality, not to unaccompanied minors or resettlement refugees, and only
      * where the municipality accepts ASB.
+     *
+     * <p>A municipality may name only a household in {@linkplain #mayRegisterFor its registration scope}; every
+     * other DUF number — another municipality's household, an unaccompanied minor, or a number nobody has —
+     * gets one and the same neutral answer, so the form reveals nothing outside the scope. Every look-up by a
+     * municipality is written to the access log with the number typed, whatever the answer.
      */
     @Transactional
     public CommandResult<Long> register(Actor actor, String dufNumber, RequestData data) {
@@ -203,9 +211,15 @@ public class SelfSettlementRequests {
             if (dufNumber == null || !dufNumber.trim().matches("\\d{12}")) {
                 return CommandResult.fail(CommandFailure.RuleBroken.of("dufNumber", "selfsettlement.error.duf"));
             }
-            found = cases.search(CaseFilter.none(), Actor.refugee(dufNumber.trim(), "-"), 0, 1).items().stream().findFirst();
-            if (found.isEmpty()) {
-                return CommandResult.fail(CommandFailure.RuleBroken.of("dufNumber", "selfsettlement.error.duf.unknown"));
+            String duf = dufNumber.trim();
+            found = cases.search(CaseFilter.none(), Actor.refugee(duf, "-"), 0, 1).items().stream().findFirst();
+            boolean inScope = found.isPresent() && mayRegisterFor(actor, found.get());
+            accessLog.recordLookup(actor, duf, cases.personForDuf(duf).map(Map.Entry::getKey).orElse(null),
+                    "selvbosetting: kommunen slo opp DUF-nummer for å registrere forespørsel ("
+                            + (inScope ? "i kommunens område" : found.isPresent() ? "utenfor kommunens område" : "ukjent nummer")
+                            + ")");
+            if (!inScope) {
+                return CommandResult.fail(CommandFailure.RuleBroken.of("dufNumber", "selfsettlement.error.duf.notInScope"));
             }
             if (data != null && !actor.isMunicipality(data.municipalityNumber())) {
                 return CommandResult.fail(CommandFailure.RuleBroken.of("municipalityNumber", "selfsettlement.error.ownMunicipality"));
@@ -483,6 +497,20 @@ public class SelfSettlementRequests {
         for (String officer : users.usernamesForMunicipality(municipalityNumber)) {
             outbox.enqueue("NOTIFICATION", officer, subject, body, caseId);
         }
+    }
+
+    /**
+     * The households a municipality may register a request for on the refugee's behalf: those living in the
+     * municipality now (privately, in AMOT/MAMOT, or in a reception centre there — the refugee comes to the
+     * municipality where they are), and those whose settlement municipality it already is (it knows them by name
+     * after accepting). Never an unaccompanied minor: agreed self-settlement is not open to them, and their
+     * numbers get the same answer as an unknown one. Anyone else registers their own request on My page.
+     */
+    static boolean mayRegisterFor(Actor officer, CaseSummary c) {
+        if (officer.role() != Role.MUNICIPALITY_OFFICER || c.unaccompaniedMinor()) {
+            return false;
+        }
+        return officer.isMunicipality(c.livingMunicipalityNumber()) || officer.isMunicipality(c.settlementMunicipality());
     }
 
     /** Whether the household may ask for ASB now (typed failure naming the rule when not). */

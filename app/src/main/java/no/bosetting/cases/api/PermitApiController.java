@@ -1,10 +1,8 @@
 package no.bosetting.cases.api;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.StringReader;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -82,7 +80,10 @@ public class PermitApiController {
             description = "One row per person; rows of one household share permit_reference. Columns: "
                     + "permit_reference, permit_type, permit_date, living_situation, reception_centre_id, municipality_number, "
                     + "duf_number, national_id, d_number, given_name, family_name, birth_date, sex, citizenship, relation, "
-                    + "phone, email. Comma or semicolon separated, UTF-8 unless the content type says otherwise.")
+                    + "phone, email (names in any case; an unknown or repeated column refuses the file). Comma or semicolon separated, "
+                    + "UTF-8 unless the content type or a byte-order mark says otherwise; a byte-order mark is skipped. A file that "
+                    + "cannot be read (an unclosed quote, not UTF-8) is refused as a whole with the line (422); otherwise every "
+                    + "problem of every row is reported.")
     @ApiResponse(responseCode = "200", description = "The per-row report")
     public CaseJson.BatchReport importCsvBody(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = TEXT_CSV,
@@ -91,8 +92,7 @@ public class PermitApiController {
         if (body == null || body.length == 0) {
             throw new InvalidRequestException(FieldProblem.of("file", "import.fileRequired"));
         }
-        Charset charset = charset(contentType);
-        return report(new StringReader(withoutBom(new String(body, charset))), CurrentActor.get());
+        return report(new ByteArrayInputStream(body), charset(contentType), CurrentActor.get());
     }
 
     @PostMapping(value = "/batch", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -102,20 +102,16 @@ public class PermitApiController {
         if (file.isEmpty()) {
             throw new InvalidRequestException(FieldProblem.of("file", "import.fileRequired"));
         }
-        try (Reader reader = new BufferedReader(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
-            reader.mark(1);
-            if (reader.read() != '\uFEFF') {
-                reader.reset();
-            }
-            return report(reader, CurrentActor.get());
+        try (InputStream in = file.getInputStream()) {
+            return report(in, StandardCharsets.UTF_8, CurrentActor.get());
         }
     }
 
-    private CaseJson.BatchReport report(Reader reader, Actor actor) throws IOException {
+    private CaseJson.BatchReport report(InputStream in, Charset charset, Actor actor) throws IOException {
         if (!actor.isAgency()) {
             throw new CommandFailedException(CommandFailure.NotAllowed.of(NOT_ALLOWED));
         }
-        PermitCsvImport.Report report = csvImport.importCsv(reader, actor);
+        PermitCsvImport.Report report = csvImport.importCsv(in, charset, actor);
         if (!report.fileProblems().isEmpty()) {
             // Nothing was imported: the file as a whole is refused.
             throw new InvalidRequestException(report.fileProblems());
@@ -144,9 +140,5 @@ public class PermitApiController {
         } catch (IllegalArgumentException e) {
             return StandardCharsets.UTF_8;
         }
-    }
-
-    private static String withoutBom(String text) {
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 }

@@ -1,8 +1,7 @@
 package no.bosetting.cases.web;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.BufferedReader;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -214,12 +213,12 @@ public class CaseWebController {
             model.addAttribute("errors", Map.of("file", messages.get("import.fileRequired")));
             return "cases/import";
         }
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
-            PermitCsvImport.Report report = csvImport.importCsv(reader, CurrentActor.get());
+        try (InputStream in = file.getInputStream()) {
+            PermitCsvImport.Report report = csvImport.importCsv(in, StandardCharsets.UTF_8, CurrentActor.get());
             model.addAttribute("report", report);
             model.addAttribute("fileName", file.getOriginalFilename());
             if (!report.fileProblems().isEmpty()) {
-                model.addAttribute("errors", Map.of("file", messages.of(report.fileProblems().get(0))));
+                model.addAttribute("errors", Map.of("file", String.join(" ", report.fileProblems().stream().map(messages::of).toList())));
             }
         }
         return "cases/import";

@@ -66,8 +66,6 @@ public class MessageWebController {
     String inbox(Model model) {
         Actor actor = CurrentActor.get();
         if (actor.is(Role.MUNICIPALITY_OFFICER)) {
-            // The general thread is always there for the municipality.
-            threads.municipalityThread(actor.municipalityNumber(), actor);
             model.addAttribute("caseChoices", proposals.list(actor, actor.municipalityNumber(), null, false, 500).stream()
                     .filter(p -> p.status() == ProposalStatus.PENDING || p.status() == ProposalStatus.ACCEPTED).toList());
         } else {
@@ -97,14 +95,14 @@ public class MessageWebController {
     @GetMapping("/meldinger/sak/{caseId}")
     String caseThread(@PathVariable long caseId, @RequestParam(required = false) String kommune, Model model) {
         Actor actor = CurrentActor.get();
-        ThreadRef ref = threads.caseThread(caseId, kommune, actor).orElseThrow(MessageWebController::notFound);
+        ThreadRef ref = threads.caseThreadToRead(caseId, kommune, actor).orElseThrow(MessageWebController::notFound);
         return show(ref, actor, model, Map.of(), Map.of());
     }
 
     @GetMapping("/meldinger/kommune/{number}")
     String municipalityThread(@PathVariable String number, Model model) {
         Actor actor = CurrentActor.get();
-        ThreadRef ref = threads.municipalityThread(number, actor).orElseThrow(MessageWebController::notFound);
+        ThreadRef ref = threads.municipalityThreadToRead(number, actor).orElseThrow(MessageWebController::notFound);
         return show(ref, actor, model, Map.of(), Map.of());
     }
 
@@ -114,7 +112,7 @@ public class MessageWebController {
                       @RequestParam(name = "attachments", required = false) List<MultipartFile> files,
                       Model model, RedirectAttributes redirect) throws IOException {
         Actor actor = CurrentActor.get();
-        ThreadRef ref = threads.caseThread(caseId, kommune, actor).orElseThrow(MessageWebController::notFound);
+        ThreadRef ref = threads.caseThreadToRead(caseId, kommune, actor).orElseThrow(MessageWebController::notFound);
         return post(ref, actor, body, files, model, redirect);
     }
 
@@ -123,7 +121,7 @@ public class MessageWebController {
                               @RequestParam(name = "attachments", required = false) List<MultipartFile> files,
                               Model model, RedirectAttributes redirect) throws IOException {
         Actor actor = CurrentActor.get();
-        ThreadRef ref = threads.municipalityThread(number, actor).orElseThrow(MessageWebController::notFound);
+        ThreadRef ref = threads.municipalityThreadToRead(number, actor).orElseThrow(MessageWebController::notFound);
         return post(ref, actor, body, files, model, redirect);
     }
 
@@ -132,7 +130,7 @@ public class MessageWebController {
                        @RequestParam(required = false) String contactName, @RequestParam(required = false) String contactPhone,
                        @RequestParam(required = false) String contactEmail, Model model, RedirectAttributes redirect) {
         Actor actor = CurrentActor.get();
-        ThreadRef ref = threads.caseThread(caseId, kommune, actor).orElseThrow(MessageWebController::notFound);
+        ThreadRef ref = threads.caseThreadToRead(caseId, kommune, actor).orElseThrow(MessageWebController::notFound);
         return contact(ref, actor, contactName, contactPhone, contactEmail, model, redirect);
     }
 
@@ -141,21 +139,21 @@ public class MessageWebController {
                                @RequestParam(required = false) String contactPhone, @RequestParam(required = false) String contactEmail,
                                Model model, RedirectAttributes redirect) {
         Actor actor = CurrentActor.get();
-        ThreadRef ref = threads.municipalityThread(number, actor).orElseThrow(MessageWebController::notFound);
+        ThreadRef ref = threads.municipalityThreadToRead(number, actor).orElseThrow(MessageWebController::notFound);
         return contact(ref, actor, contactName, contactPhone, contactEmail, model, redirect);
     }
 
     @PostMapping("/meldinger/sak/{caseId}/ta")
     String takeCase(@PathVariable long caseId, @RequestParam(required = false) String kommune, RedirectAttributes redirect) {
         Actor actor = CurrentActor.get();
-        ThreadRef ref = threads.caseThread(caseId, kommune, actor).orElseThrow(MessageWebController::notFound);
+        ThreadRef ref = threads.caseThreadToRead(caseId, kommune, actor).orElseThrow(MessageWebController::notFound);
         return take(ref, actor, redirect);
     }
 
     @PostMapping("/meldinger/kommune/{number}/ta")
     String takeMunicipality(@PathVariable String number, RedirectAttributes redirect) {
         Actor actor = CurrentActor.get();
-        ThreadRef ref = threads.municipalityThread(number, actor).orElseThrow(MessageWebController::notFound);
+        ThreadRef ref = threads.municipalityThreadToRead(number, actor).orElseThrow(MessageWebController::notFound);
         return take(ref, actor, redirect);
     }
 
@@ -217,6 +215,10 @@ public class MessageWebController {
         return "redirect:" + ref.path();
     }
 
+    /**
+     * The thread page. Reading never creates the thread (the first message or contact does); reading an existing
+     * thread moves the reader's own read marker, as opening an e-mail marks it read.
+     */
     private String show(ThreadRef ref, Actor actor, Model model, Map<String, String> errors, Map<String, String> values) {
         ThreadView view = threads.view(ref, actor);
         threads.markRead(ref, actor);

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 import no.bosetting.selfsettlement.SelfSettlementOverview;
-import no.bosetting.statistics.TableExport;
+import no.bosetting.shared.export.TableExport;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;

@@ -5,7 +5,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import no.bosetting.shared.web.ApiProblemException;
 import no.bosetting.statistics.StatisticsQueries;
-import no.bosetting.statistics.TableExport;
+import no.bosetting.shared.export.TableExport;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -13,7 +13,7 @@ import no.bosetting.statistics.NorwayMap;
 import no.bosetting.statistics.ProgressRow;
 import no.bosetting.statistics.SmallCells;
 import no.bosetting.statistics.StatisticsQueries;
-import no.bosetting.statistics.TableExport;
+import no.bosetting.shared.export.TableExport;
 import no.bosetting.statistics.WaitingRow;
 import no.bosetting.statistics.WaitingStatistics;
 import org.springframework.stereotype.Component;

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import no.bosetting.access.CurrentActor;
 import no.bosetting.statistics.StatisticsQueries;
-import no.bosetting.statistics.TableExport;
+import no.bosetting.shared.export.TableExport;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -1,9 +1,10 @@
-package no.bosetting.statistics;
+package no.bosetting.shared.export;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
@@ -11,7 +12,13 @@ import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
-/** Any statistics table as CSV (RFC 4180, UTF-8) or XLSX. Null cells are written empty. */
+/**
+ * The one writer of every table the application exports, as CSV (RFC 4180, UTF-8) or XLSX. Null
+ * cells are written empty. Text cells that a spreadsheet would run as a formula — beginning with
+ * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return — are neutralised by a
+ * leading single quote (OWASP, CSV injection), in the headers too; numbers stay numbers, so a
+ * negative count is still {@code -3}.
+ */
 public final class TableExport {
 
     public record Table(String name, List<String> headers, List<List<Object>> rows) {
@@ -23,9 +30,13 @@ public final class TableExport {
     public static String csv(Table table) {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
-            printer.printRecord(table.headers());
+            printer.printRecord(table.headers().stream().map(TableExport::neutralise).toList());
             for (List<Object> row : table.rows()) {
-                printer.printRecord(row.stream().map(v -> v == null ? "" : v).toList());
+                List<Object> cells = new ArrayList<>(row.size());
+                for (Object v : row) {
+                    cells.add(v == null ? "" : v instanceof Number ? v : neutralise(v.toString()));
+                }
+                printer.printRecord(cells);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -40,7 +51,7 @@ public final class TableExport {
             // Sheet names are limited to 31 characters by Excel.
             Worksheet ws = wb.newWorksheet(table.name().length() > 31 ? table.name().substring(0, 31) : table.name());
             for (int c = 0; c < table.headers().size(); c++) {
-                ws.value(0, c, table.headers().get(c));
+                ws.value(0, c, neutralise(table.headers().get(c)));
                 ws.style(0, c).bold().set();
             }
             for (int r = 0; r < table.rows().size(); r++) {
@@ -50,7 +61,7 @@ public final class TableExport {
                     if (v instanceof Number n) {
                         ws.value(r + 1, c, n);
                     } else if (v != null) {
-                        ws.value(r + 1, c, v.toString());
+                        ws.value(r + 1, c, neutralise(v.toString()));
                     }
                 }
             }
@@ -59,5 +70,14 @@ public final class TableExport {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** A text cell as it is safe to write: with a leading single quote when it would start a formula. */
+    public static String neutralise(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        char first = text.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + text : text;
     }
 }
