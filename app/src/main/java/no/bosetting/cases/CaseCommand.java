@@ -4,12 +4,13 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import no.bosetting.access.Role;
+import no.bosetting.access.Transition;
 
 /**
  * The explicit transitions of a settlement case: which states each command starts from, where it
  * leads and which roles may issue it. Scope (own centre, own municipality) is checked by the command.
  */
-public enum CaseCommand {
+public enum CaseCommand implements Transition<CaseStatus> {
     RECORD_INTERVIEW(EnumSet.of(CaseStatus.UNDER_MAPPING), CaseStatus.READY_FOR_ALLOCATION,
             EnumSet.of(Role.RECEPTION_STAFF, Role.AGENCY_CASEWORKER)),
     PROPOSE(EnumSet.of(CaseStatus.READY_FOR_ALLOCATION), CaseStatus.PROPOSED, EnumSet.of(Role.AGENCY_CASEWORKER)),
@@ -38,19 +39,18 @@ public enum CaseCommand {
         this.roles = roles;
     }
 
-    public boolean appliesTo(CaseStatus status) {
-        return from.contains(status);
-    }
-
-    public boolean allowedFor(Role role) {
-        return roles.contains(role);
-    }
-
+    @Override
     public CaseStatus target() {
         return to;
     }
 
+    @Override
     public Set<CaseStatus> from() {
         return from;
+    }
+
+    @Override
+    public Set<Role> roles() {
+        return roles;
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import no.bosetting.access.Actor;
+import no.bosetting.access.HistoryTable;
 import no.bosetting.access.Role;
 import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
@@ -23,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CaseCommands {
+
+    static final HistoryTable CASE_HISTORY = new HistoryTable("case_history", "case_id");
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -365,14 +368,7 @@ public class CaseCommands {
     }
 
     private void appendHistory(long caseId, Actor actor, String command, CaseStatus from, CaseStatus to, String reason) {
-        jdbc.sql("""
-                insert into case_history (case_id, occurred_at, actor, actor_role, command, from_status, to_status, reason)
-                values (:id, :at, :actor, :role, :command, :from, :to, :reason)
-                """)
-                .param("id", caseId).param("at", OffsetDateTime.now(clock)).param("actor", actor.username())
-                .param("role", actor.role().name()).param("command", command)
-                .param("from", from == null ? null : from.name()).param("to", to.name()).param("reason", reason)
-                .update();
+        CASE_HISTORY.append(jdbc, clock, caseId, actor, command, from, to, reason);
     }
 
     private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
