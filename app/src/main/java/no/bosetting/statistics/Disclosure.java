@@ -15,10 +15,11 @@ import java.util.Set;
  * suppression, over any number of tables that share margins or count the same population.
  *
  * <p><b>The rule.</b> A published count of 1–4 ({@link SmallCells#suppressed(int)}) is withheld; 0 is shown.
- * Then further counts are withheld, smallest first, until no withheld 1–4 count can be worked out exactly
- * from what is published — not from a total and its other parts (row, column and grand totals, and totals
- * that another table of the same population publishes), not from any combination of such sums, and not
- * from knowing that every withheld published count is at least 1 (because 0 is always shown). Counts
+ * Then further counts are withheld, smallest first, until no withheld 1–4 count can be worked out from what
+ * is published — neither exactly nor so far as to show that it is below 5 — not from a total and its other
+ * parts (row, column and grand totals, and totals that another table of the same population publishes), not
+ * from any combination of such sums, and not with the knowledge that every withheld published count is at
+ * least 1 (because 0 is always shown). So a reader cannot even tell a small withheld count from a large one. Counts
  * that are never published but follow from published ones (say households settled after 3 but within 6
  * months, from two published shares) are protected the same way. Two counts of one population in two
  * tables (persons and households of one group) are withheld together. Every withheld count is shown with
@@ -30,11 +31,12 @@ import java.util.Set;
  * the same pattern, so a page, its exports and the API never disagree.
  *
  * <p><b>How.</b> After primary suppression, every sum with exactly one withheld cell, or whose withheld cells
- * must all be 1, gets a further withheld cell (a part before the total, the smallest non-zero count first).
- * Then an audit plays the attacker: a withheld 1–4 count that is determined by the linear system of all
- * published sums (its unit vector lies in the row space of the sums restricted to withheld cells, checked
- * with exact modular Gaussian elimination) or pinned by interval propagation with withheld published counts
- * at least 1, gets a further complementary cell next to it; repeat until the audit passes.
+ * leave a 1–4 count an upper bound below 5, gets a further withheld cell (a part before the total, the
+ * smallest non-zero count first). Then an audit plays the attacker: a withheld 1–4 count that is determined
+ * by the linear system of all published sums (its unit vector lies in the row space of the sums restricted to
+ * withheld cells, checked with exact modular Gaussian elimination), or whose upper bound from interval
+ * propagation (withheld published counts at least 1) is below 5, gets a further complementary cell next to
+ * it; repeat until the audit passes.
  */
 public final class Disclosure {
 
@@ -215,7 +217,8 @@ public final class Disclosure {
             int h = withheld.get(0);
             needs = sensitive[h] || kinds.get(h) == Kind.PUBLISHED;
         } else {
-            needs = !hidden[r[0]] && withheld.stream().anyMatch(i -> sensitive[i]) && slack(r, hidden) <= 0;
+            long slack = hidden[r[0]] ? INF : slack(r, hidden);
+            needs = withheld.stream().anyMatch(i -> sensitive[i] && slack + lowerBound(i) < SmallCells.THRESHOLD);
         }
         if (!needs) {
             return false;
@@ -242,7 +245,10 @@ public final class Disclosure {
         }
     }
 
-    /** What the withheld parts of a sum with a published total add up to, above their known lower bounds. */
+    /**
+     * What the withheld parts of a sum with a published total add up to, above their known lower bounds: a
+     * withheld part can be at most its lower bound plus this.
+     */
     private long slack(int[] r, boolean[] hidden) {
         long rest = values.get(r[0]);
         long lower = 0;
@@ -299,7 +305,7 @@ public final class Disclosure {
         return chosen;
     }
 
-    /** The withheld 1–4 counts a reader can still work out exactly. */
+    /** The withheld 1–4 counts a reader can still work out, or show to be below 5. */
     private List<Integer> audit(boolean[] hidden, boolean[] sensitive) {
         Set<Integer> failing = new java.util.TreeSet<>();
         for (long p : PRIMES) {
@@ -405,8 +411,8 @@ public final class Disclosure {
     }
 
     /**
-     * Sensitive withheld cells pinned to one value by interval propagation over the sums, with a withheld
-     * published count at least 1 and an internal one at least 0.
+     * Sensitive withheld cells that interval propagation over the sums (a withheld published count at least 1,
+     * an internal one at least 0) pins to one value or shows to be below 5.
      */
     private List<Integer> pinned(boolean[] hidden, boolean[] sensitive) {
         int n = ids.size();
@@ -451,7 +457,7 @@ public final class Disclosure {
         }
         List<Integer> result = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            if (hidden[i] && sensitive[i] && lo[i] >= hi[i]) {
+            if (hidden[i] && sensitive[i] && (lo[i] >= hi[i] || hi[i] < SmallCells.THRESHOLD)) {
                 result.add(i);
             }
         }

@@ -118,6 +118,24 @@ class SmallCellsTest {
     }
 
     @Test
+    void aReaderCannotEvenTellThatAWithheldCellIsSmall() {
+        // 2 and 2 withheld in a row: neither can be worked out, but both would be known to be at most 3.
+        int[][] table = {
+                {2, 2, 9, 13},
+                {6, 7, 8, 21},
+                {8, 9, 17, 34}};
+
+        Integer[][] shown = Disclosure.table(table);
+
+        assertThat(shown[0][0]).isNull();
+        assertThat(shown[0][1]).isNull();
+        assertThat(shown[0][2]).as("a third cell, so each 2 could be 5 or more").isNull();
+        assertThat(shown[2]).containsExactly(8, 9, 17, 34);
+        assertNoLineHasExactlyOneWithheldCell(shown);
+        assertTheSmallCellsCannotBeWorkedOut(table, shown);
+    }
+
+    @Test
     void aSmallTotalIsWithheldWithItsPartsAndTheGrandTotalProtectsNothingAlone() {
         // A row whose total is 1–4 has small parts; the column totals and grand total must not give them away.
         int[][] table = {
@@ -261,7 +279,8 @@ class SmallCellsTest {
 
     /**
      * The attacker: every filling of the withheld cells (each at least 1, since 0 is shown) that adds up to every
-     * published row, column and grand total. A small cell is safe when it takes at least two values over them.
+     * published row, column and grand total. A small cell is safe when it takes at least two values over them,
+     * one of them 5 or more (so a reader cannot even tell that it is small).
      */
     private static void assertTheSmallCellsCannotBeWorkedOut(int[][] truth, Integer[][] shown) {
         int rows = shown.length;
@@ -284,6 +303,8 @@ class SmallCellsTest {
             assertThat(seen.get(k)).as("the true value is one of the possibilities").contains(truth[u[0]][u[1]]);
             if (SmallCells.suppressed(truth[u[0]][u[1]])) {
                 assertThat(seen.get(k)).as("cell %d,%d (%d) can be worked out", u[0], u[1], truth[u[0]][u[1]]).hasSizeGreaterThan(1);
+                assertThat(seen.get(k).stream().mapToInt(Integer::intValue).max().orElseThrow())
+                        .as("cell %d,%d (%d) is known to be small", u[0], u[1], truth[u[0]][u[1]]).isGreaterThanOrEqualTo(SmallCells.THRESHOLD);
             }
         }
     }
