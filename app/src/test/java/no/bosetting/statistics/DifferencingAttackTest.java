@@ -178,6 +178,25 @@ class DifferencingAttackTest {
                 "Ws/SINGLE_ADULT_WITH_CHILDREN", "Vs/" + BJERKREIM);
     }
 
+    @Test
+    void theStatisticsReaderSeesThePublicCellsAndNoExactCountsPerMunicipality() throws Exception {
+        // "Aggregated numbers only": the county/KS role gets the very cells the public gets, and not the places API.
+        int year = TestClock.today().getYear();
+        fixtures.resetMunicipality(RENDALEN);
+        fixtures.decide(RENDALEN, year, 40, 0);
+        settle(RENDALEN, fixtures.household(fixtures.centre(RENDALEN), 0, TestClock.today().minusDays(20)), TestClock.today());
+        for (String table : List.of("kommuner", "fylker", "ventetid", "ventetid-kommuner", "boforhold")) {
+            String reader = body(get("/statistikk/eksport/" + table + ".csv").param("year", String.valueOf(year)).with(as(fixtures.statistics())));
+            assertThat(reader).as(table).isEqualTo(body(get("/offentlig/statistikk/eksport/" + table + ".csv").param("year", String.valueOf(year))));
+        }
+        assertThat(export("kommuner", year, false)).filteredOn(r -> r.get(0).equals(RENDALEN)).singleElement()
+                .satisfies(r -> assertThat(r.get(5)).isEqualTo(MARK));
+        mvc.perform(get("/api/v1/municipalities/{m}/places/{y}", RENDALEN, year).with(as(fixtures.statistics())))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/municipalities/{m}/places/{y}", RENDALEN, year).with(as(fixtures.municipality(RENDALEN))))
+                .andExpect(status().isOk());
+    }
+
     private String body(MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
