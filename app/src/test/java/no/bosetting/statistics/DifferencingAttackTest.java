@@ -26,6 +26,7 @@ import no.bosetting.interview.Interviews;
 import no.bosetting.municipalities.Municipalities;
 import no.bosetting.proposals.Proposals;
 import no.bosetting.shared.CommandResult;
+import no.bosetting.statistics.web.StatisticsView;
 import no.bosetting.support.Fixtures;
 import no.bosetting.support.IntegrationTest;
 import no.bosetting.support.TestClock;
@@ -167,6 +168,15 @@ class DifferencingAttackTest {
         // The page shows the same cells withheld, and the map does not colour Lund by its fill ratio.
         String page = body(get("/offentlig/statistikk").param("year", String.valueOf(year)));
         assertThat(page).contains("Lund: tallene vises ikke (regel for små tall)");
+        // No withheld count slips through as its internal −1, in the page, a chart, a tooltip or an export.
+        for (String mode : List.of("fyllingsgrad", "ventetid-bosetting", "ventetid-aksept")) {
+            assertThat(body(get("/offentlig/statistikk").param("year", String.valueOf(year)).param("kart", mode)))
+                    .doesNotContain(">-1<").doesNotContain(": -1").doesNotContain("(-1 ");
+        }
+        for (String table : StatisticsView.TABLES) {
+            assertThat(body(get("/offentlig/statistikk/eksport/" + table + ".csv").param("year", String.valueOf(year))))
+                    .as(table).doesNotContain(",-1");
+        }
 
         for (int y : List.of(year, thisYear)) {
             Attack attack = attack(y);
