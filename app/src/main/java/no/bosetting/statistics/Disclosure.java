@@ -281,28 +281,42 @@ public final class Disclosure {
         return (i == r[0] ? INF / 2 : 0) + values.get(i);
     }
 
-    /** A complementary cell for a withheld count the audit found exposed: in its sum with fewest withheld cells. */
+    /**
+     * A complementary cell for a withheld count the audit found exposed: in its sum with fewest withheld cells; when
+     * every cell of its sums is withheld already, in the sums of those withheld cells, and so on outwards.
+     */
     private Integer complementNear(int cell, boolean[] hidden, boolean allowZero) {
-        Integer chosen = null;
-        long chosenWithheld = Long.MAX_VALUE;
-        long chosenCost = Long.MAX_VALUE;
-        for (int[] r : relations) {
-            if (Arrays.stream(r).noneMatch(i -> i == cell)) {
-                continue;
+        Set<Integer> reached = new HashSet<>(List.of(cell));
+        Set<Integer> seenRelations = new HashSet<>();
+        while (true) {
+            Integer chosen = null;
+            long chosenWithheld = Long.MAX_VALUE;
+            long chosenCost = Long.MAX_VALUE;
+            Set<Integer> next = new HashSet<>();
+            for (int k = 0; k < relations.size(); k++) {
+                int[] r = relations.get(k);
+                if (seenRelations.contains(k) || Arrays.stream(r).noneMatch(reached::contains)) {
+                    continue;
+                }
+                seenRelations.add(k);
+                Arrays.stream(r).filter(i -> hidden[i] && !reached.contains(i)).forEach(next::add);
+                Integer c = best(r, hidden, allowZero);
+                if (c == null) {
+                    continue;
+                }
+                long withheld = Arrays.stream(r).filter(i -> hidden[i]).count();
+                long cost = cost(c, r);
+                if (withheld < chosenWithheld || (withheld == chosenWithheld && cost < chosenCost)) {
+                    chosen = c;
+                    chosenWithheld = withheld;
+                    chosenCost = cost;
+                }
             }
-            Integer c = best(r, hidden, allowZero);
-            if (c == null) {
-                continue;
+            if (chosen != null || next.isEmpty()) {
+                return chosen;
             }
-            long withheld = Arrays.stream(r).filter(i -> hidden[i]).count();
-            long cost = cost(c, r);
-            if (withheld < chosenWithheld || (withheld == chosenWithheld && cost < chosenCost)) {
-                chosen = c;
-                chosenWithheld = withheld;
-                chosenCost = cost;
-            }
+            reached.addAll(next);
         }
-        return chosen;
     }
 
     /** The withheld 1–4 counts a reader can still work out, or show to be below 5. */

@@ -267,6 +267,77 @@ class SmallCellsTest {
         return seen[rows + col];
     }
 
+    @Test
+    void randomSmallTablesNeverGiveAwayASmallCell() {
+        // Fixed seed: the same tables every run. Interior cells 0–12, many of them small; margins added up.
+        java.util.Random random = new java.util.Random(21);
+        for (int n = 0; n < 200; n++) {
+            int rows = 2 + random.nextInt(4);
+            int cols = 2 + random.nextInt(4);
+            int[][] table = new int[rows + 1][cols + 1];
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < cols; c++) {
+                    int v = random.nextInt(3) == 0 ? 0 : random.nextInt(2) == 0 ? 1 + random.nextInt(4) : 5 + random.nextInt(8);
+                    table[r][c] = v;
+                    table[r][cols] += v;
+                    table[rows][c] += v;
+                    table[rows][cols] += v;
+                }
+            }
+
+            Integer[][] shown = Disclosure.table(table);
+
+            for (int r = 0; r <= rows; r++) {
+                for (int c = 0; c <= cols; c++) {
+                    if (SmallCells.suppressed(table[r][c])) {
+                        assertThat(shown[r][c]).as("table %d cell %d,%d", n, r, c).isNull();
+                    } else if (shown[r][c] != null) {
+                        assertThat(shown[r][c]).isEqualTo(table[r][c]);
+                    }
+                }
+            }
+            for (int r = 0; r <= rows; r++) {
+                for (int c = 0; c <= cols; c++) {
+                    if (SmallCells.suppressed(table[r][c])) {
+                        // Not exactly (a cell of a table with margins is determined exactly when no cycle of withheld cells
+                        // passes through it), nor below 5 from its row or column total (the others there at least 1).
+                        assertThat(onACycle(shown, r, c)).as("table %d cell %d,%d lies on a cycle", n, r, c).isTrue();
+                        assertThat(upperBound(shown, table, r, c)).as("table %d cell %d,%d upper bound", n, r, c)
+                                .isGreaterThanOrEqualTo(SmallCells.THRESHOLD);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The largest value a withheld cell can have given its published row and column totals, the others being at least 1. */
+    private static long upperBound(Integer[][] shown, int[][] truth, int row, int col) {
+        long bound = Long.MAX_VALUE;
+        int rows = shown.length;
+        int cols = shown[0].length;
+        for (boolean alongRow : new boolean[]{true, false}) {
+            int n = alongRow ? cols : rows;
+            int tr = alongRow ? row : rows - 1;
+            int tc = alongRow ? cols - 1 : col;
+            // The line through (row, col) whose total is not the cell itself.
+            boolean cellIsTotal = alongRow ? col == cols - 1 : row == rows - 1;
+            if (cellIsTotal || shown[tr][tc] == null) {
+                continue;
+            }
+            long rest = shown[tr][tc];
+            for (int i = 0; i < n - 1; i++) {
+                int r = alongRow ? row : i;
+                int c = alongRow ? i : col;
+                if (r == row && c == col) {
+                    continue;
+                }
+                rest -= shown[r][c] == null ? 1 : shown[r][c];
+            }
+            bound = Math.min(bound, rest);
+        }
+        return bound;
+    }
+
     private static void assertNoLineHasExactlyOneWithheldCell(Integer[][] shown) {
         for (Integer[] row : shown) {
             assertThat(java.util.Arrays.stream(row).filter(v -> v == null).count()).isNotEqualTo(1L);
