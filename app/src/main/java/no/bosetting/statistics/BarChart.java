@@ -22,6 +22,11 @@ public record BarChart(int width, int height, List<Label> labels, List<Bar> bars
 
     /** One group per label; {@code values.get(g)[s]} is series s of group g. */
     public static BarChart of(List<String> groupLabels, List<int[]> values, List<String> series) {
+        return of(groupLabels, values, series, "–");
+    }
+
+    /** As above; a negative value is a withheld count: no bar, and the mark instead of the number. */
+    public static BarChart of(List<String> groupLabels, List<int[]> values, List<String> series, String withheldMark) {
         int max = Math.max(1, values.stream().flatMapToInt(java.util.Arrays::stream).max().orElse(1));
         List<Label> labels = new ArrayList<>();
         List<Bar> bars = new ArrayList<>();
@@ -32,8 +37,9 @@ public record BarChart(int width, int height, List<Label> labels, List<Bar> bars
             for (int s = 0; s < v.length; s++) {
                 int w = (int) Math.round((double) Math.max(0, v[s]) / max * AREA);
                 int barY = y + s * BAR;
-                bars.add(new Bar(LABEL_WIDTH, barY, Math.max(w, v[s] > 0 ? 1 : 0), BAR - 2, s, String.valueOf(v[s]),
-                        LABEL_WIDTH + w + 4, barY + BAR - 4, groupLabels.get(g) + ", " + series.get(s) + ": " + v[s]));
+                String value = v[s] < 0 ? withheldMark : String.valueOf(v[s]);
+                bars.add(new Bar(LABEL_WIDTH, barY, Math.max(w, v[s] > 0 ? 1 : 0), BAR - 2, s, value,
+                        LABEL_WIDTH + w + 4, barY + BAR - 4, groupLabels.get(g) + ", " + series.get(s) + ": " + value));
             }
             y += v.length * BAR + GAP;
         }

@@ -23,6 +23,7 @@ public record LivingSituationRow(String livingSituation, int persons, int househ
         };
     }
 
+    /** Primary suppression only; published outputs use {@link PublishedStatistics#suppressed}. */
     public LivingSituationRow suppressed() {
         Integer p = SmallCells.count(persons);
         Integer h = SmallCells.count(households);

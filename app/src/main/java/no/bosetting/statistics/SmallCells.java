@@ -1,9 +1,11 @@
 package no.bosetting.statistics;
 
 /**
- * The published suppression rule: a count of 1–4 households or persons is not shown in breakdowns
- * that could identify someone (waiting times, household types, living situation), and neither is an
- * average or share computed from 1–4 households. Zero is shown, because it identifies no one.
+ * Primary suppression, the first half of the published rule: a count of 1–4 households or persons is
+ * withheld, and so is an average or share computed from 1–4 households. Zero is shown, because it
+ * identifies no one. Used on its own this is not enough — a withheld cell can often be worked out from
+ * the totals — so every public output goes through {@link Disclosure}, which adds complementary
+ * suppression on top of this rule.
  */
 public final class SmallCells {
 

@@ -122,7 +122,12 @@ public class StatisticsQueries {
      * fell in the year: one row for every municipality, in number order, with 0 households where there were none.
      */
     public List<MunicipalWaiting> waitingByMunicipality(int year, WaitingStatistics.Measure measure) {
-        Map<String, long[]> days = WaitingStatistics.daysByMunicipality(timelines(year), year, measure);
+        return waitingByMunicipality(year, measure, timelines(year));
+    }
+
+    /** The same from timelines already read for the year. */
+    public List<MunicipalWaiting> waitingByMunicipality(int year, WaitingStatistics.Measure measure, List<CaseTimeline> timelines) {
+        Map<String, long[]> days = WaitingStatistics.daysByMunicipality(timelines, year, measure);
         List<MunicipalWaiting> rows = new ArrayList<>();
         for (Municipality m : municipalities.all()) {
             long[] d = days.getOrDefault(m.number(), new long[0]);
@@ -132,7 +137,12 @@ public class StatisticsQueries {
     }
 
     public List<WaitingRow> waiting(int year) {
-        return WaitingStatistics.compute(timelines(year), year, Arrays.stream(HouseholdType.values()).map(Enum::name).toList());
+        return waiting(year, timelines(year));
+    }
+
+    /** The same from timelines already read for the year. */
+    public List<WaitingRow> waiting(int year, List<CaseTimeline> timelines) {
+        return WaitingStatistics.compute(timelines, year, Arrays.stream(HouseholdType.values()).map(Enum::name).toList());
     }
 
     /**

@@ -12,7 +12,10 @@ public record WaitingRow(String householdType, int allocatedHouseholds, Double a
                          Double avgDaysToAcceptance, int settledHouseholds, Double avgDaysToSettlement, Double medianDaysToSettlement,
                          Double shareWithin3Months, Double shareWithin6Months, Double shareWithin12Months, List<Integer> distribution) {
 
-    /** The same row with the small-cell rule applied: small counts and values derived from them become null. */
+    /**
+     * The same row with primary suppression only: small counts become −1 and values derived from them null.
+     * Published outputs use {@link PublishedStatistics#suppressed}, which adds complementary suppression.
+     */
     public WaitingRow suppressed() {
         return new WaitingRow(householdType, nullToMinus(SmallCells.count(allocatedHouseholds)),
                 SmallCells.derived(avgDaysToAllocation, allocatedHouseholds), nullToMinus(SmallCells.count(acceptedHouseholds)),

@@ -142,6 +142,9 @@ class AuthorisationMatrixTest {
             Rule.of("POST", "/api/v1/proposals/{id}/accept", AGENCY), // reaches the proposal; only a caseworker's acceptance is recorded
             Rule.of("POST", "/api/v1/proposals/{id}/reject", NONE), // the owning municipality only
             Rule.of("POST", "/api/v1/proposals/{id}/withdraw", CASEWORKER),
+            // Exact persons settled, accepted and minors per municipality: statistics readers get them only under the
+            // small-cell rule on /statistikk (issue 21).
+            Rule.of("GET", "/api/v1/municipalities/{number}/places/**", EnumSet.of(AGENCY_CASEWORKER, AGENCY_PLANNER, AGENCY_ADMIN)),
             Rule.of("GET", "/api/v1/municipalities/{number}/**", EnumSet.of(AGENCY_CASEWORKER, AGENCY_PLANNER, AGENCY_ADMIN, STATISTICS_READER)),
             Rule.of("*", "/api/v1/municipalities/{number}/**", AGENCY),
             Rule.of("*", "/api/v1/statistics/**", STAFF));

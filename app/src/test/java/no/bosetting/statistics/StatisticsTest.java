@@ -130,7 +130,8 @@ class StatisticsTest {
         List<Map<String, Object>> mineJson = JsonPath.read(json, "$[?(@.number == '" + MUNICIPALITY + "')]");
         assertThat(mineJson).hasSize(1);
         assertThat(mineJson.get(0)).containsOnlyKeys("number", "name", "county", "requested", "decided", "settled");
-        assertThat(mineJson.get(0)).containsEntry("settled", settledPersons).containsEntry("decided", 30)
+        // Three settled persons are a small cell: the open API withholds them (null) like every public output (issue 21).
+        assertThat(mineJson.get(0)).containsEntry("settled", null).containsEntry("decided", 30)
                 .containsEntry("name", "Alstahaug").containsEntry("county", "Nordland");
     }
 
@@ -196,10 +197,10 @@ class StatisticsTest {
         String publicCsv = mvc.perform(get("/offentlig/statistikk/eksport/ventetid.csv").param("year", String.valueOf(year)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         String firstRow = publicCsv.lines().skip(1).findFirst().orElseThrow();
-        assertThat(firstRow).startsWith("Alle husstander,").contains("1–4").doesNotContain("," + days + ",");
+        assertThat(firstRow).startsWith("Alle husstander,").contains(",:,").doesNotContain("," + days + ",");
         String living = mvc.perform(get("/offentlig/statistikk/eksport/boforhold.csv").param("year", String.valueOf(year)))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(living).contains("Asylmottak,1–4,1–4");
+        assertThat(living).contains("Asylmottak,:,:");
 
         String staffCsv = mvc.perform(get("/statistikk/eksport/ventetid.csv").param("year", String.valueOf(year)).with(as(fixtures.caseworker())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -207,7 +208,7 @@ class StatisticsTest {
         // The statistics reader (county/KS) sees aggregated numbers only: the rule applies there too.
         String readerCsv = mvc.perform(get("/statistikk/eksport/ventetid.csv").param("year", String.valueOf(year)).with(as(fixtures.statistics())))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(readerCsv).contains("1–4");
+        assertThat(readerCsv).contains(",:,");
     }
 
     @Test

@@ -33,6 +33,7 @@ class WaitingMapTest {
 
     private static final String VEFSN = "1824";
     private static final String LEIRFJORD = "1822";
+    private static final String LURØY = "1834";
 
     @Autowired
     MockMvc mvc;
@@ -53,7 +54,7 @@ class WaitingMapTest {
         long proposal = fixtures.propose(caseId, municipalityNumber);
         Actor municipality = fixtures.municipality(municipalityNumber);
         List<Long> ids = CommandResult.attempt(() -> proposals.accept(municipality, proposal,
-                fixtures.plannedDates(caseId, settledOn), null)).value();
+                fixtures.plannedDates(caseId, TestClock.today()), null)).value();
         ids.forEach(id -> decisions.registerSettlementDate(id, settledOn, null, municipality).value());
     }
 
@@ -83,23 +84,38 @@ class WaitingMapTest {
     void waitingTimeMapValuesAgreeWithTheCasesAndSmallCellsAreSuppressed() throws Exception {
         int year = TestClock.today().getYear();
         LocalDate today = TestClock.today();
+        // Settled in a past year only this test settles households in, accepted today: the public cells of that year are this
+        // test's alone, so which cells the small-cell rule withholds does not depend on other tests' data (issue 21).
+        int settledYear = year - 8;
+        LocalDate settledOn = LocalDate.of(settledYear, 6, 1);
+        jdbc.sql("update settlement_decision set status = 'DECLINED' where status = 'SETTLED' and extract(year from settlement_date) = :y")
+                .param("y", settledYear).update();
         fixtures.resetMunicipality(VEFSN);
         fixtures.resetMunicipality(LEIRFJORD);
         fixtures.decide(VEFSN, year, 30, 0);
         fixtures.decide(LEIRFJORD, year, 30, 0);
         long vefsnCentre = fixtures.centre(VEFSN);
         for (int wait : new int[]{20, 35, 50, 80, 130, 200}) {
-            settledHousehold(VEFSN, vefsnCentre, today.minusDays(wait), today);
+            settledHousehold(VEFSN, vefsnCentre, settledOn.minusDays(wait), settledOn);
         }
         long leirfjordCentre = fixtures.centre(LEIRFJORD);
-        settledHousehold(LEIRFJORD, leirfjordCentre, today.minusDays(40), today);
-        settledHousehold(LEIRFJORD, leirfjordCentre, today.minusDays(44), today);
+        settledHousehold(LEIRFJORD, leirfjordCentre, settledOn.minusDays(40), settledOn);
+        settledHousehold(LEIRFJORD, leirfjordCentre, settledOn.minusDays(44), settledOn);
+        // Leirfjord's two households need a complementary suppression against the Nordland and centrality-class totals
+        // (issue 21). Without another candidate that would be Vefsn; Lurøy, same county and class as Leirfjord, with five
+        // households is the smaller one, so Vefsn stays published.
+        fixtures.resetMunicipality(LURØY);
+        fixtures.decide(LURØY, year, 30, 0);
+        long lurøyCentre = fixtures.centre(LURØY);
+        for (int i = 0; i < 5; i++) {
+            settledHousehold(LURØY, lurøyCentre, settledOn.minusDays(30), settledOn);
+        }
 
         int[] n = new int[1];
-        Double expected = recomputedMedian(VEFSN, year, n);
+        Double expected = recomputedMedian(VEFSN, settledYear, n);
         assertThat(n[0]).isEqualTo(6);
         assertThat(expected).isEqualTo(65.0);
-        MunicipalWaiting vefsn = statistics.waitingByMunicipality(year, WaitingStatistics.Measure.SETTLEMENT).stream()
+        MunicipalWaiting vefsn = statistics.waitingByMunicipality(settledYear, WaitingStatistics.Measure.SETTLEMENT).stream()
                 .filter(r -> r.number().equals(VEFSN)).findFirst().orElseThrow();
         assertThat(vefsn.households()).isEqualTo(n[0]);
         assertThat(vefsn.medianDays()).isEqualTo(expected);
@@ -115,35 +131,36 @@ class WaitingMapTest {
                 and extract(year from h.occurred_at) = :y)
                 """).param("m", VEFSN).param("y", year).query(Long.class).single();
         assertThat((long) accepted.households()).isEqualTo(acceptedHere);
-        assertThat(accepted.medianDays()).isEqualTo(65.0);
+        // Accepted today, permits counted back from the settlement date: 65 days plus the time since then.
+        assertThat(accepted.medianDays()).isEqualTo(65.0 + java.time.temporal.ChronoUnit.DAYS.between(settledOn, today));
 
-        MunicipalWaiting leirfjord = statistics.waitingByMunicipality(year, WaitingStatistics.Measure.SETTLEMENT).stream()
+        MunicipalWaiting leirfjord = statistics.waitingByMunicipality(settledYear, WaitingStatistics.Measure.SETTLEMENT).stream()
                 .filter(r -> r.number().equals(LEIRFJORD)).findFirst().orElseThrow();
-        assertThat(recomputedMedian(LEIRFJORD, year, n)).isEqualTo(42.0);
+        assertThat(recomputedMedian(LEIRFJORD, settledYear, n)).isEqualTo(42.0);
         assertThat(leirfjord.households()).isEqualTo(n[0]).isEqualTo(2);
         assertThat(leirfjord.suppressed().households()).isEqualTo(-1);
         assertThat(leirfjord.suppressed().medianDays()).isNull();
         assertThat(StatisticsView.waitingBand(65.0)).isEqualTo("b2");
 
         // Public export: Vefsn's median shown, Leirfjord's two households suppressed; the agency sees both.
-        String publicCsv = mvc.perform(get("/offentlig/statistikk/eksport/ventetid-kommuner.csv").param("year", String.valueOf(year)))
+        String publicCsv = mvc.perform(get("/offentlig/statistikk/eksport/ventetid-kommuner.csv").param("year", String.valueOf(settledYear)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         String vefsnRow = publicCsv.lines().filter(l -> l.startsWith(VEFSN + ",")).findFirst().orElseThrow();
         assertThat(vefsnRow).contains(",6,65,");
         String leirfjordRow = publicCsv.lines().filter(l -> l.startsWith(LEIRFJORD + ",")).findFirst().orElseThrow();
-        assertThat(leirfjordRow).contains("1–4").doesNotContain(",42");
-        String staffCsv = mvc.perform(get("/statistikk/eksport/ventetid-kommuner.csv").param("year", String.valueOf(year))
+        assertThat(leirfjordRow).contains(",:,").doesNotContain(",42");
+        String staffCsv = mvc.perform(get("/statistikk/eksport/ventetid-kommuner.csv").param("year", String.valueOf(settledYear))
                         .with(as(fixtures.caseworker())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(staffCsv.lines().filter(l -> l.startsWith(LEIRFJORD + ",")).findFirst().orElseThrow()).contains(",2,42,");
 
         // The page: the map coloured by waiting time, its legend in words and the table alternative.
-        mvc.perform(get("/offentlig/statistikk").param("year", String.valueOf(year)).param("kart", "ventetid-bosetting"))
+        mvc.perform(get("/offentlig/statistikk").param("year", String.valueOf(settledYear)).param("kart", "ventetid-bosetting"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Kart over ventetid til bosetting")))
                 .andExpect(content().string(containsString("Vefsn: median 65 dager til bosetting (6 husstander)")))
-                .andExpect(content().string(containsString("Leirfjord: færre enn 5 husstander, tallet vises ikke")))
-                .andExpect(content().string(containsString("Ingen eller færre enn 5 husstander (skravert)")))
+                .andExpect(content().string(containsString("Leirfjord: tallet vises ikke (regel for små tall)")))
+                .andExpect(content().string(containsString("Ingen husstander, eller tallet vises ikke (skravert)")))
                 .andExpect(content().string(containsString("61–90 dager")))
                 .andExpect(content().string(containsString("1824 Vefsn")));
         mvc.perform(get("/statistikk").param("year", String.valueOf(year)).param("kart", "ventetid-aksept").with(as(fixtures.caseworker())))

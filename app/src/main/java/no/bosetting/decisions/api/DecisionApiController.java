@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import no.bosetting.access.Actor;
 import no.bosetting.access.CurrentActor;
-import no.bosetting.access.Role;
 import no.bosetting.cases.CaseQueries;
 import no.bosetting.cases.CaseStatus;
 import no.bosetting.cases.ConsequenceInformed;
@@ -81,13 +80,15 @@ public class DecisionApiController {
 
     @GetMapping("/api/v1/municipalities/{number}/places/{year}")
     @Operation(summary = "A municipality's places in a year",
-            description = "For the agency, statistics readers and the municipality itself.")
+            description = "For the agency and the municipality itself. Not for statistics readers: these are exact per-municipality "
+                    + "counts of persons (and unaccompanied minors), which statistics readers see only under the small-cell rule "
+                    + "of /statistikk.")
     public DecisionJson.Places places(@PathVariable String number, @PathVariable int year) {
         Actor actor = CurrentActor.get();
         if (municipalities.find(number).isEmpty()) {
             throw new CommandFailedException(CommandFailure.NotFound.of("error.municipality.unknown", number));
         }
-        if (!(actor.isAgency() || actor.is(Role.STATISTICS_READER) || actor.isMunicipality(number))) {
+        if (!(actor.isAgency() || actor.isMunicipality(number))) {
             throw new CommandFailedException(CommandFailure.NotAllowed.of("error.role.notAllowed"));
         }
         return DecisionJson.Places.of(decisions.placesUsed(number, year));

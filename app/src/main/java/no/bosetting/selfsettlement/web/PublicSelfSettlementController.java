@@ -37,10 +37,11 @@ class PublicSelfSettlementController {
         model.addAttribute("year", y);
         model.addAttribute("years", java.util.stream.IntStream.rangeClosed(thisYear - 4, thisYear).boxed()
                 .sorted(java.util.Comparator.reverseOrder()).toList());
-        model.addAttribute("outcomes", overview.byOutcome(y));
-        model.addAttribute("reasons", overview.byRefusalReason(y));
-        model.addAttribute("times", overview.decisionTimes(y));
-        model.addAttribute("variants", overview.variants(y));
+        SelfSettlementOverview.Statistics statistics = overview.statistics(y);
+        model.addAttribute("outcomes", statistics.outcomes());
+        model.addAttribute("reasons", statistics.reasons());
+        model.addAttribute("times", statistics.times());
+        model.addAttribute("variants", statistics.variants());
         model.addAttribute("targetDays", DecisionTarget.WORKING_DAYS);
         model.addAttribute("threshold", SmallCells.THRESHOLD);
         return "selfsettlement/statistics";

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import no.bosetting.shared.web.ApiProblemException;
+import no.bosetting.statistics.PublishedStatistics;
 import no.bosetting.statistics.StatisticsQueries;
 import no.bosetting.shared.export.TableExport;
 import org.springframework.http.HttpStatus;
@@ -13,7 +14,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Public, open statistics: aggregated numbers per municipality, no login, no personal data. */
+/**
+ * Public, open statistics: aggregated numbers per municipality, no login, no personal data. The settled
+ * persons are the published ones of {@link PublishedStatistics#suppressed}, the same cells the public page
+ * and its exports withhold; a withheld count is null in JSON and an empty cell in CSV.
+ */
 @RestController
 public class StatisticsApiController {
 
@@ -22,9 +27,11 @@ public class StatisticsApiController {
     private static final List<String> HEADERS = List.of("number", "name", "county", "requested", "decided", "settled");
 
     private final StatisticsQueries queries;
+    private final PublishedStatistics statistics;
 
-    public StatisticsApiController(StatisticsQueries queries) {
+    public StatisticsApiController(StatisticsQueries queries, PublishedStatistics statistics) {
         this.queries = queries;
+        this.statistics = statistics;
     }
 
     @Operation(summary = "Persons requested, decided and settled per municipality in a year (open data)")
@@ -43,7 +50,7 @@ public class StatisticsApiController {
     @GetMapping(PATH + ".csv")
     ResponseEntity<String> csv(@RequestParam(required = false) Integer year) {
         List<List<Object>> cells = rows(year).stream()
-                .map(r -> List.<Object>of(r.number(), r.name(), r.county(), r.requested(), r.decided(), r.settled())).toList();
+                .map(r -> java.util.Arrays.<Object>asList(r.number(), r.name(), r.county(), r.requested(), r.decided(), r.settled())).toList();
         return ResponseEntity.ok().contentType(CSV).body(TableExport.csv(new TableExport.Table("municipalities", HEADERS, cells)));
     }
 
@@ -52,7 +59,8 @@ public class StatisticsApiController {
             throw new ApiProblemException(HttpStatus.BAD_REQUEST, "year must be between 2000 and 2100");
         }
         int y = year == null ? queries.currentYear() : year;
-        return queries.byMunicipality(y).stream()
-                .map(r -> new MunicipalityStatistic(r.key(), r.name(), r.countyName(), r.requested(), r.decided(), r.settled())).toList();
+        return statistics.suppressed(y).municipalities().stream()
+                .map(r -> new MunicipalityStatistic(r.key(), r.name(), r.countyName(), r.requested(), r.decided(),
+                        r.settled() < 0 ? null : r.settled())).toList();
     }
 }

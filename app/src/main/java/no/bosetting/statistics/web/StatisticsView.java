@@ -11,8 +11,8 @@ import no.bosetting.statistics.LivingSituationRow;
 import no.bosetting.statistics.MunicipalWaiting;
 import no.bosetting.statistics.NorwayMap;
 import no.bosetting.statistics.ProgressRow;
+import no.bosetting.statistics.PublishedStatistics;
 import no.bosetting.statistics.SmallCells;
-import no.bosetting.statistics.StatisticsQueries;
 import no.bosetting.shared.export.TableExport;
 import no.bosetting.statistics.WaitingRow;
 import no.bosetting.statistics.WaitingStatistics;
@@ -21,7 +21,9 @@ import org.springframework.ui.Model;
 
 /**
  * Builds the statistics page's model and its exportable tables, for staff and for the public. With
- * {@code suppress} the small-cell rule is applied to every breakdown that could identify persons.
+ * {@code suppress} every count comes from {@link PublishedStatistics#suppressed}: the small-cell rule
+ * (primary and complementary suppression) applied to all tables of the year together, so the page, the
+ * map, the charts and every export show the same withheld cells.
  */
 @Component
 public class StatisticsView {
@@ -61,12 +63,12 @@ public class StatisticsView {
     /** Upper bounds (inclusive, days) of the waiting-time map's colour bands b0–b3; b4 is everything above. */
     public static final int[] MAP_DAYS = {30, 60, 90, 180};
 
-    private final StatisticsQueries queries;
+    private final PublishedStatistics statistics;
     private final NorwayMap map;
     private final Messages messages;
 
-    public StatisticsView(StatisticsQueries queries, NorwayMap map, Messages messages) {
-        this.queries = queries;
+    public StatisticsView(PublishedStatistics statistics, NorwayMap map, Messages messages) {
+        this.statistics = statistics;
         this.map = map;
         this.messages = messages;
     }
@@ -75,28 +77,35 @@ public class StatisticsView {
         populate(model, year, suppress, MapMode.FILL);
     }
 
+    /** All tables of the year, with the small-cell rule applied when {@code suppress}. */
+    private PublishedStatistics.Tables tables(int year, boolean suppress) {
+        return suppress ? statistics.suppressed(year) : statistics.unsuppressed(year);
+    }
+
     public void populate(Model model, int year, boolean suppress, MapMode mapMode) {
-        List<ProgressRow> municipalities = queries.byMunicipality(year);
-        List<ProgressRow> counties = queries.byCounty(municipalities);
-        List<ProgressRow> centrality = queries.byCentrality(municipalities);
-        List<WaitingRow> waiting = waiting(year, suppress);
-        List<LivingSituationRow> living = living(year, suppress);
+        PublishedStatistics.Tables tables = tables(year, suppress);
+        String mark = messages.get("statistics.suppressedMark");
+        List<ProgressRow> municipalities = tables.municipalities();
+        List<ProgressRow> counties = tables.counties();
+        List<ProgressRow> centrality = tables.centrality();
+        List<WaitingRow> waiting = tables.waiting();
+        List<LivingSituationRow> living = tables.living();
         model.addAttribute("year", year);
-        model.addAttribute("national", queries.national(municipalities));
+        model.addAttribute("national", tables.national());
         model.addAttribute("municipalityRows", municipalities);
         model.addAttribute("countyRows", counties);
         model.addAttribute("centralityRows", centrality);
-        model.addAttribute("countyChart", progressChart(counties, false));
-        model.addAttribute("centralityChart", progressChart(centrality, true));
+        model.addAttribute("countyChart", progressChart(counties, false, mark));
+        model.addAttribute("centralityChart", progressChart(centrality, true, mark));
         model.addAttribute("waitingRows", waiting);
         model.addAttribute("bands", bandLabels());
         WaitingRow all = waiting.get(0);
-        model.addAttribute("waitingChart", BarChart.of(bandLabels(), all.distribution().stream().map(n -> new int[]{Math.max(0, n)}).toList(),
-                List.of(messages.get("statistics.waiting.households"))));
+        model.addAttribute("waitingChart", BarChart.of(bandLabels(), all.distribution().stream().map(n -> new int[]{n}).toList(),
+                List.of(messages.get("statistics.waiting.households")), mark));
         model.addAttribute("livingRows", living);
-        model.addAttribute("livingSeries", livingSeries(year, suppress));
+        model.addAttribute("livingSeries", tables.livingSeries());
         model.addAttribute("livingChart", BarChart.of(living.stream().map(r -> messages.get("living." + r.livingSituation())).toList(),
-                living.stream().map(r -> new int[]{Math.max(0, r.persons())}).toList(), List.of(messages.get("statistics.living.persons"))));
+                living.stream().map(r -> new int[]{r.persons()}).toList(), List.of(messages.get("statistics.living.persons")), mark));
         model.addAttribute("mapWidth", map.width());
         model.addAttribute("mapHeight", map.height());
         model.addAttribute("mapMode", mapMode);
@@ -104,7 +113,7 @@ public class StatisticsView {
         if (mapMode == MapMode.FILL) {
             model.addAttribute("mapAreas", mapAreas(municipalities));
         } else {
-            List<MunicipalWaiting> waitingRows = municipalWaiting(year, mapMode.measure(), suppress);
+            List<MunicipalWaiting> waitingRows = tables.municipalWaiting(mapMode.measure());
             model.addAttribute("mapAreas", waitingAreas(waitingRows, mapMode));
             model.addAttribute("municipalWaitingRows", waitingRows.stream().filter(r -> r.households() != 0).toList());
         }
@@ -125,7 +134,8 @@ public class StatisticsView {
         map.paths().forEach((number, d) -> {
             ProgressRow r = byNumber.get(number);
             Double ratio = r == null ? null : r.fillRatio();
-            String title = r == null ? number : messages.get("statistics.map.title", r.name(),
+            String title = r == null ? number : r.used() < 0 ? messages.get("statistics.map.suppressed", r.name())
+                    : messages.get("statistics.map.title", r.name(),
                     ratio == null ? messages.get("statistics.map.noDecision") : NorwayMap.percent(ratio), r.used(), r.decided());
             areas.add(new MapArea(number, d, NorwayMap.band(ratio), title));
         });
@@ -171,9 +181,10 @@ public class StatisticsView {
     private List<String> mapLegend(MapMode mode, boolean suppress) {
         List<String> labels = new ArrayList<>();
         if (mode == MapMode.FILL) {
-            for (String b : List.of("b0", "b1", "b2", "b3", "b4", "none")) {
+            for (String b : List.of("b0", "b1", "b2", "b3", "b4")) {
                 labels.add(messages.get("statistics.band." + b));
             }
+            labels.add(messages.get(suppress ? "statistics.band.noneOrSuppressed" : "statistics.band.none"));
             return labels;
         }
         int from = 0;
@@ -186,20 +197,10 @@ public class StatisticsView {
         return labels;
     }
 
-    private List<MunicipalWaiting> municipalWaiting(int year, WaitingStatistics.Measure measure, boolean suppress) {
-        List<MunicipalWaiting> rows = queries.waitingByMunicipality(year, measure);
-        return suppress ? rows.stream().map(MunicipalWaiting::suppressed).toList() : rows;
-    }
-
-    private List<LivingSituationRow> livingSeries(int year, boolean suppress) {
-        List<LivingSituationRow> rows = StatisticsQueries.livingSeries(queries.livingSituation(year));
-        return suppress ? rows.stream().map(LivingSituationRow::suppressed).toList() : rows;
-    }
-
-    private BarChart progressChart(List<ProgressRow> rows, boolean centrality) {
+    private BarChart progressChart(List<ProgressRow> rows, boolean centrality, String mark) {
         return BarChart.of(rows.stream().map(r -> centrality ? messages.get("statistics.centrality.class", r.key()) : r.name()).toList(),
                 rows.stream().map(r -> new int[]{r.requested(), r.decided(), r.used()}).toList(),
-                List.of(messages.get("statistics.requested"), messages.get("statistics.decided"), messages.get("statistics.used")));
+                List.of(messages.get("statistics.requested"), messages.get("statistics.decided"), messages.get("statistics.used")), mark);
     }
 
     private List<String> bandLabels() {
@@ -213,19 +214,13 @@ public class StatisticsView {
         return labels;
     }
 
-    private List<WaitingRow> waiting(int year, boolean suppress) {
-        List<WaitingRow> rows = queries.waiting(year);
-        return suppress ? rows.stream().map(WaitingRow::suppressed).toList() : rows;
-    }
-
-    private List<LivingSituationRow> living(int year, boolean suppress) {
-        List<LivingSituationRow> rows = queries.livingSituation(year);
-        return suppress ? rows.stream().map(LivingSituationRow::suppressed).toList() : rows;
-    }
-
     /** The named table as an export; unknown names give null. Suppressed cells are exported as the mark. */
     public TableExport.Table table(String name, int year, boolean suppress) {
-        List<ProgressRow> municipalities = queries.byMunicipality(year);
+        if (!TABLES.contains(name)) {
+            return null;
+        }
+        PublishedStatistics.Tables tables = tables(year, suppress);
+        List<ProgressRow> municipalities = tables.municipalities();
         String mark = messages.get("statistics.suppressedMark");
         List<String> progressHeaders = List.of(messages.get("statistics.col.number"), messages.get("statistics.col.name"),
                 messages.get("statistics.requested"), messages.get("statistics.decided"), messages.get("statistics.settled"),
@@ -236,15 +231,15 @@ public class StatisticsView {
                 headers.add(2, messages.get("statistics.col.county"));
                 return new TableExport.Table(messages.get("statistics.table.kommuner", year), headers,
                         municipalities.stream().map(r -> List.<Object>of(r.key(), r.name(), r.countyName(), r.requested(), r.decided(),
-                                r.settled(), r.acceptedNotSettled())).toList());
+                                count(r.settled(), mark), count(r.acceptedNotSettled(), mark))).toList());
             }
             case "fylker" -> {
                 return new TableExport.Table(messages.get("statistics.table.fylker", year), progressHeaders,
-                        queries.byCounty(municipalities).stream().map(r -> progressCells(r)).toList());
+                        tables.counties().stream().map(r -> progressCells(r, mark)).toList());
             }
             case "sentralitet" -> {
                 return new TableExport.Table(messages.get("statistics.table.sentralitet", year), progressHeaders,
-                        queries.byCentrality(municipalities).stream().map(r -> progressCells(r)).toList());
+                        tables.centrality().stream().map(r -> progressCells(r, mark)).toList());
             }
             case "ventetid" -> {
                 List<String> headers = new ArrayList<>(List.of(messages.get("statistics.col.householdType"),
@@ -255,7 +250,7 @@ public class StatisticsView {
                         messages.get("statistics.waiting.within6"), messages.get("statistics.waiting.within12")));
                 headers.addAll(bandLabels());
                 List<List<Object>> rows = new ArrayList<>();
-                for (WaitingRow w : waiting(year, suppress)) {
+                for (WaitingRow w : tables.waiting()) {
                     List<Object> cells = new ArrayList<>(List.of(messages.get(WaitingStatistics.ALL.equals(w.householdType())
                             ? "statistics.allHouseholds" : "household." + w.householdType())));
                     cells.add(count(w.allocatedHouseholds(), mark));
@@ -277,12 +272,12 @@ public class StatisticsView {
                 return new TableExport.Table(messages.get("statistics.table.boforhold", year),
                         List.of(messages.get("statistics.col.livingSituation"), messages.get("statistics.living.persons"),
                                 messages.get("statistics.living.households")),
-                        living(year, suppress).stream().map(r -> List.<Object>of(messages.get("living." + r.livingSituation()),
+                        tables.living().stream().map(r -> List.<Object>of(messages.get("living." + r.livingSituation()),
                                 count(r.persons(), mark), count(r.households(), mark))).toList());
             }
             case "ventetid-kommuner" -> {
-                List<MunicipalWaiting> settled = municipalWaiting(year, WaitingStatistics.Measure.SETTLEMENT, suppress);
-                List<MunicipalWaiting> accepted = municipalWaiting(year, WaitingStatistics.Measure.ACCEPTANCE, suppress);
+                List<MunicipalWaiting> settled = tables.settlementWaiting();
+                List<MunicipalWaiting> accepted = tables.acceptanceWaiting();
                 List<List<Object>> rows = new ArrayList<>();
                 for (int i = 0; i < settled.size(); i++) {
                     MunicipalWaiting s = settled.get(i);
@@ -304,7 +299,7 @@ public class StatisticsView {
                 return new TableExport.Table(messages.get("statistics.table.boforhold-serier", year),
                         List.of(messages.get("statistics.col.series"), messages.get("statistics.living.persons"),
                                 messages.get("statistics.living.households")),
-                        livingSeries(year, suppress).stream().map(r -> List.<Object>of(messages.get("statistics.series." + r.livingSituation()),
+                        tables.livingSeries().stream().map(r -> List.<Object>of(messages.get("statistics.series." + r.livingSituation()),
                                 count(r.persons(), mark), count(r.households(), mark))).toList());
             }
             default -> {
@@ -313,19 +308,20 @@ public class StatisticsView {
         }
     }
 
-    private static List<Object> progressCells(ProgressRow r) {
-        return List.of(r.key(), r.name(), r.requested(), r.decided(), r.settled(), r.acceptedNotSettled());
+    private static List<Object> progressCells(ProgressRow r, String mark) {
+        return List.of(r.key(), r.name(), r.requested(), r.decided(), count(r.settled(), mark), count(r.acceptedNotSettled(), mark));
     }
 
     private static Object count(int n, String mark) {
         return n < 0 ? mark : n;
     }
 
+    /** A value derived from {@code base} households: the mark when withheld (the base is, or the value is though the base is not 0). */
     private static Object round(Double v, int base, String mark) {
-        return base < 0 ? mark : v == null ? null : Math.round(v);
+        return base < 0 || (v == null && base > 0) ? mark : v == null ? null : Math.round(v);
     }
 
     private static Object percent(Double v, int base, String mark) {
-        return base < 0 ? mark : v == null ? null : Math.round(v * 1000) / 10.0;
+        return base < 0 || (v == null && base > 0) ? mark : v == null ? null : Math.round(v * 1000) / 10.0;
     }
 }
