@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 import no.bosetting.access.Actor;
-import no.bosetting.access.Role;
+import no.bosetting.access.Transition;
 import no.bosetting.access.UserAccounts;
 import no.bosetting.cases.CaseCommands;
 import no.bosetting.cases.CaseQueries;
@@ -76,18 +76,22 @@ public class SettlementDecisions {
     @Transactional(propagation = Propagation.MANDATORY)
     public CommandResult<List<Long>> offer(long caseId, Long proposalId, String municipalityNumber,
                                            Map<Long, LocalDate> plannedDates, Actor actor, String overrideReason) {
+        // The caller (an acceptance, an approved self-settlement) has found the household in the actor's scope.
+        if (!DecisionCommand.OFFER.allowedFor(actor.role())) {
+            return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
+        }
         List<Long> personIds = caseQueries.personIds(caseId);
         LocalDate today = LocalDate.now(clock);
         for (Long personId : personIds) {
             LocalDate planned = plannedDates.get(personId);
             if (planned == null) {
-                return CommandResult.fail(CommandFailure.RuleBroken.of("planned[" + personId + "]", "error.planned.required"));
+                return CommandResult.fail(DecisionFields.about(DecisionFields.PLANNED, personId, "error.planned.required"));
             }
             if (planned.isBefore(today)) {
-                return CommandResult.fail(CommandFailure.RuleBroken.of("planned[" + personId + "]", "error.planned.past"));
+                return CommandResult.fail(DecisionFields.about(DecisionFields.PLANNED, personId, "error.planned.past"));
             }
             if (planned.isAfter(today.plusYears(1))) {
-                return CommandResult.fail(CommandFailure.RuleBroken.of("planned[" + personId + "]", "error.planned.tooLate"));
+                return CommandResult.fail(DecisionFields.about(DecisionFields.PLANNED, personId, "error.planned.tooLate"));
             }
         }
         CaseSummary summary = caseQueries.summaryForSystem(caseId).orElseThrow();
@@ -159,6 +163,10 @@ public class SettlementDecisions {
      */
     @Transactional
     public CommandResult<CaseStatus> decline(long caseId, Actor actor, String reason, ConsequenceInformed informed) {
+        Optional<CommandFailure> refused = guardHousehold(DecisionCommand.DECLINE, actor, caseQueries.summary(caseId, actor), caseId);
+        if (refused.isPresent()) {
+            return CommandResult.fail(refused.get());
+        }
         CommandResult<CaseStatus> result = caseCommands.declineOffer(caseId, actor, reason, informed);
         if (result.isSuccess()) {
             jdbc.sql("update settlement_decision set status = 'DECLINED', closed_at = :now, updated_at = :now, updated_by = :by where case_id = :case and status = 'OFFERED'")
@@ -169,62 +177,77 @@ public class SettlementDecisions {
 
     /**
      * The reception centre (or an agency caseworker) records that an offered household moved out to its
-     * settlement municipality, with each member's actual settlement date (settlement-process §4.4): the
-     * dates follow the municipality's rules and audit, and may also be neither before the decision nor in the
+     * settlement municipality on {@code date}, with each member's actual settlement date (settlement-process §4.4):
+     * the dates follow the municipality's rules and audit, and may also be neither before the decision nor in the
      * future. Every open decision needs a date, keyed by decision id; all or nothing. Staff of another centre
-     * get "not found". The municipality sees the dates and corrects them as its own, with history.
+     * get "not found". The municipality sees the dates and corrects them as its own, with history. A failure names
+     * {@link DecisionFields#DATE} for the move-out date and {@link DecisionFields#SETTLEMENT_DATE} with the decision id.
      */
     @Transactional
-    public CommandResult<CaseStatus> recordMoveOutToMunicipality(long caseId, Actor actor, LocalDate moveOutDate,
+    public CommandResult<CaseStatus> recordMoveOutToMunicipality(long caseId, Actor actor, LocalDate date,
                                                                  Map<Long, LocalDate> settlementDates) {
-        Optional<CaseSummary> found = caseQueries.summaryForSystem(caseId);
-        if (found.isEmpty() || found.get().receptionCentreId() == null
-                || !(ReceptionScope.sees(actor, found.get()) || actor.isAgency())) {
-            return CommandResult.fail(CommandFailure.NotFound.of("error.case.notFound", caseId));
-        }
-        if (!actor.is(Role.RECEPTION_STAFF) && !actor.is(Role.AGENCY_CASEWORKER)) {
-            return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
+        Optional<CaseSummary> found = caseQueries.summaryForSystem(caseId).filter(s -> s.receptionCentreId() != null
+                && (ReceptionScope.sees(actor, s) || actor.isAgency()));
+        Optional<CommandFailure> refused = guardHousehold(DecisionCommand.REGISTER_AT_MOVE_OUT, actor, found, caseId);
+        if (refused.isPresent()) {
+            return CommandResult.fail(refused.get());
         }
         CaseSummary summary = found.get();
-        if (summary.status() != CaseStatus.OFFERED) {
-            return CommandResult.fail(CommandFailure.WrongState.of(summary.status().name(), "error.moveOutSettled.notOffered"));
-        }
         LocalDate today = LocalDate.now(clock);
-        if (moveOutDate == null) {
-            return CommandResult.fail(CommandFailure.RuleBroken.of("moveOutDate", "error.date.required"));
+        if (date == null) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of(DecisionFields.DATE, "error.date.required"));
         }
-        if (moveOutDate.isAfter(today)) {
-            return CommandResult.fail(CommandFailure.RuleBroken.of("moveOutDate", "error.date.future"));
+        if (date.isAfter(today)) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of(DecisionFields.DATE, "error.date.future"));
         }
         List<SettlementDecision> open = jdbc.sql("select " + COLUMNS + " from settlement_decision where case_id = :c and status = 'OFFERED' order by id for update")
                 .param("c", caseId).query((rs, n) -> map(rs)).list();
         for (SettlementDecision d : open) {
-            String field = "settled-" + d.id();
-            LocalDate date = settlementDates.get(d.id());
+            LocalDate settled = settlementDates.get(d.id());
             LocalDate decided = d.decidedAt().atZoneSameInstant(clock.getZone()).toLocalDate();
-            if (date == null) {
-                return CommandResult.fail(CommandFailure.RuleBroken.of(field, "error.date.required"));
+            if (settled == null) {
+                return CommandResult.fail(DecisionFields.about(DecisionFields.SETTLEMENT_DATE, d.id(), "error.date.required"));
             }
-            if (date.isAfter(today)) {
-                return CommandResult.fail(CommandFailure.RuleBroken.of(field, "error.settlementDate.future"));
+            if (settled.isAfter(today)) {
+                return CommandResult.fail(DecisionFields.about(DecisionFields.SETTLEMENT_DATE, d.id(), "error.settlementDate.future"));
             }
-            if (date.isBefore(decided)) {
-                return CommandResult.fail(CommandFailure.RuleBroken.of(field, "error.settlementDate.beforeDecision",
+            if (settled.isBefore(decided)) {
+                return CommandResult.fail(DecisionFields.about(DecisionFields.SETTLEMENT_DATE, d.id(), "error.settlementDate.beforeDecision",
                         decided.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"))));
             }
+            if (settled.isBefore(summary.permitDate())) {
+                return CommandResult.fail(DecisionFields.about(DecisionFields.SETTLEMENT_DATE, d.id(), "error.settlementDate.beforePermit",
+                        summary.permitDate()));
+            }
         }
+        // Every date is checked above as the member's, so the registration has no rule left to refuse.
         for (SettlementDecision d : open) {
             CommandResult<SettlementDecision> registered = register(d, settlementDates.get(d.id()), null, actor, summary);
             if (!registered.isSuccess()) {
                 throw new CommandFailedException(registered.failure());
             }
         }
-        CommandResult<LivingSituation> moved = caseCommands.recordMoveOutToSettlementMunicipality(caseId, actor, moveOutDate);
+        CommandResult<LivingSituation> moved = caseCommands.recordMoveOutToSettlementMunicipality(caseId, actor, date);
         if (!moved.isSuccess()) {
-            throw new CommandFailedException(moved.failure() instanceof CommandFailure.RuleBroken r && "date".equals(r.field())
-                    ? CommandFailure.RuleBroken.of("moveOutDate", r.messageKey(), r.args().toArray()) : moved.failure());
+            throw new CommandFailedException(moved.failure());
         }
         return CommandResult.ok(caseQueries.summaryForSystem(caseId).orElseThrow().status());
+    }
+
+    /**
+     * The one guard order for a command on a household's decisions together: the case in the actor's scope, the
+     * role, and the decisions open (offered) — which they are exactly while the case is offered.
+     */
+    private static Optional<CommandFailure> guardHousehold(DecisionCommand command, Actor actor, Optional<CaseSummary> inScope,
+                                                           long caseId) {
+        if (inScope.isEmpty()) {
+            return Optional.of(CommandFailure.NotFound.of("error.case.notFound", caseId));
+        }
+        if (!command.allowedFor(actor.role())) {
+            return Optional.of(CommandFailure.NotAllowed.of("error.role.notAllowed"));
+        }
+        CaseStatus status = inScope.get().status();
+        return status == CaseStatus.OFFERED ? Optional.empty() : Optional.of(command.wrongState(status.name()));
     }
 
     /**
@@ -234,6 +257,10 @@ public class SettlementDecisions {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int revoke(long caseId, Actor actor, String reason) {
+        // The caller (a granted reconsideration) has found the household; only the designated group revokes.
+        if (!DecisionCommand.REVOKE.allowedFor(actor.role())) {
+            throw new CommandFailedException(CommandFailure.NotAllowed.of("error.role.notAllowed"));
+        }
         if (reason == null || reason.isBlank()) {
             throw new CommandFailedException(CommandFailure.RuleBroken.of("reason", "error.reason.required"));
         }
@@ -252,20 +279,25 @@ public class SettlementDecisions {
     public CommandResult<SettlementDecision> registerSettlementDate(long decisionId, LocalDate date, String reason, Actor actor) {
         Optional<SettlementDecision> found = jdbc.sql("select " + COLUMNS + " from settlement_decision where id = :id for update")
                 .param("id", decisionId).query((rs, n) -> map(rs)).optional();
-        if (found.isEmpty() || !canRegister(found.get(), actor)) {
-            return CommandResult.fail(CommandFailure.NotFound.of("error.decision.notFound", decisionId));
+        Optional<CaseSummary> summary = found.flatMap(d -> caseQueries.summaryForSystem(d.caseId()));
+        Optional<SettlementDecision> inScope = found.filter(d -> inScope(actor, d, summary.orElseThrow()));
+        DecisionCommand command = dateCommand(found.map(SettlementDecision::status).orElse(DecisionStatus.OFFERED));
+        Optional<CommandFailure> refused = command.check(actor, inScope.map(SettlementDecision::status), decisionId);
+        if (refused.isPresent()) {
+            return CommandResult.fail(refused.get());
         }
-        SettlementDecision d = found.get();
-        return register(d, date, reason, actor, caseQueries.summaryForSystem(d.caseId()).orElseThrow());
+        return register(inScope.get(), date, reason, actor, summary.get());
     }
 
-    /** The registration itself, after the caller has checked the actor's scope. */
+    /** Registering the first date, or correcting a registered one. */
+    private static DecisionCommand dateCommand(DecisionStatus status) {
+        return status == DecisionStatus.SETTLED ? DecisionCommand.CORRECT_SETTLEMENT_DATE : DecisionCommand.REGISTER_SETTLEMENT_DATE;
+    }
+
+    /** The registration itself, after the caller has guarded the command (scope, role, an open or settled decision). */
     private CommandResult<SettlementDecision> register(SettlementDecision d, LocalDate date, String reason, Actor actor,
                                                        CaseSummary summary) {
         long decisionId = d.id();
-        if (d.status() == DecisionStatus.DECLINED || d.status() == DecisionStatus.REVOKED) {
-            return CommandResult.fail(CommandFailure.WrongState.of(d.status().name(), "error.decision.declined"));
-        }
         LocalDate today = LocalDate.now(clock);
         if (date == null) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("date", "error.date.required"));
@@ -335,8 +367,31 @@ public class SettlementDecisions {
         return moved;
     }
 
-    private static boolean canRegister(SettlementDecision d, Actor actor) {
-        return actor.isMunicipality(d.municipalityNumber()) || actor.is(Role.AGENCY_CASEWORKER);
+    /** Who may know of a decision: the agency, the decision's municipality, and the centre the household lives in now. */
+    private static boolean inScope(Actor actor, SettlementDecision d, CaseSummary summary) {
+        return actor.isAgency() || actor.isMunicipality(d.municipalityNumber()) || ReceptionScope.sees(actor, summary);
+    }
+
+    /**
+     * The commands the actor may issue on each of the household's decisions now (decision id → commands, in the
+     * decisions' order), for the case page; none outside the actor's scope. Commands on the household's decisions
+     * together (the move-out, declining) apply while its case is offered.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, List<DecisionCommand>> validCommands(Actor actor, CaseSummary summary) {
+        Map<Long, List<DecisionCommand>> commands = new java.util.LinkedHashMap<>();
+        for (SettlementDecision d : forCase(summary.id())) {
+            commands.put(d.id(), inScope(actor, d, summary) ? validFor(actor, d, summary) : List.of());
+        }
+        return commands;
+    }
+
+    private static List<DecisionCommand> validFor(Actor actor, SettlementDecision d, CaseSummary summary) {
+        List<DecisionCommand> valid = new java.util.ArrayList<>(Transition.valid(DecisionCommand.class, actor, d.status()));
+        boolean offered = summary.status() == CaseStatus.OFFERED;
+        valid.removeIf(c -> c == DecisionCommand.DECLINE && !offered
+                || c == DecisionCommand.REGISTER_AT_MOVE_OUT && !(offered && summary.receptionCentreId() != null));
+        return valid;
     }
 
     public Optional<SettlementDecision> find(long id) {

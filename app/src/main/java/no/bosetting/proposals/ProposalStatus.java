@@ -4,5 +4,10 @@ public enum ProposalStatus {
     PENDING,
     ACCEPTED,
     REJECTED,
-    WITHDRAWN
+    WITHDRAWN;
+
+    /** Whether the municipality's answer is still awaited (its deadline counts down). */
+    public boolean awaitingAnswer() {
+        return this == PENDING;
+    }
 }

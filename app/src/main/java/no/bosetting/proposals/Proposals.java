@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import no.bosetting.access.Actor;
 import no.bosetting.access.Role;
+import no.bosetting.access.Transition;
 import no.bosetting.access.UserAccounts;
 import no.bosetting.cases.CaseCommands;
 import no.bosetting.cases.CaseQueries;
@@ -95,7 +96,7 @@ public class Proposals {
 
     @Transactional
     public CommandResult<Long> sendList(Actor actor, String municipalityNumber, List<Long> caseIds, String note, Basis basis) {
-        if (!actor.is(Role.AGENCY_CASEWORKER)) {
+        if (!ProposalCommand.PROPOSE.allowedFor(actor.role())) {
             return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
         }
         if (municipalityNumber == null || municipalities.find(municipalityNumber).isEmpty()) {
@@ -213,13 +214,11 @@ public class Proposals {
     public CommandResult<List<Long>> accept(Actor actor, long proposalId, Map<Long, LocalDate> plannedDates,
                                             String overrideReason) {
         Optional<Locked> locked = lockInScope(proposalId, actor);
-        if (locked.isEmpty()) {
-            return CommandResult.fail(CommandFailure.NotFound.of("error.proposal.notFound", proposalId));
+        Optional<CommandFailure> refused = ProposalCommand.ACCEPT.check(actor, locked.map(Locked::status), proposalId);
+        if (refused.isPresent()) {
+            return CommandResult.fail(refused.get());
         }
         Locked p = locked.get();
-        if (p.status() != ProposalStatus.PENDING) {
-            return CommandResult.fail(CommandFailure.WrongState.of(p.status().name(), "error.proposal.answered"));
-        }
         if (actor.isAgency() && (overrideReason == null || overrideReason.isBlank())) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("overrideReason", "error.proposal.agencyReason"));
         }
@@ -247,13 +246,11 @@ public class Proposals {
     @Transactional
     public CommandResult<CaseStatus> reject(Actor actor, long proposalId, RejectionReason code, String text) {
         Optional<Locked> locked = lockInScope(proposalId, actor);
-        if (locked.isEmpty() || actor.role() != Role.MUNICIPALITY_OFFICER) {
-            return CommandResult.fail(CommandFailure.NotFound.of("error.proposal.notFound", proposalId));
+        Optional<CommandFailure> refused = ProposalCommand.REJECT.check(actor, locked.map(Locked::status), proposalId);
+        if (refused.isPresent()) {
+            return CommandResult.fail(refused.get());
         }
         Locked p = locked.get();
-        if (p.status() != ProposalStatus.PENDING) {
-            return CommandResult.fail(CommandFailure.WrongState.of(p.status().name(), "error.proposal.answered"));
-        }
         if (code == null) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("rejectionCode", "error.rejection.code"));
         }
@@ -282,13 +279,11 @@ public class Proposals {
     @Transactional
     public CommandResult<CaseStatus> withdraw(Actor actor, long proposalId, String reason) {
         Optional<Locked> locked = lockInScope(proposalId, actor);
-        if (locked.isEmpty() || !actor.is(Role.AGENCY_CASEWORKER)) {
-            return CommandResult.fail(CommandFailure.NotFound.of("error.proposal.notFound", proposalId));
+        Optional<CommandFailure> refused = ProposalCommand.WITHDRAW.check(actor, locked.map(Locked::status), proposalId);
+        if (refused.isPresent()) {
+            return CommandResult.fail(refused.get());
         }
         Locked p = locked.get();
-        if (p.status() != ProposalStatus.PENDING) {
-            return CommandResult.fail(CommandFailure.WrongState.of(p.status().name(), "error.proposal.answered"));
-        }
         CommandResult<CaseStatus> moved = caseCommands.withdrawProposal(p.caseId(), actor, reason);
         if (!moved.isSuccess()) {
             return moved;
@@ -298,19 +293,30 @@ public class Proposals {
         return moved;
     }
 
+    /** The proposal locked for this transaction, when the actor may know of it (the agency, or its own municipality). */
     private Optional<Locked> lockInScope(long proposalId, Actor actor) {
         return jdbc.sql("select case_id, municipality_number, status, deadline from proposal where id = :id for update")
                 .param("id", proposalId)
                 .query((rs, n) -> new Locked(rs.getLong(1), rs.getString(2), ProposalStatus.valueOf(rs.getString(3)),
                         rs.getObject(4, LocalDate.class)))
                 .optional()
-                .filter(p -> actor.isAgency() || actor.isMunicipality(p.municipalityNumber()));
+                .filter(p -> inScope(actor, p.municipalityNumber()));
+    }
+
+    private static boolean inScope(Actor actor, String municipalityNumber) {
+        return actor.isAgency() || actor.isMunicipality(municipalityNumber);
+    }
+
+    /** The commands the actor may issue on the proposal now, for the pages and the API; none outside the actor's scope. */
+    public List<ProposalCommand> validCommands(Actor actor, ProposalRow proposal) {
+        return inScope(actor, proposal.municipalityNumber())
+                ? Transition.valid(ProposalCommand.class, actor, proposal.status()) : List.of();
     }
 
     public Optional<ProposalRow> find(long proposalId, Actor actor) {
         return jdbc.sql(ROW_SELECT + " where p.id = :id").param("id", proposalId)
                 .query((rs, n) -> row(rs, LocalDate.now(clock))).optional()
-                .filter(p -> actor.isAgency() || actor.isMunicipality(p.municipalityNumber()));
+                .filter(p -> inScope(actor, p.municipalityNumber()));
     }
 
     /** The anonymised profile a municipality decides on. */
@@ -326,7 +332,7 @@ public class Proposals {
     public List<ProposalRow> forList(long allocationListId, Actor actor) {
         return jdbc.sql(ROW_SELECT + " where p.allocation_list_id = :l order by p.id").param("l", allocationListId)
                 .query((rs, n) -> row(rs, LocalDate.now(clock))).list().stream()
-                .filter(p -> actor.isAgency() || actor.isMunicipality(p.municipalityNumber()))
+                .filter(p -> inScope(actor, p.municipalityNumber()))
                 .toList();
     }
 

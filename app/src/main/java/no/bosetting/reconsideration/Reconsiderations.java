@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 import no.bosetting.access.Actor;
-import no.bosetting.access.Role;
+import no.bosetting.access.HistoryTable;
+import no.bosetting.access.Transition;
 import no.bosetting.access.UserAccounts;
 import no.bosetting.cases.CaseCommands;
 import no.bosetting.cases.CaseQueries;
@@ -27,15 +28,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reconsideration of a decision on settlement municipality. Each step is a command that locks the
- * request, checks role, state and input in that order, returns a typed failure when refused, and
- * writes the request's history and a line in the case history. Registering and informing: an agency
- * caseworker or administrator. Deciding: the designated group, which is the agency administrator role.
+ * Reconsideration of a decision on settlement municipality. Each step is a {@link ReconsiderationCommand} that locks the
+ * request and is guarded in the one order — found in scope (the agency), permitted for the role, in a state the step
+ * follows — before its own rules, returns a typed failure when refused, and writes the request's history and a line in
+ * the case history. Registering and informing: an agency caseworker or administrator. Deciding: the designated group,
+ * which is the agency administrator role.
  */
 @Service
 public class Reconsiderations {
 
     static final int MAX_TEXT = 4000;
+
+    static final HistoryTable HISTORY = new HistoryTable("reconsideration_history", "reconsideration_id");
 
     private static final String COLUMNS = """
             r.id, r.case_id, c.reference, r.municipality_number, r.status, r.requested_by_kind, r.requested_by_name, r.ground,
@@ -67,12 +71,18 @@ public class Reconsiderations {
 
     /** Whether the actor may register requests and inform municipalities. */
     public static boolean mayRegister(Actor actor) {
-        return actor.is(Role.AGENCY_CASEWORKER) || actor.is(Role.AGENCY_ADMIN);
+        return ReconsiderationCommand.REQUEST.allowedFor(actor.role());
     }
 
     /** Whether the actor belongs to the designated group that grants or refuses: the agency administrators. */
     public static boolean mayDecide(Actor actor) {
-        return actor.is(Role.AGENCY_ADMIN);
+        return ReconsiderationCommand.GRANT.allowedFor(actor.role());
+    }
+
+    /** The steps the actor may take on the case's open request now, for the case page; none outside the agency. */
+    public static List<ReconsiderationCommand> validCommands(Actor actor, Reconsideration open) {
+        return actor.isAgency() && open.status().isOpen()
+                ? Transition.valid(ReconsiderationCommand.class, actor, open.status()) : List.of();
     }
 
     /** Registers a request on a case with an offered decision; one open request per case. */
@@ -81,7 +91,7 @@ public class Reconsiderations {
         if (!actor.isAgency() || cases.summaryForSystem(caseId).isEmpty()) {
             return CommandResult.fail(CommandFailure.NotFound.of("error.case.notFound", caseId));
         }
-        if (!mayRegister(actor)) {
+        if (!ReconsiderationCommand.REQUEST.allowedFor(actor.role())) {
             return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
         }
         // Lock the case so two requests for it are registered one after the other.
@@ -123,36 +133,28 @@ public class Reconsiderations {
                 .param("name", name).param("ground", request.ground().name()).param("explanation", explanation)
                 .param("now", now).param("by", actor.username())
                 .query(Long.class).single();
-        history(id, actor, "REQUEST", null, ReconsiderationStatus.REQUESTED, request.ground().name() + ": " + explanation);
+        HISTORY.append(jdbc, clock, id, actor, ReconsiderationCommand.REQUEST, null, ReconsiderationStatus.REQUESTED,
+                request.ground().name() + ": " + explanation);
         caseCommands.note(caseId, actor, "RECONSIDERATION_REQUESTED", "Omgjøring begjært av " + requester(request.requesterKind(), name)
                 + " – grunnlag " + request.ground().name());
         return CommandResult.ok(id);
     }
 
     /**
-     * The common start of every step on an open request: it exists (locked for this transaction), the actor
-     * may take this step (the permission differs per step), and the request is in the state the step follows.
+     * The common start of every step on an open request: the one guard order — it exists and the actor may know of
+     * it (locked for this transaction), the actor's role may take this step, and the request is in a state the step
+     * follows.
      */
-    private CommandResult<Reconsideration> step(long caseId, Actor actor, boolean allowed, String notAllowedKey,
-                                                ReconsiderationStatus expected, String wrongStateKey) {
+    private CommandResult<Reconsideration> step(long caseId, Actor actor, ReconsiderationCommand command) {
         Optional<Reconsideration> open = lockOpen(caseId, actor);
-        if (open.isEmpty()) {
-            return CommandResult.fail(CommandFailure.NotFound.of("error.reconsideration.notFound", caseId));
-        }
-        if (!allowed) {
-            return CommandResult.fail(CommandFailure.NotAllowed.of(notAllowedKey));
-        }
-        if (open.get().status() != expected) {
-            return CommandResult.fail(CommandFailure.WrongState.of(open.get().status().name(), wrongStateKey));
-        }
-        return CommandResult.ok(open.get());
+        Optional<CommandFailure> refused = command.check(actor, open.map(Reconsideration::status), caseId);
+        return refused.isPresent() ? CommandResult.fail(refused.get()) : CommandResult.ok(open.get());
     }
 
     /** Informs the municipality of the request (a notification to its officers) and records when. */
     @Transactional
     public CommandResult<ReconsiderationStatus> informMunicipality(long caseId, Actor actor, String note) {
-        CommandResult<Reconsideration> step = step(caseId, actor, mayRegister(actor), "error.role.notAllowed",
-                ReconsiderationStatus.REQUESTED, "error.reconsideration.alreadyInformed");
+        CommandResult<Reconsideration> step = step(caseId, actor, ReconsiderationCommand.INFORM_MUNICIPALITY);
         if (!step.isSuccess()) {
             return CommandResult.fail(step.failure());
         }
@@ -175,7 +177,8 @@ public class Reconsiderations {
                             + " Dere får beskjed når saken er avgjort. Spørsmål kan stilles under Meldinger.",
                     caseId);
         }
-        history(r.id(), actor, "INFORM_MUNICIPALITY", r.status(), ReconsiderationStatus.MUNICIPALITY_INFORMED, text);
+        HISTORY.append(jdbc, clock, r.id(), actor, ReconsiderationCommand.INFORM_MUNICIPALITY, r.status(),
+                ReconsiderationCommand.INFORM_MUNICIPALITY.target(), text);
         caseCommands.note(caseId, actor, "RECONSIDERATION_MUNICIPALITY_INFORMED",
                 "Kommunen (" + municipalities.name(r.municipalityNumber()) + ") er informert om begjæringen om omgjøring");
         return CommandResult.ok(ReconsiderationStatus.MUNICIPALITY_INFORMED);
@@ -188,8 +191,7 @@ public class Reconsiderations {
      */
     @Transactional
     public CommandResult<ReconsiderationStatus> grant(long caseId, Actor actor, String reason, String alternativeSuggestion) {
-        CommandResult<Reconsideration> step = step(caseId, actor, mayDecide(actor), "error.reconsideration.designatedGroup",
-                ReconsiderationStatus.MUNICIPALITY_INFORMED, "error.reconsideration.notInformed");
+        CommandResult<Reconsideration> step = step(caseId, actor, ReconsiderationCommand.GRANT);
         if (!step.isSuccess()) {
             return CommandResult.fail(step.failure());
         }
@@ -209,7 +211,7 @@ public class Reconsiderations {
             // Rolls the revocation back too.
             throw new CommandFailedException(reopened.failure());
         }
-        decide(r, actor, ReconsiderationStatus.GRANTED, why, alternative);
+        decide(r, actor, ReconsiderationCommand.GRANT, why, alternative);
         if (alternative != null) {
             caseCommands.note(caseId, actor, "RECONSIDERATION_ALTERNATIVE", "Alternativ: " + alternative);
         }
@@ -225,8 +227,7 @@ public class Reconsiderations {
     /** Refuses the request with a required reason; the decision stands and nothing else changes. */
     @Transactional
     public CommandResult<ReconsiderationStatus> refuse(long caseId, Actor actor, String reason) {
-        CommandResult<Reconsideration> step = step(caseId, actor, mayDecide(actor), "error.reconsideration.designatedGroup",
-                ReconsiderationStatus.MUNICIPALITY_INFORMED, "error.reconsideration.notInformed");
+        CommandResult<Reconsideration> step = step(caseId, actor, ReconsiderationCommand.REFUSE);
         if (!step.isSuccess()) {
             return CommandResult.fail(step.failure());
         }
@@ -238,7 +239,7 @@ public class Reconsiderations {
         if (why.length() > MAX_TEXT) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("reason", "error.reconsideration.tooLong", MAX_TEXT));
         }
-        decide(r, actor, ReconsiderationStatus.REFUSED, why, null);
+        decide(r, actor, ReconsiderationCommand.REFUSE, why, null);
         caseCommands.note(caseId, actor, "RECONSIDERATION_REFUSED", "Omgjøring avslått: " + why);
         for (String officer : users.usernamesForMunicipality(r.municipalityNumber())) {
             outbox.enqueue("NOTIFICATION", officer, "Omgjøring avslått: sak " + r.caseReference(),
@@ -247,7 +248,8 @@ public class Reconsiderations {
         return CommandResult.ok(ReconsiderationStatus.REFUSED);
     }
 
-    private void decide(Reconsideration r, Actor actor, ReconsiderationStatus to, String reason, String alternative) {
+    private void decide(Reconsideration r, Actor actor, ReconsiderationCommand command, String reason, String alternative) {
+        ReconsiderationStatus to = command.target();
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("""
                 update reconsideration set status = :to, decided_at = :now, decided_by = :by, decision_reason = :reason,
@@ -255,7 +257,7 @@ public class Reconsiderations {
                 """)
                 .param("to", to.name()).param("now", now).param("by", actor.username()).param("reason", reason)
                 .param("alt", alternative).param("id", r.id()).update();
-        history(r.id(), actor, to == ReconsiderationStatus.GRANTED ? "GRANT" : "REFUSE", r.status(), to,
+        HISTORY.append(jdbc, clock, r.id(), actor, command, r.status(), to,
                 reason + (alternative == null ? "" : " (alternativ: " + alternative + ")"));
     }
 
@@ -314,16 +316,6 @@ public class Reconsiderations {
 
     private Optional<Reconsideration> byId(long id) {
         return jdbc.sql("select " + COLUMNS + FROM + " where r.id = :id").param("id", id).query((rs, n) -> map(rs)).optional();
-    }
-
-    private void history(long id, Actor actor, String command, ReconsiderationStatus from, ReconsiderationStatus to, String reason) {
-        jdbc.sql("""
-                insert into reconsideration_history (reconsideration_id, occurred_at, actor, actor_role, command, from_status, to_status, reason)
-                values (:id, :at, :actor, :role, :command, :from, :to, :reason)
-                """)
-                .param("id", id).param("at", OffsetDateTime.now(clock)).param("actor", actor.username())
-                .param("role", actor.role().name()).param("command", command).param("from", from == null ? null : from.name())
-                .param("to", to.name()).param("reason", reason).update();
     }
 
     private Reconsideration map(ResultSet rs) throws SQLException {

@@ -139,7 +139,7 @@ class AuthorisationMatrixTest {
             Rule.of("*", "/api/v1/decisions/{id}/**", CASEWORKER),
             Rule.of("GET", "/api/v1/proposals", STAFF), // scoped like the case list
             Rule.of("GET", "/api/v1/proposals/{id}", AGENCY),
-            Rule.of("POST", "/api/v1/proposals/{id}/accept", AGENCY), // reaches the proposal; only a caseworker's acceptance is recorded
+            Rule.of("POST", "/api/v1/proposals/{id}/accept", CASEWORKER), // on the municipality's behalf; another agency role is not allowed
             Rule.of("POST", "/api/v1/proposals/{id}/reject", NONE), // the owning municipality only
             Rule.of("POST", "/api/v1/proposals/{id}/withdraw", CASEWORKER),
             // Exact persons settled, accepted and minors per municipality: statistics readers get them only under the

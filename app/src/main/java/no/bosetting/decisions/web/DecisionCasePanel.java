@@ -7,11 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import no.bosetting.access.Actor;
-import no.bosetting.access.Role;
 import no.bosetting.cases.CasePanel;
-import no.bosetting.cases.CaseStatus;
 import no.bosetting.cases.CaseSummary;
-import no.bosetting.cases.ReceptionScope;
+import no.bosetting.decisions.DecisionCommand;
 import no.bosetting.decisions.SettlementDecision;
 import no.bosetting.decisions.SettlementDecisions;
 import org.springframework.stereotype.Component;
@@ -40,16 +38,20 @@ class DecisionCasePanel implements CasePanel {
         if (list.isEmpty()) {
             return Optional.empty();
         }
-        boolean canRegister = actor.isMunicipality(list.get(0).municipalityNumber()) || actor.is(Role.AGENCY_CASEWORKER);
-        // The centre records the move to the settlement municipality with the settlement dates, for its own residents.
-        boolean canMoveOut = summary.status() == CaseStatus.OFFERED && summary.receptionCentreId() != null
-                && (ReceptionScope.sees(actor, summary) || actor.is(Role.AGENCY_CASEWORKER));
+        // What the actor may do with each decision now; the household's commands apply to its open decisions together.
+        Map<Long, List<DecisionCommand>> commands = decisions.validCommands(actor, summary);
+        boolean canRegister = DecisionCommand.REGISTER_SETTLEMENT_DATE.allowedFor(actor.role())
+                && (actor.isAgency() || actor.isMunicipality(list.get(0).municipalityNumber()));
+        List<SettlementDecision> movingOut = list.stream()
+                .filter(d -> commands.get(d.id()).contains(DecisionCommand.REGISTER_AT_MOVE_OUT)).toList();
         return Optional.of(new View("decisions/panel", Map.of(
                 "decisions", list,
+                "commands", commands,
                 "changes", decisions.dateChanges(summary.id()),
                 "canRegister", canRegister,
-                "canDecline", actor.is(Role.AGENCY_CASEWORKER) && summary.status() == CaseStatus.OFFERED,
-                "canMoveOutSettled", canMoveOut,
+                "canDecline", commands.values().stream().anyMatch(c -> c.contains(DecisionCommand.DECLINE)),
+                "movingOut", movingOut,
+                "canMoveOutSettled", !movingOut.isEmpty(),
                 "today", LocalDate.now(clock),
                 "caseId", summary.id())));
     }

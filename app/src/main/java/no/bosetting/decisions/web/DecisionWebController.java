@@ -2,12 +2,12 @@ package no.bosetting.decisions.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import no.bosetting.access.Actor;
 import no.bosetting.access.CurrentActor;
@@ -18,12 +18,15 @@ import no.bosetting.cases.CaseStatus;
 import no.bosetting.cases.CaseSummary;
 import no.bosetting.cases.InformationChannel;
 import no.bosetting.cases.InformedForm;
+import no.bosetting.decisions.DecisionFields;
+import no.bosetting.decisions.DecisionStatus;
 import no.bosetting.decisions.SettlementDecision;
 import no.bosetting.decisions.SettlementDecisions;
 import no.bosetting.municipalities.Municipalities;
 import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.FieldProblem;
+import no.bosetting.shared.web.FormReader;
 import no.bosetting.shared.web.Messages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -56,21 +59,20 @@ public class DecisionWebController {
 
     /** Registers or corrects one person's actual settlement date. */
     @PostMapping("/vedtak/{id}/bosettingsdato")
-    String registerDate(@PathVariable long id, @RequestParam(required = false) String date,
-                        @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+    String registerDate(@PathVariable long id, @RequestParam Map<String, String> params, RedirectAttributes redirect) {
         Actor actor = CurrentActor.get();
         SettlementDecision decision = decisions.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (cases.summary(decision.caseId(), actor).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        LocalDate parsed;
-        try {
-            parsed = date == null || date.isBlank() ? null : LocalDate.parse(date);
-        } catch (DateTimeParseException e) {
-            redirect.addFlashAttribute("dateErrors", Map.of("date-" + id, messages.get("error.date.invalid")));
+        FormReader form = new FormReader(params);
+        LocalDate date = form.date("date");
+        if (form.problems().containsKey("date")) {
+            redirect.addFlashAttribute("dateErrors", Map.of("date-" + id, messages.get(form.problems().get("date"))));
             return "redirect:/saker/" + decision.caseId();
         }
-        CommandResult<SettlementDecision> result = CommandResult.attempt(() -> decisions.registerSettlementDate(id, parsed, reason, actor));
+        String reason = form.text("reason");
+        CommandResult<SettlementDecision> result = CommandResult.attempt(() -> decisions.registerSettlementDate(id, date, reason, actor));
         if (result.isSuccess()) {
             redirect.addFlashAttribute("success", messages.get("decision.dateRegistered"));
         } else {
@@ -128,24 +130,24 @@ public class DecisionWebController {
      * a caseworker. Another centre's household answers "not found".
      */
     @PostMapping("/saker/{caseId}/flyttet-til-kommunen")
-    String moveOutToMunicipality(@PathVariable long caseId, @RequestParam(required = false) String moveOutDate,
-                                 @RequestParam Map<String, String> params, RedirectAttributes redirect) {
+    String moveOutToMunicipality(@PathVariable long caseId, @RequestParam Map<String, String> params, RedirectAttributes redirect) {
         Actor actor = CurrentActor.get();
         cases.summary(caseId, actor).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        FormReader reader = new FormReader(params);
         Map<String, String> form = new LinkedHashMap<>();
-        Map<String, String> errors = new LinkedHashMap<>();
-        form.put("moveOutDate", moveOutDate == null ? "" : moveOutDate);
-        LocalDate moved = parseInto(moveOutDate, "moveOutDate", errors);
+        form.put("moveOutDate", params.getOrDefault("moveOutDate", ""));
+        LocalDate moved = reader.date("moveOutDate");
         Map<Long, LocalDate> dates = new HashMap<>();
         for (SettlementDecision d : decisions.forCase(caseId)) {
-            String field = "settled-" + d.id();
-            String value = params.get(field);
-            form.put(field, value == null ? "" : value);
-            LocalDate date = parseInto(value, field, errors);
+            String field = settledField(d.id());
+            form.put(field, params.getOrDefault(field, ""));
+            LocalDate date = reader.date(field);
             if (date != null) {
                 dates.put(d.id(), date);
             }
         }
+        Map<String, String> errors = new LinkedHashMap<>();
+        reader.problems().forEach((field, key) -> errors.put(field, messages.get(key)));
         if (errors.isEmpty()) {
             CommandResult<CaseStatus> result = CommandResult.attempt(() -> decisions.recordMoveOutToMunicipality(caseId, actor, moved, dates));
             if (result.isSuccess()) {
@@ -153,20 +155,27 @@ public class DecisionWebController {
                 // Reception staff see only current residents: after the move-out the case is no longer theirs.
                 return cases.summary(caseId, actor).isEmpty() ? "redirect:/mottak" : "redirect:/saker/" + caseId;
             }
-            errors.putAll(messages.byField(result.failure()));
+            errors.put(moveOutField(result.failure()), messages.of(result.failure()));
         }
         redirect.addFlashAttribute("moveOutSettledErrors", errors);
         redirect.addFlashAttribute("moveOutSettledForm", form);
         return "redirect:/saker/" + caseId;
     }
 
-    private LocalDate parseInto(String value, String field, Map<String, String> errors) {
-        try {
-            return value == null || value.isBlank() ? null : LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            errors.put(field, messages.get("error.date.invalid"));
-            return null;
+    private static String settledField(long decisionId) {
+        return "settled-" + decisionId;
+    }
+
+    /** The move-out form's input a refusal points at: a member's settlement date, the move-out date, or the form. */
+    private static String moveOutField(CommandFailure failure) {
+        Optional<Long> decision = DecisionFields.subject(failure, DecisionFields.SETTLEMENT_DATE);
+        if (decision.isPresent()) {
+            return settledField(decision.get());
         }
+        if (!(failure instanceof CommandFailure.RuleBroken r) || r.field() == null) {
+            return "";
+        }
+        return DecisionFields.DATE.equals(r.field()) ? "moveOutDate" : r.field();
     }
 
     /** The decline form's ids carry a prefix, so the error summary links to the right field. */
@@ -187,7 +196,8 @@ public class DecisionWebController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         model.addAttribute("case", detail);
-        model.addAttribute("decisions", list);
+        // The letter gives the offer; a declined one has none to give.
+        model.addAttribute("decisions", list.stream().filter(d -> d.status() != DecisionStatus.DECLINED).toList());
         model.addAttribute("municipalityName", municipalities.name(list.get(0).municipalityNumber()));
         return "decisions/letter";
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -16,8 +17,10 @@ import no.bosetting.access.CurrentActor;
 import no.bosetting.cases.AnonymousMember;
 import no.bosetting.cases.CaseQueries;
 import no.bosetting.cases.CaseStatus;
+import no.bosetting.decisions.DecisionFields;
 import no.bosetting.decisions.SettlementDecision;
 import no.bosetting.decisions.SettlementDecisions;
+import no.bosetting.proposals.ProposalCommand;
 import no.bosetting.proposals.ProposalDetail;
 import no.bosetting.proposals.ProposalRow;
 import no.bosetting.proposals.ProposalStatus;
@@ -69,17 +72,18 @@ public class ProposalApiController {
                 request.note())).value();
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/allocation-lists/{id}")
                 .buildAndExpand(listId).toUri();
-        return ResponseEntity.created(location).body(list(listId, proposals.forList(listId, actor)));
+        return ResponseEntity.created(location).body(list(listId, proposals.forList(listId, actor), actor));
     }
 
     @GetMapping("/api/v1/allocation-lists/{id}")
     @Operation(summary = "One distribution list with its proposals")
     public ProposalJson.AllocationListJson allocationList(@PathVariable long id) {
-        List<ProposalRow> rows = proposals.forList(id, CurrentActor.get());
+        Actor actor = CurrentActor.get();
+        List<ProposalRow> rows = proposals.forList(id, actor);
         if (rows.isEmpty()) {
             throw new CommandFailedException(CommandFailure.NotFound.of("error.allocationList.notFound", id));
         }
-        return list(id, rows);
+        return list(id, rows, actor);
     }
 
     @GetMapping("/api/v1/proposals")
@@ -94,8 +98,8 @@ public class ProposalApiController {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidRequestException(FieldProblem.of("limit", "error.api.limit", MAX_LIMIT));
         }
-        return proposals.list(CurrentActor.get(), municipality, status, overdue, limit).stream()
-                .map(ProposalJson.ProposalSummary::of).toList();
+        Actor actor = CurrentActor.get();
+        return proposals.list(actor, municipality, status, overdue, limit).stream().map(p -> summary(p, actor)).toList();
     }
 
     @GetMapping("/api/v1/proposals/{id}")
@@ -112,7 +116,7 @@ public class ProposalApiController {
         for (AnonymousMember m : cases.anonymousMembersByPerson(detail.proposal().caseId()).values()) {
             members.add(ProposalJson.Member.of(position++, m));
         }
-        return new ProposalJson.ProposalDetailJson(ProposalJson.ProposalSummary.of(detail.proposal()), members,
+        return new ProposalJson.ProposalDetailJson(summary(detail.proposal(), CurrentActor.get()), members,
                 ProposalJson.Profile.of(detail.profile()), detail.livingSituation(), detail.daysWaited());
     }
 
@@ -124,9 +128,10 @@ public class ProposalApiController {
     public ProposalJson.AcceptResult accept(@PathVariable long id, @RequestBody ProposalJson.AcceptRequest request) {
         Actor actor = CurrentActor.get();
         ProposalRow proposal = proposals.find(id, actor).orElseThrow(() -> proposalNotFound(id));
-        if (proposal.status() != ProposalStatus.PENDING) {
-            throw new CommandFailedException(CommandFailure.WrongState.of(proposal.status().name(), "error.proposal.answered"));
-        }
+        // The one guard order (found, permitted, pending) answers before the request's dates are read.
+        ProposalCommand.ACCEPT.check(actor, Optional.of(proposal.status()), id).ifPresent(f -> {
+            throw new CommandFailedException(f);
+        });
         List<Long> personIds = new ArrayList<>(cases.anonymousMembersByPerson(proposal.caseId()).keySet());
         Map<Long, String> fieldOfPerson = new HashMap<>();
         Map<Long, LocalDate> planned = plannedDates(request, personIds, fieldOfPerson);
@@ -219,14 +224,11 @@ public class ProposalApiController {
 
     /** The decisions module names a member's date by person id; the caller named it by the request field it used. */
     private static CommandFailure inRequestTerms(CommandFailure failure, Map<Long, String> fieldOfPerson) {
-        if (failure instanceof CommandFailure.RuleBroken r && r.field() != null && r.field().startsWith("planned[")) {
-            String id = r.field().substring("planned[".length(), r.field().length() - 1);
-            try {
-                String field = fieldOfPerson.getOrDefault(Long.parseLong(id), "plannedDate");
-                return new CommandFailure.RuleBroken(field, r.messageKey(), r.args());
-            } catch (NumberFormatException e) {
-                return new CommandFailure.RuleBroken("plannedDate", r.messageKey(), r.args());
-            }
+        Optional<Long> person = DecisionFields.subject(failure, DecisionFields.PLANNED);
+        if (person.isPresent()) {
+            // The person id (the last argument) is said by the field now.
+            return new CommandFailure.RuleBroken(fieldOfPerson.getOrDefault(person.get(), "plannedDate"), failure.messageKey(),
+                    failure.args().subList(0, failure.args().size() - 1));
         }
         return failure;
     }
@@ -243,10 +245,15 @@ public class ProposalApiController {
         return new ProposalJson.AnswerResult(id, row.status(), row.caseId(), caseStatus);
     }
 
-    private static ProposalJson.AllocationListJson list(long listId, List<ProposalRow> rows) {
+    private ProposalJson.AllocationListJson list(long listId, List<ProposalRow> rows, Actor actor) {
         ProposalRow first = rows.isEmpty() ? null : rows.get(0);
         return new ProposalJson.AllocationListJson(listId, first == null ? null : first.municipalityNumber(),
-                first == null ? null : first.deadline(), rows.stream().map(ProposalJson.ProposalSummary::of).toList());
+                first == null ? null : first.deadline(), rows.stream().map(p -> summary(p, actor)).toList());
+    }
+
+    /** A proposal with what the caller may do with it now. */
+    private ProposalJson.ProposalSummary summary(ProposalRow p, Actor actor) {
+        return ProposalJson.ProposalSummary.of(p, proposals.validCommands(actor, p));
     }
 
     private static CommandFailedException proposalNotFound(long id) {

@@ -11,6 +11,7 @@ import no.bosetting.cases.CaseStatus;
 import no.bosetting.cases.HouseholdType;
 import no.bosetting.cases.Relation;
 import no.bosetting.interview.InterviewProfile;
+import no.bosetting.proposals.ProposalCommand;
 import no.bosetting.proposals.ProposalRow;
 import no.bosetting.proposals.ProposalStatus;
 import no.bosetting.proposals.RejectionReason;
@@ -35,13 +36,15 @@ public final class ProposalJson {
                                   boolean unaccompaniedMinor, OffsetDateTime proposedAt, LocalDate deadline, long daysLeft,
                                   boolean overdue, OffsetDateTime answeredAt, Boolean answeredLate,
                                   RejectionReason rejectionCode, String rejectionText,
-                                  @Schema(description = "Set when the agency accepted beyond the decided number") String overrideReason) {
+                                  @Schema(description = "Set when the agency accepted beyond the decided number") String overrideReason,
+                                  @Schema(description = "What the caller may do with the proposal now (e.g. ACCEPT, REJECT, WITHDRAW)")
+                                  List<ProposalCommand> validCommands) {
 
-        static ProposalSummary of(ProposalRow p) {
+        static ProposalSummary of(ProposalRow p, List<ProposalCommand> validCommands) {
             return new ProposalSummary(p.id(), p.allocationListId(), p.caseId(), p.caseReference(), p.municipalityNumber(),
                     p.municipalityName(), p.status(), p.householdType(), p.persons(), p.unaccompaniedMinor(), p.proposedAt(),
                     p.deadline(), p.daysLeft(), p.overdue(), p.answeredAt(), p.answeredLate(), p.rejectionCode(),
-                    p.rejectionText(), p.overrideReason());
+                    p.rejectionText(), p.overrideReason(), List.copyOf(validCommands));
         }
     }
 

@@ -1,7 +1,9 @@
 package no.bosetting.proposals.web;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import no.bosetting.access.Actor;
 import no.bosetting.access.CurrentActor;
@@ -15,6 +17,7 @@ import no.bosetting.municipalities.Municipalities;
 import no.bosetting.proposals.ProposalStatus;
 import no.bosetting.proposals.Proposals;
 import no.bosetting.shared.CommandResult;
+import no.bosetting.shared.web.FormReader;
 import no.bosetting.shared.web.Messages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -106,25 +109,21 @@ public class AllocationWebController {
 
     /** The agency records an acceptance on the municipality's behalf; a reason is required and shown. */
     @PostMapping("/forslag/{id}/aksepter")
-    String acceptOnBehalf(@PathVariable long id, @RequestParam(required = false) String plannedDate,
-                          @RequestParam(required = false) String overrideReason, RedirectAttributes redirect) {
+    String acceptOnBehalf(@PathVariable long id, @RequestParam Map<String, String> params, RedirectAttributes redirect) {
         Actor actor = CurrentActor.get();
         long caseId = proposals.find(id, actor).map(p -> p.caseId()).orElse(0L);
-        LocalDate date;
-        try {
-            date = plannedDate == null || plannedDate.isBlank() ? null : LocalDate.parse(plannedDate);
-        } catch (java.time.format.DateTimeParseException e) {
-            date = null;
-        }
+        FormReader form = new FormReader(params);
+        LocalDate date = form.date("plannedDate");
         if (date == null) {
-            redirect.addFlashAttribute("behalfErrors", java.util.Map.of("plannedDate", messages.get("error.planned.required")));
+            redirect.addFlashAttribute("behalfErrors", Map.of("plannedDate",
+                    messages.get(form.problems().getOrDefault("plannedDate", "error.planned.required"))));
             return caseId == 0 ? "redirect:/forslag" : "redirect:/saker/" + caseId;
         }
-        java.util.Map<Long, LocalDate> planned = new java.util.HashMap<>();
+        Map<Long, LocalDate> planned = new HashMap<>();
         for (Long personId : cases.personIds(caseId)) {
             planned.put(personId, date);
         }
-        var result = CommandResult.attempt(() -> proposals.accept(actor, id, planned, overrideReason));
+        var result = CommandResult.attempt(() -> proposals.accept(actor, id, planned, form.text("overrideReason")));
         if (result.isSuccess()) {
             redirect.addFlashAttribute("success", messages.get("proposal.acceptedOnBehalf"));
         } else {
@@ -134,8 +133,8 @@ public class AllocationWebController {
     }
 
     @PostMapping("/forslag/{id}/trekk")
-    String withdraw(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        var result = proposals.withdraw(CurrentActor.get(), id, reason);
+    String withdraw(@PathVariable long id, @RequestParam Map<String, String> params, RedirectAttributes redirect) {
+        var result = proposals.withdraw(CurrentActor.get(), id, new FormReader(params).text("reason"));
         if (result.isSuccess()) {
             redirect.addFlashAttribute("success", messages.get("proposal.withdrawn"));
         } else {

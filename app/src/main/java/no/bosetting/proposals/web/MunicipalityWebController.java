@@ -1,17 +1,18 @@
 package no.bosetting.proposals.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import no.bosetting.access.Actor;
 import no.bosetting.access.CurrentActor;
 import no.bosetting.cases.CaseFilter;
 import no.bosetting.cases.CaseQueries;
 import no.bosetting.cases.CaseStatus;
+import no.bosetting.decisions.DecisionFields;
 import no.bosetting.decisions.SettlementDecisions;
 import no.bosetting.municipalities.Municipalities;
 import no.bosetting.proposals.ProposalDetail;
@@ -20,6 +21,7 @@ import no.bosetting.proposals.Proposals;
 import no.bosetting.proposals.RejectionReason;
 import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
+import no.bosetting.shared.web.FormReader;
 import no.bosetting.shared.web.Messages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -90,8 +92,10 @@ public class MunicipalityWebController {
 
     /** Fills the detail page, which shows the household's profile with its needs and consented health details: a logged read. */
     private void populate(Model model, ProposalDetail detail) {
-        cases.recordRead(detail.proposal().caseId(), CurrentActor.get(), "web:/kommune/forslag/" + detail.proposal().id());
+        Actor actor = CurrentActor.get();
+        cases.recordRead(detail.proposal().caseId(), actor, "web:/kommune/forslag/" + detail.proposal().id());
         model.addAttribute("detail", detail);
+        model.addAttribute("commands", proposals.validCommands(actor, detail.proposal()));
         model.addAttribute("reasons", RejectionReason.values());
         model.addAttribute("places", decisions.placesUsed(detail.proposal().municipalityNumber(), LocalDate.now(clock).getYear()));
         model.addAttribute("minDate", LocalDate.now(clock));
@@ -102,41 +106,39 @@ public class MunicipalityWebController {
      * so the municipality never handles person ids before accepting.
      */
     @PostMapping("/kommune/forslag/{id}/aksepter")
-    String accept(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+    String accept(@PathVariable long id, @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
         Actor actor = CurrentActor.get();
         ProposalDetail detail = proposals.detail(id, actor).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         // Positions follow the order the page lists the members in, so each date lands on the right person.
         List<Long> personIds = new java.util.ArrayList<>(cases.anonymousMembersByPerson(detail.proposal().caseId()).keySet());
+        FormReader form = new FormReader(params);
+        LocalDate all = form.date("plannedDateAll");
+        String allProblem = form.problems().get("plannedDateAll");
         Map<String, String> errors = new LinkedHashMap<>();
         Map<Long, LocalDate> planned = new HashMap<>();
         Map<String, String> submitted = new HashMap<>();
         for (int i = 0; i < personIds.size(); i++) {
-            String raw = form.getOrDefault("plannedDate" + i, "").isBlank() ? form.getOrDefault("plannedDateAll", "") : form.get("plannedDate" + i);
-            submitted.put("plannedDate" + i, form.getOrDefault("plannedDate" + i, ""));
-            if (raw == null || raw.isBlank()) {
-                errors.put("plannedDate" + i, messages.get("error.planned.required"));
-                continue;
-            }
-            try {
-                planned.put(personIds.get(i), LocalDate.parse(raw));
-            } catch (DateTimeParseException e) {
-                errors.put("plannedDate" + i, messages.get("error.date.invalid"));
+            String name = "plannedDate" + i;
+            submitted.put(name, params.getOrDefault(name, ""));
+            boolean own = form.text(name) != null;
+            LocalDate date = own ? form.date(name) : all;
+            String problem = own ? form.problems().get(name) : allProblem;
+            if (problem != null) {
+                errors.put(name, messages.get(problem));
+            } else if (date == null) {
+                errors.put(name, messages.get("error.planned.required"));
+            } else {
+                planned.put(personIds.get(i), date);
             }
         }
-        submitted.put("plannedDateAll", form.getOrDefault("plannedDateAll", ""));
+        submitted.put("plannedDateAll", params.getOrDefault("plannedDateAll", ""));
         if (errors.isEmpty()) {
-            CommandResult<List<Long>> result = CommandResult.attempt(() -> proposals.accept(actor, id, planned, form.get("overrideReason")));
+            CommandResult<List<Long>> result = CommandResult.attempt(() -> proposals.accept(actor, id, planned, form.text("overrideReason")));
             if (result.isSuccess()) {
                 redirect.addFlashAttribute("success", messages.get("proposal.accepted"));
                 return "redirect:/saker/" + detail.proposal().caseId();
             }
-            CommandFailure failure = result.failure();
-            String field = failure instanceof CommandFailure.RuleBroken r && r.field() != null ? r.field() : "accept";
-            if (field.startsWith("planned[")) {
-                long personId = Long.parseLong(field.substring(8, field.length() - 1));
-                field = "plannedDate" + personIds.indexOf(personId);
-            }
-            errors.put(field.equals("capacity") ? "accept" : field, messages.of(failure));
+            errors.put(acceptField(result.failure(), personIds), messages.of(result.failure()));
         }
         populate(model, proposals.detail(id, actor).orElseThrow());
         model.addAttribute("acceptErrors", errors);
@@ -144,20 +146,37 @@ public class MunicipalityWebController {
         return "proposals/municipality-detail";
     }
 
-    @PostMapping("/kommune/forslag/{id}/avslaa")
-    String reject(@PathVariable long id, @RequestParam(required = false) RejectionReason rejectionCode,
-                  @RequestParam(required = false) String rejectionText, Model model, RedirectAttributes redirect) {
-        Actor actor = CurrentActor.get();
-        var result = proposals.reject(actor, id, rejectionCode, rejectionText);
-        if (result.isSuccess()) {
-            redirect.addFlashAttribute("success", messages.get("proposal.rejected"));
-            return "redirect:/kommune/forslag";
+    /** The input a refused acceptance points at: a member's planned date by position, else the form as a whole. */
+    private static String acceptField(CommandFailure failure, List<Long> personIds) {
+        Optional<Long> person = DecisionFields.subject(failure, DecisionFields.PLANNED);
+        if (person.isPresent()) {
+            return "plannedDate" + personIds.indexOf(person.get());
         }
-        if (result.failure() instanceof CommandFailure.NotFound) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        String field = failure instanceof CommandFailure.RuleBroken r && r.field() != null ? r.field() : "accept";
+        return field.equals("capacity") ? "accept" : field;
+    }
+
+    @PostMapping("/kommune/forslag/{id}/avslaa")
+    String reject(@PathVariable long id, @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
+        Actor actor = CurrentActor.get();
+        FormReader form = new FormReader(params);
+        RejectionReason rejectionCode = form.choice("rejectionCode", RejectionReason.class);
+        String rejectionText = form.text("rejectionText");
+        Map<String, String> errors = new LinkedHashMap<>();
+        form.problems().forEach((field, key) -> errors.put(field, messages.get(key)));
+        if (errors.isEmpty()) {
+            var result = proposals.reject(actor, id, rejectionCode, rejectionText);
+            if (result.isSuccess()) {
+                redirect.addFlashAttribute("success", messages.get("proposal.rejected"));
+                return "redirect:/kommune/forslag";
+            }
+            if (result.failure() instanceof CommandFailure.NotFound) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            }
+            errors.putAll(messages.byField(result.failure()));
         }
         populate(model, proposals.detail(id, actor).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
-        model.addAttribute("rejectErrors", messages.byField(result.failure()));
+        model.addAttribute("rejectErrors", errors);
         model.addAttribute("rejectionCode", rejectionCode);
         model.addAttribute("rejectionText", rejectionText);
         model.addAttribute("planned", new HashMap<String, String>());

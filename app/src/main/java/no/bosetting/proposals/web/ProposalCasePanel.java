@@ -8,6 +8,7 @@ import java.util.Optional;
 import no.bosetting.access.Actor;
 import no.bosetting.cases.CasePanel;
 import no.bosetting.cases.CaseSummary;
+import no.bosetting.proposals.ProposalCommand;
 import no.bosetting.proposals.ProposalRow;
 import no.bosetting.proposals.Proposals;
 import no.bosetting.shared.StoredExplanations;
@@ -51,7 +52,11 @@ class ProposalCasePanel implements CasePanel {
                 }
             }
         }
-        return Optional.of(new View("proposals/panel", Map.of("rows", rows, "canWithdraw",
-                actor.role() == no.bosetting.access.Role.AGENCY_CASEWORKER, "explanations", worded)));
+        // What the actor may do with each proposal now (the agency's acceptance on the municipality's behalf, withdrawing).
+        Map<Long, List<ProposalCommand>> commands = new HashMap<>();
+        for (ProposalRow r : rows) {
+            commands.put(r.id(), proposals.validCommands(actor, r));
+        }
+        return Optional.of(new View("proposals/panel", Map.of("rows", rows, "commands", commands, "explanations", worded)));
     }
 }

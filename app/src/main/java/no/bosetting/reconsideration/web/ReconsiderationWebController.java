@@ -10,11 +10,14 @@ import no.bosetting.cases.CaseStatus;
 import no.bosetting.cases.CaseSummary;
 import no.bosetting.cases.CaseQueries;
 import no.bosetting.reconsideration.Reconsideration;
+import no.bosetting.reconsideration.ReconsiderationCommand;
 import no.bosetting.reconsideration.ReconsiderationGround;
 import no.bosetting.reconsideration.ReconsiderationRequest;
 import no.bosetting.reconsideration.Reconsiderations;
 import no.bosetting.reconsideration.RequesterKind;
+import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
+import no.bosetting.shared.web.FormReader;
 import no.bosetting.shared.web.Messages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -53,47 +56,59 @@ public class ReconsiderationWebController {
     }
 
     @PostMapping("/saker/{caseId}/omgjoring")
-    String request(@PathVariable long caseId, @RequestParam(required = false) String requesterKind,
-                   @RequestParam(required = false) String requesterName, @RequestParam(required = false) String ground,
-                   @RequestParam(required = false) String explanation, Model model, RedirectAttributes redirect) {
+    String request(@PathVariable long caseId, @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
         Actor actor = CurrentActor.get();
         summary(caseId, actor);
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("requesterKind", requesterKind == null ? "" : requesterKind);
-        values.put("requesterName", requesterName == null ? "" : requesterName);
-        values.put("ground", ground == null ? "" : ground);
-        values.put("explanation", explanation == null ? "" : explanation);
-        CommandResult<Long> result = reconsiderations.request(caseId, actor, new ReconsiderationRequest(
-                parse(RequesterKind.class, requesterKind), requesterName, parse(ReconsiderationGround.class, ground), explanation));
+        Map<String, String> values = values(params, "requesterKind", "requesterName", "ground", "explanation");
+        FormReader form = new FormReader(params);
+        ReconsiderationRequest request = new ReconsiderationRequest(form.choice("requesterKind", RequesterKind.class),
+                form.text("requesterName"), form.choice("ground", ReconsiderationGround.class), form.text("explanation"));
+        CommandResult<Long> result = reconsiderations.request(caseId, actor, request);
+        if (result.failure() instanceof CommandFailure.RuleBroken && !form.problems().isEmpty()) {
+            // A choice that could not be read is the input at fault.
+            return show(caseId, actor, model, problems(form), values);
+        }
         return outcome(caseId, actor, result, "reconsideration.requested", values, model, redirect);
     }
 
     @PostMapping("/saker/{caseId}/omgjoring/informer")
-    String inform(@PathVariable long caseId, @RequestParam(required = false) String note, Model model, RedirectAttributes redirect) {
+    String inform(@PathVariable long caseId, @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
         Actor actor = CurrentActor.get();
         summary(caseId, actor);
-        return outcome(caseId, actor, reconsiderations.informMunicipality(caseId, actor, note), "reconsideration.informed",
-                Map.of("note", note == null ? "" : note), model, redirect);
+        return outcome(caseId, actor, reconsiderations.informMunicipality(caseId, actor, new FormReader(params).text("note")),
+                "reconsideration.informed", values(params, "note"), model, redirect);
     }
 
     @PostMapping("/saker/{caseId}/omgjoring/innvilg")
-    String grant(@PathVariable long caseId, @RequestParam(required = false) String reason,
-                 @RequestParam(required = false) String alternative, Model model, RedirectAttributes redirect) {
+    String grant(@PathVariable long caseId, @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
         Actor actor = CurrentActor.get();
         summary(caseId, actor);
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("reason", reason == null ? "" : reason);
-        values.put("alternative", alternative == null ? "" : alternative);
-        return outcome(caseId, actor, CommandResult.attempt(() -> reconsiderations.grant(caseId, actor, reason, alternative)),
-                "reconsideration.granted", values, model, redirect);
+        FormReader form = new FormReader(params);
+        return outcome(caseId, actor, CommandResult.attempt(() -> reconsiderations.grant(caseId, actor, form.text("reason"),
+                form.text("alternative"))), "reconsideration.granted", values(params, "reason", "alternative"), model, redirect);
     }
 
     @PostMapping("/saker/{caseId}/omgjoring/avslag")
-    String refuse(@PathVariable long caseId, @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
+    String refuse(@PathVariable long caseId, @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
         Actor actor = CurrentActor.get();
         summary(caseId, actor);
-        return outcome(caseId, actor, reconsiderations.refuse(caseId, actor, reason), "reconsideration.refused",
-                Map.of("refuseReason", reason == null ? "" : reason), model, redirect);
+        return outcome(caseId, actor, reconsiderations.refuse(caseId, actor, new FormReader(params).text("reason")),
+                "reconsideration.refused", Map.of("refuseReason", params.getOrDefault("reason", "")), model, redirect);
+    }
+
+    /** What was typed, to show again with the errors. */
+    private static Map<String, String> values(Map<String, String> params, String... names) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String name : names) {
+            values.put(name, params.getOrDefault(name, ""));
+        }
+        return values;
+    }
+
+    private Map<String, String> problems(FormReader form) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        form.problems().forEach((field, key) -> errors.put(field, messages.get(key)));
+        return errors;
     }
 
     private String outcome(long caseId, Actor actor, CommandResult<?> result, String successKey, Map<String, String> values,
@@ -119,7 +134,9 @@ public class ReconsiderationWebController {
         model.addAttribute("history", open == null ? List.of() : reconsiderations.history(open.id()));
         model.addAttribute("past", all.stream().filter(r -> !r.status().isOpen()).toList());
         model.addAttribute("canRequest", open == null && summary.status() == CaseStatus.OFFERED && Reconsiderations.mayRegister(actor));
-        model.addAttribute("canInform", open != null && open.status().name().equals("REQUESTED") && Reconsiderations.mayRegister(actor));
+        // What the actor may do with the open request now; the municipality is informed before anyone decides.
+        model.addAttribute("commands", open == null ? List.of() : Reconsiderations.validCommands(actor, open));
+        model.addAttribute("awaitingInform", open != null && ReconsiderationCommand.INFORM_MUNICIPALITY.appliesTo(open.status()));
         model.addAttribute("mayDecide", Reconsiderations.mayDecide(actor));
         model.addAttribute("requesterKinds", RequesterKind.values());
         model.addAttribute("grounds", ReconsiderationGround.values());
@@ -133,16 +150,5 @@ public class ReconsiderationWebController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return cases.summary(caseId, actor).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }
