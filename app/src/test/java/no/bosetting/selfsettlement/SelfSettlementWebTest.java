@@ -107,8 +107,8 @@ class SelfSettlementWebTest extends SelfSettlementTestSupport {
         Actor me = refugeeOf(mine);
         RequestData myDwelling = dwelling(VOLDA);
         RequestData theirDwelling = dwelling(VOLDA);
-        requests.register(me, null, myDwelling).value();
-        long theirId = requests.register(refugeeOf(theirs), null, theirDwelling).value();
+        registrations.register(me, null, myDwelling).value();
+        long theirId = registrations.register(refugeeOf(theirs), null, theirDwelling).value();
 
         String html = page("/min-side/selvbosetting", me);
         assertThat(html).contains(myDwelling.address()).doesNotContain(theirDwelling.address());
@@ -128,7 +128,7 @@ class SelfSettlementWebTest extends SelfSettlementTestSupport {
         long caseId = household(VOLDA, 0);
         Actor refugee = refugeeOf(caseId);
         RequestData d = dwelling(VOLDA);
-        long id = requests.register(refugee, null, d).value();
+        long id = registrations.register(refugee, null, d).value();
         String reference = requests.find(refugee, id).orElseThrow().caseReference();
 
         String html = page("/offentlig/selvbosetting", null);
