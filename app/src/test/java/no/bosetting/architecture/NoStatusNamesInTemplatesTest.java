@@ -27,8 +27,6 @@ class NoStatusNamesInTemplatesTest {
             Map.entry("cases/import.html", 1),
             Map.entry("decisions/letter.html", 1),
             Map.entry("decisions/panel.html", 3),
-            Map.entry("housing/dwelling-form.html", 3),
-            Map.entry("housing/offer-detail.html", 1),
             Map.entry("proposals/municipality-detail.html", 2),
             Map.entry("proposals/panel.html", 1),
             Map.entry("proposals/rows.html", 1),
