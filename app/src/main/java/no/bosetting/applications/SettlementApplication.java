@@ -19,6 +19,14 @@ public record SettlementApplication(long id, String dufNumber, Long caseId, Appl
         return status == ApplicationStatus.DRAFT;
     }
 
+    public boolean accepted() {
+        return status == ApplicationStatus.ACCEPTED;
+    }
+
+    public boolean refused() {
+        return status == ApplicationStatus.REFUSED;
+    }
+
     public LocalDate submittedOn() {
         return submittedAt == null ? null : submittedAt.toLocalDate();
     }

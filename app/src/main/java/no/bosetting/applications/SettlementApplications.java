@@ -16,7 +16,7 @@ import java.util.Optional;
 import no.bosetting.access.Actor;
 import no.bosetting.access.PersonAccessLog;
 import no.bosetting.access.Role;
-import no.bosetting.access.UserAccounts;
+import no.bosetting.access.Transition;
 import no.bosetting.cases.CaseCommands;
 import no.bosetting.cases.CaseQueries;
 import no.bosetting.cases.CaseSummary;
@@ -39,6 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class SettlementApplications {
 
     static final int TEXT_MAX = 2000;
+    static final String NOT_FOUND = "app.error.notFound";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -132,30 +133,34 @@ public class SettlementApplications {
     }
 
     /**
-     * Saves the refugee's draft, or sends it. Nothing is written when the answers have a problem, so the
-     * saved draft stays as it was.
+     * Saves the refugee's draft, or sends it. Nothing is written when the command is refused or the answers have a
+     * problem, so the saved draft stays as it was.
      */
     @Transactional
     public CommandResult<SettlementApplication> save(Actor actor, ApplicationForm form, boolean submit) {
-        if (actor.role() != Role.REFUGEE || actor.dufNumber().isEmpty()) {
-            return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
+        ApplicationCommand command = submit ? ApplicationCommand.SEND : ApplicationCommand.SAVE_DRAFT;
+        Optional<CommandFailure> refused = command.guard(actor, Optional.of(ownStatus(actor)), NOT_FOUND, "-");
+        if (refused.isPresent()) {
+            return CommandResult.fail(refused.get());
         }
         List<FieldProblem> problems = validate(form, submit);
         if (!problems.isEmpty()) {
             FieldProblem p = problems.get(0);
             return CommandResult.fail(CommandFailure.RuleBroken.of(p.field(), p.messageKey(), p.args().toArray()));
         }
-        String duf = actor.dufNumber().get();
+        String duf = actor.dufNumber().orElseThrow();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        // Lock the row (or create it) so a double submit cannot send twice.
+        // Lock the row (or create it) so a double submit cannot send twice: the second sees the first's status here.
         jdbc.sql("""
                 insert into settlement_application (duf_number, status, created_at, created_by, updated_at, updated_by)
-                values (:d, 'DRAFT', :now, :by, :now, :by) on conflict (duf_number) do nothing
-                """).param("d", duf).param("now", now).param("by", actor.username()).update();
-        String status = jdbc.sql("select status from settlement_application where duf_number = :d for update")
-                .param("d", duf).query(String.class).single();
-        if (!ApplicationStatus.DRAFT.name().equals(status)) {
-            return CommandResult.fail(CommandFailure.WrongState.of(status, "app.error.alreadySent"));
+                values (:d, :draft, :now, :by, :now, :by) on conflict (duf_number) do nothing
+                """).param("d", duf).param("draft", ApplicationStatus.DRAFT.name()).param("now", now).param("by", actor.username())
+                .update();
+        ApplicationStatus locked = jdbc.sql("select status from settlement_application where duf_number = :d for update")
+                .param("d", duf).query((rs, n) -> ApplicationStatus.valueOf(rs.getString(1))).single();
+        refused = command.guard(actor, Optional.of(locked), NOT_FOUND, "-");
+        if (refused.isPresent()) {
+            return CommandResult.fail(refused.get());
         }
         jdbc.sql("""
                 update settlement_application set unaccompanied_minor = :um, ties_municipality = :tm, ties_description = :td,
@@ -179,7 +184,7 @@ public class SettlementApplications {
                 .param("cws", form.unaccompaniedMinor() ? bool(form.childWantsToStay()) : null)
                 .param("css", form.unaccompaniedMinor() ? trimToNull(form.childSelfSufficiency()) : null)
                 .param("crep", form.unaccompaniedMinor() ? trimToNull(form.childRepresentative()) : null)
-                .param("status", submit ? ApplicationStatus.SUBMITTED.name() : ApplicationStatus.DRAFT.name())
+                .param("status", command.next(locked).name())
                 .param("submitted", submit ? now : null).param("now", now).param("by", actor.username())
                 .param("d", duf)
                 .update();
@@ -189,6 +194,23 @@ public class SettlementApplications {
                     "Søknad om bosetting med offentlig hjelp sendt" + (saved.late() ? " etter fristen (skjønn)" : "") + ".");
         }
         return CommandResult.ok(saved);
+    }
+
+    /**
+     * The commands the actor may issue on the application now; empty {@code application} is the refugee's own one not
+     * saved yet (a new draft). The caller found the application within the actor's scope.
+     */
+    public List<ApplicationCommand> validCommands(Actor actor, Optional<SettlementApplication> application) {
+        return Transition.valid(ApplicationCommand.class, actor,
+                application.map(SettlementApplication::status).orElse(ApplicationStatus.DRAFT));
+    }
+
+    /** The status of the refugee's own application, a new draft when they have none (or are no refugee). */
+    private ApplicationStatus ownStatus(Actor actor) {
+        return actor.dufNumber()
+                .flatMap(duf -> jdbc.sql("select status from settlement_application where duf_number = :d").param("d", duf)
+                        .query((rs, n) -> ApplicationStatus.valueOf(rs.getString(1))).optional())
+                .orElse(ApplicationStatus.DRAFT);
     }
 
     /** The agency's queue, oldest deadline first; applications from before the permit are linked first. */
@@ -255,28 +277,25 @@ public class SettlementApplications {
      */
     @Transactional
     public CommandResult<ApplicationStatus> accept(long id, Actor actor) {
-        return handle(id, actor, true, null);
+        return handle(id, actor, ApplicationCommand.ACCEPT, null);
     }
 
     /** Refuses the application with a reason the refugee sees. */
     @Transactional
     public CommandResult<ApplicationStatus> refuse(long id, Actor actor, String reason) {
-        return handle(id, actor, false, reason);
+        return handle(id, actor, ApplicationCommand.REFUSE, reason);
     }
 
-    private CommandResult<ApplicationStatus> handle(long id, Actor actor, boolean accept, String reason) {
-        if (actor.role() != Role.AGENCY_CASEWORKER && actor.role() != Role.AGENCY_ADMIN) {
-            return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
-        }
+    private CommandResult<ApplicationStatus> handle(long id, Actor actor, ApplicationCommand command, String reason) {
+        boolean accept = command == ApplicationCommand.ACCEPT;
         Optional<SettlementApplication> locked = jdbc.sql("select id from settlement_application where id = :id for update")
-                .param("id", id).query(Long.class).optional().flatMap(this::find).map(this::linkIfPossible);
-        if (locked.isEmpty()) {
-            return CommandResult.fail(CommandFailure.NotFound.of("app.error.notFound", id));
+                .param("id", id).query(Long.class).optional().flatMap(this::find).filter(a -> inScope(actor, a))
+                .map(this::linkIfPossible);
+        Optional<CommandFailure> refused = command.guard(actor, locked.map(SettlementApplication::status), NOT_FOUND, id);
+        if (refused.isPresent()) {
+            return CommandResult.fail(refused.get());
         }
         SettlementApplication a = locked.get();
-        if (a.status() != ApplicationStatus.SUBMITTED) {
-            return CommandResult.fail(CommandFailure.WrongState.of(a.status().name(), "app.error.notWaiting", a.status().name()));
-        }
         if (!accept && blank(reason)) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("reason", "error.reason.required"));
         }
@@ -293,7 +312,7 @@ public class SettlementApplications {
                         summary.status().name()));
             }
         }
-        ApplicationStatus to = accept ? ApplicationStatus.ACCEPTED : ApplicationStatus.REFUSED;
+        ApplicationStatus to = command.target();
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("""
                 update settlement_application set status = :s, handled_at = :now, handled_by = :by, refusal_reason = :reason,
@@ -311,6 +330,11 @@ public class SettlementApplications {
                 accept ? "IMDi har godtatt søknaden din. Saken din går videre til kartlegging og fordeling."
                         : "IMDi har avslått søknaden din. Begrunnelse: " + reason.trim(), a.caseId());
         return CommandResult.ok(to);
+    }
+
+    /** The agency reaches every application, a refugee only the one of their own DUF number, no one else any. */
+    private static boolean inScope(Actor actor, SettlementApplication a) {
+        return actor.isAgency() || actor.dufNumber().map(a.dufNumber()::equals).orElse(false);
     }
 
     /** Links every sent application whose permit has arrived since; returns how many were linked. */

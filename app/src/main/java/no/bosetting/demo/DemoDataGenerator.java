@@ -53,7 +53,9 @@ import no.bosetting.selfsettlement.InspectionResult;
 import no.bosetting.selfsettlement.MunicipalityInitiatedSelfSettlements;
 import no.bosetting.selfsettlement.RequestChecklist;
 import no.bosetting.selfsettlement.RequestData;
-import no.bosetting.selfsettlement.SelfSettlementRequests;
+import no.bosetting.selfsettlement.SelfSettlementApprovals;
+import no.bosetting.selfsettlement.SelfSettlementChecks;
+import no.bosetting.selfsettlement.SelfSettlementRegistrations;
 import no.bosetting.selfsettlement.SelfSettlementSettings;
 import no.bosetting.selfsettlement.SelfSettlementWindows;
 import no.bosetting.shared.CommandFailedException;
@@ -99,7 +101,8 @@ public class DemoDataGenerator {
     private final Newer newer;
 
     /** The newer modules' commands the demo uses on top of the replayed year. */
-    public record Newer(SelfSettlementSettings asbSettings, SelfSettlementRequests asbRequests, SelfSettlementWindows asbWindows,
+    public record Newer(SelfSettlementSettings asbSettings, SelfSettlementRegistrations asbRegistrations,
+                        SelfSettlementChecks asbChecks, SelfSettlementApprovals asbApprovals, SelfSettlementWindows asbWindows,
                         MunicipalityInitiatedSelfSettlements initiated, SettlementApplications applications,
                         MessageThreads messages, Reconsiderations reconsiderations) {
     }
@@ -109,10 +112,10 @@ public class DemoDataGenerator {
                              PermitImport permitImport, Interviews interviews, Proposals proposals,
                              SettlementDecisions settlementDecisions, CaseCommands caseCommands, CaseQueries caseQueries,
                              CapacityDecisions capacityDecisions, CapacityRequests capacityRequests,
-                             SelfSettlementSettings asbSettings, SelfSettlementRequests asbRequests,
-                             SelfSettlementWindows asbWindows, MunicipalityInitiatedSelfSettlements initiated,
+                             SelfSettlementSettings asbSettings, SelfSettlementRegistrations asbRegistrations,
+                             SelfSettlementChecks asbChecks, SelfSettlementApprovals asbApprovals, SelfSettlementWindows asbWindows, MunicipalityInitiatedSelfSettlements initiated,
                              SettlementApplications applications, MessageThreads messages, Reconsiderations reconsiderations) {
-        this.newer = new Newer(asbSettings, asbRequests, asbWindows, initiated, applications, messages, reconsiderations);
+        this.newer = new Newer(asbSettings, asbRegistrations, asbChecks, asbApprovals, asbWindows, initiated, applications, messages, reconsiderations);
         this.capacityRequests = capacityRequests;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -412,7 +415,7 @@ public class DemoDataGenerator {
                 boolean byMunicipality = e.byMunicipality() && caseQueries.summaryForSystem(caseId(e.household()))
                         .map(c -> e.municipalityNumber().equals(c.livingMunicipalityNumber())).orElse(false);
                 Actor actor = byMunicipality ? officer(e.municipalityNumber()) : refugee(e.household());
-                CommandResult<Long> r = command(() -> newer.asbRequests().register(actor, mainPerson(e.household()).dufNumber(),
+                CommandResult<Long> r = command(() -> newer.asbRegistrations().register(actor, mainPerson(e.household()).dufNumber(),
                         new RequestData(e.municipalityNumber(), e.address(), e.landlordName(), e.landlordEmail(), e.leaseStart(),
                                 e.monthlyRent(), e.rooms())));
                 check(event, r);
@@ -421,19 +424,19 @@ public class DemoDataGenerator {
                     asbMunicipality.put(e.household(), e.municipalityNumber());
                 }
             } else if (event instanceof DemoPlan.StartSelfSettlementCheck e) {
-                asb(event, e.household(), id -> newer.asbRequests().startCheck(asbOfficer(e.household()), id));
+                asb(event, e.household(), id -> newer.asbChecks().startCheck(asbOfficer(e.household()), id));
             } else if (event instanceof DemoPlan.ForwardSelfSettlement e) {
-                asb(event, e.household(), id -> newer.asbRequests().forward(asbOfficer(e.household()), id,
+                asb(event, e.household(), id -> newer.asbChecks().forward(asbOfficer(e.household()), id,
                         new RequestChecklist(true, true, true, true, e.inspectionDate(), InspectionResult.APPROVED)));
             } else if (event instanceof DemoPlan.RefuseSelfSettlement e) {
-                asb(event, e.household(), id -> e.byAgency() ? newer.asbRequests().refuseByAgency(caseworker, id, e.reason(), e.text())
-                        : newer.asbRequests().refuseByMunicipality(asbOfficer(e.household()), id, e.reason(), e.text()));
+                asb(event, e.household(), id -> e.byAgency() ? newer.asbApprovals().refuseByAgency(caseworker, id, e.reason(), e.text())
+                        : newer.asbChecks().refuseByMunicipality(asbOfficer(e.household()), id, e.reason(), e.text()));
             } else if (event instanceof DemoPlan.ApproveSelfSettlement e) {
-                asb(event, e.household(), id -> newer.asbRequests().approve(caseworker, id, null, null));
+                asb(event, e.household(), id -> newer.asbApprovals().approve(caseworker, id, null, null));
             } else if (event instanceof DemoPlan.WithdrawSelfSettlement e) {
-                asb(event, e.household(), id -> newer.asbRequests().withdraw(refugee(e.household()), id));
+                asb(event, e.household(), id -> newer.asbRegistrations().withdraw(refugee(e.household()), id));
             } else if (event instanceof DemoPlan.SelfSettlementDwellingLost e) {
-                asb(event, e.household(), id -> newer.asbRequests().dwellingLost(asbOfficer(e.household()), id, e.note()));
+                asb(event, e.household(), id -> newer.asbRegistrations().dwellingLost(asbOfficer(e.household()), id, e.note()));
             } else if (event instanceof DemoPlan.OptInSelfSettlement e) {
                 check(event, command(() -> newer.asbWindows().optIn(refugee(e.household()))));
             } else if (event instanceof DemoPlan.MarkMunicipalityInitiated e) {

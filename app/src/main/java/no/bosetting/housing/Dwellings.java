@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import no.bosetting.access.Actor;
 import no.bosetting.access.Role;
+import no.bosetting.access.Transition;
 import no.bosetting.cases.CaseQueries;
 import no.bosetting.cases.CaseStatus;
 import no.bosetting.cases.CaseSummary;
@@ -142,17 +143,16 @@ public class Dwellings {
             return CommandResult.fail(ruleBroken(problems.get(0)));
         }
         DwellingStatus current = found.get().status();
-        DwellingStatus status = current;
-        LocalDate vacantSince = found.get().vacantSince();
-        if (d.unavailable() && current == DwellingStatus.VACANT) {
-            status = DwellingStatus.UNAVAILABLE;
-            vacantSince = null;
-        } else if (!d.unavailable() && current == DwellingStatus.UNAVAILABLE) {
-            status = DwellingStatus.VACANT;
-            vacantSince = LocalDate.now(clock).isAfter(d.availableFrom()) ? LocalDate.now(clock) : d.availableFrom();
-        } else if (d.unavailable() && current != DwellingStatus.UNAVAILABLE) {
+        // The "out of use" box asks for a change of status only when it differs from the dwelling's.
+        DwellingCommand change = d.unavailable() == (current == DwellingStatus.UNAVAILABLE) ? null
+                : d.unavailable() ? DwellingCommand.MARK_UNAVAILABLE : DwellingCommand.MARK_AVAILABLE;
+        if (change != null && !change.appliesTo(current)) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("unavailable", "housing.error.dwelling.inUse"));
         }
+        DwellingStatus status = change == null ? current : change.target();
+        LocalDate vacantSince = change == null ? found.get().vacantSince()
+                : status != DwellingStatus.VACANT ? null
+                : LocalDate.now(clock).isAfter(d.availableFrom()) ? LocalDate.now(clock) : d.availableFrom();
         jdbc.sql("""
                 update dwelling set address = :address, owner_type = :owner, dwelling_type = :type, rooms = :rooms,
                     area_m2 = :area, standard = :standard, accessible = :accessible, distance_school_m = :school,
@@ -172,7 +172,7 @@ public class Dwellings {
      */
     @Transactional
     public CommandResult<Dwelling> reserve(Actor actor, long dwellingId, long caseId) {
-        if (!actor.is(Role.MUNICIPALITY_OFFICER)) {
+        if (!DwellingCommand.RESERVE.allowedFor(actor.role())) {
             return CommandResult.fail(CommandFailure.NotAllowed.of("housing.error.notAllowed"));
         }
         Optional<CaseSummary> household = cases.summary(caseId, actor);
@@ -227,20 +227,25 @@ public class Dwellings {
     @Transactional
     public CommandResult<Dwelling> release(Actor actor, long dwellingId) {
         Optional<Dwelling> found = lock(actor, dwellingId);
-        if (found.isEmpty()) {
-            return CommandResult.fail(CommandFailure.NotFound.of("housing.error.dwelling.notFound", dwellingId));
-        }
-        if (found.get().status() != DwellingStatus.RESERVED) {
-            return CommandResult.fail(CommandFailure.WrongState.of(found.get().status().name(), "housing.error.dwelling.notReserved"));
+        Optional<CommandFailure> refused = DwellingCommand.RELEASE.guard(actor, found.map(Dwelling::status),
+                "housing.error.dwelling.notFound", dwellingId);
+        if (refused.isPresent()) {
+            return CommandResult.fail(refused.get());
         }
         LocalDate today = LocalDate.now(clock);
         jdbc.sql("""
-                update dwelling set status = 'VACANT', reserved_case_id = null, reserved_at = null, reserved_by = null,
+                update dwelling set status = :s, reserved_case_id = null, reserved_at = null, reserved_by = null,
                     vacant_since = :since, updated_at = :now, updated_by = :by where id = :id
                 """)
+                .param("s", DwellingCommand.RELEASE.target().name())
                 .param("since", today.isAfter(found.get().availableFrom()) ? today : found.get().availableFrom())
                 .param("now", OffsetDateTime.now(clock)).param("by", actor.username()).param("id", dwellingId).update();
         return CommandResult.ok(find(actor, dwellingId).orElseThrow());
+    }
+
+    /** The commands the actor may issue on the dwelling now; the caller found it within the actor's scope. */
+    public List<DwellingCommand> validCommands(Actor actor, Dwelling dwelling) {
+        return Transition.valid(DwellingCommand.class, actor, dwelling.status());
     }
 
     public Optional<Dwelling> find(Actor actor, long id) {

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import no.bosetting.access.Actor;
 import no.bosetting.access.Role;
+import no.bosetting.access.Transition;
 import no.bosetting.access.UserAccounts;
 import no.bosetting.municipalities.Municipalities;
 import no.bosetting.shared.CommandFailedException;
@@ -145,45 +146,48 @@ public class HousingOffers {
                 .param("id", id).param("m", actor.municipalityNumber()).query((rs, n) -> map(rs)).optional();
     }
 
-    private Optional<HousingOffer> lockReceived(Actor actor, long id) {
-        if (!actor.is(Role.MUNICIPALITY_OFFICER)) {
-            return Optional.empty();
-        }
-        return jdbc.sql("select " + COLUMNS + " from housing_offer where id = :id and municipality_number = :m for update")
-                .param("id", id).param("m", actor.municipalityNumber()).query((rs, n) -> map(rs)).optional();
+    /**
+     * Locks the offer until the transaction ends and guards the command in the one order (found in the officer's own
+     * municipality → permitted → received); returns the offer or the first failure. Writes nothing.
+     */
+    private CommandResult<HousingOffer> lock(Actor actor, long id, OfferCommand command) {
+        Optional<HousingOffer> found = actor.is(Role.MUNICIPALITY_OFFICER)
+                ? jdbc.sql("select " + COLUMNS + " from housing_offer where id = :id and municipality_number = :m for update")
+                        .param("id", id).param("m", actor.municipalityNumber()).query((rs, n) -> map(rs)).optional()
+                : Optional.empty();
+        Optional<CommandFailure> refused = command.guard(actor, found.map(HousingOffer::status), "housing.error.offer.notFound", id);
+        return refused.isPresent() ? CommandResult.fail(refused.get()) : CommandResult.ok(found.get());
+    }
+
+    /** The commands the actor may issue on the offer now; the caller found it within the actor's scope. */
+    public List<OfferCommand> validCommands(Actor actor, HousingOffer offer) {
+        return Transition.valid(OfferCommand.class, actor, offer.status());
     }
 
     /** Records the checklist as far as it has come; it can be saved step by step. */
     @Transactional
     public CommandResult<HousingOffer> saveChecklist(Actor actor, long id, Checklist checklist) {
-        Optional<HousingOffer> found = lockReceived(actor, id);
-        if (found.isEmpty()) {
-            return CommandResult.fail(CommandFailure.NotFound.of("housing.error.offer.notFound", id));
+        CommandResult<HousingOffer> locked = lock(actor, id, OfferCommand.SAVE_CHECKLIST);
+        if (!locked.isSuccess()) {
+            return CommandResult.fail(locked.failure());
         }
-        if (found.get().status() != OfferStatus.RECEIVED) {
-            return CommandResult.fail(CommandFailure.WrongState.of(found.get().status().name(), "housing.error.offer.decided"));
-        }
-        jdbc.sql("""
-                update housing_offer set inspection_done = :i, property_register_checked = :p, fire_safety_ok = :f,
-                    rent_reasonable = :r where id = :id
-                """)
-                .param("i", checklist.inspectionDone()).param("p", checklist.propertyRegisterChecked())
-                .param("f", checklist.fireSafetyOk()).param("r", checklist.rentReasonable()).param("id", id).update();
+        storeChecklist(id, checklist);
         return CommandResult.ok(find(actor, id).orElseThrow());
     }
 
     /**
      * Approves an offer whose checklist is complete: the landlord is registered (or found again) and
      * the offer becomes a vacant dwelling, privately owned and sublet unless the officer chose otherwise.
+     * Every rule is checked before anything is written; a dwelling that cannot be made after that rolls it all back.
      */
     @Transactional
     public CommandResult<Long> approve(Actor actor, long id, Checklist checklist, OwnerType ownerType, DwellingStandard standard,
                                        String holdingUnit) {
-        CommandResult<HousingOffer> saved = saveChecklist(actor, id, checklist);
-        if (!saved.isSuccess()) {
-            return CommandResult.fail(saved.failure());
+        CommandResult<HousingOffer> locked = lock(actor, id, OfferCommand.APPROVE);
+        if (!locked.isSuccess()) {
+            return CommandResult.fail(locked.failure());
         }
-        HousingOffer offer = saved.value();
+        HousingOffer offer = locked.value();
         if (!checklist.complete()) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("checklist", "housing.error.offer.checklistIncomplete"));
         }
@@ -193,10 +197,12 @@ public class HousingOffers {
         if (standard == null) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("standard", "housing.error.choose"));
         }
-        long landlordId = landlordFor(actor, offer);
-        if (isRejected(landlordId)) {
+        // A new landlord is never on the rejected list, so only one found again by e-mail can be.
+        if (knownLandlord(actor, offer).map(this::isRejected).orElse(false)) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("checklist", "housing.error.landlord.rejected"));
         }
+        storeChecklist(id, checklist);
+        long landlordId = landlordFor(actor, offer);
         DwellingData data = new DwellingData(offer.address(), ownerType, offer.dwellingType(), offer.rooms(), offer.areaM2(),
                 standard, false, null, null, null, offer.monthlyRent(), offer.availableFrom(), holdingUnit, false);
         CommandResult<Long> dwelling = dwellings.insert(actor.municipalityNumber(), data, landlordId, actor.username());
@@ -204,23 +210,20 @@ public class HousingOffers {
             throw new CommandFailedException(dwelling.failure());
         }
         jdbc.sql("""
-                update housing_offer set status = 'APPROVED', landlord_id = :l, dwelling_id = :d, decided_at = :now,
+                update housing_offer set status = :s, landlord_id = :l, dwelling_id = :d, decided_at = :now,
                     decided_by = :by where id = :id
                 """)
-                .param("l", landlordId).param("d", dwelling.value()).param("now", OffsetDateTime.now(clock))
-                .param("by", actor.username()).param("id", id).update();
+                .param("s", OfferCommand.APPROVE.target().name()).param("l", landlordId).param("d", dwelling.value())
+                .param("now", OffsetDateTime.now(clock)).param("by", actor.username()).param("id", id).update();
         return dwelling;
     }
 
     /** Rejects an offer with a reason; the landlord can be put on the rejected list at the same time. */
     @Transactional
     public CommandResult<HousingOffer> reject(Actor actor, long id, String reason, boolean rejectLandlord) {
-        Optional<HousingOffer> found = lockReceived(actor, id);
-        if (found.isEmpty()) {
-            return CommandResult.fail(CommandFailure.NotFound.of("housing.error.offer.notFound", id));
-        }
-        if (found.get().status() != OfferStatus.RECEIVED) {
-            return CommandResult.fail(CommandFailure.WrongState.of(found.get().status().name(), "housing.error.offer.decided"));
+        CommandResult<HousingOffer> locked = lock(actor, id, OfferCommand.REJECT);
+        if (!locked.isSuccess()) {
+            return CommandResult.fail(locked.failure());
         }
         if (reason == null || reason.isBlank()) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("reason", "housing.error.reason.required"));
@@ -228,14 +231,14 @@ public class HousingOffers {
         if (reason.length() > 2000) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("reason", "housing.error.text.tooLong", 2000));
         }
-        long landlordId = landlordFor(actor, found.get());
+        long landlordId = landlordFor(actor, locked.value());
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("""
-                update housing_offer set status = 'REJECTED', decision_note = :reason, landlord_id = :l, decided_at = :now,
+                update housing_offer set status = :s, decision_note = :reason, landlord_id = :l, decided_at = :now,
                     decided_by = :by where id = :id
                 """)
-                .param("reason", reason.trim()).param("l", landlordId).param("now", now).param("by", actor.username())
-                .param("id", id).update();
+                .param("s", OfferCommand.REJECT.target().name()).param("reason", reason.trim()).param("l", landlordId)
+                .param("now", now).param("by", actor.username()).param("id", id).update();
         if (rejectLandlord) {
             jdbc.sql("""
                     update landlord set rejected = true, rejected_reason = :reason, rejected_at = :now, updated_at = :now,
@@ -246,16 +249,31 @@ public class HousingOffers {
         return CommandResult.ok(find(actor, id).orElseThrow());
     }
 
+    private void storeChecklist(long id, Checklist checklist) {
+        jdbc.sql("""
+                update housing_offer set inspection_done = :i, property_register_checked = :p, fire_safety_ok = :f,
+                    rent_reasonable = :r where id = :id
+                """)
+                .param("i", checklist.inspectionDone()).param("p", checklist.propertyRegisterChecked())
+                .param("f", checklist.fireSafetyOk()).param("r", checklist.rentReasonable()).param("id", id).update();
+    }
+
+    /** The municipality's landlord with the offer's e-mail address, if it has one. */
+    private Optional<Long> knownLandlord(Actor actor, HousingOffer offer) {
+        if (offer.contactEmail() == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select id from landlord where municipality_number = :m and lower(email) = lower(:e)")
+                .param("m", actor.municipalityNumber()).param("e", offer.contactEmail()).query(Long.class).optional();
+    }
+
     /** The offer's contact as a landlord of the municipality: found again by e-mail, otherwise added. */
     private long landlordFor(Actor actor, HousingOffer offer) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        if (offer.contactEmail() != null) {
-            Optional<Long> existing = jdbc.sql("select id from landlord where municipality_number = :m and lower(email) = lower(:e)")
-                    .param("m", actor.municipalityNumber()).param("e", offer.contactEmail()).query(Long.class).optional();
-            if (existing.isPresent()) {
-                return existing.get();
-            }
+        Optional<Long> existing = knownLandlord(actor, offer);
+        if (existing.isPresent()) {
+            return existing.get();
         }
+        OffsetDateTime now = OffsetDateTime.now(clock);
         return jdbc.sql("""
                 insert into landlord (municipality_number, name, phone, email, created_at, created_by, updated_at, updated_by)
                 values (:m, :name, :phone, :email, :now, :by, :now, :by) returning id

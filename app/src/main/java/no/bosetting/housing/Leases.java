@@ -69,13 +69,12 @@ public class Leases {
     @Transactional
     public CommandResult<Long> create(Actor actor, long dwellingId, LeaseData l) {
         Optional<Dwelling> found = dwellings.lock(actor, dwellingId);
-        if (found.isEmpty()) {
-            return CommandResult.fail(CommandFailure.NotFound.of("housing.error.dwelling.notFound", dwellingId));
+        Optional<CommandFailure> refused = DwellingCommand.SIGN_LEASE.guard(actor, found.map(Dwelling::status),
+                "housing.error.dwelling.notFound", dwellingId);
+        if (refused.isPresent()) {
+            return CommandResult.fail(refused.get());
         }
         Dwelling d = found.get();
-        if (d.status() != DwellingStatus.RESERVED && d.status() != DwellingStatus.VACANT) {
-            return CommandResult.fail(CommandFailure.WrongState.of(d.status().name(), "housing.error.lease.dwellingState"));
-        }
         List<FieldProblem> problems = validate(l);
         if (!problems.isEmpty()) {
             return CommandResult.fail(Dwellings.ruleBroken(problems.get(0)));
@@ -99,19 +98,19 @@ public class Leases {
                 .param("now", now).param("by", actor.username())
                 .query(Long.class).single();
         jdbc.sql("""
-                update dwelling set status = 'OCCUPIED', reserved_case_id = null, reserved_at = null, reserved_by = null,
+                update dwelling set status = :s, reserved_case_id = null, reserved_at = null, reserved_by = null,
                     vacant_since = null, updated_at = :now, updated_by = :by where id = :id
                 """)
-                .param("now", now).param("by", actor.username()).param("id", dwellingId).update();
+                .param("s", DwellingCommand.SIGN_LEASE.target().name()).param("now", now).param("by", actor.username()).param("id", dwellingId).update();
         return CommandResult.ok(id);
     }
 
     /** Records the review before expiry: renew, move to the private market, or apply for a start loan. */
     @Transactional
     public CommandResult<Lease> review(Actor actor, long leaseId, ReviewOutcome outcome, String note) {
-        Optional<Lease> found = find(actor, leaseId);
-        if (found.isEmpty()) {
-            return CommandResult.fail(CommandFailure.NotFound.of("housing.error.lease.notFound", leaseId));
+        Optional<CommandFailure> refused = guard(actor, leaseId, LeaseCommand.REVIEW);
+        if (refused.isPresent()) {
+            return CommandResult.fail(refused.get());
         }
         if (outcome == null) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("outcome", "housing.error.choose"));
@@ -128,23 +127,35 @@ public class Leases {
     /** Ends a lease; the dwelling is vacant from the day after. */
     @Transactional
     public CommandResult<Lease> end(Actor actor, long leaseId) {
-        Optional<Lease> found = find(actor, leaseId);
-        if (found.isEmpty()) {
-            return CommandResult.fail(CommandFailure.NotFound.of("housing.error.lease.notFound", leaseId));
+        Optional<CommandFailure> refused = guard(actor, leaseId, LeaseCommand.END);
+        if (refused.isPresent()) {
+            return CommandResult.fail(refused.get());
         }
-        if (!"ACTIVE".equals(found.get().status())) {
-            return CommandResult.fail(CommandFailure.WrongState.of(found.get().status(), "housing.error.lease.ended"));
-        }
+        Lease lease = find(actor, leaseId).orElseThrow();
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate today = LocalDate.now(clock);
-        jdbc.sql("update lease set status = 'ENDED', updated_at = :now, updated_by = :by where id = :id")
-                .param("now", now).param("by", actor.username()).param("id", leaseId).update();
+        jdbc.sql("update lease set status = :s, updated_at = :now, updated_by = :by where id = :id")
+                .param("s", LeaseCommand.END.target().name()).param("now", now).param("by", actor.username())
+                .param("id", leaseId).update();
         jdbc.sql("""
                 update dwelling set status = 'VACANT', vacant_since = :since, available_from = least(available_from, :since),
                     updated_at = :now, updated_by = :by where id = :id and status = 'OCCUPIED'
                 """)
-                .param("since", today).param("now", now).param("by", actor.username()).param("id", found.get().dwellingId()).update();
+                .param("since", today).param("now", now).param("by", actor.username()).param("id", lease.dwellingId()).update();
         return CommandResult.ok(find(actor, leaseId).orElseThrow());
+    }
+
+    /**
+     * Locks the lease until the transaction ends and guards the command in the one order (found in the officer's own
+     * municipality → permitted → in a state it applies to); the first failure, or empty. Writes nothing.
+     */
+    private Optional<CommandFailure> guard(Actor actor, long leaseId, LeaseCommand command) {
+        Optional<LeaseStatus> status = actor.is(Role.MUNICIPALITY_OFFICER)
+                ? jdbc.sql("select status from lease where id = :id and municipality_number = :m for update")
+                        .param("id", leaseId).param("m", actor.municipalityNumber())
+                        .query((rs, n) -> LeaseStatus.valueOf(rs.getString(1))).optional()
+                : Optional.empty();
+        return command.guard(actor, status, "housing.error.lease.notFound", leaseId);
     }
 
     public Optional<Lease> find(Actor actor, long id) {
@@ -178,7 +189,7 @@ public class Leases {
                 (Long) rs.getObject("case_id"), LeaseKind.valueOf(rs.getString("kind")), rs.getBoolean("transferable"),
                 rs.getObject("start_date", LocalDate.class), rs.getInt("term_years"), rs.getString("short_term_reason"),
                 rs.getObject("end_date", LocalDate.class), rs.getInt("monthly_rent"), rs.getInt("deposit"),
-                rs.getInt("rent_guarantee_months"), rs.getString("status"), review == null ? null : ReviewOutcome.valueOf(review),
+                rs.getInt("rent_guarantee_months"), LeaseStatus.valueOf(rs.getString("status")), review == null ? null : ReviewOutcome.valueOf(review),
                 rs.getString("review_note"));
     }
 }

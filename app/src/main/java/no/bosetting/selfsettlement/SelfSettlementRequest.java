@@ -12,8 +12,13 @@ public record SelfSettlementRequest(long id, long caseId, String caseReference, 
                                     RefusalReason refusalReason, String refusalText, OffsetDateTime createdAt,
                                     LocalDate targetDate) {
 
+    /** Forwarded and waiting for the agency's decision, which has a target date. */
+    public boolean awaitingDecision() {
+        return status == RequestStatus.FORWARDED;
+    }
+
     /** Forwarded and past the agency's target date. */
     public boolean overdue(LocalDate today) {
-        return status == RequestStatus.FORWARDED && targetDate != null && today.isAfter(targetDate);
+        return awaitingDecision() && targetDate != null && today.isAfter(targetDate);
     }
 }

@@ -27,7 +27,8 @@ import no.bosetting.proposals.Proposals;
 import no.bosetting.selfsettlement.InspectionResult;
 import no.bosetting.selfsettlement.RequestChecklist;
 import no.bosetting.selfsettlement.RequestData;
-import no.bosetting.selfsettlement.SelfSettlementRequests;
+import no.bosetting.selfsettlement.SelfSettlementChecks;
+import no.bosetting.selfsettlement.SelfSettlementRegistrations;
 import no.bosetting.selfsettlement.SelfSettlementSettings;
 import no.bosetting.support.Fixtures;
 import no.bosetting.support.IntegrationTest;
@@ -191,11 +192,10 @@ class PersonReadsAreLoggedTest {
                 """).param("d", duf(mainPerson)).param("now", TestClock.zonedNow().toOffsetDateTime()).query(Long.class).single();
 
         Household selfSettling = household(centre, today.minusDays(2));
-        SelfSettlementRequests requests = context.getBean(SelfSettlementRequests.class);
         long asbMain = selfSettling.personMarkers().keySet().iterator().next();
-        long asbRequest = requests.register(Actor.refugee(duf(asbMain), "Selvbosetter"), null, new RequestData(MUNICIPALITY,
+        long asbRequest = context.getBean(SelfSettlementRegistrations.class).register(Actor.refugee(duf(asbMain), "Selvbosetter"), null, new RequestData(MUNICIPALITY,
                 "Loggveien " + Fixtures.next(), "Privat Utleier", "utleier@example.no", today, 11_000, 3)).value();
-        requests.forward(officer, asbRequest, new RequestChecklist(true, true, true, true, today.minusDays(1),
+        context.getBean(SelfSettlementChecks.class).forward(officer, asbRequest, new RequestChecklist(true, true, true, true, today.minusDays(1),
                 InspectionResult.APPROVED)).value();
         callers.put("refugee", Actor.refugee(duf(mainPerson), "Flyktning"));
         callers.put("asb-refugee", Actor.refugee(duf(asbMain), "Selvbosetter"));

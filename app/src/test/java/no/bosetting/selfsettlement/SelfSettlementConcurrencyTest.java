@@ -45,8 +45,8 @@ class SelfSettlementConcurrencyTest extends SelfSettlementTestSupport {
             long a = forwarded(household(DRAMMEN_NEIGHBOUR, 0), DRAMMEN_NEIGHBOUR);
             long b = forwarded(household(DRAMMEN_NEIGHBOUR, 0), DRAMMEN_NEIGHBOUR);
             List<CommandResult<RequestStatus>> results = race(
-                    () -> CommandResult.attempt(() -> requests.approve(fixtures.caseworker(), a, null, null)),
-                    () -> CommandResult.attempt(() -> requests.approve(fixtures.caseworker(), b, null, null)));
+                    () -> CommandResult.attempt(() -> approvals.approve(fixtures.caseworker(), a, null, null)),
+                    () -> CommandResult.attempt(() -> approvals.approve(fixtures.caseworker(), b, null, null)));
             assertThat(results.stream().filter(CommandResult::isSuccess)).hasSize(1);
             assertThat(results.stream().filter(r -> !r.isSuccess()).findFirst().orElseThrow().failure().messageKey())
                     .isEqualTo("selfsettlement.error.capReached");
@@ -61,8 +61,8 @@ class SelfSettlementConcurrencyTest extends SelfSettlementTestSupport {
         long a = forwarded(household(GJØVIK, 0), GJØVIK);
         long b = forwarded(household(GJØVIK, 0), GJØVIK);
         List<CommandResult<RequestStatus>> results = race(
-                () -> CommandResult.attempt(() -> requests.approve(fixtures.caseworker(), a, null, null)),
-                () -> CommandResult.attempt(() -> requests.approve(fixtures.caseworker(), b, null, null)));
+                () -> CommandResult.attempt(() -> approvals.approve(fixtures.caseworker(), a, null, null)),
+                () -> CommandResult.attempt(() -> approvals.approve(fixtures.caseworker(), b, null, null)));
         assertThat(results.stream().filter(CommandResult::isSuccess)).hasSize(1);
         assertThat(decisions.placesUsed(GJØVIK, year).used()).isEqualTo(1);
     }

@@ -49,22 +49,22 @@ class SelfSettlementLifecycleTest extends SelfSettlementTestSupport {
         Actor refugee = refugeeOf(caseId);
         Actor officer = fixtures.municipality(ULSTEIN);
 
-        long id = requests.register(refugee, null, dwelling(ULSTEIN)).value();
+        long id = registrations.register(refugee, null, dwelling(ULSTEIN)).value();
         assertThat(requests.find(refugee, id).orElseThrow().status()).isEqualTo(RequestStatus.REQUESTED);
-        assertThat(requests.startCheck(officer, id).value()).isEqualTo(RequestStatus.UNDER_MUNICIPAL_CHECK);
+        assertThat(checks.startCheck(officer, id).value()).isEqualTo(RequestStatus.UNDER_MUNICIPAL_CHECK);
 
         // Forwarding needs the checklist complete; the failure names the field at fault.
-        CommandResult<RequestStatus> incomplete = requests.forward(officer, id,
+        CommandResult<RequestStatus> incomplete = checks.forward(officer, id,
                 new RequestChecklist(true, true, false, true, null, InspectionResult.NOT_NEEDED));
         assertThat(incomplete.failure()).isInstanceOfSatisfying(CommandFailure.RuleBroken.class,
                 f -> assertThat(f.field()).isEqualTo("propertyRegisterOk"));
-        assertThat(requests.forward(officer, id, COMPLETE).value()).isEqualTo(RequestStatus.FORWARDED);
+        assertThat(checks.forward(officer, id, COMPLETE).value()).isEqualTo(RequestStatus.FORWARDED);
         SelfSettlementRequest forwarded = requests.find(fixtures.caseworker(), id).orElseThrow();
         assertThat(forwarded.targetDate()).isEqualTo(DecisionTarget.due(TestClock.today()));
 
         int usedBefore = decisions.placesUsed(ULSTEIN, TestClock.today().getYear()).used();
         int asbBefore = requests.approvedPersons(ULSTEIN, TestClock.today().getYear());
-        assertThat(CommandResult.attempt(() -> requests.approve(fixtures.caseworker(), id, null, "Arbeidskontrakt")).value())
+        assertThat(CommandResult.attempt(() -> approvals.approve(fixtures.caseworker(), id, null, "Arbeidskontrakt")).value())
                 .isEqualTo(RequestStatus.APPROVED);
 
         assertThat(cases.summaryForSystem(caseId).orElseThrow().status()).isEqualTo(CaseStatus.OFFERED);
@@ -75,7 +75,7 @@ class SelfSettlementLifecycleTest extends SelfSettlementTestSupport {
         assertThat(cases.history(caseId)).anyMatch(h -> "APPROVE_SELF_SETTLEMENT".equals(h.command()))
                 .anyMatch(h -> "SELF_SETTLEMENT_REQUESTED".equals(h.command()));
         // A decided request is closed: nothing more can happen to it.
-        assertThat(requests.withdraw(refugee, id).failure()).isInstanceOf(CommandFailure.WrongState.class);
+        assertThat(registrations.withdraw(refugee, id).failure()).isInstanceOf(CommandFailure.WrongState.class);
     }
 
     @Test
@@ -87,48 +87,48 @@ class SelfSettlementLifecycleTest extends SelfSettlementTestSupport {
         Actor refugee = refugeeOf(caseId);
 
         // The municipality must accept ASB.
-        assertThat(requests.register(refugee, null, dwelling(SANDE)).failure().messageKey())
+        assertThat(registrations.register(refugee, null, dwelling(SANDE)).failure().messageKey())
                 .isEqualTo("selfsettlement.error.notAccepting");
         // Not for unaccompanied minors or resettlement refugees.
         long minor = importHousehold(permitImport, PermitType.ASYLUM, TestClock.today().minusYears(15), HERØY);
-        assertThat(requests.register(refugeeOf(minor), null, dwelling(HERØY)).failure().messageKey())
+        assertThat(registrations.register(refugeeOf(minor), null, dwelling(HERØY)).failure().messageKey())
                 .isEqualTo("selfsettlement.error.minor");
         long resettled = importHousehold(permitImport, PermitType.RESETTLEMENT, TestClock.today().minusYears(30), HERØY);
-        assertThat(requests.register(refugeeOf(resettled), null, dwelling(HERØY)).failure().messageKey())
+        assertThat(registrations.register(refugeeOf(resettled), null, dwelling(HERØY)).failure().messageKey())
                 .isEqualTo("selfsettlement.error.resettlement");
         // Bad input names its field.
         RequestData noRent = new RequestData(HERØY, "Gate 1", "Utleier", null, TestClock.today(), null, 2);
-        assertThat(((CommandFailure.RuleBroken) requests.register(refugee, null, noRent).failure()).field()).isEqualTo("monthlyRent");
+        assertThat(((CommandFailure.RuleBroken) registrations.register(refugee, null, noRent).failure()).field()).isEqualTo("monthlyRent");
 
-        long id = requests.register(refugee, null, dwelling(HERØY)).value();
+        long id = registrations.register(refugee, null, dwelling(HERØY)).value();
         // One open request per household.
-        assertThat(requests.register(refugee, null, dwelling(HERØY)).failure().messageKey()).isEqualTo("selfsettlement.error.alreadyOpen");
+        assertThat(registrations.register(refugee, null, dwelling(HERØY)).failure().messageKey()).isEqualTo("selfsettlement.error.alreadyOpen");
         // Wrong role: a refugee cannot forward, an officer cannot approve, a planner cannot approve.
-        assertThat(requests.forward(refugee, id, COMPLETE).failure()).isInstanceOf(CommandFailure.NotAllowed.class);
+        assertThat(checks.forward(refugee, id, COMPLETE).failure()).isInstanceOf(CommandFailure.NotAllowed.class);
         // Wrong state: the agency cannot decide before the municipality has forwarded.
-        assertThat(requests.approve(fixtures.caseworker(), id, null, null).failure()).isInstanceOf(CommandFailure.WrongState.class);
+        assertThat(approvals.approve(fixtures.caseworker(), id, null, null).failure()).isInstanceOf(CommandFailure.WrongState.class);
         // Another municipality cannot see or act on it.
         assertThat(requests.find(fixtures.municipality(SANDE), id)).isEmpty();
-        assertThat(requests.startCheck(fixtures.municipality(SANDE), id).failure()).isInstanceOf(CommandFailure.NotFound.class);
+        assertThat(checks.startCheck(fixtures.municipality(SANDE), id).failure()).isInstanceOf(CommandFailure.NotFound.class);
         // Refusing needs a reason, and a text for "other".
         Actor officer = fixtures.municipality(HERØY);
-        assertThat(requests.refuseByMunicipality(officer, id, null, null).failure().messageKey())
+        assertThat(checks.refuseByMunicipality(officer, id, null, null).failure().messageKey())
                 .isEqualTo("selfsettlement.error.reason.required");
-        assertThat(requests.refuseByMunicipality(officer, id, RefusalReason.OTHER, " ").failure().messageKey())
+        assertThat(checks.refuseByMunicipality(officer, id, RefusalReason.OTHER, " ").failure().messageKey())
                 .isEqualTo("selfsettlement.error.reason.text");
-        requests.forward(officer, id, COMPLETE).value();
-        assertThat(requests.approve(officer, id, null, null).failure()).isInstanceOf(CommandFailure.NotAllowed.class);
-        assertThat(requests.approve(fixtures.planner(), id, null, null).failure()).isInstanceOf(CommandFailure.NotAllowed.class);
-        assertThat(requests.refuseByAgency(fixtures.caseworker(), id, RefusalReason.CONCENTRATION, null).value())
+        checks.forward(officer, id, COMPLETE).value();
+        assertThat(approvals.approve(officer, id, null, null).failure()).isInstanceOf(CommandFailure.NotAllowed.class);
+        assertThat(approvals.approve(fixtures.planner(), id, null, null).failure()).isInstanceOf(CommandFailure.NotAllowed.class);
+        assertThat(approvals.refuseByAgency(fixtures.caseworker(), id, RefusalReason.CONCENTRATION, null).value())
                 .isEqualTo(RequestStatus.REFUSED);
         assertThat(requests.find(refugee, id).orElseThrow().refusalReason()).isEqualTo(RefusalReason.CONCENTRATION);
 
         // A new request may follow; the refugee withdraws it, or loses the dwelling.
-        long second = requests.register(refugee, null, dwelling(HERØY)).value();
-        assertThat(requests.withdraw(officer, second).failure()).isInstanceOf(CommandFailure.NotAllowed.class);
-        assertThat(requests.withdraw(refugee, second).value()).isEqualTo(RequestStatus.WITHDRAWN);
-        long third = requests.register(refugee, null, dwelling(HERØY)).value();
-        assertThat(requests.dwellingLost(officer, third, "Utleier trakk seg").value()).isEqualTo(RequestStatus.DWELLING_LOST);
+        long second = registrations.register(refugee, null, dwelling(HERØY)).value();
+        assertThat(registrations.withdraw(officer, second).failure()).isInstanceOf(CommandFailure.NotAllowed.class);
+        assertThat(registrations.withdraw(refugee, second).value()).isEqualTo(RequestStatus.WITHDRAWN);
+        long third = registrations.register(refugee, null, dwelling(HERØY)).value();
+        assertThat(registrations.dwellingLost(officer, third, "Utleier trakk seg").value()).isEqualTo(RequestStatus.DWELLING_LOST);
     }
 
     @Test
@@ -137,17 +137,17 @@ class SelfSettlementLifecycleTest extends SelfSettlementTestSupport {
         acceptingMunicipality(ULSTEIN, 20, 50);
         long first = household(HAREID, 1);   // 2 persons: fills the cap
         long second = household(HAREID, 0);  // 1 person: over the cap
-        CommandResult.attempt(() -> requests.approve(fixtures.caseworker(), forwarded(first, HAREID), null, null)).value();
+        CommandResult.attempt(() -> approvals.approve(fixtures.caseworker(), forwarded(first, HAREID), null, null)).value();
         long secondRequest = forwarded(second, HAREID);
-        CommandResult<RequestStatus> capped = CommandResult.attempt(() -> requests.approve(fixtures.caseworker(), secondRequest, null, null));
+        CommandResult<RequestStatus> capped = CommandResult.attempt(() -> approvals.approve(fixtures.caseworker(), secondRequest, null, null));
         assertThat(capped.failure().messageKey()).isEqualTo("selfsettlement.error.capReached");
         // Nothing of the refused approval remains.
         assertThat(cases.summaryForSystem(second).orElseThrow().status()).isNotEqualTo(CaseStatus.OFFERED);
         assertThat(decisions.forCase(second)).isEmpty();
         // Approve in a neighbouring municipality instead; a municipality that is not a neighbour is refused.
-        assertThat(CommandResult.attempt(() -> requests.approve(fixtures.caseworker(), secondRequest, AUKRA, null)).failure().messageKey())
+        assertThat(CommandResult.attempt(() -> approvals.approve(fixtures.caseworker(), secondRequest, AUKRA, null)).failure().messageKey())
                 .isEqualTo("selfsettlement.error.notNeighbour");
-        assertThat(CommandResult.attempt(() -> requests.approve(fixtures.caseworker(), secondRequest, ULSTEIN, null)).value())
+        assertThat(CommandResult.attempt(() -> approvals.approve(fixtures.caseworker(), secondRequest, ULSTEIN, null)).value())
                 .isEqualTo(RequestStatus.APPROVED);
         assertThat(cases.summaryForSystem(second).orElseThrow().settlementMunicipality()).isEqualTo(ULSTEIN);
 
@@ -162,7 +162,7 @@ class SelfSettlementLifecycleTest extends SelfSettlementTestSupport {
         proposals.accept(fixtures.municipality(ØRSTA), proposal, fixtures.plannedDates(ordinary, TestClock.today()), null).value();
         long family = household(ØRSTA, 1); // 2 persons: within the cap of 2, but only 1 place is left
         long id = forwarded(family, ØRSTA);
-        assertThat(CommandResult.attempt(() -> requests.approve(fixtures.caseworker(), id, null, null)).failure().messageKey())
+        assertThat(CommandResult.attempt(() -> approvals.approve(fixtures.caseworker(), id, null, null)).failure().messageKey())
                 .isEqualTo("error.capacity.exceeded");
         assertThat(requests.find(fixtures.caseworker(), id).orElseThrow().status()).isEqualTo(RequestStatus.FORWARDED);
     }
@@ -174,7 +174,7 @@ class SelfSettlementLifecycleTest extends SelfSettlementTestSupport {
         long id = forwarded(caseId, ULSTEIN);
         fixtures.ready(caseId);
         fixtures.propose(caseId, HAREID);
-        CommandResult<RequestStatus> result = CommandResult.attempt(() -> requests.approve(fixtures.caseworker(), id, null, null));
+        CommandResult<RequestStatus> result = CommandResult.attempt(() -> approvals.approve(fixtures.caseworker(), id, null, null));
         assertThat(result.failure().messageKey()).isEqualTo("selfsettlement.error.openProposal");
     }
 

@@ -28,6 +28,12 @@ abstract class SelfSettlementTestSupport {
     @Autowired
     SelfSettlementRequests requests;
     @Autowired
+    SelfSettlementRegistrations registrations;
+    @Autowired
+    SelfSettlementChecks checks;
+    @Autowired
+    SelfSettlementApprovals approvals;
+    @Autowired
     SelfSettlementWindows windows;
 
     static final RequestChecklist COMPLETE = new RequestChecklist(true, true, true, true, TestClock.today().minusDays(1),
@@ -59,8 +65,8 @@ abstract class SelfSettlementTestSupport {
 
     /** A request registered by the refugee and forwarded by the municipality with a complete checklist. */
     long forwarded(long caseId, String municipality) {
-        long id = requests.register(refugeeOf(caseId), null, dwelling(municipality)).value();
-        requests.forward(fixtures.municipality(municipality), id, COMPLETE).value();
+        long id = registrations.register(refugeeOf(caseId), null, dwelling(municipality)).value();
+        checks.forward(fixtures.municipality(municipality), id, COMPLETE).value();
         return id;
     }
 

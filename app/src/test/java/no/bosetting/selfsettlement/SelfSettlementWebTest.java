@@ -23,6 +23,7 @@ class SelfSettlementWebTest extends SelfSettlementTestSupport {
     private static final String VOLDA = "1577";
     private static final String VANYLVEN = "1511";
     private static final String MOLDE = "1506";
+    private static final String GISKE = "1532";
 
     @Autowired
     MockMvc mvc;
@@ -107,8 +108,8 @@ class SelfSettlementWebTest extends SelfSettlementTestSupport {
         Actor me = refugeeOf(mine);
         RequestData myDwelling = dwelling(VOLDA);
         RequestData theirDwelling = dwelling(VOLDA);
-        requests.register(me, null, myDwelling).value();
-        long theirId = requests.register(refugeeOf(theirs), null, theirDwelling).value();
+        registrations.register(me, null, myDwelling).value();
+        long theirId = registrations.register(refugeeOf(theirs), null, theirDwelling).value();
 
         String html = page("/min-side/selvbosetting", me);
         assertThat(html).contains(myDwelling.address()).doesNotContain(theirDwelling.address());
@@ -128,12 +129,42 @@ class SelfSettlementWebTest extends SelfSettlementTestSupport {
         long caseId = household(VOLDA, 0);
         Actor refugee = refugeeOf(caseId);
         RequestData d = dwelling(VOLDA);
-        long id = requests.register(refugee, null, d).value();
+        long id = registrations.register(refugee, null, d).value();
         String reference = requests.find(refugee, id).orElseThrow().caseReference();
 
         String html = page("/offentlig/selvbosetting", null);
         assertThat(html).contains("Volda").contains("Privat leiemarked")
                 .doesNotContain(d.address()).doesNotContain(d.landlordName()).doesNotContain(reference)
                 .doesNotContain(refugee.dufNumber().orElseThrow()).doesNotContain("Testesen");
+    }
+
+    @Test
+    void eachPageOffersTheCommandsValidForItsReaderNow() throws Exception {
+        acceptingMunicipality(GISKE, 40, 50);
+        long caseId = household(GISKE, 0);
+        Actor refugee = refugeeOf(caseId);
+        Actor officer = fixtures.municipality(GISKE);
+        long id = registrations.register(refugee, null, dwelling(GISKE)).value();
+
+        // Requested: the refugee may withdraw or report the dwelling lost; the municipality checks, forwards or refuses.
+        assertThat(page("/min-side/selvbosetting", refugee)).contains("Trekk forespørselen").contains("Jeg har mistet boligen");
+        assertThat(page("/kommune/selvbosetting/" + id, officer)).contains("Videresend til IMDi").contains("Lagre sjekklisten")
+                .contains("/kommune/selvbosetting/" + id + "/avslag").contains("Registrer at boligen er tapt");
+
+        // Forwarded: the municipality may only report the dwelling lost; the caseworker decides, a planner may not.
+        checks.forward(officer, id, COMPLETE).value();
+        assertThat(page("/kommune/selvbosetting/" + id, officer)).doesNotContain("Videresend til IMDi")
+                .doesNotContain("/kommune/selvbosetting/" + id + "/avslag").contains("Registrer at boligen er tapt");
+        assertThat(page("/selvbosetting/" + id, fixtures.caseworker())).contains("/selvbosetting/" + id + "/godkjenn")
+                .contains("/selvbosetting/" + id + "/avslag").doesNotContain("Bare saksbehandlere kan avgjøre");
+        assertThat(page("/selvbosetting/" + id, fixtures.planner())).doesNotContain("/selvbosetting/" + id + "/godkjenn")
+                .doesNotContain("/selvbosetting/" + id + "/avslag").contains("Bare saksbehandlere kan avgjøre");
+
+        // Decided: nothing more for anyone.
+        approvals.refuseByAgency(fixtures.caseworker(), id, RefusalReason.CONCENTRATION, null).value();
+        assertThat(page("/min-side/selvbosetting", refugee)).doesNotContain("Trekk forespørselen").doesNotContain("Jeg har mistet boligen");
+        assertThat(page("/kommune/selvbosetting/" + id, officer)).doesNotContain("Registrer at boligen er tapt");
+        assertThat(page("/selvbosetting/" + id, fixtures.caseworker())).doesNotContain("/selvbosetting/" + id + "/godkjenn")
+                .doesNotContain("Bare saksbehandlere kan avgjøre");
     }
 }

@@ -1,9 +1,11 @@
 package no.bosetting.applications.web;
 
 import java.util.Map;
+import java.util.Optional;
 
 import no.bosetting.access.Actor;
 import no.bosetting.access.CurrentActor;
+import no.bosetting.applications.ApplicationCommand;
 import no.bosetting.applications.ApplicationStatus;
 import no.bosetting.applications.QueueFilter;
 import no.bosetting.applications.SettlementApplication;
@@ -11,6 +13,7 @@ import no.bosetting.applications.SettlementApplications;
 import no.bosetting.municipalities.Municipalities;
 import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
+import no.bosetting.shared.web.FormReader;
 import no.bosetting.shared.web.Messages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -39,16 +42,19 @@ class ApplicationQueueController {
     }
 
     @GetMapping
-    String queue(@RequestParam(required = false) String status, @RequestParam(required = false) String late,
-                 @RequestParam(required = false) String minor, @RequestParam(required = false) String permit, Model model) {
-        ApplicationStatus s = "".equals(status) ? null : status == null ? ApplicationStatus.SUBMITTED : parse(status);
-        QueueFilter filter = new QueueFilter(s, bool(late), bool(minor), permit == null || permit.isBlank() ? null : "none".equals(permit));
+    String queue(@RequestParam Map<String, String> params, Model model) {
+        FormReader r = new FormReader(params);
+        // No status chosen shows the waiting ones; "any" is an empty status; an unknown one reads as waiting.
+        ApplicationStatus s = !params.containsKey("status") ? ApplicationStatus.SUBMITTED : r.text("status") == null ? null
+                : Optional.ofNullable(r.choice("status", ApplicationStatus.class)).orElse(ApplicationStatus.SUBMITTED);
+        String permit = r.text("permit");
+        QueueFilter filter = new QueueFilter(s, yesNo(r, "late"), yesNo(r, "minor"), permit == null ? null : "none".equals(permit));
         model.addAttribute("items", applications.queue(filter, CurrentActor.get()));
         model.addAttribute("statuses", ApplicationStatus.values());
         model.addAttribute("status", s == null ? "" : s.name());
-        model.addAttribute("late", late == null ? "" : late);
-        model.addAttribute("minor", minor == null ? "" : minor);
-        model.addAttribute("permit", permit == null ? "" : permit);
+        model.addAttribute("late", params.getOrDefault("late", ""));
+        model.addAttribute("minor", params.getOrDefault("minor", ""));
+        model.addAttribute("permit", params.getOrDefault("permit", ""));
         model.addAttribute("ruleText", messages.get("app.rule." + applications.startRule().name()));
         return "applications/queue";
     }
@@ -65,9 +71,9 @@ class ApplicationQueueController {
     }
 
     @PostMapping("/{id}/avslaa")
-    String refuse(@PathVariable long id, @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
-        CommandResult<ApplicationStatus> result = applications.refuse(id, CurrentActor.get(), reason);
-        return outcome(id, result, model, redirect, reason);
+    String refuse(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        CommandResult<ApplicationStatus> result = applications.refuse(id, CurrentActor.get(), new FormReader(form).text("reason"));
+        return outcome(id, result, model, redirect, form.get("reason"));
     }
 
     private String outcome(long id, CommandResult<ApplicationStatus> result, Model model, RedirectAttributes redirect, String reason) {
@@ -92,7 +98,7 @@ class ApplicationQueueController {
         model.addAttribute("currentName", name(application.answers().currentMunicipality()));
         model.addAttribute("errors", errors);
         model.addAttribute("reason", reason);
-        model.addAttribute("canHandle", actor.role().name().equals("AGENCY_CASEWORKER") || actor.role().name().equals("AGENCY_ADMIN"));
+        model.addAttribute("commands", applications.validCommands(actor, Optional.of(application)));
         return "applications/detail";
     }
 
@@ -100,15 +106,8 @@ class ApplicationQueueController {
         return number == null ? null : number + " " + municipalities.name(number);
     }
 
-    private static Boolean bool(String value) {
-        return value == null || value.isBlank() ? null : Boolean.valueOf(value);
-    }
-
-    private static ApplicationStatus parse(String value) {
-        try {
-            return ApplicationStatus.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            return ApplicationStatus.SUBMITTED;
-        }
+    /** A yes/no filter: "true" or "false", or empty for either. */
+    private static Boolean yesNo(FormReader r, String name) {
+        return r.text(name) == null ? null : r.flag(name);
     }
 }

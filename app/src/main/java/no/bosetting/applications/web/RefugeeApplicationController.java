@@ -12,6 +12,7 @@ import no.bosetting.applications.SettlementApplications;
 import no.bosetting.cases.CaseQueries;
 import no.bosetting.municipalities.Municipalities;
 import no.bosetting.shared.CommandResult;
+import no.bosetting.shared.web.FormReader;
 import no.bosetting.shared.web.Messages;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -52,11 +53,11 @@ class RefugeeApplicationController {
     }
 
     @PostMapping
-    String save(ApplicationFormData data, @RequestParam(defaultValue = "save") String action, Model model,
-                RedirectAttributes redirect) {
+    String save(@RequestParam Map<String, String> posted, Model model, RedirectAttributes redirect) {
         Actor actor = CurrentActor.get();
-        boolean submit = "submit".equals(action);
-        ApplicationForm form = data.toForm();
+        FormReader r = new FormReader(posted);
+        boolean submit = "submit".equals(r.text("action"));
+        ApplicationForm form = form(r);
         var problems = applications.validate(form, submit);
         if (!problems.isEmpty()) {
             return page(model, actor, applications.forRefugee(actor), form, messages.byField(problems));
@@ -77,6 +78,7 @@ class RefugeeApplicationController {
             deadline = actor.dufNumber().flatMap(cases::caseIdForDuf).flatMap(applications::deadlineWithoutApplication).orElse(null);
         }
         model.addAttribute("sa", application.orElse(null));
+        model.addAttribute("commands", applications.validCommands(actor, application));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("deadline", deadline);
@@ -85,17 +87,12 @@ class RefugeeApplicationController {
         return "applications/refugee-form";
     }
 
-    /** The form as posted; checkboxes are absent when unticked. */
-    record ApplicationFormData(Boolean unaccompaniedMinor, String tiesMunicipality, String tiesDescription,
-                               String adaptationNeeds, Boolean healthConsent, String healthDetails, String pets,
-                               String canStay, String currentAddress, String currentMunicipality, String notifiedDate,
-                               String arrivalDate, String childLivesWith, String childRelationship, String childWantsToStay,
-                               String childSelfSufficiency, String childRepresentative) {
-        ApplicationForm toForm() {
-            return new ApplicationForm(Boolean.TRUE.equals(unaccompaniedMinor), tiesMunicipality, tiesDescription,
-                    adaptationNeeds, Boolean.TRUE.equals(healthConsent), healthDetails, pets, canStay, currentAddress,
-                    currentMunicipality, notifiedDate, arrivalDate, childLivesWith, childRelationship, childWantsToStay,
-                    childSelfSufficiency, childRepresentative);
-        }
+    /** The form as posted (checkboxes are absent when unticked); dates stay text, so the rules can say what is wrong. */
+    private static ApplicationForm form(FormReader r) {
+        return new ApplicationForm(r.flag("unaccompaniedMinor"), r.text("tiesMunicipality"), r.text("tiesDescription"),
+                r.text("adaptationNeeds"), r.flag("healthConsent"), r.text("healthDetails"), r.text("pets"), r.text("canStay"),
+                r.text("currentAddress"), r.text("currentMunicipality"), r.text("notifiedDate"), r.text("arrivalDate"),
+                r.text("childLivesWith"), r.text("childRelationship"), r.text("childWantsToStay"), r.text("childSelfSufficiency"),
+                r.text("childRepresentative"));
     }
 }

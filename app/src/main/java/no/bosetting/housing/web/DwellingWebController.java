@@ -62,7 +62,7 @@ public class DwellingWebController {
         FormReader reader = new FormReader(params);
         DwellingFilter filter = new DwellingFilter(reader.choice("status", DwellingStatus.class),
                 reader.choice("dwellingType", DwellingType.class), reader.integer("minRooms"),
-                "yes".equals(params.get("accessible")) ? Boolean.TRUE : "no".equals(params.get("accessible")) ? Boolean.FALSE : null);
+                "yes".equals(reader.text("accessible")) ? Boolean.TRUE : "no".equals(reader.text("accessible")) ? Boolean.FALSE : null);
         model.addAttribute("dwellings", dwellings.list(actor, filter));
         model.addAttribute("filter", params);
         model.addAttribute("statuses", DwellingStatus.values());
@@ -167,6 +167,7 @@ public class DwellingWebController {
         model.addAttribute("standards", DwellingStandard.values());
         model.addAttribute("leaseKinds", LeaseKind.values());
         if (dwelling != null) {
+            model.addAttribute("commands", dwellings.validCommands(CurrentActor.get(), dwelling));
             model.addAttribute("leases", leases.forDwelling(CurrentActor.get(), dwelling.id()));
             if (!model.containsAttribute("leaseValues")) {
                 Map<String, String> lease = new LinkedHashMap<>();

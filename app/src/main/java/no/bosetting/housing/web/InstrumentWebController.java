@@ -57,8 +57,8 @@ public class InstrumentWebController {
         Actor actor = CurrentActor.get();
         FormReader r = new FormReader(form);
         InstrumentKind kind = r.choice("kind", InstrumentKind.class);
-        Long caseId = id(r.text("caseId"));
-        Long dwellingId = id(r.text("dwellingId"));
+        Long caseId = r.id("caseId");
+        Long dwellingId = r.id("dwellingId");
         LocalDate appliedOn = r.date("appliedOn");
         Integer amount = r.integer("amount");
         Map<String, String> errors = new LinkedHashMap<>();
@@ -78,7 +78,7 @@ public class InstrumentWebController {
     String decide(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         Actor actor = CurrentActor.get();
         FormReader r = new FormReader(form);
-        Long id = id(r.text("id"));
+        Long id = r.id("id");
         InstrumentStatus status = r.choice("status", InstrumentStatus.class);
         LocalDate decidedOn = r.date("decidedOn");
         Integer amount = r.integer("decisionAmount");
@@ -107,7 +107,7 @@ public class InstrumentWebController {
         Actor actor = CurrentActor.get();
         FormReader r = new FormReader(params);
         InstrumentStatus filter = r.choice("status", InstrumentStatus.class);
-        Long selected = id(params.get("vedtak"));
+        Long selected = r.id("vedtak");
         model.addAttribute("instruments", instruments.list(actor, filter));
         model.addAttribute("filter", filter);
         model.addAttribute("selected", selected == null ? null : instruments.find(actor, selected).orElse(null));
@@ -120,16 +120,5 @@ public class InstrumentWebController {
         model.addAttribute("decisionValues", decisionValues);
         model.addAttribute("decisionErrors", decisionErrors);
         return "housing/instruments";
-    }
-
-    private static Long id(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.valueOf(raw.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

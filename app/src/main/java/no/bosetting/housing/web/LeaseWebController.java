@@ -1,7 +1,8 @@
 package no.bosetting.housing.web;
 
-import java.time.LocalDate;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
 
 import no.bosetting.access.Actor;
 import no.bosetting.access.CurrentActor;
@@ -9,6 +10,7 @@ import no.bosetting.housing.Lease;
 import no.bosetting.housing.Leases;
 import no.bosetting.housing.ReviewOutcome;
 import no.bosetting.shared.CommandResult;
+import no.bosetting.shared.web.FormReader;
 import no.bosetting.shared.web.Messages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -45,19 +47,12 @@ public class LeaseWebController {
     }
 
     @PostMapping("/kommune/leieforhold/{id}/vurdering")
-    String review(@PathVariable long id, @RequestParam(required = false) String outcome, @RequestParam(required = false) String note,
-                  RedirectAttributes redirect) {
+    String review(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         Actor actor = CurrentActor.get();
         leases.find(actor, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        ReviewOutcome parsed = null;
-        if (outcome != null && !outcome.isBlank()) {
-            try {
-                parsed = ReviewOutcome.valueOf(outcome);
-            } catch (IllegalArgumentException e) {
-                parsed = null;
-            }
-        }
-        CommandResult<Lease> result = leases.review(actor, id, parsed, note);
+        FormReader r = new FormReader(form);
+        // An unknown outcome reads as none chosen, which the command refuses.
+        CommandResult<Lease> result = leases.review(actor, id, r.choice("outcome", ReviewOutcome.class), r.text("note"));
         redirect.addFlashAttribute(result.isSuccess() ? "success" : "error",
                 result.isSuccess() ? messages.get("housing.lease.reviewed") : messages.of(result.failure()));
         return "redirect:/kommune/leieforhold";

@@ -1,5 +1,7 @@
 package no.bosetting.housing.web;
 
+import java.util.Map;
+
 import no.bosetting.access.Actor;
 import no.bosetting.access.CurrentActor;
 import no.bosetting.cases.CaseSummary;
@@ -7,6 +9,7 @@ import no.bosetting.housing.Dwelling;
 import no.bosetting.housing.Dwellings;
 import no.bosetting.housing.HousingMatches;
 import no.bosetting.shared.CommandResult;
+import no.bosetting.shared.web.FormReader;
 import no.bosetting.shared.web.Messages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -45,8 +48,9 @@ public class MatchWebController {
     }
 
     @PostMapping("/kommune/boliger/husstand/{caseId}/reserver")
-    String reserve(@PathVariable long caseId, @RequestParam(required = false) Long dwellingId, RedirectAttributes redirect) {
+    String reserve(@PathVariable long caseId, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         Actor actor = CurrentActor.get();
+        Long dwellingId = new FormReader(form).id("dwellingId");
         matches.household(actor, caseId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (dwellingId == null) {
             redirect.addFlashAttribute("error", messages.get("housing.error.choose"));

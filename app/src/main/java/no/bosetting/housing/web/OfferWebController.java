@@ -118,6 +118,7 @@ public class OfferWebController {
 
     private String render(HousingOffer offer, Map<String, String> values, Map<String, String> errors, Model model) {
         model.addAttribute("offer", offer);
+        model.addAttribute("commands", offers.validCommands(CurrentActor.get(), offer));
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         model.addAttribute("ownerTypes", new OwnerType[]{OwnerType.PRIVATE_SUBLEASE, OwnerType.PRIVATE_DIRECT});

@@ -19,6 +19,7 @@ import no.bosetting.municipalities.Municipalities;
 import no.bosetting.selfservice.RefugeeMessages;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.outbox.Notifications;
+import no.bosetting.shared.web.FormReader;
 import no.bosetting.shared.web.Messages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -60,17 +61,12 @@ class MyCaseController {
     }
 
     @PostMapping("/min-side/melding")
-    String message(@RequestParam(required = false) String kind, @RequestParam(required = false) String text, Model model,
-                   RedirectAttributes redirect) {
-        RefugeeMessages.Kind k = null;
-        try {
-            k = kind == null || kind.isBlank() ? null : RefugeeMessages.Kind.valueOf(kind);
-        } catch (IllegalArgumentException e) {
-            k = null;
-        }
-        CommandResult<Long> result = refugeeMessages.send(CurrentActor.get(), k, text);
+    String message(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        FormReader r = new FormReader(form);
+        // An unknown kind reads as none chosen, which the command refuses next to the choice.
+        CommandResult<Long> result = refugeeMessages.send(CurrentActor.get(), r.choice("kind", RefugeeMessages.Kind.class), r.text("text"));
         if (!result.isSuccess()) {
-            return page(model, messages.byField(result.failure()), kind, text);
+            return page(model, messages.byField(result.failure()), form.get("kind"), form.get("text"));
         }
         redirect.addFlashAttribute("saved", "self.message.sent");
         return "redirect:/min-side";
@@ -92,6 +88,7 @@ class MyCaseController {
             CaseStatus status = d.summary().status();
             model.addAttribute("status", status);
             model.addAttribute("stepIndex", STEPS.indexOf(status));
+            model.addAttribute("allocated", status == CaseStatus.OFFERED || status == CaseStatus.SETTLED);
             List<SettlementDecision> own = decisions.forCase(d.summary().id()).stream()
                     .filter(x -> x.status() != DecisionStatus.DECLINED).toList();
             String municipality = d.summary().settlementMunicipality() != null ? d.summary().settlementMunicipality()

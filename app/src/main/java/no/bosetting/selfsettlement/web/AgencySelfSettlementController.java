@@ -17,7 +17,10 @@ import no.bosetting.interview.Interviews;
 import no.bosetting.municipalities.Municipalities;
 import no.bosetting.municipalities.Municipality;
 import no.bosetting.selfsettlement.RefusalReason;
+import no.bosetting.cases.CaseStatus;
 import no.bosetting.selfsettlement.RequestStatus;
+import no.bosetting.selfsettlement.SelfSettlementApprovals;
+import no.bosetting.selfsettlement.SelfSettlementCommand;
 import no.bosetting.selfsettlement.SelfSettlementOverview;
 import no.bosetting.selfsettlement.SelfSettlementRequest;
 import no.bosetting.selfsettlement.SelfSettlementRequests;
@@ -42,6 +45,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AgencySelfSettlementController {
 
     private final SelfSettlementRequests requests;
+    private final SelfSettlementApprovals approvals;
     private final SelfSettlementSettings settings;
     private final SelfSettlementOverview overview;
     private final CaseQueries cases;
@@ -50,10 +54,11 @@ class AgencySelfSettlementController {
     private final Messages messages;
     private final Clock clock;
 
-    AgencySelfSettlementController(SelfSettlementRequests requests, SelfSettlementSettings settings, SelfSettlementOverview overview,
-                                   CaseQueries cases, Interviews interviews, Municipalities municipalities, Messages messages,
-                                   Clock clock) {
+    AgencySelfSettlementController(SelfSettlementRequests requests, SelfSettlementApprovals approvals,
+                                   SelfSettlementSettings settings, SelfSettlementOverview overview, CaseQueries cases,
+                                   Interviews interviews, Municipalities municipalities, Messages messages, Clock clock) {
         this.requests = requests;
+        this.approvals = approvals;
         this.settings = settings;
         this.overview = overview;
         this.cases = cases;
@@ -89,7 +94,7 @@ class AgencySelfSettlementController {
         }
         FormReader r = new FormReader(form);
         CommandResult<RequestStatus> result = CommandResult.attempt(
-                () -> requests.approve(CurrentActor.get(), id, r.text("municipalityNumber"), r.text("note")));
+                () -> approvals.approve(CurrentActor.get(), id, r.text("municipalityNumber"), r.text("note")));
         if (result.isSuccess()) {
             redirect.addFlashAttribute("success", messages.get("selfsettlement.request.approved"));
             return "redirect:/selvbosetting";
@@ -104,7 +109,7 @@ class AgencySelfSettlementController {
             return notFound(redirect);
         }
         FormReader r = new FormReader(form);
-        CommandResult<RequestStatus> result = requests.refuseByAgency(CurrentActor.get(), id,
+        CommandResult<RequestStatus> result = approvals.refuseByAgency(CurrentActor.get(), id,
                 r.choice("refusalReason", RefusalReason.class), r.text("refusalText"));
         if (result.isSuccess()) {
             redirect.addFlashAttribute("success", messages.get("selfsettlement.request.refused"));
@@ -149,7 +154,12 @@ class AgencySelfSettlementController {
         model.addAttribute("refusalReasons", RefusalReason.values());
         model.addAttribute("municipalityName", municipalities.name(request.municipalityNumber()));
         model.addAttribute("today", today);
-        model.addAttribute("canDecide", actor.is(no.bosetting.access.Role.AGENCY_CASEWORKER));
+        List<SelfSettlementCommand> commands = requests.validCommands(actor, request);
+        model.addAttribute("commands", commands);
+        // Waiting for a decision the actor's role may not make (a planner or an administrator).
+        model.addAttribute("caseworkerOnly", request.awaitingDecision() && !commands.contains(SelfSettlementCommand.APPROVE));
+        model.addAttribute("openProposal", summary.status() == CaseStatus.PROPOSED);
+        model.addAttribute("alreadyAllocated", summary.status() == CaseStatus.OFFERED || summary.status() == CaseStatus.SETTLED);
         return "selfsettlement/decide";
     }
 

@@ -14,6 +14,8 @@ import no.bosetting.selfsettlement.RefusalReason;
 import no.bosetting.selfsettlement.RequestChecklist;
 import no.bosetting.selfsettlement.RequestData;
 import no.bosetting.selfsettlement.RequestStatus;
+import no.bosetting.selfsettlement.SelfSettlementChecks;
+import no.bosetting.selfsettlement.SelfSettlementRegistrations;
 import no.bosetting.selfsettlement.SelfSettlementRequest;
 import no.bosetting.selfsettlement.SelfSettlementRequests;
 import no.bosetting.selfsettlement.SelfSettlementSetting;
@@ -36,16 +38,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MunicipalSelfSettlementController {
 
     private final SelfSettlementRequests requests;
+    private final SelfSettlementRegistrations registrations;
+    private final SelfSettlementChecks checks;
     private final SelfSettlementSettings settings;
     private final MunicipalityInitiatedSelfSettlements initiated;
     private final Municipalities municipalities;
     private final Messages messages;
     private final Clock clock;
 
-    MunicipalSelfSettlementController(SelfSettlementRequests requests, SelfSettlementSettings settings,
+    MunicipalSelfSettlementController(SelfSettlementRequests requests, SelfSettlementRegistrations registrations,
+                                      SelfSettlementChecks checks, SelfSettlementSettings settings,
                                       MunicipalityInitiatedSelfSettlements initiated, Municipalities municipalities,
                                       Messages messages, Clock clock) {
         this.requests = requests;
+        this.registrations = registrations;
+        this.checks = checks;
         this.settings = settings;
         this.initiated = initiated;
         this.municipalities = municipalities;
@@ -127,7 +134,7 @@ class MunicipalSelfSettlementController {
         Map<String, String> errors = new LinkedHashMap<>();
         r.problems().forEach((f, k) -> errors.put(f, messages.get(k)));
         if (errors.isEmpty()) {
-            CommandResult<Long> result = requests.register(actor, r.text("dufNumber"), data);
+            CommandResult<Long> result = registrations.register(actor, r.text("dufNumber"), data);
             if (result.isSuccess()) {
                 redirect.addFlashAttribute("success", messages.get("selfsettlement.request.registered"));
                 return "redirect:/kommune/selvbosetting/" + result.value();
@@ -146,13 +153,13 @@ class MunicipalSelfSettlementController {
     @PostMapping("/kommune/selvbosetting/{id}/sjekkliste")
     String saveChecklist(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return withChecklist(id, form, model, redirect, "selfsettlement.checklist.saved",
-                checklist -> requests.saveChecklist(CurrentActor.get(), id, checklist));
+                checklist -> checks.saveChecklist(CurrentActor.get(), id, checklist));
     }
 
     @PostMapping("/kommune/selvbosetting/{id}/videresend")
     String forward(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return withChecklist(id, form, model, redirect, "selfsettlement.request.forwarded",
-                checklist -> requests.forward(CurrentActor.get(), id, checklist));
+                checklist -> checks.forward(CurrentActor.get(), id, checklist));
     }
 
     /** Saving and forwarding both read the checklist; a field that cannot be read stops the command and keeps the input. */
@@ -180,7 +187,7 @@ class MunicipalSelfSettlementController {
         found(id);
         FormReader r = new FormReader(form);
         RefusalReason reason = r.choice("refusalReason", RefusalReason.class);
-        CommandResult<RequestStatus> result = requests.refuseByMunicipality(CurrentActor.get(), id, reason, r.text("refusalText"));
+        CommandResult<RequestStatus> result = checks.refuseByMunicipality(CurrentActor.get(), id, reason, r.text("refusalText"));
         if (result.isSuccess()) {
             redirect.addFlashAttribute("success", messages.get("selfsettlement.request.refused"));
             return "redirect:/kommune/selvbosetting/" + id;
@@ -193,7 +200,7 @@ class MunicipalSelfSettlementController {
     @PostMapping("/kommune/selvbosetting/{id}/bolig-tapt")
     String dwellingLost(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         found(id);
-        CommandResult<RequestStatus> result = requests.dwellingLost(CurrentActor.get(), id, new FormReader(form).text("note"));
+        CommandResult<RequestStatus> result = registrations.dwellingLost(CurrentActor.get(), id, new FormReader(form).text("note"));
         if (result.isSuccess()) {
             redirect.addFlashAttribute("success", messages.get("selfsettlement.request.dwellingLost"));
         } else {
@@ -253,6 +260,7 @@ class MunicipalSelfSettlementController {
         model.addAttribute("inspectionResults", InspectionResult.values());
         model.addAttribute("refusalReasons", RefusalReason.values());
         model.addAttribute("municipalityName", municipalities.name(request.municipalityNumber()));
+        model.addAttribute("commands", requests.validCommands(actor, request));
         return "selfsettlement/municipality-detail";
     }
 }

@@ -2,7 +2,9 @@ package no.bosetting.selfsettlement.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,6 +15,8 @@ import no.bosetting.selfsettlement.OptInWindow;
 import no.bosetting.selfsettlement.RequestData;
 import no.bosetting.selfsettlement.RequestStatus;
 import no.bosetting.selfsettlement.SelfSettlementOverview;
+import no.bosetting.selfsettlement.SelfSettlementCommand;
+import no.bosetting.selfsettlement.SelfSettlementRegistrations;
 import no.bosetting.selfsettlement.SelfSettlementRequest;
 import no.bosetting.selfsettlement.SelfSettlementRequests;
 import no.bosetting.selfsettlement.SelfSettlementWindows;
@@ -36,14 +40,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RefugeeSelfSettlementController {
 
     private final SelfSettlementRequests requests;
+    private final SelfSettlementRegistrations registrations;
     private final SelfSettlementWindows windows;
     private final SelfSettlementOverview overview;
     private final Messages messages;
     private final Clock clock;
 
-    RefugeeSelfSettlementController(SelfSettlementRequests requests, SelfSettlementWindows windows, SelfSettlementOverview overview,
-                                    Messages messages, Clock clock) {
+    RefugeeSelfSettlementController(SelfSettlementRequests requests, SelfSettlementRegistrations registrations,
+                                    SelfSettlementWindows windows, SelfSettlementOverview overview, Messages messages, Clock clock) {
         this.requests = requests;
+        this.registrations = registrations;
         this.windows = windows;
         this.overview = overview;
         this.messages = messages;
@@ -64,7 +70,7 @@ class RefugeeSelfSettlementController {
         Map<String, String> errors = new LinkedHashMap<>();
         r.problems().forEach((f, k) -> errors.put(f, messages.get(k)));
         if (errors.isEmpty()) {
-            CommandResult<Long> result = requests.register(actor, null, data);
+            CommandResult<Long> result = registrations.register(actor, null, data);
             if (result.isSuccess()) {
                 redirect.addFlashAttribute("success", messages.get("selfsettlement.refugee.registered"));
                 return "redirect:/min-side/selvbosetting";
@@ -79,7 +85,7 @@ class RefugeeSelfSettlementController {
         Long id = new FormReader(form).id("requestId");
         CommandResult<RequestStatus> result = id == null
                 ? CommandResult.fail(CommandFailure.NotFound.of("selfsettlement.error.notFound"))
-                : requests.withdraw(CurrentActor.get(), id);
+                : registrations.withdraw(CurrentActor.get(), id);
         flash(redirect, result, "selfsettlement.refugee.withdrawn");
         return "redirect:/min-side/selvbosetting";
     }
@@ -89,7 +95,7 @@ class RefugeeSelfSettlementController {
         Long id = new FormReader(form).id("requestId");
         CommandResult<RequestStatus> result = id == null
                 ? CommandResult.fail(CommandFailure.NotFound.of("selfsettlement.error.notFound"))
-                : requests.dwellingLost(CurrentActor.get(), id, null);
+                : registrations.dwellingLost(CurrentActor.get(), id, null);
         flash(redirect, result, "selfsettlement.refugee.dwellingLost");
         return "redirect:/min-side/selvbosetting";
     }
@@ -120,7 +126,11 @@ class RefugeeSelfSettlementController {
         Optional<CaseSummary> own = requests.ownCase(actor);
         Optional<OptInWindow> window = own.flatMap(c -> windows.latest(c.id()));
         model.addAttribute("own", own.orElse(null));
-        model.addAttribute("requests", requests.forRefugee(actor));
+        List<SelfSettlementRequest> mine = requests.forRefugee(actor);
+        Map<Long, List<SelfSettlementCommand>> commands = new HashMap<>();
+        mine.forEach(r -> commands.put(r.id(), requests.validCommands(actor, r)));
+        model.addAttribute("requests", mine);
+        model.addAttribute("commands", commands);
         model.addAttribute("window", window.orElse(null));
         model.addAttribute("windowOpen", window.map(w -> w.openOn(today)).orElse(false));
         model.addAttribute("lastOptInDay", own.map(c -> windows.lastOptInDay(c.permitDate())).orElse(null));

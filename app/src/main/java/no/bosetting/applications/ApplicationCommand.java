@@ -1,0 +1,45 @@
+package no.bosetting.applications;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import no.bosetting.access.Role;
+import no.bosetting.access.Transition;
+
+/**
+ * The commands on a settlement application: the refugee saves a draft and sends it; the agency accepts or refuses a
+ * sent one. Scope is the application's: a refugee reaches only the application of their own DUF number (a new draft
+ * when they have none), the agency every one. Linking an application to its case when the permit arrives is no
+ * command: the system does it on every read, and the status stays.
+ */
+public enum ApplicationCommand implements Transition<ApplicationStatus> {
+    SAVE_DRAFT(EnumSet.of(ApplicationStatus.DRAFT), null, EnumSet.of(Role.REFUGEE)),
+    SEND(EnumSet.of(ApplicationStatus.DRAFT), ApplicationStatus.SUBMITTED, EnumSet.of(Role.REFUGEE)),
+    ACCEPT(EnumSet.of(ApplicationStatus.SUBMITTED), ApplicationStatus.ACCEPTED, EnumSet.of(Role.AGENCY_CASEWORKER, Role.AGENCY_ADMIN)),
+    REFUSE(EnumSet.of(ApplicationStatus.SUBMITTED), ApplicationStatus.REFUSED, EnumSet.of(Role.AGENCY_CASEWORKER, Role.AGENCY_ADMIN));
+
+    private final Set<ApplicationStatus> from;
+    private final ApplicationStatus to;
+    private final Set<Role> roles;
+
+    ApplicationCommand(Set<ApplicationStatus> from, ApplicationStatus to, Set<Role> roles) {
+        this.from = Set.copyOf(from);
+        this.to = to;
+        this.roles = Set.copyOf(roles);
+    }
+
+    @Override
+    public Set<ApplicationStatus> from() {
+        return from;
+    }
+
+    @Override
+    public ApplicationStatus target() {
+        return to;
+    }
+
+    @Override
+    public Set<Role> roles() {
+        return roles;
+    }
+}
