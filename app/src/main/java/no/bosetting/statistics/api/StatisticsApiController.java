@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Public, open statistics: aggregated numbers per municipality, no login, no personal data. */
 @RestController
-public class StatisticsApiController {
+class StatisticsApiController {
 
     private static final String PATH = "/api/v1/statistics/municipalities";
     private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
