@@ -16,7 +16,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
  * A refugee signing in through ID-porten carries a {@code pid} claim (national identity number) and
  * becomes the refugee whose person record has that number.
  */
-public class OidcUserMapping extends OidcUserService {
+class OidcUserMapping extends OidcUserService {
 
     static final String ID_PORTEN_PID = "pid";
 

@@ -44,7 +44,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
-public class SecurityConfig {
+class SecurityConfig {
 
     private static final String[] AGENCY = {Role.AGENCY_CASEWORKER.name(), Role.AGENCY_PLANNER.name(), Role.AGENCY_ADMIN.name()};
     private static final String[] STAFF = java.util.Arrays.stream(Role.values()).filter(Role::isStaff).map(Role::name)

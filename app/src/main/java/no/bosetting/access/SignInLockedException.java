@@ -8,7 +8,7 @@ import org.springframework.security.authentication.LockedException;
  * Sign-in refused because the username or the client address is locked out after too many failures.
  * A {@link LockedException}, so no other authentication provider gets to try the same credentials.
  */
-public class SignInLockedException extends LockedException {
+class SignInLockedException extends LockedException {
 
     private final Duration retryAfter;
 

@@ -20,7 +20,7 @@ import no.bosetting.allocation.engine.ScoreTerm;
  * @param bindings      the hard rules that shaped the proposal
  * @param runnerUp      the best other municipality, or {@code null}
  */
-public record StoredExplanation(String format, String policyName, int policyVersion, String municipality, double score,
+record StoredExplanation(String format, String policyName, int policyVersion, String municipality, double score,
                                 List<Term> terms, List<Binding> bindings, Runner runnerUp) {
 
     public static final String FORMAT = "bosetting.explanation/1";

@@ -1,4 +1,4 @@
 package no.bosetting.cases;
 
-public record ReceptionCentre(long id, String name, String kind, String municipalityNumber) {
+record ReceptionCentre(long id, String name, String kind, String municipalityNumber) {
 }

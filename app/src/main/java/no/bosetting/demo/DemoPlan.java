@@ -20,7 +20,7 @@ import no.bosetting.selfsettlement.RefusalReason;
  * year of commands in the order they happen. Holds no database ids, so two plans from the same
  * seed, size and "now" are equal and can be compared in a test.
  */
-public record DemoPlan(long seed, int size, Instant now, List<Centre> centres, List<Household> households,
+record DemoPlan(long seed, int size, Instant now, List<Centre> centres, List<Household> households,
                        List<Event> events) {
 
     /** A fictional reception centre in a real municipality; {@code staffUsername} when it has a demo login. */

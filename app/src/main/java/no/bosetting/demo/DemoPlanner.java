@@ -36,7 +36,7 @@ import no.bosetting.shared.TimeConfig;
  * no database, no clock, only the arguments. The allocation is simulated with the same capacity rule
  * the application enforces, so replaying the plan through the real commands does not hit refusals.
  */
-public final class DemoPlanner {
+final class DemoPlanner {
 
     /** Persons settled per 1,000 inhabitants in 2022 by centrality class 1..6 (figures.md). */
     private static final double[] RATE_PER_1000 = {3.5, 4.0, 5.1, 8.1, 10.7, 14.5};

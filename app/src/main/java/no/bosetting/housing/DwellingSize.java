@@ -5,7 +5,7 @@ package no.bosetting.housing;
  * and the capacity given to planning agree. Rooms count the living room: a couple shares a bedroom,
  * other adults get one each, and two children share one; a single person can live in a bedsit.
  */
-public final class DwellingSize {
+final class DwellingSize {
 
     private DwellingSize() {
     }

@@ -12,7 +12,7 @@ import java.util.List;
  * @param vacancyCostSoFar      rent lost on the vacant dwellings since each became vacant
  * @param longVacant            vacant dwellings vacant for longer than {@link HousingNeeds#LONG_VACANT_DAYS} days
  */
-public record HousingNeed(List<Row> rows, Integer remainingPlaces, long vacantRentPerMonth, long vacancyCostSoFar,
+record HousingNeed(List<Row> rows, Integer remainingPlaces, long vacantRentPerMonth, long vacancyCostSoFar,
                           int longVacant) {
 
     /**

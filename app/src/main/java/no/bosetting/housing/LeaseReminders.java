@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and the outbox message is written in the same transaction.
  */
 @Component
-public class LeaseReminders {
+class LeaseReminders {
 
     /** A reminder kind and how many days before the end date it is due. */
     record Reminder(String kind, int daysBefore) {

@@ -3,5 +3,5 @@ package no.bosetting.housing;
 import java.util.List;
 
 /** A vacant dwelling that fits a household, with why it fits (message keys). */
-public record Suggestion(Dwelling dwelling, int roomsNeeded, List<String> reasons) {
+record Suggestion(Dwelling dwelling, int roomsNeeded, List<String> reasons) {
 }

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /** The national committee's need for places in a year, with its split by county number (may be empty). */
-public record NationalNeed(int year, int persons, LocalDate decidedOn, Map<String, Integer> byCounty) {
+record NationalNeed(int year, int persons, LocalDate decidedOn, Map<String, Integer> byCounty) {
 
     public int splitTotal() {
         return byCounty.values().stream().mapToInt(Integer::intValue).sum();

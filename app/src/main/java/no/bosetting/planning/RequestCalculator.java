@@ -12,7 +12,7 @@ import java.util.Map;
  * nationally. The unaccompanied-minor need is then split over the open municipalities with child-welfare
  * capacity in proportion to their persons request. Plain Java so the rule can be tested and explained on its own.
  */
-public final class RequestCalculator {
+final class RequestCalculator {
 
     static final double MIN_EXPERIENCE_FACTOR = 0.25;
     static final double MAX_EXPERIENCE_FACTOR = 4.0;

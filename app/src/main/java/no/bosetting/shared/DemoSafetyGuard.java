@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-public class DemoSafetyGuard implements BeanFactoryPostProcessor, EnvironmentAware, Ordered {
+class DemoSafetyGuard implements BeanFactoryPostProcessor, EnvironmentAware, Ordered {
 
     static final String ALLOW_EXTERNAL = "bosetting.demo.allow-external-database";
 

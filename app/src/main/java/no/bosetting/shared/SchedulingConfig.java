@@ -6,5 +6,5 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** Background work: outbox delivery. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-public class SchedulingConfig {
+class SchedulingConfig {
 }

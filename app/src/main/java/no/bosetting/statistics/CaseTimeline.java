@@ -6,7 +6,7 @@ import java.time.LocalDate;
  * One household's dates: permit, first proposal (allocation), acceptance and first settlement date, with
  * the municipality that first accepted it and the one it was first settled in (null when none yet).
  */
-public record CaseTimeline(long caseId, String householdType, int persons, LocalDate permitDate, LocalDate allocated,
+record CaseTimeline(long caseId, String householdType, int persons, LocalDate permitDate, LocalDate allocated,
                            LocalDate accepted, LocalDate settled, String acceptedMunicipality, String settledMunicipality) {
 
     public CaseTimeline(long caseId, String householdType, int persons, LocalDate permitDate, LocalDate allocated,

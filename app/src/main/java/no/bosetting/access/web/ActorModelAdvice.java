@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Puts the signed-in actor in every page's model, for the navigation and role-dependent actions. */
 @ControllerAdvice(annotations = Controller.class)
-public class ActorModelAdvice {
+class ActorModelAdvice {
 
     @ModelAttribute("actor")
     Actor actor() {

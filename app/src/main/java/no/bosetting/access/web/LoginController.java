@@ -11,7 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 @Controller
-public class LoginController {
+class LoginController {
 
     private final UserAccounts accounts;
     private final boolean demo;

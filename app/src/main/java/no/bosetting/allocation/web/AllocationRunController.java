@@ -33,7 +33,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
-public class AllocationRunController {
+class AllocationRunController {
 
     private final AllocationRuns runs;
     private final AllocationPolicies policies;

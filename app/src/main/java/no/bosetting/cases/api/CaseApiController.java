@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/cases")
 @Tag(name = ApiDocumentation.TAG_CASES)
-public class CaseApiController {
+class CaseApiController {
 
     static final int MAX_PAGE_SIZE = 200;
 

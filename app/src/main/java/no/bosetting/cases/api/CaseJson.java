@@ -22,7 +22,7 @@ import no.bosetting.cases.Relation;
 import no.bosetting.cases.ResidenceEntry;
 
 /** The JSON shapes of the permit and case endpoints; the API's contract, independent of the services' types. */
-public final class CaseJson {
+final class CaseJson {
 
     private CaseJson() {
     }

@@ -40,7 +40,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 @RequestMapping("/api/v1/permits")
 @Tag(name = ApiDocumentation.TAG_PERMITS)
-public class PermitApiController {
+class PermitApiController {
 
     private static final String NOT_ALLOWED = "error.role.notAllowed";
     private static final String TEXT_CSV = "text/csv";

@@ -52,7 +52,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
-public class CaseWebController {
+class CaseWebController {
 
     private final java.time.Clock clock;
 

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** The number of open work items behind "Oppgaver" in the navigation of every staff page. */
 @ControllerAdvice(annotations = Controller.class)
-public class WorkItemCountAdvice {
+class WorkItemCountAdvice {
 
     private final WorkItems workItems;
 

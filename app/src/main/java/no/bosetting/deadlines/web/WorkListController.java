@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * outbox health: undelivered, failing with the last error, delivered in the last 24 hours.
  */
 @Controller
-public class WorkListController {
+class WorkListController {
 
     static final int LIMIT = 500;
 

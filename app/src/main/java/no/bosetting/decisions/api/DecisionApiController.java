@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Decisions on settlement municipality, the actual settlement dates and the places they take. */
 @RestController
 @Tag(name = ApiDocumentation.TAG_DECISIONS)
-public class DecisionApiController {
+class DecisionApiController {
 
     private final SettlementDecisions decisions;
     private final CaseQueries cases;

@@ -13,7 +13,7 @@ import no.bosetting.decisions.SettlementDateChange;
 import no.bosetting.decisions.SettlementDecision;
 
 /** The JSON shapes of decisions, settlement dates and places. */
-public final class DecisionJson {
+final class DecisionJson {
 
     private DecisionJson() {
     }

@@ -39,7 +39,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
-public class DecisionWebController {
+class DecisionWebController {
 
     private final SettlementDecisions decisions;
     private final CaseQueries cases;

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The agency's overview of every municipality's decision against places used. */
 @Controller
-public class PlacesWebController {
+class PlacesWebController {
 
     private final java.time.Clock clock;
 

@@ -33,7 +33,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The municipality's dwelling register: list with filters, create and edit, leases and reservations. */
 @Controller
-public class DwellingWebController {
+class DwellingWebController {
 
     private final Dwellings dwellings;
     private final Leases leases;

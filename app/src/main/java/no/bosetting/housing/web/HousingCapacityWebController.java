@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * large households can be housed. Aggregated numbers only; /kapasitet/** is the agency's.
  */
 @Controller
-public class HousingCapacityWebController {
+class HousingCapacityWebController {
 
     static final int HORIZON_MONTHS = 6;
     static final int LARGEST_ROOMS = 5;

@@ -28,7 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Housing allowance, start loans and Husbanken applications: what is pending, granted or refused. */
 @Controller
-public class InstrumentWebController {
+class InstrumentWebController {
 
     private final HousingInstruments instruments;
     private final CaseQueries cases;

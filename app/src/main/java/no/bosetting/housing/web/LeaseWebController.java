@@ -24,7 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Active leases, soonest ending first, with the review of the tenant's situation before expiry. */
 @Controller
-public class LeaseWebController {
+class LeaseWebController {
 
     private final Leases leases;
     private final Messages messages;

@@ -23,7 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Suggested dwellings for one accepted household, and reserving one of them. */
 @Controller
-public class MatchWebController {
+class MatchWebController {
 
     private final HousingMatches matches;
     private final Dwellings dwellings;

@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The municipality's queue of private offers, their quality assurance, and its landlords. */
 @Controller
-public class OfferWebController {
+class OfferWebController {
 
     private final HousingOffers offers;
     private final Messages messages;

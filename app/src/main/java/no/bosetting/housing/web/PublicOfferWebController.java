@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * uses up the limit.
  */
 @Controller
-public class PublicOfferWebController {
+class PublicOfferWebController {
 
     private final HousingOffers offers;
     private final Municipalities municipalities;

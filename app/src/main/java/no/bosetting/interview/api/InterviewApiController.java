@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/cases/{caseId}/interview")
 @Tag(name = ApiDocumentation.TAG_INTERVIEW)
-public class InterviewApiController {
+class InterviewApiController {
 
     private final Interviews interviews;
     private final CaseQueries cases;

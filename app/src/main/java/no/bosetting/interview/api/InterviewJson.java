@@ -12,7 +12,7 @@ import no.bosetting.interview.Question;
 import no.bosetting.interview.SettlementInterview;
 
 /** The JSON shapes of the settlement-interview endpoints. */
-public final class InterviewJson {
+final class InterviewJson {
 
     private InterviewJson() {
     }

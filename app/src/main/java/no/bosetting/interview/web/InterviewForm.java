@@ -13,7 +13,7 @@ import no.bosetting.shared.FieldProblem;
  * The interview form exactly as submitted. Every field is kept as text so that a re-rendered form
  * shows what the user typed, even when it could not be understood (for example a mistyped date).
  */
-public class InterviewForm {
+class InterviewForm {
 
     /** The order of the fields on the page, so the error summary lists problems in reading order. */
     static final List<String> FIELD_ORDER = List.of("heldOn", "interpreterLanguage", "familyInNorway",

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /** Delivers the outbox's letter messages through the configured digital mailbox. */
 @Component
 @Order(10)
-public class LetterDispatchSender implements MessageSender {
+class LetterDispatchSender implements MessageSender {
 
     private final Letters letters;
     private final DigitalMailbox mailbox;

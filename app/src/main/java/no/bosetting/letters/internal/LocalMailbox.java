@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "bosetting.letters.mailbox", havingValue = "local", matchIfMissing = true)
-public class LocalMailbox implements DigitalMailbox {
+class LocalMailbox implements DigitalMailbox {
 
     @Override
     public boolean needsFile() {

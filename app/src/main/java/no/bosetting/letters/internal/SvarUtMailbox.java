@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 @ConditionalOnProperty(name = "bosetting.letters.mailbox", havingValue = "svarut")
-public class SvarUtMailbox implements DigitalMailbox {
+class SvarUtMailbox implements DigitalMailbox {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -45,7 +45,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * another municipality's thread, case or attachment answers 404.
  */
 @Controller
-public class MessageWebController {
+class MessageWebController {
 
     private final MessageThreads threads;
     private final CaseQueries cases;

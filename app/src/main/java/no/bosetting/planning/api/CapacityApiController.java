@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/municipalities/{number}/capacity-decisions/{year}")
 @Tag(name = ApiDocumentation.TAG_PLANNING)
-public class CapacityApiController {
+class CapacityApiController {
 
     private final CapacityDecisions capacity;
     private final Municipalities municipalities;

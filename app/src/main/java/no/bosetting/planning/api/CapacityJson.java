@@ -9,7 +9,7 @@ import no.bosetting.planning.CapacityDecision;
 import no.bosetting.planning.CapacityDecisions;
 
 /** The JSON shapes of the municipalities' capacity decisions. */
-public final class CapacityJson {
+final class CapacityJson {
 
     private CapacityJson() {
     }

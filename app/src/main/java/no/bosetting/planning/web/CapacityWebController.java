@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The council decision: recorded by the municipality itself, or by the agency on its behalf. */
 @Controller
-public class CapacityWebController {
+class CapacityWebController {
 
     private final java.time.Clock clock;
 

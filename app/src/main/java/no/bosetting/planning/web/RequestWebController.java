@@ -34,7 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The planner's page: scenarios, national need and its county split, criteria, and the versioned requests. */
 @Controller
-public class RequestWebController {
+class RequestWebController {
 
     private static final String BASE = "/kapasitet/anmodninger";
 

@@ -47,7 +47,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  */
 @RestController
 @Tag(name = ApiDocumentation.TAG_PROPOSALS)
-public class ProposalApiController {
+class ProposalApiController {
 
     static final int MAX_LIMIT = 500;
 

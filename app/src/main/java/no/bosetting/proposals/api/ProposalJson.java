@@ -17,7 +17,7 @@ import no.bosetting.proposals.ProposalStatus;
 import no.bosetting.proposals.RejectionReason;
 
 /** The JSON shapes of distribution lists, proposals and answers. Nothing here identifies a person before acceptance. */
-public final class ProposalJson {
+final class ProposalJson {
 
     private ProposalJson() {
     }

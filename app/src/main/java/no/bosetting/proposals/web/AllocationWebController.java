@@ -29,7 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The agency's side: composing distribution lists and following answers and deadlines. */
 @Controller
-public class AllocationWebController {
+class AllocationWebController {
 
     private final java.time.Clock clock;
 

@@ -38,7 +38,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * answer (accept with planned dates, or reject with a reason) within the deadline.
  */
 @Controller
-public class MunicipalityWebController {
+class MunicipalityWebController {
 
     private final java.time.Clock clock;
 

@@ -31,7 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The agency's list of open requests and each case's reconsideration page. Outside the agency: 404. */
 @Controller
-public class ReconsiderationWebController {
+class ReconsiderationWebController {
 
     private final Reconsiderations reconsiderations;
     private final CaseQueries cases;

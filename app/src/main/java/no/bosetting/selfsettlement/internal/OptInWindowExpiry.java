@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * of {@link SelfSettlementWindows#closeExpired()}.
  */
 @Component
-public class OptInWindowExpiry {
+class OptInWindowExpiry {
 
     private final SelfSettlementWindows windows;
 

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * {@code check-days} days without forwarding or refusing (to the municipality's officers).
  */
 @Component
-public class SelfSettlementDeadlineRule implements DeadlineRule {
+class SelfSettlementDeadlineRule implements DeadlineRule {
 
     private final JdbcClient jdbc;
     private final int checkDays;

@@ -20,7 +20,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * decides (bokmål or English; bokmål when neither is acceptable), unless {@code ?lang=} was given.
  */
 @Configuration(proxyBeanMethods = false)
-public class ApiLocaleConfig implements WebMvcConfigurer {
+class ApiLocaleConfig implements WebMvcConfigurer {
 
     static final List<Locale> SUPPORTED = List.of(WebConfig.BOKMAL, Locale.ENGLISH);
 

@@ -32,7 +32,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class ApiRequestProblems {
+class ApiRequestProblems {
 
     private final ApiProblemHandler problems;
     private final Messages messages;

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class EmailMessageSender implements MessageSender {
+class EmailMessageSender implements MessageSender {
 
     public static final String TOPIC = "EMAIL";
 

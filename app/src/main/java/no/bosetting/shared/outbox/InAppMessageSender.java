@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
-public class InAppMessageSender implements MessageSender {
+class InAppMessageSender implements MessageSender {
 
     private final JdbcClient jdbc;
     private final Clock clock;

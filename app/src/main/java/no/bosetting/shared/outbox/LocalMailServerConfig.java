@@ -19,7 +19,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "bosetting.mail.local-server.enabled", havingValue = "true", matchIfMissing = true)
-public class LocalMailServerConfig {
+class LocalMailServerConfig {
 
     private static final Logger log = LoggerFactory.getLogger(LocalMailServerConfig.class);
 

@@ -17,7 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Error dispatches themselves are not filtered.
  */
 @Component
-public class DirectErrorRequestFilter extends OncePerRequestFilter {
+class DirectErrorRequestFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {

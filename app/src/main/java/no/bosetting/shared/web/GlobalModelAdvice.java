@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Values every page's layout needs. */
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
-public class GlobalModelAdvice {
+class GlobalModelAdvice {
 
     private final Notifications notifications;
 

@@ -27,7 +27,7 @@ import org.springframework.web.util.HtmlUtils;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
-public class UploadTooLargeFilter extends OncePerRequestFilter {
+class UploadTooLargeFilter extends OncePerRequestFilter {
 
     private final long maxRequestBytes;
 

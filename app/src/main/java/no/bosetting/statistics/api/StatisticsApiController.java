@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * and its exports withhold; a withheld count is null in JSON and an empty cell in CSV.
  */
 @RestController
-public class StatisticsApiController {
+class StatisticsApiController {
 
     private static final String PATH = "/api/v1/statistics/municipalities";
     private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");

@@ -23,7 +23,7 @@ import org.springframework.web.server.ResponseStatusException;
  * the public, gets the small-cell rule.
  */
 @Controller
-public class StatisticsWebController {
+class StatisticsWebController {
 
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     private static final int LONG_WAITING_SHOWN = 200;
