@@ -94,9 +94,9 @@ public class Reconsiderations {
         if (!ReconsiderationCommand.REQUEST.allowedFor(actor.role())) {
             return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
         }
-        // Lock the case so two requests for it are registered one after the other.
-        CaseSummary summary = jdbc.sql("select id from settlement_case where id = :id for update").param("id", caseId)
-                .query(Long.class).optional().flatMap(id -> cases.summaryForSystem(id)).orElseThrow();
+        // Lock the case (through its module, in its lock order) so two requests for it are registered one after the other.
+        caseCommands.lockStatuses(List.of(caseId));
+        CaseSummary summary = cases.summaryForSystem(caseId).orElseThrow();
         if (summary.status() != CaseStatus.OFFERED || summary.settlementMunicipality() == null) {
             return CommandResult.fail(CommandFailure.WrongState.of(summary.status().name(), "error.reconsideration.notOffered", summary.status().name()));
         }

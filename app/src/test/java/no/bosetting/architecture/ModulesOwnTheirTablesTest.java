@@ -80,9 +80,7 @@ class ModulesOwnTheirTablesTest {
      * through the owning module's API instead (for {@code settlement_case}: {@code CaseCommands}, which takes the
      * case locks in one order).
      */
-    static final Set<String> WRITES_AND_LOCKS = Set.of(
-            "reconsideration: settlement_case LOCK",  // Reconsiderations.request: serialises requests of one case
-            "selfsettlement: settlement_case LOCK");  // SelfSettlementRequests.register: one open request per household
+    static final Set<String> WRITES_AND_LOCKS = Set.of();
 
     /**
      * Reads of another module's table, as {@code "module: table"}; may only shrink. Not listed: the {@code statistics}
