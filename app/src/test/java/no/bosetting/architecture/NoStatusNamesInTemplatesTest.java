@@ -26,7 +26,6 @@ class NoStatusNamesInTemplatesTest {
     static final Map<String, Integer> RATCHET = Map.ofEntries(
             Map.entry("applications/detail.html", 1),
             Map.entry("applications/refugee-form.html", 2),
-            Map.entry("cases/import.html", 1),
             Map.entry("decisions/letter.html", 1),
             Map.entry("decisions/panel.html", 3),
             Map.entry("housing/dwelling-form.html", 3),
