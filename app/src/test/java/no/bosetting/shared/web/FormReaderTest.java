@@ -99,12 +99,16 @@ class FormReaderTest {
 
     @Test
     void datesAreWhatADateInputSendsOrWhatNorwegiansType() {
-        FormReader r = form("iso", "2026-05-17", "typed", "17.5.2026", "padded", " 01.02.2027 ", "bad", "i går");
+        FormReader r = form("iso", "2026-05-17", "typed", "17.5.2026", "padded", " 01.02.2027 ", "bad", "i går",
+                "noSuchDay", "31.02.2026", "noSuchIsoDay", "2026-02-31");
         assertThat(r.date("iso")).isEqualTo(LocalDate.of(2026, 5, 17));
         assertThat(r.date("typed")).isEqualTo(LocalDate.of(2026, 5, 17));
         assertThat(r.date("padded")).isEqualTo(LocalDate.of(2027, 2, 1));
         assertThat(r.date("bad")).isNull();
-        assertThat(r.errors(messages())).containsOnlyKeys("bad").containsEntry("bad", "Skriv en gyldig dato, for eksempel 17.05.2026.");
+        assertThat(r.date("noSuchDay")).isNull();
+        assertThat(r.date("noSuchIsoDay")).isNull();
+        assertThat(r.errors(messages())).containsOnlyKeys("bad", "noSuchDay", "noSuchIsoDay")
+                .containsEntry("bad", "Skriv en gyldig dato, for eksempel 17.05.2026.");
     }
 
     @Test
