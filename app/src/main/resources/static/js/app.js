@@ -1,12 +1,8 @@
 // Progressive enhancement only: every page works without JavaScript.
-document.addEventListener('DOMContentLoaded', function () {
-  // Move focus to the error summary so keyboard and screen-reader users hear what went wrong.
-  var summary = document.querySelector('.error-summary');
-  if (summary) {
-    summary.focus();
-  }
-  // A table wider than the screen scrolls sideways; keyboard users must be able to focus and scroll it.
-  document.querySelectorAll('.table-wrap').forEach(function (wrap) {
+
+// Tables wider than the screen scroll sideways; keyboard users must be able to focus and scroll them.
+function makeWideTablesScrollable(root) {
+  root.querySelectorAll('.table-wrap').forEach(function (wrap) {
     if (wrap.scrollWidth > wrap.clientWidth && !wrap.querySelector('a, button, input, select, textarea, [tabindex]')) {
       var caption = wrap.querySelector('caption');
       wrap.setAttribute('tabindex', '0');
@@ -14,6 +10,15 @@ document.addEventListener('DOMContentLoaded', function () {
       wrap.setAttribute('aria-label', caption ? caption.textContent.trim() : document.title);
     }
   });
+}
+
+document.addEventListener('DOMContentLoaded', function () {
+  // Move focus to the error summary so keyboard and screen-reader users hear what went wrong.
+  var summary = document.querySelector('.error-summary');
+  if (summary) {
+    summary.focus();
+  }
+  makeWideTablesScrollable(document);
   // "Select all" for distribution-list checkboxes.
   document.querySelectorAll('[data-select-all]').forEach(function (box) {
     box.addEventListener('change', function () {
@@ -22,4 +27,16 @@ document.addEventListener('DOMContentLoaded', function () {
       });
     });
   });
+});
+
+// After htmx swapped in new results (a page of the case list, say): the same care for wide tables, and focus,
+// which was on a link that is now gone, moves to the results instead of falling back to the top of the page.
+document.addEventListener('htmx:afterSettle', function () {
+  makeWideTablesScrollable(document);
+  if (!document.activeElement || document.activeElement === document.body) {
+    var results = document.querySelector('[data-results]');
+    if (results) {
+      results.focus();
+    }
+  }
 });

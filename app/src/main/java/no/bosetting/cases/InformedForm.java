@@ -1,13 +1,13 @@
 package no.bosetting.cases;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import no.bosetting.shared.FieldProblem;
+import no.bosetting.shared.web.FormReader;
 
 /**
  * The "informed of the consequence" fields as a form sends them (the date as typed), shared by the
@@ -46,11 +46,8 @@ public final class InformedForm {
         return new ConsequenceInformed(informed, parse(date), channel, language, interpreter);
     }
 
+    /** The date as the one form reader reads it (a date input's 2026-05-17, or 17.5.2026 as typed); unreadable is null. */
     private static LocalDate parse(String date) {
-        try {
-            return date == null || date.isBlank() ? null : LocalDate.parse(date.trim());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return date == null ? null : new FormReader(Map.of("date", date)).date("date");
     }
 }

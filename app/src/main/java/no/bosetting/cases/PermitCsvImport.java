@@ -69,6 +69,11 @@ public class PermitCsvImport {
 
     public record RowResult(long row, String permitReference, RowStatus status, String caseReference,
                             List<FieldProblem> problems) {
+
+        /** The row was refused (shown as an error). */
+        public boolean refused() {
+            return status == RowStatus.ERROR;
+        }
     }
 
     public record Report(List<RowResult> rows, List<FieldProblem> fileProblems) {

@@ -25,6 +25,7 @@ import org.springframework.core.env.Profiles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Refugee sign-in with a DUF number and a one-time code (the demo and test profiles; production signs
@@ -43,6 +44,7 @@ public class RefugeeSignIn {
     public static final Duration RATE_WINDOW = Duration.ofMinutes(15);
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
     private final Clock clock;
     private final CaseQueries cases;
     private final PersonAccessLog accessLog;
@@ -50,8 +52,9 @@ public class RefugeeSignIn {
     private final SecureRandom random = new SecureRandom();
 
     public RefugeeSignIn(JdbcClient jdbc, Clock clock, CaseQueries cases, PersonAccessLog accessLog, Environment environment,
-                         @Value("${bosetting.refugee-login.demo-mailbox:true}") boolean demoMailbox) {
+                         TransactionTemplate tx, @Value("${bosetting.refugee-login.demo-mailbox:true}") boolean demoMailbox) {
         this.jdbc = jdbc;
+        this.tx = tx;
         this.clock = clock;
         this.cases = cases;
         this.accessLog = accessLog;
@@ -98,13 +101,29 @@ public class RefugeeSignIn {
         return CommandResult.ok(duf);
     }
 
-    /** Checks a code; on success the code is used up and the refugee's actor returned. */
-    @Transactional
+    /**
+     * Checks a code; on success the code is used up and the refugee's actor returned. A wrong code counts against
+     * the code even though the sign-in fails: the check commits what it wrote (the count, the lock) and only then is
+     * its refusal returned, since a returned failure rolls its transaction back.
+     */
     public CommandResult<Actor> verify(String dufNumber, String code) {
         String entered = code == null ? "" : code.replace(" ", "").trim();
         if (!entered.matches("\\d{6}")) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("code", "self.error.codeFormat"));
         }
+        Checked checked = tx.execute(status -> check(dufNumber, entered));
+        return checked.actor() != null ? CommandResult.ok(checked.actor()) : CommandResult.fail(checked.refusal());
+    }
+
+    /** The outcome of a code check: the refugee's actor, or why the sign-in is refused. */
+    private record Checked(Actor actor, CommandFailure refusal) {
+
+        static Checked refused(CommandFailure refusal) {
+            return new Checked(null, refusal);
+        }
+    }
+
+    private Checked check(String dufNumber, String entered) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Optional<Row> found = jdbc.sql("""
                 select id, code_salt, code_hash, expires_at, attempts from refugee_login_code
@@ -115,11 +134,11 @@ public class RefugeeSignIn {
                         rs.getObject(4, OffsetDateTime.class), rs.getInt(5)))
                 .optional();
         if (found.isEmpty()) {
-            return CommandResult.fail(CommandFailure.RuleBroken.of("code", "self.error.codeNone"));
+            return Checked.refused(CommandFailure.RuleBroken.of("code", "self.error.codeNone"));
         }
         Row row = found.get();
         if (!now.isBefore(row.expiresAt())) {
-            return CommandResult.fail(CommandFailure.RuleBroken.of("code", "self.error.codeExpired"));
+            return Checked.refused(CommandFailure.RuleBroken.of("code", "self.error.codeExpired"));
         }
         if (!MessageDigest.isEqual(hash(row.salt(), entered).getBytes(StandardCharsets.US_ASCII),
                 row.hash().getBytes(StandardCharsets.US_ASCII))) {
@@ -127,7 +146,7 @@ public class RefugeeSignIn {
             boolean locked = attempts >= MAX_ATTEMPTS;
             jdbc.sql("update refugee_login_code set attempts = :a, status = :s, updated_at = :now, updated_by = 'system' where id = :id")
                     .param("a", attempts).param("s", locked ? "LOCKED" : "ACTIVE").param("now", now).param("id", row.id()).update();
-            return CommandResult.fail(locked
+            return Checked.refused(locked
                     ? CommandFailure.RuleBroken.of("code", "self.error.tooManyAttempts")
                     : CommandFailure.RuleBroken.of("code", "self.error.codeWrong", MAX_ATTEMPTS - attempts));
         }
@@ -136,7 +155,7 @@ public class RefugeeSignIn {
         Optional<java.util.Map.Entry<Long, String>> person = cases.personForDuf(dufNumber);
         Actor actor = Actor.refugee(dufNumber, person.map(java.util.Map.Entry::getValue).orElse("DUF " + dufNumber));
         person.ifPresent(p -> accessLog.recordRead(actor, List.of(p.getKey()), "min side innlogging"));
-        return CommandResult.ok(actor);
+        return new Checked(actor, null);
     }
 
     /** The demo mailbox: the latest valid codes per DUF number; empty unless the demo mailbox is on. */

@@ -4,7 +4,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The outcome of a command: either the value or a typed failure the caller must handle.
+ * The outcome of a command: either the value or a typed failure the caller must handle. A failure rolls the
+ * command's transaction back whether it is returned or thrown ({@link FailureRollback}).
  */
 public sealed interface CommandResult<T> {
 
@@ -23,8 +24,8 @@ public sealed interface CommandResult<T> {
     }
 
     /**
-     * Runs a transactional command and turns the exception that rolled its transaction back into
-     * the failure it carries.
+     * Runs a transactional command and turns the {@link CommandFailedException} that rolled its transaction
+     * back into the failure it carries.
      */
     static <T> CommandResult<T> attempt(Supplier<CommandResult<T>> command) {
         try {
@@ -38,6 +39,7 @@ public sealed interface CommandResult<T> {
         return this instanceof Success;
     }
 
+    /** The value; on a failure throws {@link CommandFailedException}, which rolls the surrounding transaction back. */
     default T value() {
         if (this instanceof Success<T> s) {
             return s.value();
@@ -54,10 +56,5 @@ public sealed interface CommandResult<T> {
             return ok(mapper.apply(s.value()));
         }
         return fail(failure());
-    }
-
-    /** Turns a failure into an exception that rolls the surrounding transaction back. */
-    default T orThrow() {
-        return value();
     }
 }

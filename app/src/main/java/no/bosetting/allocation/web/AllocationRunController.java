@@ -1,5 +1,6 @@
 package no.bosetting.allocation.web;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import no.bosetting.cases.LivingSituation;
 import no.bosetting.municipalities.Municipalities;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.StoredExplanations;
+import no.bosetting.shared.web.FormReader;
 import no.bosetting.shared.web.Messages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -51,11 +53,14 @@ class AllocationRunController {
     }
 
     @PostMapping("/fordeling/motor")
-    String propose(@RequestParam(required = false) HouseholdType householdType,
-                   @RequestParam(required = false) LivingSituation living,
-                   @RequestParam(required = false) Integer minDays,
-                   RedirectAttributes redirect) {
-        CaseFilter filter = new CaseFilter(null, null, minDays, null, householdType, null, living, null, null);
+    String propose(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        FormReader r = new FormReader(form);
+        CaseFilter filter = new CaseFilter(null, null, r.integer("minDays"), null, r.choice("householdType", HouseholdType.class),
+                null, r.choice("living", LivingSituation.class), null, null);
+        if (!r.ok()) {
+            redirect.addFlashAttribute("errors", r.errors(messages));
+            return "redirect:/fordeling";
+        }
         CommandResult<Long> result = CommandResult.attempt(() -> runs.propose(CurrentActor.get(), filter));
         if (!result.isSuccess()) {
             redirect.addFlashAttribute("errors", messages.byField(result.failure()));
@@ -85,9 +90,13 @@ class AllocationRunController {
     }
 
     @PostMapping("/fordeling/motor/{id}/fest")
-    String pin(@PathVariable long id, @RequestParam long caseId, @RequestParam(required = false) String municipality,
-               RedirectAttributes redirect) {
-        String m = municipality == null || municipality.isBlank() ? null : municipality;
+    String pin(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        FormReader r = new FormReader(form);
+        Long caseId = r.id("caseId");
+        if (caseId == null) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
+        String m = r.text("municipality");
         CommandResult<Long> result = CommandResult.attempt(() -> runs.pin(CurrentActor.get(), id, caseId, m));
         if (!result.isSuccess()) {
             redirect.addFlashAttribute("errors", messages.byField(result.failure()));
@@ -125,18 +134,17 @@ class AllocationRunController {
     @PostMapping("/fordeling/policy")
     String savePolicy(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         Actor actor = CurrentActor.get();
+        FormReader r = new FormReader(form);
         Map<String, Double> weights = new LinkedHashMap<>();
-        Map<String, String> errors = new LinkedHashMap<>();
         for (String term : AllocationPolicy.TERMS) {
-            String raw = form.getOrDefault(term, "").trim().replace(',', '.');
-            try {
-                weights.put(term, Double.parseDouble(raw));
-            } catch (NumberFormatException e) {
-                errors.put(term, messages.get("error.policy.weight"));
+            BigDecimal weight = r.requiredDecimal(term, "error.policy.weight");
+            if (weight != null) {
+                weights.put(term, weight.doubleValue());
             }
         }
+        Map<String, String> errors = r.errors(messages);
         if (errors.isEmpty()) {
-            var result = policies.saveNewVersion(actor, weights, form.get("reason"));
+            var result = policies.saveNewVersion(actor, weights, r.raw("reason"));
             if (result.isSuccess()) {
                 redirect.addFlashAttribute("success", messages.get("policy.saved", result.value().version()));
                 return "redirect:/fordeling/policy";

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import no.bosetting.access.Actor;
 import no.bosetting.access.CurrentActor;
 import no.bosetting.access.PersonAccessLog;
@@ -34,8 +36,8 @@ import no.bosetting.cases.ReceptionScope;
 import no.bosetting.municipalities.Municipalities;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.FieldProblem;
+import no.bosetting.shared.web.FormReader;
 import no.bosetting.shared.web.Messages;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -45,10 +47,12 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
@@ -81,22 +85,38 @@ class CaseWebController {
         this.accessLog = accessLog;
     }
 
+    /**
+     * The case list with its filters. The filter form and the pager work as plain links and GET forms; with
+     * JavaScript, htmx fetches only the results ({@code HX-Request}) and puts the filtered address in the history.
+     */
     @GetMapping({"/saker", "/mottak"})
-    String list(@RequestParam(required = false) CaseStatus status,
-                @RequestParam(required = false) String municipality,
-                @RequestParam(required = false) Integer minDays,
-                @RequestParam(required = false) Integer maxDays,
-                @RequestParam(required = false) HouseholdType householdType,
-                @RequestParam(required = false) Boolean minor,
-                @RequestParam(required = false) LivingSituation living,
-                @RequestParam(required = false) String q,
-                @RequestParam(defaultValue = "0") int page,
-                Model model) {
+    String list(@RequestParam Map<String, String> query, @RequestParam(defaultValue = "0") int page,
+                @RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletRequest request,
+                HttpServletResponse response, Model model) {
         Actor actor = CurrentActor.get();
-        CaseFilter filter = new CaseFilter(status, blank(municipality), minDays, maxDays, householdType, minor, living, null, blank(q));
+        FormReader r = new FormReader(query);
+        CaseFilter filter = new CaseFilter(r.choice("status", CaseStatus.class), r.text("municipality"), r.integer("minDays"),
+                r.integer("maxDays"), r.choice("householdType", HouseholdType.class), r.yesNo("minor"),
+                r.choice("living", LivingSituation.class), null, r.text("q"));
+        // The same address gives the whole page or only the results: caches must keep them apart.
+        response.addHeader(HttpHeaders.VARY, "HX-Request");
+        boolean fragment = "true".equals(htmx);
+        if (fragment && !r.ok()) {
+            // Only the results are swapped in; a filter that cannot be read is shown next to its field on the whole page.
+            UriComponentsBuilder whole = UriComponentsBuilder.fromPath(request.getRequestURI());
+            query.forEach(whole::queryParam);
+            response.setHeader("HX-Redirect", whole.encode().build().toUriString());
+            return null;
+        }
         var result = queries.search(filter, actor, Math.max(0, page), PAGE_SIZE);
         model.addAttribute("filter", filter);
         model.addAttribute("result", result);
+        model.addAttribute("fragment", fragment);
+        if (fragment) {
+            return "cases/list :: results";
+        }
+        model.addAttribute("errors", r.errors(messages));
+        model.addAttribute("typed", query);
         model.addAttribute("statuses", CaseStatus.values());
         model.addAttribute("householdTypes", HouseholdType.values());
         model.addAttribute("livingSituations", LivingSituation.values());
@@ -140,49 +160,57 @@ class CaseWebController {
      * problem is shown next to its field at once; nothing is saved until all are right.
      */
     @PostMapping("/saker/{id}/avslutt")
-    String close(@PathVariable long id, @RequestParam(required = false) CloseReason closeReason,
-                 @RequestParam(required = false) String text, @RequestParam(defaultValue = "false") boolean informed,
-                 @RequestParam(required = false) String informedOn,
-                 @RequestParam(required = false) InformationChannel informedChannel,
-                 @RequestParam(required = false) String informedLanguage,
-                 @RequestParam(required = false) String interpreter,
-                 RedirectAttributes redirect) {
+    String close(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         CaseSummary summary = inScope(id);
         Actor actor = CurrentActor.get();
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("closeReason", closeReason == null ? "" : closeReason.name());
-        form.put("text", text == null ? "" : text);
-        form.putAll(InformedForm.values(informed, informedOn, informedChannel, informedLanguage, interpreter));
-        List<FieldProblem> problems = new ArrayList<>();
+        FormReader r = new FormReader(form);
+        CloseReason closeReason = r.choice("closeReason", CloseReason.class);
+        String text = r.raw("text");
+        boolean informed = r.flag("informed");
+        String informedOn = r.raw("informedOn");
+        InformationChannel informedChannel = r.choice("informedChannel", InformationChannel.class);
+        String informedLanguage = r.raw("informedLanguage");
+        String interpreter = r.raw("interpreter");
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("closeReason", closeReason == null ? "" : closeReason.name());
+        values.put("text", text == null ? "" : text);
+        values.putAll(InformedForm.values(informed, informedOn, informedChannel, informedLanguage, interpreter));
+        Map<String, String> errors = r.errors(messages);
         if (CaseCommand.CLOSE.allowedFor(actor.role())) {
+            List<FieldProblem> problems = new ArrayList<>();
             if (closeReason == null) {
                 problems.add(FieldProblem.of("closeReason", "error.closeReason.required"));
             }
             problems.addAll(InformedForm.problems(informed, informedOn, informedChannel, informedLanguage, interpreter,
                     LocalDate.now(clock), summary.permitDate()));
+            messages.byField(problems).forEach(errors::putIfAbsent);
         }
-        if (!problems.isEmpty()) {
-            redirect.addFlashAttribute("closeErrors", messages.byField(problems));
-            redirect.addFlashAttribute("closeForm", form);
+        if (!errors.isEmpty()) {
+            redirect.addFlashAttribute("closeErrors", errors);
+            redirect.addFlashAttribute("closeForm", values);
             return "redirect:/saker/" + id;
         }
         ConsequenceInformed record = InformedForm.record(informed, informedOn, informedChannel, informedLanguage, interpreter);
         CommandResult<CaseStatus> result = commands.close(id, actor, closeReason, text, record);
         if (!result.isSuccess()) {
-            redirect.addFlashAttribute("closeForm", form);
+            redirect.addFlashAttribute("closeForm", values);
         }
         return afterCommand(id, result, "case.closed", redirect, "closeErrors");
     }
 
     @PostMapping("/saker/{id}/utflytting")
-    String moveOut(@PathVariable long id,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                   @RequestParam(required = false) LivingSituation newSituation,
-                   @RequestParam(required = false) String municipalityNumber,
-                   RedirectAttributes redirect) {
+    String moveOut(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         inScope(id);
         Actor actor = CurrentActor.get();
-        CommandResult<LivingSituation> result = commands.recordMoveOut(id, actor, date, newSituation, blank(municipalityNumber));
+        FormReader r = new FormReader(form);
+        LocalDate date = r.date("date");
+        LivingSituation newSituation = r.choice("newSituation", LivingSituation.class);
+        String municipalityNumber = r.text("municipalityNumber");
+        if (!r.ok()) {
+            redirect.addFlashAttribute("moveOutErrors", r.errors(messages));
+            return "redirect:/saker/" + id;
+        }
+        CommandResult<LivingSituation> result = commands.recordMoveOut(id, actor, date, newSituation, municipalityNumber);
         String target = afterCommand(id, result, "case.movedOut", redirect, "moveOutErrors");
         // Reception staff see only current residents: after the move-out the case page is no longer theirs.
         return result.isSuccess() && queries.summary(id, actor).isEmpty() ? "redirect:/mottak" : target;
@@ -235,10 +263,6 @@ class CaseWebController {
     }
 
     public record AccessLine(String person, PersonAccessLog.Entry entry) {
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 
 }

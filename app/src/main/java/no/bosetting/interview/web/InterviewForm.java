@@ -1,13 +1,12 @@
 package no.bosetting.interview.web;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import no.bosetting.interview.InterviewAnswers;
 import no.bosetting.shared.FieldProblem;
+import no.bosetting.shared.web.FormReader;
 
 /**
  * The interview form exactly as submitted. Every field is kept as text so that a re-rendered form
@@ -19,9 +18,6 @@ class InterviewForm {
     static final List<String> FIELD_ORDER = List.of("heldOn", "interpreterLanguage", "familyInNorway",
             "familyMunicipalityNumber", "networkInNorway", "adaptationNeeds", "healthConsent", "healthDetails", "pets",
             "education", "workExperience", "drivingLicence", "hasCar", "languages", "minorSituation");
-
-    // Browsers without a date picker send what the user typed; Norwegians type dd.mm.åååå.
-    private static final DateTimeFormatter NORWEGIAN_DATE = DateTimeFormatter.ofPattern("d.M.uuuu");
 
     private String heldOn;
     private String interpreterLanguage;
@@ -59,51 +55,59 @@ class InterviewForm {
         return f;
     }
 
+    /** The form as sent, every field as typed. */
+    static InterviewForm sent(Map<String, String> form) {
+        InterviewForm f = new InterviewForm();
+        f.heldOn = form.get("heldOn");
+        f.interpreterLanguage = form.get("interpreterLanguage");
+        f.familyInNorway = form.get("familyInNorway");
+        f.familyMunicipalityNumber = form.get("familyMunicipalityNumber");
+        f.networkInNorway = form.get("networkInNorway");
+        f.adaptationNeeds = form.get("adaptationNeeds");
+        f.healthConsent = form.get("healthConsent");
+        f.healthDetails = form.get("healthDetails");
+        f.pets = form.get("pets");
+        f.education = form.get("education");
+        f.workExperience = form.get("workExperience");
+        f.drivingLicence = form.get("drivingLicence");
+        f.hasCar = form.get("hasCar");
+        f.languages = form.get("languages");
+        f.minorSituation = form.get("minorSituation");
+        return f;
+    }
+
     /** Problems with the form itself (text that is not a date), before the interview rules are checked. */
     List<FieldProblem> parseProblems() {
-        List<FieldProblem> problems = new ArrayList<>();
-        if (!isBlank(heldOn) && parseDate(heldOn) == null) {
-            problems.add(FieldProblem.of("heldOn", "error.date.invalid"));
-        }
-        return problems;
+        FormReader r = reader();
+        r.date("heldOn");
+        return r.problems().containsKey("heldOn") ? List.of(FieldProblem.of("heldOn", "error.date.invalid")) : List.of();
     }
 
     InterviewAnswers toAnswers() {
-        return new InterviewAnswers(isBlank(heldOn) ? null : parseDate(heldOn), interpreterLanguage, familyInNorway,
-                isBlank(familyMunicipalityNumber) ? null : familyMunicipalityNumber.trim(), networkInNorway,
-                adaptationNeeds, consentGiven(), healthDetails, pets, education, workExperience, yesNo(drivingLicence),
-                yesNo(hasCar), languages, minorSituation);
+        FormReader r = reader();
+        return new InterviewAnswers(r.date("heldOn"), interpreterLanguage, familyInNorway, r.text("familyMunicipalityNumber"),
+                networkInNorway, adaptationNeeds, consentGiven(), healthDetails, pets, education, workExperience,
+                r.yesNo("drivingLicence"), r.yesNo("hasCar"), languages, minorSituation);
+    }
+
+    /** The fields that need reading (dates, yes/no, a number), read the one way forms are read. */
+    private FormReader reader() {
+        Map<String, String> typed = new HashMap<>();
+        putIfPresent(typed, "heldOn", heldOn);
+        putIfPresent(typed, "familyMunicipalityNumber", familyMunicipalityNumber);
+        putIfPresent(typed, "drivingLicence", drivingLicence);
+        putIfPresent(typed, "hasCar", hasCar);
+        return new FormReader(typed);
+    }
+
+    private static void putIfPresent(Map<String, String> map, String name, String value) {
+        if (value != null) {
+            map.put(name, value);
+        }
     }
 
     public boolean consentGiven() {
         return "true".equals(healthConsent);
-    }
-
-    private static LocalDate parseDate(String text) {
-        String t = text.trim();
-        try {
-            return LocalDate.parse(t);
-        } catch (DateTimeParseException notIso) {
-            try {
-                return LocalDate.parse(t, NORWEGIAN_DATE);
-            } catch (DateTimeParseException notNorwegian) {
-                return null;
-            }
-        }
-    }
-
-    private static Boolean yesNo(String value) {
-        if ("true".equals(value)) {
-            return Boolean.TRUE;
-        }
-        if ("false".equals(value)) {
-            return Boolean.FALSE;
-        }
-        return null;
-    }
-
-    private static boolean isBlank(String s) {
-        return s == null || s.isBlank();
     }
 
     public String getHeldOn() {

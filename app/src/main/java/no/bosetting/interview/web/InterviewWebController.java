@@ -31,9 +31,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -75,7 +75,8 @@ class InterviewWebController {
     }
 
     @PostMapping("/saker/{id}/samtale")
-    String save(@PathVariable long id, @ModelAttribute("form") InterviewForm form, Model model, RedirectAttributes redirect) {
+    String save(@PathVariable long id, @RequestParam Map<String, String> sent, Model model, RedirectAttributes redirect) {
+        InterviewForm form = InterviewForm.sent(sent);
         Actor actor = CurrentActor.get();
         CaseSummary summary = openable(id, actor);
         Optional<SettlementInterview> existing = interviews.find(id);

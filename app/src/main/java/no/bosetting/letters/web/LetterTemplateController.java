@@ -12,6 +12,7 @@ import no.bosetting.letters.LetterTemplates;
 import no.bosetting.letters.Letters;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.FieldProblem;
+import no.bosetting.shared.web.FormReader;
 import no.bosetting.shared.web.Messages;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -63,10 +64,12 @@ class LetterTemplateController {
     }
 
     @PostMapping("/brevmaler/rediger")
-    String save(@RequestParam(required = false) String kind, @RequestParam(name = "sprak", required = false) String lang,
-                @RequestParam(required = false) String title, @RequestParam(required = false) String body,
-                Model model, RedirectAttributes redirect) {
-        LetterKind k = LetterKind.parse(kind);
+    String save(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        FormReader r = new FormReader(form);
+        LetterKind k = LetterKind.parse(r.text("kind"));
+        String lang = r.text("sprak");
+        String title = r.raw("title");
+        String body = r.raw("body");
         if (k == null || !k.languages().contains(lang)) {
             return "redirect:/brevmaler";
         }
@@ -87,9 +90,12 @@ class LetterTemplateController {
 
     /** A preview of the text in the form, as PDF with sample data; with errors the form is shown again. */
     @PostMapping("/brevmaler/forhandsvisning")
-    Object previewDraft(@RequestParam(required = false) String kind, @RequestParam(name = "sprak", required = false) String lang,
-                        @RequestParam(required = false) String title, @RequestParam(required = false) String body, Model model) {
-        LetterKind k = LetterKind.parse(kind);
+    Object previewDraft(@RequestParam Map<String, String> form, Model model) {
+        FormReader r = new FormReader(form);
+        LetterKind k = LetterKind.parse(r.text("kind"));
+        String lang = r.text("sprak");
+        String title = r.raw("title");
+        String body = r.raw("body");
         if (k == null || !k.languages().contains(lang)) {
             return "redirect:/brevmaler";
         }

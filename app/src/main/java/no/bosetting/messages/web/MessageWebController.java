@@ -24,6 +24,7 @@ import no.bosetting.municipalities.Municipalities;
 import no.bosetting.proposals.ProposalStatus;
 import no.bosetting.proposals.Proposals;
 import no.bosetting.shared.CommandResult;
+import no.bosetting.shared.web.FormReader;
 import no.bosetting.shared.web.Messages;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -108,39 +109,37 @@ class MessageWebController {
 
     @PostMapping("/meldinger/sak/{caseId}")
     String postToCase(@PathVariable long caseId, @RequestParam(required = false) String kommune,
-                      @RequestParam(required = false) String body,
+                      @RequestParam Map<String, String> form,
                       @RequestParam(name = "attachments", required = false) List<MultipartFile> files,
                       Model model, RedirectAttributes redirect) throws IOException {
         Actor actor = CurrentActor.get();
         ThreadRef ref = threads.caseThreadToRead(caseId, kommune, actor).orElseThrow(MessageWebController::notFound);
-        return post(ref, actor, body, files, model, redirect);
+        return post(ref, actor, new FormReader(form), files, model, redirect);
     }
 
     @PostMapping("/meldinger/kommune/{number}")
-    String postToMunicipality(@PathVariable String number, @RequestParam(required = false) String body,
+    String postToMunicipality(@PathVariable String number, @RequestParam Map<String, String> form,
                               @RequestParam(name = "attachments", required = false) List<MultipartFile> files,
                               Model model, RedirectAttributes redirect) throws IOException {
         Actor actor = CurrentActor.get();
         ThreadRef ref = threads.municipalityThreadToRead(number, actor).orElseThrow(MessageWebController::notFound);
-        return post(ref, actor, body, files, model, redirect);
+        return post(ref, actor, new FormReader(form), files, model, redirect);
     }
 
     @PostMapping("/meldinger/sak/{caseId}/kontakt")
     String caseContact(@PathVariable long caseId, @RequestParam(required = false) String kommune,
-                       @RequestParam(required = false) String contactName, @RequestParam(required = false) String contactPhone,
-                       @RequestParam(required = false) String contactEmail, Model model, RedirectAttributes redirect) {
+                       @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         Actor actor = CurrentActor.get();
         ThreadRef ref = threads.caseThreadToRead(caseId, kommune, actor).orElseThrow(MessageWebController::notFound);
-        return contact(ref, actor, contactName, contactPhone, contactEmail, model, redirect);
+        return contact(ref, actor, new FormReader(form), model, redirect);
     }
 
     @PostMapping("/meldinger/kommune/{number}/kontakt")
-    String municipalityContact(@PathVariable String number, @RequestParam(required = false) String contactName,
-                               @RequestParam(required = false) String contactPhone, @RequestParam(required = false) String contactEmail,
+    String municipalityContact(@PathVariable String number, @RequestParam Map<String, String> form,
                                Model model, RedirectAttributes redirect) {
         Actor actor = CurrentActor.get();
         ThreadRef ref = threads.municipalityThreadToRead(number, actor).orElseThrow(MessageWebController::notFound);
-        return contact(ref, actor, contactName, contactPhone, contactEmail, model, redirect);
+        return contact(ref, actor, new FormReader(form), model, redirect);
     }
 
     @PostMapping("/meldinger/sak/{caseId}/ta")
@@ -171,8 +170,9 @@ class MessageWebController {
                 .body(file.content());
     }
 
-    private String post(ThreadRef ref, Actor actor, String body, List<MultipartFile> files, Model model,
+    private String post(ThreadRef ref, Actor actor, FormReader form, List<MultipartFile> files, Model model,
                         RedirectAttributes redirect) throws IOException {
+        String body = form.raw("body");
         List<NewAttachment> uploads = new ArrayList<>();
         if (files != null) {
             for (MultipartFile f : files) {
@@ -194,8 +194,10 @@ class MessageWebController {
         return "redirect:" + ref.path() + "#message-" + result.value();
     }
 
-    private String contact(ThreadRef ref, Actor actor, String name, String phone, String email, Model model,
-                           RedirectAttributes redirect) {
+    private String contact(ThreadRef ref, Actor actor, FormReader form, Model model, RedirectAttributes redirect) {
+        String name = form.raw("contactName");
+        String phone = form.raw("contactPhone");
+        String email = form.raw("contactEmail");
         CommandResult<Void> result = threads.setMunicipalityContact(ref, actor, name, phone, email);
         if (!result.isSuccess()) {
             Map<String, String> values = new LinkedHashMap<>();

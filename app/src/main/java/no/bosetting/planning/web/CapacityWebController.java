@@ -1,7 +1,6 @@
 package no.bosetting.planning.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,6 +11,7 @@ import no.bosetting.municipalities.Municipality;
 import no.bosetting.planning.CapacityDecision;
 import no.bosetting.planning.CapacityDecisions;
 import no.bosetting.shared.CommandResult;
+import no.bosetting.shared.web.FormReader;
 import no.bosetting.shared.web.Messages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -75,19 +75,17 @@ class CapacityWebController {
     /** The council has the request under consideration; the municipality says when it expects to decide. */
     private String pending(String number, Map<String, String> form, Model model, RedirectAttributes redirect, String action, String done) {
         Municipality m = municipalities.find(number).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        Map<String, String> errors = new LinkedHashMap<>();
-        Integer year = parseInt(form.get("year"), "pendingYear", errors);
-        LocalDate expectedOn = null;
-        String raw = form.getOrDefault("expectedOn", "");
-        if (!raw.isBlank()) {
-            try {
-                expectedOn = LocalDate.parse(raw);
-            } catch (DateTimeParseException e) {
-                errors.put("expectedOn", messages.get("error.date.invalid"));
-            }
+        FormReader r = new FormReader(form);
+        Integer year = r.requiredInteger("year");
+        LocalDate expectedOn = r.date("expectedOn");
+        Map<String, String> errors = r.errors(messages);
+        // The year is the pending form's hidden field, not the decision form's "year" input above it.
+        String yearProblem = errors.remove("year");
+        if (yearProblem != null) {
+            errors.put("pendingYear", yearProblem);
         }
         if (errors.isEmpty()) {
-            var result = decisions.markPending(CurrentActor.get(), number, year, expectedOn, form.get("note"));
+            var result = decisions.markPending(CurrentActor.get(), number, year, expectedOn, r.raw("note"));
             if (result.isSuccess()) {
                 redirect.addFlashAttribute("success", messages.get("decisionForm.pendingSaved", m.name()));
                 return "redirect:" + done;
@@ -128,29 +126,16 @@ class CapacityWebController {
     private String save(String number, Map<String, String> form, Model model, RedirectAttributes redirect, String action, String done) {
         Actor actor = CurrentActor.get();
         Municipality m = municipalities.find(number).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        Map<String, String> errors = new LinkedHashMap<>();
-        Integer year = parseInt(form.get("year"), "year", errors);
-        Integer persons = parseInt(form.get("persons"), "persons", errors);
-        Integer minors = form.getOrDefault("unaccompaniedMinors", "").isBlank() ? Integer.valueOf(0)
-                : parseInt(form.get("unaccompaniedMinors"), "unaccompaniedMinors", errors);
-        LocalDate decidedOn = null;
-        String rawDate = form.getOrDefault("decidedOn", "");
-        if (!rawDate.isBlank()) {
-            try {
-                decidedOn = LocalDate.parse(rawDate);
-            } catch (DateTimeParseException e) {
-                errors.put("decidedOn", messages.get("error.date.invalid"));
-            }
-        }
+        FormReader r = new FormReader(form);
+        Integer year = r.requiredInteger("year");
+        Integer persons = r.requiredInteger("persons");
+        int minors = r.integer("unaccompaniedMinors", 0);
+        LocalDate decidedOn = r.date("decidedOn");
+        Integer untilYear = r.text("untilYear") == null ? year : r.integer("untilYear");
+        Map<String, String> errors = r.errors(messages);
         if (errors.isEmpty()) {
-            Integer untilYear = form.getOrDefault("untilYear", "").isBlank() ? year : parseInt(form.get("untilYear"), "untilYear", errors);
-            CommandResult<CapacityDecision> result = errors.isEmpty()
-                    ? record(actor, number, year, untilYear, persons, minors, decidedOn, form.get("deviationReason"))
-                    : null;
-            if (result == null) {
-                int y = year == null ? LocalDate.now(clock).getYear() : year;
-                return render(m, y, new LinkedHashMap<>(form), errors, model, action);
-            }
+            CommandResult<CapacityDecision> result = CommandResult.attempt(() -> decisions.recordDecision(actor, number, year,
+                    untilYear, persons, minors, decidedOn, r.raw("deviationReason")));
             if (result.isSuccess()) {
                 redirect.addFlashAttribute("success", messages.get("decisionForm.saved", m.name(), year));
                 return "redirect:" + done;
@@ -159,24 +144,5 @@ class CapacityWebController {
         }
         int y = year == null ? LocalDate.now(clock).getYear() : year;
         return render(m, y, new LinkedHashMap<>(form), errors, model, action);
-    }
-
-    private CommandResult<CapacityDecision> record(Actor actor, String number, Integer year, Integer untilYear, Integer persons,
-                                                   Integer minors, LocalDate decidedOn, String deviationReason) {
-        return CommandResult.attempt(() -> decisions.recordDecision(actor, number, year, untilYear, persons, minors, decidedOn,
-                deviationReason));
-    }
-
-    private Integer parseInt(String raw, String field, Map<String, String> errors) {
-        if (raw == null || raw.isBlank()) {
-            errors.put(field, messages.get("error.number.required"));
-            return null;
-        }
-        try {
-            return Integer.valueOf(raw.trim());
-        } catch (NumberFormatException e) {
-            errors.put(field, messages.get("error.number.invalid", raw));
-            return null;
-        }
     }
 }

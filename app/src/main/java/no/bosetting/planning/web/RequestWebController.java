@@ -1,8 +1,8 @@
 package no.bosetting.planning.web;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +21,7 @@ import no.bosetting.planning.RequestComputation;
 import no.bosetting.planning.RequestCriteria;
 import no.bosetting.planning.RequestInput;
 import no.bosetting.shared.CommandResult;
+import no.bosetting.shared.web.FormReader;
 import no.bosetting.shared.web.Messages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -88,90 +89,82 @@ class RequestWebController {
 
     @PostMapping(BASE + "/scenarioer")
     String scenarios(@RequestParam int year, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        Map<String, String> errors = new LinkedHashMap<>();
+        FormReader r = new FormReader(form);
+        Map<String, String> failures = new LinkedHashMap<>();
         for (PlanningScenario.Kind kind : PlanningScenario.Kind.values()) {
-            String raw = form.getOrDefault("scenario." + kind, "");
-            if (raw.isBlank()) {
-                continue;
-            }
-            Integer persons = parseInt(raw, "scenario." + kind, errors);
+            Integer persons = r.integer("scenario." + kind);
             if (persons != null) {
-                fail(requests.saveScenario(CurrentActor.get(), year, kind, persons, form.get("note." + kind)), errors);
+                fail(requests.saveScenario(CurrentActor.get(), year, kind, persons, r.raw("note." + kind)), failures);
             }
         }
-        return done(year, errors, "planning.scenarios.saved", redirect);
+        return done(year, errors(r, failures), "planning.scenarios.saved", redirect);
     }
 
     @PostMapping(BASE + "/behov")
     String need(@RequestParam int year, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        Integer persons = parseInt(form.get("need"), "need", errors);
-        LocalDate decidedOn = parseDate(form.get("decidedOn"), "decidedOn", errors);
+        FormReader r = new FormReader(form);
+        Integer persons = r.requiredInteger("need");
+        LocalDate decidedOn = r.date("decidedOn");
         Map<String, Integer> split = new TreeMap<>();
-        for (Map.Entry<String, String> county : counties().entrySet()) {
-            String raw = form.getOrDefault("county." + county.getKey(), "");
-            if (!raw.isBlank()) {
-                Integer p = parseInt(raw, "county." + county.getKey(), errors);
-                if (p != null) {
-                    split.put(county.getKey(), p);
-                }
+        for (String county : counties().keySet()) {
+            Integer p = r.integer("county." + county);
+            if (p != null) {
+                split.put(county, p);
             }
         }
-        if (errors.isEmpty()) {
-            fail(requests.saveNeed(CurrentActor.get(), year, persons, decidedOn, split), errors);
+        Map<String, String> failures = new LinkedHashMap<>();
+        if (r.ok()) {
+            fail(requests.saveNeed(CurrentActor.get(), year, persons, decidedOn, split), failures);
         }
-        return done(year, errors, "planning.need.saved", redirect);
+        return done(year, errors(r, failures), "planning.need.saved", redirect);
     }
 
     @PostMapping(BASE + "/kriterier")
     String criteria(@RequestParam int year, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        Map<String, String> errors = new LinkedHashMap<>();
+        FormReader r = new FormReader(form);
         double[] weights = new double[6];
         for (int c = 1; c <= 6; c++) {
-            Double w = parseDouble(form.get("weight" + c), "weight" + c, errors);
-            weights[c - 1] = w == null ? 0 : w;
+            BigDecimal w = r.requiredDecimal("weight" + c);
+            weights[c - 1] = w == null ? 0 : w.doubleValue();
         }
-        Integer minimum = parseInt(form.get("minimumPersons"), "minimumPersons", errors);
-        Double share = parseDouble(form.get("closedImmigrantShare"), "closedImmigrantShare", errors);
-        Double experience = form.getOrDefault("experienceWeight", "").isBlank() ? Double.valueOf(0)
-                : parseDouble(form.get("experienceWeight"), "experienceWeight", errors);
-        Double dispersal = form.getOrDefault("dispersalWeight", "").isBlank() ? Double.valueOf(0)
-                : parseDouble(form.get("dispersalWeight"), "dispersalWeight", errors);
-        Integer minorsNeed = form.getOrDefault("minorsNeed", "").isBlank() ? Integer.valueOf(0)
-                : parseInt(form.get("minorsNeed"), "minorsNeed", errors);
-        if (errors.isEmpty()) {
+        Integer minimum = r.requiredInteger("minimumPersons");
+        BigDecimal share = r.requiredDecimal("closedImmigrantShare");
+        double experience = r.decimal("experienceWeight", 0);
+        double dispersal = r.decimal("dispersalWeight", 0);
+        int minorsNeed = r.integer("minorsNeed", 0);
+        Map<String, String> failures = new LinkedHashMap<>();
+        if (r.ok()) {
             fail(requests.saveCriteria(CurrentActor.get(), year,
-                    new RequestCriteria(weights, minimum, share, experience, dispersal, minorsNeed)), errors);
+                    new RequestCriteria(weights, minimum, share.doubleValue(), experience, dispersal, minorsNeed)), failures);
         }
-        return done(year, errors, "planning.criteria.saved", redirect);
+        return done(year, errors(r, failures), "planning.criteria.saved", redirect);
     }
 
     @PostMapping(BASE + "/takt")
-    String pace(@RequestParam int year, @RequestParam(required = false) String period, RedirectAttributes redirect) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        PacePlan.Period chosen = null;
-        try {
-            chosen = period == null ? null : PacePlan.Period.valueOf(period);
-        } catch (IllegalArgumentException e) {
-            chosen = null;
+    String pace(@RequestParam int year, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        FormReader r = new FormReader(form);
+        PacePlan.Period chosen = r.choice("period", PacePlan.Period.class);
+        Map<String, String> failures = new LinkedHashMap<>();
+        if (r.ok()) {
+            fail(pace.setPeriod(CurrentActor.get(), year, chosen), failures);
         }
-        fail(pace.setPeriod(CurrentActor.get(), year, chosen), errors);
-        return done(year, errors, "planning.pace.saved", redirect);
+        return done(year, errors(r, failures), "planning.pace.saved", redirect);
     }
 
     @PostMapping(BASE + "/send")
     String issue(@RequestParam int year, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        LocalDate requestedOn = parseDate(form.get("requestedOn"), "requestedOn", errors);
-        if (errors.isEmpty()) {
-            CommandResult<Integer> result = requests.issue(CurrentActor.get(), year, requestedOn, form.get("reason"));
+        FormReader r = new FormReader(form);
+        LocalDate requestedOn = r.date("requestedOn");
+        Map<String, String> failures = new LinkedHashMap<>();
+        if (r.ok()) {
+            CommandResult<Integer> result = requests.issue(CurrentActor.get(), year, requestedOn, r.raw("reason"));
             if (result.isSuccess()) {
                 redirect.addFlashAttribute("success", messages.get("planning.issued", result.value(), year));
                 return "redirect:" + BASE + "?year=" + year;
             }
-            errors.putAll(messages.byField(result.failure()));
+            fail(result, failures);
         }
-        return done(year, errors, null, redirect);
+        return done(year, errors(r, failures), null, redirect);
     }
 
     @GetMapping(BASE + "/{number}")
@@ -199,27 +192,26 @@ class RequestWebController {
     String saveInput(@PathVariable String number, @RequestParam int year, @RequestParam Map<String, String> form,
                      RedirectAttributes redirect) {
         Municipality m = municipalities.find(number).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        Map<String, String> errors = new LinkedHashMap<>();
-        Double labour = parseDouble(form.get("labourMarketFactor"), "labourMarketFactor", errors);
-        Double intro = parseDouble(form.get("introductionFactor"), "introductionFactor", errors);
-        Double share = form.getOrDefault("immigrantShare", "").isBlank() ? null
-                : parseDouble(form.get("immigrantShare"), "immigrantShare", errors);
-        Integer adjustment = form.getOrDefault("adjustment", "").isBlank() ? Integer.valueOf(0)
-                : parseInt(form.get("adjustment"), "adjustment", errors);
-        Double settledPer1000 = form.getOrDefault("settledPer1000", "").isBlank() ? null
-                : parseDouble(form.get("settledPer1000"), "settledPer1000", errors);
-        if (errors.isEmpty()) {
-            RequestInput in = new RequestInput(number, m.countyNumber(), m.population(), m.centrality(), labour, intro, share,
-                    form.containsKey("closed"), adjustment, form.get("adjustmentReason"), form.get("countyInput"), form.get("ksInput"),
-                    form.containsKey("minorsCapacity"), settledPer1000, 0.0);
+        FormReader r = new FormReader(form);
+        BigDecimal labour = r.requiredDecimal("labourMarketFactor");
+        BigDecimal intro = r.requiredDecimal("introductionFactor");
+        BigDecimal share = r.decimal("immigrantShare");
+        int adjustment = r.integer("adjustment", 0);
+        BigDecimal settledPer1000 = r.decimal("settledPer1000");
+        Map<String, String> failures = new LinkedHashMap<>();
+        if (r.ok()) {
+            RequestInput in = new RequestInput(number, m.countyNumber(), m.population(), m.centrality(), labour.doubleValue(),
+                    intro.doubleValue(), share == null ? null : share.doubleValue(), r.has("closed"), adjustment,
+                    r.raw("adjustmentReason"), r.raw("countyInput"), r.raw("ksInput"), r.has("minorsCapacity"),
+                    settledPer1000 == null ? null : settledPer1000.doubleValue(), 0.0);
             CommandResult<Void> result = requests.saveInput(CurrentActor.get(), year, in);
             if (result.isSuccess()) {
                 redirect.addFlashAttribute("success", messages.get("planning.input.saved", m.name()));
                 return "redirect:" + BASE + "/" + number + "?year=" + year;
             }
-            errors.putAll(messages.byField(result.failure()));
+            fail(result, failures);
         }
-        redirect.addFlashAttribute("errors", errors);
+        redirect.addFlashAttribute("errors", errors(r, failures));
         redirect.addFlashAttribute("values", form);
         return "redirect:" + BASE + "/" + number + "?year=" + year;
     }
@@ -244,47 +236,16 @@ class RequestWebController {
         return "redirect:" + BASE + "?year=" + year;
     }
 
-    private void fail(CommandResult<?> result, Map<String, String> errors) {
+    private void fail(CommandResult<?> result, Map<String, String> failures) {
         if (!result.isSuccess()) {
-            errors.putAll(messages.byField(result.failure()));
+            failures.putAll(messages.byField(result.failure()));
         }
     }
 
-    private Integer parseInt(String raw, String field, Map<String, String> errors) {
-        if (raw == null || raw.isBlank()) {
-            errors.put(field, messages.get("error.number.required"));
-            return null;
-        }
-        try {
-            return Integer.valueOf(raw.trim());
-        } catch (NumberFormatException e) {
-            errors.put(field, messages.get("error.number.invalid", raw));
-            return null;
-        }
-    }
-
-    private Double parseDouble(String raw, String field, Map<String, String> errors) {
-        if (raw == null || raw.isBlank()) {
-            errors.put(field, messages.get("error.number.required"));
-            return null;
-        }
-        try {
-            return Double.valueOf(raw.trim().replace(',', '.'));
-        } catch (NumberFormatException e) {
-            errors.put(field, messages.get("error.planning.decimal", raw));
-            return null;
-        }
-    }
-
-    private LocalDate parseDate(String raw, String field, Map<String, String> errors) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(raw.trim());
-        } catch (DateTimeParseException e) {
-            errors.put(field, messages.get("error.date.invalid"));
-            return null;
-        }
+    /** The fields that could not be read, then what the commands refused. */
+    private Map<String, String> errors(FormReader r, Map<String, String> failures) {
+        Map<String, String> errors = r.errors(messages);
+        errors.putAll(failures);
+        return errors;
     }
 }

@@ -10,6 +10,7 @@ import no.bosetting.access.Actor;
 import no.bosetting.access.BosettingUser;
 import no.bosetting.selfservice.RefugeeSignIn;
 import no.bosetting.shared.CommandResult;
+import no.bosetting.shared.web.FormReader;
 import no.bosetting.shared.web.Messages;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -52,7 +53,8 @@ class RefugeeSignInController {
     }
 
     @PostMapping("/min-side/logg-inn")
-    String requestCode(@RequestParam(required = false) String dufNumber, HttpSession session, Model model) {
+    String requestCode(@RequestParam Map<String, String> form, HttpSession session, Model model) {
+        String dufNumber = new FormReader(form).raw("dufNumber");
         CommandResult<String> result = signIn.requestCode(dufNumber);
         if (!result.isSuccess()) {
             return startPage(model, dufNumber, messages.byField(result.failure()));
@@ -70,8 +72,9 @@ class RefugeeSignInController {
     }
 
     @PostMapping("/min-side/logg-inn/kode")
-    String verify(@RequestParam(required = false) String code, HttpServletRequest request, HttpServletResponse response,
+    String verify(@RequestParam Map<String, String> form, HttpServletRequest request, HttpServletResponse response,
                   Model model) {
+        String code = new FormReader(form).raw("code");
         HttpSession session = request.getSession();
         String duf = (String) session.getAttribute(PENDING_DUF);
         if (duf == null) {
