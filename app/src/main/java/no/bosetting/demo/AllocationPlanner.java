@@ -73,12 +73,10 @@ final class AllocationPlanner {
     private final Map<String, Integer> indexOf;
     private final Set<String> demoMunicipalities;
     private final List<HouseholdDraft> drafts;
-    private final boolean limited;
+    /** The places the plan gives out against the decided numbers; null in the first pass, which has no decisions. */
+    private final PlaceForecast forecast;
     private final Map<String, Double> popularity;
     private final SplittableRandom r;
-    /** Per year, per municipality index: {persons, unaccompanied minors}; null where there is no decision. */
-    private final Map<Integer, int[][]> decided = new HashMap<>();
-    private final Map<Integer, int[][]> reserved = new HashMap<>();
     private final Map<Integer, Set<String>> proposedTo = new HashMap<>();
     private final Map<Integer, Instant> eligible = new HashMap<>();
     final Map<Integer, Integer> placedByYear = new TreeMap<>();
@@ -87,7 +85,6 @@ final class AllocationPlanner {
     private int acceptedCount;
     private final Map<String, SelfSettlementPlanner.Setting> asb;
     private final SplittableRandom asbRandom;
-    private final Map<String, Integer> asbUsed = new HashMap<>();
     final Set<Integer> asbApproved = new TreeSet<>();
     final List<Pick> picks = new ArrayList<>();
 
@@ -105,15 +102,10 @@ final class AllocationPlanner {
         this.asb = asb;
         this.asbRandom = asbRandom;
         this.drafts = drafts;
-        this.limited = capacity != null;
+        this.forecast = capacity == null ? null : new PlaceForecast(capacity, indexOf,
+                municipalities.stream().map(Municipality::number).toList());
         this.popularity = popularity;
         this.r = r;
-        if (capacity != null) {
-            for (DemoPlan.RecordCapacity c : capacity) {
-                decided.computeIfAbsent(c.year(), y -> new int[municipalities.size()][])[indexOf.get(c.municipalityNumber())] =
-                        new int[]{c.persons(), c.unaccompaniedMinors()};
-            }
-        }
         for (HouseholdDraft d : drafts) {
             if (d.eligibleAt != null) {
                 eligible.put(d.index, d.eligibleAt);
@@ -156,7 +148,7 @@ final class AllocationPlanner {
                 }
             });
             for (HouseholdDraft d : pool) {
-                if (d.selfSettlement != null && limited && selfSettle(d, round)) {
+                if (d.selfSettlement != null && forecast != null && selfSettle(d, round)) {
                     continue;
                 }
                 Outcome o = outcome(d, round);
@@ -171,8 +163,8 @@ final class AllocationPlanner {
 
     /**
      * Agreed self-settlement: the household registered its dwelling before the round, the municipality
-     * checked and forwarded it, and the agency approves it within a few working days, if the municipality
-     * has room within its number and its ASB cap. Tried once per household.
+     * checked and forwarded it, and the agency approves it within a few working days, if the places as the agency
+     * weighs them (within the number and the municipality's cap) leave room in the plan. Tried once per household.
      */
     private boolean selfSettle(HouseholdDraft d, Instant round) {
         String m = d.selfSettlement;
@@ -188,18 +180,11 @@ final class AllocationPlanner {
         }
         int year = leaseStart.getYear();
         int index = indexOf.get(m);
-        int[][] forYear = decided.get(year);
-        if (forYear == null || forYear[index] == null || !room(index, year, d, false)) {
+        if (!forecast.hasDecision(index, year) || !suits(index, d) || forecast.selfSettlementPlaces(index, year,
+                keptFree(index, year), asb.get(m).capPercent()).left() < d.size()) {
             return false;
         }
-        int cap = forYear[index][0] * asb.get(m).capPercent() / 100;
-        String key = year + ":" + m;
-        if (asbUsed.getOrDefault(key, 0) + d.size() > cap) {
-            return false;
-        }
-        asbUsed.merge(key, d.size(), Integer::sum);
-        int[] used = reserved.computeIfAbsent(year, y -> new int[municipalities.size()][2])[index];
-        used[0] += d.size();
+        forecast.giveBySelfSettlement(index, year, d);
         eligible.remove(d.index);
         asbApproved.add(d.index);
         placedByYear.merge(year, d.size(), Integer::sum);
@@ -307,12 +292,12 @@ final class AllocationPlanner {
         List<Double> weights = new ArrayList<>();
         for (int i = 0; i < municipalities.size(); i++) {
             Municipality m = municipalities.get(i);
-            if (already.contains(m.number()) || !room(i, year, d, false)) {
+            if (already.contains(m.number()) || !fits(i, year, d, false)) {
                 continue;
             }
             candidates.add(m.number());
             // Weighing by what is left keeps the municipalities filling at an even pace (jevn bosetting).
-            double base = limited ? decided.get(year)[i][0] - reserved.get(year)[i][0] : CapacityPlanner.weight(m);
+            double base = forecast != null ? forecast.places(i, year).remaining() : CapacityPlanner.weight(m);
             weights.add(base * popularity.get(m.number()));
         }
         if (candidates.isEmpty()) {
@@ -325,30 +310,45 @@ final class AllocationPlanner {
     }
 
     /**
-     * Whether the municipality can take the household. Outside the forced picks the demo municipalities
-     * keep some places free, so their work lists can show new proposals at the end of the year.
+     * Whether the plan proposes the household to the municipality: it suits the municipality, and the place rule
+     * ({@link no.bosetting.decisions.PlacesUsed#roomFor}) finds room for it among the places the plan has given out —
+     * outside the forced picks without the places the plan keeps free. The first pass has no decisions and no rule.
      */
-    private boolean room(int index, int year, HouseholdDraft d, boolean forced) {
+    private boolean fits(int index, int year, HouseholdDraft d, boolean forced) {
+        if (!suits(index, d)) {
+            return false;
+        }
+        return forecast == null || forecast.hasDecision(index, year)
+                && forecast.places(index, year, forced ? 0 : keptFree(index, year)).roomFor(d.size(), d.unaccompaniedMinor());
+    }
+
+    /**
+     * A large household goes only to a municipality of some size; in the first pass, which has no decisions, an
+     * unaccompanied minor only to a larger municipality (the decisions say who takes minors in the second).
+     */
+    private boolean suits(int index, HouseholdDraft d) {
         Municipality m = municipalities.get(index);
         if (d.size() >= LARGE_HOUSEHOLD && m.population() < LARGE_HOUSEHOLD_MIN_POPULATION) {
             return false;
         }
-        if (!limited) {
-            return !d.unaccompaniedMinor() || m.population() >= 20_000;
+        return forecast != null || !d.unaccompaniedMinor() || m.population() >= 20_000;
+    }
+
+    /**
+     * Outside the forced picks the plan keeps part of a demo municipality's number free, so its work lists can
+     * show new proposals at the end of the year.
+     */
+    private int keptFree(int index, int year) {
+        if (!demoMunicipalities.contains(municipalities.get(index).number())) {
+            return 0;
         }
-        int[][] forYear = decided.get(year);
-        int[] dec = forYear == null ? null : forYear[index];
-        if (dec == null) {
-            return false;
-        }
-        int[] used = reserved.computeIfAbsent(year, y -> new int[municipalities.size()][2])[index];
-        int headroom = forced || !demoMunicipalities.contains(m.number()) ? 0 : Math.min(Math.max(20, dec[0] / 6), dec[0] / 2);
-        return used[0] + d.size() <= dec[0] - headroom && (!d.unaccompaniedMinor() || used[1] + 1 <= dec[1]);
+        int decided = forecast.decidedPersons(index, year);
+        return Math.min(Math.max(20, decided / 6), decided / 2);
     }
 
     private boolean propose(HouseholdDraft d, Instant round, String m, Outcome o, Map<String, List<Integer>> lists, boolean forced) {
         int year = o.year(LocalDate.ofInstant(round, TimeConfig.OSLO));
-        if (proposedTo.getOrDefault(d.index, Set.of()).contains(m) || !room(indexOf.get(m), year, d, forced)) {
+        if (proposedTo.getOrDefault(d.index, Set.of()).contains(m) || !fits(indexOf.get(m), year, d, forced)) {
             return false;
         }
         lists.computeIfAbsent(m, k -> new ArrayList<>()).add(d.index);
@@ -359,9 +359,9 @@ final class AllocationPlanner {
             return true;
         }
         eligible.remove(d.index);
-        int[] used = reserved.computeIfAbsent(year, y -> new int[municipalities.size()][2])[indexOf.get(m)];
-        used[0] += d.size();
-        used[1] += d.unaccompaniedMinor() ? 1 : 0;
+        if (forecast != null) {
+            forecast.give(indexOf.get(m), year, d);
+        }
         if (o.kind() == Kind.ACCEPT) {
             events.add(new DemoPlan.Accept(o.answerAt(), d.index, m, o.planned()));
             if (!forced && o.declineAt() == null && o.registerAt() == null) {

@@ -20,7 +20,6 @@ import no.bosetting.proposals.ProposalRow;
 import no.bosetting.proposals.ProposalStatus;
 import no.bosetting.proposals.RejectionReason;
 import no.bosetting.shared.CommandFailedException;
-import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
 
 /**
@@ -86,6 +85,12 @@ final class CaseReplay {
         }
     }
 
+    /**
+     * The municipality accepts, if it has room. The plan forecast its places; the decisions module counts them
+     * (with everything else in the database), so the municipality first looks at its places by the one place rule
+     * ({@link PlacesUsed#roomFor}). Without room it rejects the proposal saying so, and the household is proposed to
+     * the municipalities with the most places left that have room for it, until one accepts.
+     */
     void accept(DemoPlan.Accept e) {
         long caseId = replay.caseId(e.household());
         Optional<ProposalRow> pending = pendingProposal(caseId, e.municipalityNumber());
@@ -93,34 +98,40 @@ final class CaseReplay {
             replay.lost(e, e.household(), "no pending proposal");
             return;
         }
-        CommandResult<List<Long>> accepted = acceptProposal(pending.get(), caseId, e.plannedDate());
-        if (accepted.isSuccess()) {
+        if (!roomFor(e.household(), commands.settlementDecisions().placesUsed(e.municipalityNumber(), e.plannedDate().getYear()))) {
+            CommandResult<?> rejected = replay.command(() -> commands.proposals().reject(replay.officer(e.municipalityNumber()),
+                    pending.get().id(), RejectionReason.CAPACITY_USED, "Vedtaket for året er fylt opp."));
+            Optional<String> elsewhere = rejected.isSuccess() ? proposeElsewhere(e, caseId) : Optional.empty();
+            if (elsewhere.isPresent()) {
+                replay.offeredElsewhere(e.household(), elsewhere.get());
+            } else {
+                replay.lost(e, e.household(), rejected.isSuccess() ? "no municipality with room"
+                        : DemoReplay.describe(rejected.failure()));
+            }
             return;
         }
-        replay.refused(e, DemoReplay.describe(accepted.failure()));
-        if (!(accepted.failure() instanceof CommandFailure.RuleBroken rule) || !"capacity".equals(rule.field())) {
-            replay.leaveBehind(e.household());
-            return;
-        }
-        // The decided number was used up by data the plan did not know of: the municipality says so,
-        // and the household goes to another municipality that still has room.
-        CommandResult<?> rejected = replay.command(() -> commands.proposals().reject(replay.officer(e.municipalityNumber()),
-                pending.get().id(), RejectionReason.CAPACITY_USED, "Vedtaket for året er fylt opp."));
-        if (!rejected.isSuccess() || !relocate(e, caseId)) {
-            replay.leaveBehind(e.household());
-        }
+        replay.caseCheck(e, e.household(), acceptProposal(pending.get(), caseId, e.plannedDate()));
     }
 
-    private boolean relocate(DemoPlan.Accept e, long caseId) {
-        DemoPlan.Household h = replay.household(e.household());
-        List<PlacesUsed> withRoom = commands.settlementDecisions().placesForYear(e.plannedDate().getYear()).stream()
-                .filter(p -> p.remaining() != null && p.remaining() >= h.size())
-                .filter(p -> !h.unaccompaniedMinor() || p.decidedMinors() != null && p.decidedMinors() > p.minorsUsed())
+    private boolean roomFor(int household, PlacesUsed places) {
+        DemoPlan.Household h = replay.household(household);
+        return places.roomFor(h.size(), h.unaccompaniedMinor());
+    }
+
+    /**
+     * Proposes the household to the municipalities with the most places left that year that have room for it, as
+     * the decisions module counts them, one after the other until one accepts; at most three tries.
+     */
+    private Optional<String> proposeElsewhere(DemoPlan.Accept e, long caseId) {
+        Comparator<PlacesUsed> mostLeft = replay.household(e.household()).unaccompaniedMinor()
+                ? Comparator.comparingInt((PlacesUsed p) -> p.decidedMinors() - p.minorsUsed()).reversed()
+                : Comparator.comparing(PlacesUsed::remaining).reversed();
+        List<String> candidates = commands.settlementDecisions().placesForYear(e.plannedDate().getYear()).stream()
+                .filter(p -> roomFor(e.household(), p))
                 .filter(p -> !commands.proposals().wasProposedTo(caseId, p.municipalityNumber()))
-                .sorted(Comparator.comparing(PlacesUsed::remaining).reversed().thenComparing(PlacesUsed::municipalityNumber))
-                .limit(3).toList();
-        for (PlacesUsed alternative : withRoom) {
-            String m = alternative.municipalityNumber();
+                .sorted(mostLeft.thenComparing(PlacesUsed::municipalityNumber))
+                .map(PlacesUsed::municipalityNumber).limit(3).toList();
+        for (String m : candidates) {
             CommandResult<Long> sent = replay.command(() -> commands.proposals().sendList(replay.caseworker(), m, List.of(caseId),
                     "Ny fordeling etter avslag"));
             if (!sent.isSuccess()) {
@@ -128,10 +139,10 @@ final class CaseReplay {
             }
             Optional<ProposalRow> pending = pendingProposal(caseId, m);
             if (pending.isPresent() && acceptProposal(pending.get(), caseId, e.plannedDate()).isSuccess()) {
-                return true;
+                return Optional.of(m);
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     private CommandResult<List<Long>> acceptProposal(ProposalRow proposal, long caseId, LocalDate plannedDate) {
@@ -157,7 +168,9 @@ final class CaseReplay {
         List<SettlementDecision> open = commands.settlementDecisions().forCase(replay.caseId(e.household())).stream()
                 .filter(d -> d.status() == DecisionStatus.OFFERED).toList();
         if (open.isEmpty()) {
-            replay.lost(e, e.household(), "no open decision");
+            if (!replay.hasNoOffer(e.household())) {
+                replay.lost(e, e.household(), "no open decision");
+            }
             return;
         }
         // All members in one transaction, so a household is never left half settled.

@@ -15,6 +15,7 @@ import no.bosetting.planning.CapacityRequests;
 import no.bosetting.proposals.Proposals;
 import no.bosetting.reconsideration.Reconsiderations;
 import no.bosetting.selfsettlement.MunicipalityInitiatedSelfSettlements;
+import no.bosetting.selfsettlement.SelfSettlementOverview;
 import no.bosetting.selfsettlement.SelfSettlementRequests;
 import no.bosetting.selfsettlement.SelfSettlementSettings;
 import no.bosetting.selfsettlement.SelfSettlementWindows;
@@ -28,6 +29,7 @@ record DemoCommands(Municipalities municipalities, ReceptionCentres centres, Use
                     Interviews interviews, Proposals proposals, SettlementDecisions settlementDecisions, CaseCommands cases,
                     CaseQueries caseQueries, CapacityDecisions capacityDecisions, CapacityRequests capacityRequests,
                     SelfSettlementSettings selfSettlementSettings, SelfSettlementRequests selfSettlementRequests,
-                    SelfSettlementWindows selfSettlementWindows, MunicipalityInitiatedSelfSettlements municipalityInitiated,
+                    SelfSettlementWindows selfSettlementWindows, SelfSettlementOverview selfSettlementOverview,
+                    MunicipalityInitiatedSelfSettlements municipalityInitiated,
                     SettlementApplications applications, MessageThreads messages, Reconsiderations reconsiderations) {
 }

@@ -79,7 +79,7 @@ public class DemoDataGenerator {
         DemoReplay replay = new DemoReplay(plan, commands, jdbc, tx, clock);
         replay.run();
         DemoSummary summary = summary(plan, replay, Duration.ofNanos(System.nanoTime() - started));
-        logSummary(summary, replay.refusalsByEvent());
+        logSummary(summary, replay);
         return summary;
     }
 
@@ -111,13 +111,17 @@ public class DemoDataGenerator {
         return REFERENCE_PREFIX + seed + "-";
     }
 
-    private void logSummary(DemoSummary s, Map<String, Integer> refusalsByEvent) {
+    private void logSummary(DemoSummary s, DemoReplay replay) {
         log.info("Demo data seeded in {} s: {} households, {} persons, {} events replayed, {} refused, {} households left behind",
                 String.format("%.1f", s.duration().toMillis() / 1000.0), s.households(), s.persons(), s.events(), s.refusals(),
                 s.householdsLeftBehind());
         log.info("Demo cases per status: {}", s.statuses());
-        if (!refusalsByEvent.isEmpty()) {
-            log.info("Demo refusals by reason: {}", refusalsByEvent);
+        if (!replay.refusalsByEvent().isEmpty()) {
+            log.info("Demo refusals by event: {}", replay.refusalsByEvent());
+        }
+        if (!replay.fallbacks().isEmpty()) {
+            // The plan forecasts the places; the commands decide. Where they refused, the demo went on as the agency would.
+            log.info("Demo households that went another way after a refusal: {}", replay.fallbacks());
         }
         logExamples();
         StringBuilder logins = new StringBuilder("Demo logins (password \"" + DemoCatalogue.PASSWORD + "\"):");

@@ -51,6 +51,11 @@ final class DemoReplay {
     private final Set<Integer> leftBehind = new HashSet<>();
     private final Map<String, Integer> failureCounts = new TreeMap<>();
     private int failures;
+    /** Where a household's offer is when it is not where the plan put it: another municipality took it. */
+    private final Map<Integer, String> offeredElsewhere = new HashMap<>();
+    /** Households whose planned offer did not come about: their planned settlement is not registered. */
+    private final Set<Integer> withoutOffer = new HashSet<>();
+    private final Map<String, Integer> fallbacks = new TreeMap<>();
     private final Actor caseworker;
     private final Actor planner;
     private final Actor administrator;
@@ -223,8 +228,29 @@ final class DemoReplay {
         return caseIds.containsKey(household) && !leftBehind.contains(household);
     }
 
-    boolean leftBehind(int household) {
-        return leftBehind.contains(household);
+    /** The municipality that offered the household a place: the planned one, or the one that took it instead. */
+    String offeringMunicipality(int household, String planned) {
+        return offeredElsewhere.getOrDefault(household, planned);
+    }
+
+    /** Another municipality than the planned one accepted the household, after the planned one had no room. */
+    void offeredElsewhere(int household, String municipalityNumber) {
+        offeredElsewhere(household, municipalityNumber, "proposed elsewhere, the planned municipality having no room");
+    }
+
+    void offeredElsewhere(int household, String municipalityNumber, String why) {
+        offeredElsewhere.put(household, municipalityNumber);
+        fallbacks.merge(why, 1, Integer::sum);
+    }
+
+    /** The household's planned offer did not come about, for the reason given; it waits for allocation instead. */
+    void withoutOffer(int household, String why) {
+        withoutOffer.add(household);
+        fallbacks.merge(why, 1, Integer::sum);
+    }
+
+    boolean hasNoOffer(int household) {
+        return withoutOffer.contains(household);
     }
 
     Long centreId(int centre) {
@@ -320,6 +346,11 @@ final class DemoReplay {
 
     Map<String, Integer> refusalsByEvent() {
         return failureCounts;
+    }
+
+    /** What the replay did when a command refused a planned step: how many households took each other way. */
+    Map<String, Integer> fallbacks() {
+        return fallbacks;
     }
 
     static String describe(CommandFailure failure) {

@@ -29,12 +29,15 @@ final class MessageReplay {
         if (e.household() != null && !replay.caseGoesOn(e.household())) {
             return;
         }
-        Actor actor = e.fromMunicipality() ? replay.officer(e.municipalityNumber()) : replay.caseworker();
+        // A case thread is with the municipality that has the household now, which may not be the planned one.
+        String municipality = e.household() == null ? e.municipalityNumber()
+                : replay.offeringMunicipality(e.household(), e.municipalityNumber());
+        Actor actor = e.fromMunicipality() ? replay.officer(municipality) : replay.caseworker();
         CommandResult<Long> r = replay.command(() -> {
-            Optional<ThreadRef> ref = e.household() == null ? messages.municipalityThread(e.municipalityNumber(), actor)
-                    : messages.caseThread(replay.caseId(e.household()), e.municipalityNumber(), actor);
+            Optional<ThreadRef> ref = e.household() == null ? messages.municipalityThread(municipality, actor)
+                    : messages.caseThread(replay.caseId(e.household()), municipality, actor);
             if (ref.isEmpty()) {
-                return CommandResult.fail(CommandFailure.NotFound.of("error.case.notFound", e.municipalityNumber()));
+                return CommandResult.fail(CommandFailure.NotFound.of("error.case.notFound", municipality));
             }
             if (e.contactName() != null) {
                 CommandResult<Void> contact = e.fromMunicipality()

@@ -267,7 +267,8 @@ final class SelfSettlementPlanner {
         return !h.unaccompaniedMinor() && h.permitType() != PermitType.RESETTLEMENT;
     }
 
-    private static String refusalText(RefusalReason reason) {
+    /** The agency's or the municipality's words for a refusal of agreed self-settlement. */
+    static String refusalText(RefusalReason reason) {
         return switch (reason) {
             case ALREADY_ALLOCATED -> "Husstanden er allerede foreslått for bosetting i en annen kommune, som har sagt ja.";
             case LEASE_REQUIREMENTS -> "Leiekontrakten er ikke tidsbestemt på minst tre år og krever forskuddsbetalt leie.";

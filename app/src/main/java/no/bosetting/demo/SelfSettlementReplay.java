@@ -1,13 +1,18 @@
 package no.bosetting.demo;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongFunction;
+import java.util.stream.Stream;
 
 import no.bosetting.access.Actor;
 import no.bosetting.selfsettlement.InspectionResult;
+import no.bosetting.selfsettlement.RefusalReason;
 import no.bosetting.selfsettlement.RequestChecklist;
 import no.bosetting.selfsettlement.RequestData;
+import no.bosetting.selfsettlement.SelfSettlementOverview;
 import no.bosetting.selfsettlement.SelfSettlementRequests;
 import no.bosetting.shared.CommandResult;
 
@@ -22,6 +27,7 @@ final class SelfSettlementReplay {
     private final SelfSettlementRequests requests;
     private final Map<Integer, Long> requestIds = new HashMap<>();
     private final Map<Integer, String> municipalityOf = new HashMap<>();
+    private final Map<Integer, LocalDate> leaseStart = new HashMap<>();
 
     SelfSettlementReplay(DemoReplay replay) {
         this.replay = replay;
@@ -47,6 +53,7 @@ final class SelfSettlementReplay {
         if (r.isSuccess()) {
             requestIds.put(e.household(), r.value());
             municipalityOf.put(e.household(), e.municipalityNumber());
+            leaseStart.put(e.household(), e.leaseStart());
         }
     }
 
@@ -64,8 +71,38 @@ final class SelfSettlementReplay {
                 : requests.refuseByMunicipality(officer(e.household()), id, e.reason(), e.text()));
     }
 
+    /**
+     * The agency approves, having weighed the municipality's places within its number and its self-settlement cap
+     * ({@link SelfSettlementOverview#places}): the plan forecast them, the application counts them. Without room it
+     * approves in a neighbouring municipality that takes self-settlement and has room, as the command allows, or
+     * else refuses the request because the municipality is full; the household then waits for ordinary allocation.
+     */
     void approve(DemoPlan.ApproveSelfSettlement e) {
-        onRequest(e, id -> requests.approve(replay.caseworker(), id, null, null));
+        Long id = requestIds.get(e.household());
+        if (id == null) {
+            replay.refused(e, "no self-settlement request");
+            return;
+        }
+        String planned = municipalityOf.get(e.household());
+        // The place year as the approval sets it: the lease start, or today when the lease has started.
+        int year = DemoTime.max(replay.date(e.at()), leaseStart.get(e.household())).getYear();
+        Optional<String> target = Stream.concat(Stream.of(planned), commands.municipalities().neighbours(planned).stream())
+                .filter(m -> roomFor(e.household(), commands.selfSettlementOverview().places(m, year))).findFirst();
+        if (target.isEmpty()) {
+            replay.check(e, replay.command(() -> requests.refuseByAgency(replay.caseworker(), id, RefusalReason.MUNICIPALITY_FULL,
+                    SelfSettlementPlanner.refusalText(RefusalReason.MUNICIPALITY_FULL))));
+            replay.withoutOffer(e.household(), "self-settlement refused, the municipality and its neighbours being full");
+            return;
+        }
+        String m = target.get();
+        replay.check(e, replay.command(() -> requests.approve(replay.caseworker(), id, m.equals(planned) ? null : m, null)));
+        if (!m.equals(planned)) {
+            replay.offeredElsewhere(e.household(), m, "self-settlement approved in a neighbouring municipality");
+        }
+    }
+
+    private boolean roomFor(int household, SelfSettlementOverview.Places places) {
+        return places.left() >= replay.household(household).size();
     }
 
     void withdraw(DemoPlan.WithdrawSelfSettlement e) {
@@ -80,9 +117,10 @@ final class SelfSettlementReplay {
         replay.check(e, replay.command(() -> commands.selfSettlementWindows().optIn(replay.refugee(e.household()))));
     }
 
+    /** By the municipality that offered the household its place. */
     void markMunicipalityInitiated(DemoPlan.MarkMunicipalityInitiated e) {
-        replay.check(e, replay.command(() -> commands.municipalityInitiated().mark(replay.officer(e.municipalityNumber()),
-                replay.caseId(e.household()))));
+        Actor officer = replay.officer(replay.offeringMunicipality(e.household(), e.municipalityNumber()));
+        replay.check(e, replay.command(() -> commands.municipalityInitiated().mark(officer, replay.caseId(e.household()))));
     }
 
     /** A step on the household's request, refused when the household has none. */
