@@ -28,17 +28,22 @@ import static no.bosetting.demo.Draws.pick;
 import static no.bosetting.demo.Draws.pickIndex;
 
 /**
- * Weekly allocation rounds. {@code capacity} null means unlimited (the first pass, which measures
- * how many persons the year places so the decided numbers can be scaled to it).
+ * Plans the weekly allocation rounds: which ready households are proposed to which municipality, how each
+ * municipality answers, when the accepted households are settled or decline, and the agreed self-settlements
+ * approved in the rounds; in the last rounds, each demo municipality's work-list examples ({@link Pick}). Runs
+ * twice: first without decisions ({@code capacity} null), to measure how many persons the year places so the decided
+ * numbers can be scaled to it; then with them, proposing only where the place rule finds room in the plan's
+ * {@link PlaceForecast}.
  */
 final class AllocationPlanner {
 
     private static final int LARGE_HOUSEHOLD = 6;
     private static final int LARGE_HOUSEHOLD_MIN_POPULATION = 15_000;
 
-    private enum Kind { ACCEPT, REJECT, PENDING }
+    /** How the municipality answers a proposal within the plan; pending when the answer lies after now. */
+    private enum Answer { ACCEPT, REJECT, PENDING }
 
-    private record Outcome(Kind kind, Instant answerAt, LocalDate planned, Instant registerAt, Instant declineAt,
+    private record Outcome(Answer answer, Instant answerAt, LocalDate planned, Instant registerAt, Instant declineAt,
                            RejectionReason code, String text) {
         int year(LocalDate fallback) {
             return planned != null ? planned.getYear() : fallback.getYear();
@@ -208,6 +213,7 @@ final class AllocationPlanner {
         return true;
     }
 
+    /** The work-list example the last rounds force in every demo municipality, by how many rounds ago. */
     private Optional<Pick.Kind> forced(int roundsAgo) {
         return switch (roundsAgo) {
             case 0 -> Optional.of(Pick.Kind.DUE_SOON);
@@ -236,13 +242,13 @@ final class AllocationPlanner {
         LocalDate roundDate = LocalDate.ofInstant(round, TimeConfig.OSLO);
         Instant answerAt = at(roundDate.plusDays(1 + r.nextInt(3)), LocalTime.of(9, 0).plusMinutes(r.nextInt(360)));
         return switch (f) {
-            case DUE_SOON, OVERDUE -> new Outcome(Kind.PENDING, null, null, null, null, null, null);
+            case DUE_SOON, OVERDUE -> new Outcome(Answer.PENDING, null, null, null, null, null, null);
             case ACCEPTED_FUTURE -> {
                 LocalDate planned = clampYear(today.plusDays(3 + r.nextInt(19)), roundDate);
-                yield new Outcome(Kind.ACCEPT, answerAt, max(planned, LocalDate.ofInstant(answerAt, TimeConfig.OSLO)),
+                yield new Outcome(Answer.ACCEPT, answerAt, max(planned, LocalDate.ofInstant(answerAt, TimeConfig.OSLO)),
                         null, null, null, null);
             }
-            case ACCEPTED_UNREGISTERED -> new Outcome(Kind.ACCEPT, answerAt,
+            case ACCEPTED_UNREGISTERED -> new Outcome(Answer.ACCEPT, answerAt,
                     clampYear(LocalDate.ofInstant(answerAt, TimeConfig.OSLO).plusDays(7), roundDate), null, null, null, null);
             case ACCEPTED -> throw new IllegalArgumentException("An ordinary acceptance is not forced");
         };
@@ -253,19 +259,19 @@ final class AllocationPlanner {
         int days = r.nextDouble() < 0.08 ? 10 + r.nextInt(7) : 1 + (int) (Math.pow(r.nextDouble(), 1.5) * 9);
         Instant answerAt = at(roundDate.plusDays(days), LocalTime.of(8, 30).plusMinutes(r.nextInt(450)));
         if (!answerAt.isBefore(now)) {
-            return new Outcome(Kind.PENDING, null, null, null, null, null, null);
+            return new Outcome(Answer.PENDING, null, null, null, null, null, null);
         }
         LocalDate answerDate = LocalDate.ofInstant(answerAt, TimeConfig.OSLO);
         double rejectP = d.size() >= LARGE_HOUSEHOLD ? 0.3 : d.adaptation ? 0.2 : 0.08;
         if (r.nextDouble() < rejectP) {
             RejectionReason code = d.size() >= 5 && r.nextDouble() < 0.6 ? RejectionReason.NO_SUITABLE_DWELLING
                     : pick(r, RejectionReason.values(), new double[]{30, 15, 15, 15, 15, 10});
-            return new Outcome(Kind.REJECT, answerAt, null, null, null, code, pick(r, DemoCatalogue.REJECTION_TEXTS.get(code)));
+            return new Outcome(Answer.REJECT, answerAt, null, null, null, code, pick(r, DemoCatalogue.REJECTION_TEXTS.get(code)));
         }
         LocalDate planned = clampYear(answerDate.plusDays(7 + r.nextInt(22)), answerDate);
         if (!answerAt.isAfter(now.minus(Duration.ofDays(7))) && ++acceptedCount % declineEvery == declineEvery / 2) {
             Instant declineAt = at(answerDate.plusDays(2 + r.nextInt(4)), LocalTime.of(13, 0));
-            return new Outcome(Kind.ACCEPT, answerAt, planned, null, declineAt.isBefore(now) ? declineAt : null, null, null);
+            return new Outcome(Answer.ACCEPT, answerAt, planned, null, declineAt.isBefore(now) ? declineAt : null, null, null);
         }
         Instant registerAt = null;
         if (r.nextDouble() >= 0.02) {
@@ -276,7 +282,7 @@ final class AllocationPlanner {
             }
             registerAt = candidate.isBefore(now) ? candidate : null;
         }
-        return new Outcome(Kind.ACCEPT, answerAt, planned, registerAt, null, null, null);
+        return new Outcome(Answer.ACCEPT, answerAt, planned, registerAt, null, null, null);
     }
 
     /** No place beyond the year with decisions: a planned date next year is moved to 31 December. */
@@ -353,7 +359,7 @@ final class AllocationPlanner {
         }
         lists.computeIfAbsent(m, k -> new ArrayList<>()).add(d.index);
         proposedTo.computeIfAbsent(d.index, k -> new HashSet<>()).add(m);
-        if (o.kind() == Kind.REJECT) {
+        if (o.answer() == Answer.REJECT) {
             events.add(new DemoPlan.Reject(o.answerAt(), d.index, m, o.code(), o.text()));
             eligible.put(d.index, o.answerAt().plus(Duration.ofDays(3 + r.nextInt(8))));
             return true;
@@ -362,7 +368,7 @@ final class AllocationPlanner {
         if (forecast != null) {
             forecast.give(indexOf.get(m), year, d);
         }
-        if (o.kind() == Kind.ACCEPT) {
+        if (o.answer() == Answer.ACCEPT) {
             events.add(new DemoPlan.Accept(o.answerAt(), d.index, m, o.planned()));
             if (!forced && o.declineAt() == null && o.registerAt() == null) {
                 // Still offered at the end of the year: a candidate for a reconsideration in the demo.

@@ -98,7 +98,8 @@ final class CaseReplay {
             replay.lost(e, e.household(), "no pending proposal");
             return;
         }
-        if (!roomFor(e.household(), commands.settlementDecisions().placesUsed(e.municipalityNumber(), e.plannedDate().getYear()))) {
+        PlacesUsed places = commands.settlementDecisions().placesUsed(e.municipalityNumber(), e.plannedDate().getYear());
+        if (!roomFor(e.household(), places)) {
             CommandResult<?> rejected = replay.command(() -> commands.proposals().reject(replay.officer(e.municipalityNumber()),
                     pending.get().id(), RejectionReason.CAPACITY_USED, "Vedtaket for året er fylt opp."));
             Optional<String> elsewhere = rejected.isSuccess() ? proposeElsewhere(e, caseId) : Optional.empty();

@@ -162,7 +162,8 @@ public record DemoPlan(long seed, int size, Instant now, List<Centre> centres, L
         }
     }
 
-    public record Reject(Instant at, int household, String municipalityNumber, RejectionReason code, String text) implements CaseStep {
+    public record Reject(Instant at, int household, String municipalityNumber, RejectionReason code, String text)
+            implements CaseStep {
 
         @Override
         public DemoPhase phase() {
@@ -254,7 +255,8 @@ public record DemoPlan(long seed, int size, Instant now, List<Centre> centres, L
         }
     }
 
-    public record RefuseSelfSettlement(Instant at, int household, boolean byAgency, RefusalReason reason, String text) implements AboutCase {
+    public record RefuseSelfSettlement(Instant at, int household, boolean byAgency, RefusalReason reason, String text)
+            implements AboutCase {
 
         @Override
         public void replay(DemoReplay replay) {
@@ -358,7 +360,8 @@ public record DemoPlan(long seed, int size, Instant now, List<Centre> centres, L
         }
     }
 
-    public record DecideReconsideration(Instant at, int household, boolean grant, String reason, String alternative) implements AboutCase {
+    public record DecideReconsideration(Instant at, int household, boolean grant, String reason, String alternative)
+            implements AboutCase {
 
         @Override
         public void replay(DemoReplay replay) {

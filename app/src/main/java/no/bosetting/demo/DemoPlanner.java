@@ -61,8 +61,7 @@ public final class DemoPlanner {
     }
 
     private DemoPlan build() {
-        HouseholdPlanner householdPlanner = new HouseholdPlanner(seed, basis.size(), basis.now(), basis.municipalities(),
-                basis.byNumber(), centres);
+        HouseholdPlanner householdPlanner = new HouseholdPlanner(seed, basis, centres);
         List<HouseholdDraft> drafts = householdPlanner.households(rng(1));
         householdPlanner.timelines(drafts, rng(2));
         householdPlanner.keepResidentsUnderMappingAtStaffedCentres(drafts);
@@ -70,7 +69,8 @@ public final class DemoPlanner {
         SplittableRandom answers = rng(5);
         for (HouseholdDraft d : drafts) {
             households.add(new DemoPlan.Household(d.index, d.reference, d.permitType, d.permitDate, d.living, d.centre,
-                    d.municipality, List.copyOf(d.persons), d.interviewAt == null ? null : householdPlanner.interview(d, answers)));
+                    d.municipality, List.copyOf(d.persons),
+                    d.interviewAt == null ? null : householdPlanner.interview(d, answers)));
         }
 
         // A first pass without decisions measures how many persons the year places; the decided numbers follow from it.
@@ -99,7 +99,8 @@ public final class DemoPlanner {
         }
         events.addAll(allocation.events);
         inOrder(events);
-        PlannedYear year = new PlannedYear(rng(10), basis, households, beforeNow(events), allocation.asbApproved, allocation.picks);
+        PlannedYear year = new PlannedYear(rng(10), basis, households, beforeNow(events), allocation.asbApproved,
+                allocation.picks);
         aroundTheCase(year, asb, capacityAt.plus(Duration.ofHours(1)));
         events.addAll(year.planned());
         inOrder(events);

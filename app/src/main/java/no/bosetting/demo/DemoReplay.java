@@ -211,10 +211,6 @@ final class DemoReplay {
         caseIds.put(household, caseId);
     }
 
-    boolean hasCase(int household) {
-        return caseIds.containsKey(household);
-    }
-
     long caseId(int household) {
         Long id = caseIds.get(household);
         if (id == null) {

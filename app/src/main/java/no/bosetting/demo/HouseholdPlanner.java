@@ -42,14 +42,13 @@ final class HouseholdPlanner {
     private final Map<String, Municipality> byNumber;
     private final List<DemoPlan.Centre> centres;
 
-    HouseholdPlanner(long seed, int size, Instant now, List<Municipality> municipalities, Map<String, Municipality> byNumber,
-                     List<DemoPlan.Centre> centres) {
+    HouseholdPlanner(long seed, PlanBasis basis, List<DemoPlan.Centre> centres) {
         this.seed = seed;
-        this.size = size;
-        this.now = now;
-        this.today = LocalDate.ofInstant(now, TimeConfig.OSLO);
-        this.municipalities = municipalities;
-        this.byNumber = byNumber;
+        this.size = basis.size();
+        this.now = basis.now();
+        this.today = basis.today();
+        this.municipalities = basis.municipalities();
+        this.byNumber = basis.byNumber();
         this.centres = centres;
     }
 
@@ -349,8 +348,8 @@ final class HouseholdPlanner {
 
     /**
      * About one household in 75 finds its own dwelling in a municipality that accepts ASB (agreed
-     * self-settlement); the simulation approves it when the household is ready, if the municipality
-     * has room within its number and its ASB cap.
+     * self-settlement); the allocation rounds approve it when the household is ready, if the municipality's
+     * places within its number and its ASB cap leave room ({@link AllocationPlanner}).
      */
     void markSelfSettlers(List<HouseholdDraft> drafts, Map<String, SelfSettlementPlanner.Setting> asb, SplittableRandom r) {
         List<String> targets = new ArrayList<>(asb.keySet());

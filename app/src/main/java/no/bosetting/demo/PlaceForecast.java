@@ -50,7 +50,9 @@ final class PlaceForecast {
     PlacesUsed places(int index, int year, int keptFree) {
         int[] d = decision(index, year);
         int[] p = planned(index, year);
-        return new PlacesUsed(numbers.get(index), year, d == null ? null : d[0] - keptFree, d == null ? null : d[1], 0, p[0], p[1]);
+        Integer decidedPersons = d == null ? null : d[0] - keptFree;
+        Integer decidedMinors = d == null ? null : d[1];
+        return new PlacesUsed(numbers.get(index), year, decidedPersons, decidedMinors, 0, p[0], p[1]);
     }
 
     /** The places for agreed self-settlement, within the number (less {@code keptFree}) and the municipality's cap. */

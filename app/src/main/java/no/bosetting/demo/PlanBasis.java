@@ -2,6 +2,7 @@ package no.bosetting.demo;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ record PlanBasis(int size, Instant now, LocalDate today, List<Municipality> muni
                  Map<String, Integer> indexOf, Set<String> demoMunicipalities) {
 
     static PlanBasis of(int size, Instant now, List<Municipality> municipalities) {
-        List<Municipality> sorted = municipalities.stream().sorted(java.util.Comparator.comparing(Municipality::number)).toList();
+        List<Municipality> sorted = municipalities.stream().sorted(Comparator.comparing(Municipality::number)).toList();
         Map<String, Municipality> byNumber = new HashMap<>();
         Map<String, Integer> indexOf = new HashMap<>();
         for (int i = 0; i < sorted.size(); i++) {

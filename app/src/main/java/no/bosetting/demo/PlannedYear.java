@@ -1,6 +1,5 @@
 package no.bosetting.demo;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -133,10 +132,5 @@ final class PlannedYear {
 
     <T> T pick(T[] values, double[] weights) {
         return Draws.pick(r, values, weights);
-    }
-
-    /** Whether the moment lies at least {@code margin} before now. */
-    boolean before(Instant at, Duration margin) {
-        return at.isBefore(now.minus(margin));
     }
 }
