@@ -120,8 +120,10 @@ public class DemoDataGenerator {
             log.info("Demo refusals by event: {}", replay.refusalsByEvent());
         }
         if (!replay.fallbacks().isEmpty()) {
-            // The plan forecasts the places; the commands decide. Where they refused, the demo went on as the agency would.
-            log.info("Demo households that went another way after a refusal: {}", replay.fallbacks());
+            // The plan forecasts the places; the application counts them. Where it found no room, the demo went on as the
+            // agency would.
+            log.info("Demo households that went another way, the application finding no room where the plan expected it: {}",
+                    replay.fallbacks());
         }
         logExamples();
         StringBuilder logins = new StringBuilder("Demo logins (password \"" + DemoCatalogue.PASSWORD + "\"):");

@@ -344,7 +344,7 @@ final class DemoReplay {
         return failureCounts;
     }
 
-    /** What the replay did when a command refused a planned step: how many households took each other way. */
+    /** What the replay did where the application found no room for a planned step: how many households went each other way. */
     Map<String, Integer> fallbacks() {
         return fallbacks;
     }
