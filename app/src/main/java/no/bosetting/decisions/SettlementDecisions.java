@@ -111,11 +111,11 @@ public class SettlementDecisions {
                 return CommandResult.fail(CommandFailure.RuleBroken.of("capacity", "error.capacity.noDecision",
                         municipalities.name(municipalityNumber), year));
             }
-            if (used.used() + persons > decision.get().persons()) {
+            if (!used.roomForPersons(persons)) {
                 return CommandResult.fail(CommandFailure.RuleBroken.of("capacity", "error.capacity.exceeded",
                         municipalities.name(municipalityNumber), year, decision.get().persons(), used.used(), persons));
             }
-            if (summary.unaccompaniedMinor() && used.minorsUsed() + persons > decision.get().unaccompaniedMinors()) {
+            if (summary.unaccompaniedMinor() && !used.roomForMinors(persons)) {
                 return CommandResult.fail(CommandFailure.RuleBroken.of("capacity", "error.capacity.minorsExceeded",
                         municipalities.name(municipalityNumber), year, decision.get().unaccompaniedMinors(), used.minorsUsed(), persons));
             }

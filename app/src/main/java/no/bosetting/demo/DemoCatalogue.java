@@ -161,6 +161,12 @@ public final class DemoCatalogue {
             "Bor på mottak for enslige mindreårige, har onkel i Norge",
             "Går på skole, trenger oppfølging fra barnevernet");
 
+    /** Street names for the dwellings of self-settlement requests and applications. */
+    static final List<String> STREETS = List.of("Storgata", "Kirkeveien", "Skolegata", "Parkveien", "Bjørkeveien", "Fjordgata",
+            "Løkkeveien", "Solbakken", "Granveien", "Nordre gate", "Sjøgata", "Eksempelveien");
+    static final List<String> LANDLORDS = List.of("Kari Eksempelsen", "Ola Prøvesen", "Demo Eiendom AS", "Fiktiv Utleie AS",
+            "Anne Testdal", "Per Demosen", "Eksempel Boligutleie AS", "Ingrid Prøvelien");
+
     private static List<String> concat(List<String> a, List<String> b) {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }

@@ -103,10 +103,11 @@ public class SelfSettlementApprovals {
             throw new CommandFailedException(CommandFailure.RuleBroken.of("municipalityNumber", "selfsettlement.error.capReached",
                     municipalities.name(target), year, cap, asbUsed, c.persons()));
         }
-        int used = decisions.placesUsed(target, year).used();
-        if (used + c.persons() > decision.persons()) {
+        // The place rule itself is the decisions module's (PlacesUsed); asked here so the refusal names the field.
+        var places = decisions.placesUsed(target, year);
+        if (!places.roomForPersons(c.persons())) {
             throw new CommandFailedException(CommandFailure.RuleBroken.of("municipalityNumber", "error.capacity.exceeded",
-                    municipalities.name(target), year, decision.persons(), used, c.persons()));
+                    municipalities.name(target), year, decision.persons(), places.used(), c.persons()));
         }
         Map<Long, LocalDate> dates = new HashMap<>();
         for (Long person : cases.personIds(r.caseId())) {
