@@ -236,13 +236,8 @@ public class PermitImport {
                     .param("m", livingMunicipality).param("d", r.permitDate()).param("now", now).param("by", actor.username())
                     .update();
         }
-        jdbc.sql("""
-                insert into case_history (case_id, occurred_at, actor, actor_role, command, from_status, to_status, reason)
-                values (:id, :now, :by, :role, 'IMPORT_PERMIT', null, 'UNDER_MAPPING', :reason)
-                """)
-                .param("id", id).param("now", now).param("by", actor.username()).param("role", actor.role().name())
-                .param("reason", "Oppholdstillatelse " + r.permitReference().trim() + " (" + r.permitType().name() + ")")
-                .update();
+        CaseCommands.CASE_HISTORY.append(jdbc, clock, id, actor, "IMPORT_PERMIT", null, CaseStatus.UNDER_MAPPING,
+                "Oppholdstillatelse " + r.permitReference().trim() + " (" + r.permitType().name() + ")");
         return ImportOutcome.created(id, reference);
     }
 
