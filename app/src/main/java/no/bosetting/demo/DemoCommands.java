@@ -9,6 +9,7 @@ import no.bosetting.cases.ReceptionCentres;
 import no.bosetting.decisions.SettlementDecisions;
 import no.bosetting.interview.Interviews;
 import no.bosetting.messages.MessageThreads;
+import no.bosetting.messages.ThreadMessages;
 import no.bosetting.municipalities.Municipalities;
 import no.bosetting.planning.CapacityDecisions;
 import no.bosetting.planning.CapacityRequests;
@@ -34,5 +35,6 @@ record DemoCommands(Municipalities municipalities, ReceptionCentres centres, Use
                     SelfSettlementChecks selfSettlementChecks, SelfSettlementApprovals selfSettlementApprovals,
                     SelfSettlementWindows selfSettlementWindows, SelfSettlementOverview selfSettlementOverview,
                     MunicipalityInitiatedSelfSettlements municipalityInitiated,
-                    SettlementApplications applications, MessageThreads messages, Reconsiderations reconsiderations) {
+                    SettlementApplications applications, MessageThreads messageThreads,
+                    ThreadMessages messages, Reconsiderations reconsiderations) {
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import no.bosetting.access.Actor;
 import no.bosetting.messages.MessageThreads;
+import no.bosetting.messages.ThreadMessages;
 import no.bosetting.messages.ThreadRef;
 import no.bosetting.shared.CommandFailedException;
 import no.bosetting.shared.CommandFailure;
@@ -14,10 +15,12 @@ import no.bosetting.shared.CommandResult;
 final class MessageReplay {
 
     private final DemoReplay replay;
-    private final MessageThreads messages;
+    private final MessageThreads threads;
+    private final ThreadMessages messages;
 
     MessageReplay(DemoReplay replay) {
         this.replay = replay;
+        this.threads = replay.commands.messageThreads();
         this.messages = replay.commands.messages();
     }
 
@@ -34,16 +37,16 @@ final class MessageReplay {
                 : replay.offeringMunicipality(e.household(), e.municipalityNumber());
         Actor actor = e.fromMunicipality() ? replay.officer(municipality) : replay.caseworker();
         CommandResult<Long> r = replay.command(() -> {
-            Optional<ThreadRef> ref = e.household() == null ? messages.municipalityThread(municipality, actor)
-                    : messages.caseThread(replay.caseId(e.household()), municipality, actor);
+            Optional<ThreadRef> ref = e.household() == null ? threads.municipalityThread(municipality, actor)
+                    : threads.caseThread(replay.caseId(e.household()), municipality, actor);
             if (ref.isEmpty()) {
                 return CommandResult.fail(CommandFailure.NotFound.of("error.case.notFound", municipality));
             }
             if (e.contactName() != null) {
                 CommandResult<Void> contact = e.fromMunicipality()
-                        ? messages.setMunicipalityContact(ref.get(), actor, e.contactName(), e.contactPhone(),
+                        ? threads.setMunicipalityContact(ref.get(), actor, e.contactName(), e.contactPhone(),
                                 actor.username() + "@bosetting.test")
-                        : messages.takeAsAgencyContact(ref.get(), actor);
+                        : threads.takeAsAgencyContact(ref.get(), actor);
                 if (!contact.isSuccess()) {
                     throw new CommandFailedException(contact.failure());
                 }

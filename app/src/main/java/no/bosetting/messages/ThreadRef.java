@@ -1,8 +1,8 @@
 package no.bosetting.messages;
 
 /**
- * A thread the actor has been found allowed to use: obtained only from {@link MessageThreads}, which
- * checks the actor's scope before handing one out. A thread nobody has written in yet may not exist:
+ * A thread the actor has been found allowed to use: obtained only from {@link MessageThreads} (or, for a list,
+ * {@link MessageInbox}), which checks the actor's scope before handing one out. A thread nobody has written in yet may not exist:
  * it is then {@linkplain #started() not started} (id 0), shown empty, and created by the first message
  * or contact saved in it — never by reading it.
  */

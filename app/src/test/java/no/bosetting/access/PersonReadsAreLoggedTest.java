@@ -22,6 +22,7 @@ import no.bosetting.cases.Relation;
 import no.bosetting.interview.InterviewAnswers;
 import no.bosetting.interview.Interviews;
 import no.bosetting.messages.MessageThreads;
+import no.bosetting.messages.ThreadMessages;
 import no.bosetting.messages.NewAttachment;
 import no.bosetting.proposals.Proposals;
 import no.bosetting.selfsettlement.InspectionResult;
@@ -181,7 +182,7 @@ class PersonReadsAreLoggedTest {
 
         MessageThreads threads = context.getBean(MessageThreads.class);
         String family = offered.householdMarkers().get(0);
-        threads.post(threads.caseThread(offered.caseId(), MUNICIPALITY, fixtures.caseworker()).orElseThrow(), fixtures.caseworker(),
+        context.getBean(ThreadMessages.class).post(threads.caseThread(offered.caseId(), MUNICIPALITY, fixtures.caseworker()).orElseThrow(), fixtures.caseworker(),
                 "Om familien", List.of(new NewAttachment("pass.pdf", ("%PDF-1.4 Pass for " + family).getBytes(StandardCharsets.UTF_8))))
                 .value();
         long attachmentId = jdbc.sql("select max(id) from message_attachment").query(Long.class).single();

@@ -96,8 +96,8 @@ class ModulesOwnTheirTablesTest {
             "demo: settlement_application",
             "demo: settlement_case",
             "housing: settlement_case",               // HousingInstruments: the case reference
-            "messages: proposal",                     // MessageThreads: which threads a municipality may use
-            "messages: settlement_case",              // MessageThreads: the inbox shows the case reference
+            "messages: proposal",                     // MessageInbox: which threads a municipality may use
+            "messages: settlement_case",              // MessageInbox: the inbox shows the case reference
             "proposals: settlement_case",             // Proposals, ProposalAnswerDeadlines: household and reference
             "reconsideration: settlement_case",       // Reconsiderations: lists with the case reference
             "selfsettlement: settlement_case",        // SelfSettlementRequests, SelfSettlementOverview, the deadline rule, …

@@ -35,7 +35,7 @@ class MessageRequestsTest {
     @Autowired
     Fixtures fixtures;
     @Autowired
-    MessageThreads threads;
+    MessageInbox inbox;
     @Autowired
     UserAccounts users;
     @Autowired
@@ -77,7 +77,7 @@ class MessageRequestsTest {
         assertThat(caseThreads()).isEqualTo(1);
 
         // Reading an existing thread marks it read for the reader, and only for the reader.
-        assertThat(threads.unreadTotal(faerder)).isPositive();
+        assertThat(inbox.unreadTotal(faerder)).isPositive();
         mvc.perform(get("/meldinger/sak/{id}", caseId).with(as(faerder))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Første melding")));
         assertThat(jdbc.sql("select count(*) from message_read r join message_thread t on t.id = r.thread_id where t.case_id = :c and r.username = :u")

@@ -39,6 +39,12 @@ class MessageThreadsTest {
     @Autowired
     MessageThreads threads;
     @Autowired
+    ThreadMessages messages;
+    @Autowired
+    MessageAttachments attachments;
+    @Autowired
+    MessageInbox inbox;
+    @Autowired
     CaseQueries cases;
     @Autowired
     UserAccounts users;
@@ -71,7 +77,7 @@ class MessageThreadsTest {
 
     @Test
     void anotherMunicipalityNeverReachesTheThreadItsMessagesOrItsAttachments() throws Exception {
-        threads.post(caseThread(fixtures.caseworker()), fixtures.caseworker(), "Har familien behov for tolk?",
+        messages.post(caseThread(fixtures.caseworker()), fixtures.caseworker(), "Har familien behov for tolk?",
                 List.of(new NewAttachment("skisse.png", PNG))).value();
         long attachmentId = jdbc.sql("select a.id from message_attachment a join message m on m.id = a.message_id join message_thread t on t.id = m.thread_id where t.case_id = :c")
                 .param("c", caseId).query(Long.class).single();
@@ -88,19 +94,19 @@ class MessageThreadsTest {
         mvc.perform(get("/meldinger/vedlegg/{id}", attachmentId).with(as(sveio))).andExpect(status().isNotFound());
         mvc.perform(get("/meldinger").with(as(sveio)))
                 .andExpect(status().isOk()).andExpect(content().string(not(containsString(reference))));
-        assertThat(threads.inbox(sveio)).noneMatch(r -> Long.valueOf(caseId).equals(r.ref().caseId()));
+        assertThat(inbox.inbox(sveio)).noneMatch(r -> Long.valueOf(caseId).equals(r.ref().caseId()));
 
         // The participant downloads it, and the download is logged.
         mvc.perform(get("/meldinger/vedlegg/{id}", attachmentId).with(as(faerder)))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "image/png"))
                 .andExpect(content().bytes(PNG));
-        assertThat(threads.downloads(attachmentId)).containsExactly(faerder.username());
+        assertThat(attachments.downloads(attachmentId)).containsExactly(faerder.username());
     }
 
     @Test
     void aProposedCasesThreadShowsTheMunicipalityTheReferenceButNoNames() throws Exception {
-        threads.post(caseThread(fixtures.caseworker()), fixtures.caseworker(), "Spørsmål om boligbehov", List.of()).value();
+        messages.post(caseThread(fixtures.caseworker()), fixtures.caseworker(), "Spørsmål om boligbehov", List.of()).value();
         mvc.perform(get("/meldinger/sak/{id}", caseId).with(as(faerder)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(reference)))
@@ -114,45 +120,45 @@ class MessageThreadsTest {
 
     @Test
     void unreadCountsFollowEachUsersReadMarker() throws Exception {
-        long before = threads.unreadTotal(faerder);
+        long before = inbox.unreadTotal(faerder);
         ThreadRef ref = caseThread(fixtures.caseworker());
-        threads.post(ref, fixtures.caseworker(), "Første", List.of()).value();
-        threads.post(ref, fixtures.caseworker(), "Andre", List.of()).value();
-        assertThat(threads.unreadTotal(faerder)).isEqualTo(before + 2);
-        assertThat(threads.inbox(faerder).get(0).unread()).isGreaterThan(0);
-        assertThat(threads.inbox(faerder)).filteredOn(r -> Long.valueOf(caseId).equals(r.ref().caseId()))
+        messages.post(ref, fixtures.caseworker(), "Første", List.of()).value();
+        messages.post(ref, fixtures.caseworker(), "Andre", List.of()).value();
+        assertThat(inbox.unreadTotal(faerder)).isEqualTo(before + 2);
+        assertThat(inbox.inbox(faerder).get(0).unread()).isGreaterThan(0);
+        assertThat(inbox.inbox(faerder)).filteredOn(r -> Long.valueOf(caseId).equals(r.ref().caseId()))
                 .singleElement().extracting(ThreadRow::unread).isEqualTo(2L);
         // The author has nothing unread in their own thread.
-        assertThat(threads.inbox(fixtures.caseworker())).filteredOn(r -> r.ref().id() == ref.id())
+        assertThat(inbox.inbox(fixtures.caseworker())).filteredOn(r -> r.ref().id() == ref.id())
                 .singleElement().extracting(ThreadRow::unread).isEqualTo(0L);
 
         mvc.perform(get("/meldinger").with(as(faerder))).andExpect(status().isOk()).andExpect(content().string(containsString("2 uleste")));
         mvc.perform(get("/meldinger/sak/{id}", caseId).with(as(faerder))).andExpect(status().isOk())
                 .andExpect(content().string(containsString(">Ny<")));
-        assertThat(threads.unreadTotal(faerder)).isEqualTo(before);
+        assertThat(inbox.unreadTotal(faerder)).isEqualTo(before);
 
-        long agencyBefore = threads.unreadTotal(fixtures.caseworker());
-        threads.post(caseThread(faerder), faerder, "Svar fra kommunen", List.of()).value();
-        assertThat(threads.unreadTotal(fixtures.caseworker())).isEqualTo(agencyBefore + 1);
+        long agencyBefore = inbox.unreadTotal(fixtures.caseworker());
+        messages.post(caseThread(faerder), faerder, "Svar fra kommunen", List.of()).value();
+        assertThat(inbox.unreadTotal(fixtures.caseworker())).isEqualTo(agencyBefore + 1);
     }
 
     @Test
     void newMessagesNotifyTheOtherSideWithoutTheirText() {
         ThreadRef ref = caseThread(fixtures.caseworker());
-        threads.post(ref, fixtures.caseworker(), "Hemmelig innhold", List.of()).value();
+        messages.post(ref, fixtures.caseworker(), "Hemmelig innhold", List.of()).value();
         assertThat(notifications(faerder.username())).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from outbox_message where case_id = :c and body like '%Hemmelig%'").param("c", caseId)
                 .query(Long.class).single()).isZero();
 
         // No agency contact yet: every caseworker hears of the municipality's message; then only the contact.
-        threads.post(ref, faerder, "Svar", List.of()).value();
+        messages.post(ref, faerder, "Svar", List.of()).value();
         assertThat(notifications(fixtures.caseworker().username())).isEqualTo(1);
         Actor admin = new Actor("admin-meldinger-test", "Test Admin", no.bosetting.access.Role.AGENCY_ADMIN, null, null);
         threads.takeAsAgencyContact(ref, admin).value();
-        threads.post(ref, faerder, "Svar igjen", List.of()).value();
+        messages.post(ref, faerder, "Svar igjen", List.of()).value();
         assertThat(notifications(fixtures.caseworker().username())).isEqualTo(1);
         assertThat(notifications(admin.username())).isEqualTo(1);
-        assertThat(threads.view(ref, admin).agencyContactName()).isEqualTo("Test Admin");
+        assertThat(messages.view(ref, admin).agencyContactName()).isEqualTo("Test Admin");
     }
 
     @Test
@@ -167,7 +173,7 @@ class MessageThreadsTest {
 
         mvc.perform(post("/meldinger/sak/{id}", caseId).param("body", "   ").with(as(fixtures.caseworker())).with(csrf()))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Skriv en melding.")));
-        assertThat(threads.post(caseThread(fixtures.caseworker()), fixtures.caseworker(), "x".repeat(MessageThreads.MAX_BODY + 1), List.of())
+        assertThat(messages.post(caseThread(fixtures.caseworker()), fixtures.caseworker(), "x".repeat(ThreadMessages.MAX_BODY + 1), List.of())
                 .failure().messageKey()).isEqualTo("error.message.tooLong");
 
         MockMultipartFile png = new MockMultipartFile("attachments", "kart.png", "application/octet-stream", PNG);

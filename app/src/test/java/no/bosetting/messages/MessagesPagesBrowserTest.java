@@ -36,6 +36,8 @@ class MessagesPagesBrowserTest {
     Proposals proposals;
     @Autowired
     MessageThreads threads;
+    @Autowired
+    ThreadMessages messages;
 
     @Test
     void inboxThreadsAndReconsiderationPagesPassTheAudit(Browsing browsing) {
@@ -52,8 +54,8 @@ class MessagesPagesBrowserTest {
         long proposalId = fixtures.propose(caseId, MUNICIPALITY);
         proposals.accept(officer, proposalId, fixtures.plannedDates(caseId, planned), null).value();
         ThreadRef ref = threads.caseThread(caseId, null, admin).orElseThrow();
-        threads.post(ref, admin, "Trenger familien bolig på bakkeplan?", List.of(new NewAttachment("plan.png", MessageThreadsTest.PNG))).value();
-        threads.post(ref, officer, "Ja, vi har en aktuell bolig.", List.of()).value();
+        messages.post(ref, admin, "Trenger familien bolig på bakkeplan?", List.of(new NewAttachment("plan.png", MessageThreadsTest.PNG))).value();
+        messages.post(ref, officer, "Ja, vi har en aktuell bolig.", List.of()).value();
 
         PageAudit audit = new PageAudit(browsing);
         Page agency = browsing.login(admin);

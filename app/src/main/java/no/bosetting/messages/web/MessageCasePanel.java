@@ -9,6 +9,7 @@ import no.bosetting.cases.CasePanel;
 import no.bosetting.cases.CaseSummary;
 import no.bosetting.messages.MessageThreads;
 import no.bosetting.messages.MessageView;
+import no.bosetting.messages.ThreadMessages;
 import no.bosetting.messages.ThreadView;
 import org.springframework.stereotype.Component;
 
@@ -19,9 +20,11 @@ class MessageCasePanel implements CasePanel {
     static final int SHOWN = 3;
 
     private final MessageThreads threads;
+    private final ThreadMessages messages;
 
-    MessageCasePanel(MessageThreads threads) {
+    MessageCasePanel(MessageThreads threads, ThreadMessages messages) {
         this.threads = threads;
+        this.messages = messages;
     }
 
     @Override
@@ -37,7 +40,7 @@ class MessageCasePanel implements CasePanel {
         if (threads.involvedMunicipalities(summary.id()).isEmpty() && threads.existingCaseThread(summary.id(), null, actor).isEmpty()) {
             return Optional.empty();
         }
-        Optional<ThreadView> thread = threads.existingCaseThread(summary.id(), null, actor).map(ref -> threads.view(ref, actor));
+        Optional<ThreadView> thread = threads.existingCaseThread(summary.id(), null, actor).map(ref -> messages.view(ref, actor));
         List<MessageView> latest = thread.map(t -> t.messages().subList(Math.max(0, t.messages().size() - SHOWN), t.messages().size()))
                 .orElse(List.of());
         long unread = thread.map(t -> t.messages().stream()

@@ -15,9 +15,12 @@ import no.bosetting.cases.CaseDetail;
 import no.bosetting.cases.CaseQueries;
 import no.bosetting.cases.PersonView;
 import no.bosetting.messages.AttachmentFile;
+import no.bosetting.messages.MessageAttachments;
+import no.bosetting.messages.MessageInbox;
 import no.bosetting.messages.MessageThreads;
 import no.bosetting.messages.NewAttachment;
 import no.bosetting.messages.ThreadKind;
+import no.bosetting.messages.ThreadMessages;
 import no.bosetting.messages.ThreadRef;
 import no.bosetting.messages.ThreadView;
 import no.bosetting.municipalities.Municipalities;
@@ -49,14 +52,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MessageWebController {
 
     private final MessageThreads threads;
+    private final ThreadMessages threadMessages;
+    private final MessageAttachments attachments;
+    private final MessageInbox inbox;
     private final CaseQueries cases;
     private final Proposals proposals;
     private final Municipalities municipalities;
     private final Messages messages;
 
-    public MessageWebController(MessageThreads threads, CaseQueries cases, Proposals proposals, Municipalities municipalities,
+    public MessageWebController(MessageThreads threads, ThreadMessages threadMessages, MessageAttachments attachments,
+                                MessageInbox inbox, CaseQueries cases, Proposals proposals, Municipalities municipalities,
                                 Messages messages) {
         this.threads = threads;
+        this.threadMessages = threadMessages;
+        this.attachments = attachments;
+        this.inbox = inbox;
         this.cases = cases;
         this.proposals = proposals;
         this.municipalities = municipalities;
@@ -72,7 +82,7 @@ class MessageWebController {
         } else {
             model.addAttribute("municipalities", municipalities.all());
         }
-        model.addAttribute("threads", threads.inbox(actor));
+        model.addAttribute("threads", inbox.inbox(actor));
         return "messages/inbox";
     }
 
@@ -160,7 +170,7 @@ class MessageWebController {
     @GetMapping("/meldinger/vedlegg/{attachmentId}")
     ResponseEntity<byte[]> download(@PathVariable long attachmentId) {
         Actor actor = CurrentActor.get();
-        AttachmentFile file = threads.download(attachmentId, actor).orElseThrow(MessageWebController::notFound);
+        AttachmentFile file = attachments.download(attachmentId, actor).orElseThrow(MessageWebController::notFound);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -177,7 +187,7 @@ class MessageWebController {
         if (files != null) {
             for (MultipartFile f : files) {
                 if (f != null && !f.isEmpty()) {
-                    if (f.getSize() > MessageThreads.MAX_ATTACHMENT_BYTES) {
+                    if (f.getSize() > MessageAttachments.MAX_ATTACHMENT_BYTES) {
                         // Refused before reading the whole file into memory.
                         return show(ref, actor, model, Map.of("attachments", messages.get("error.attachment.tooLarge",
                                 f.getOriginalFilename(), 10)), Map.of("body", body == null ? "" : body));
@@ -186,7 +196,7 @@ class MessageWebController {
                 }
             }
         }
-        CommandResult<Long> result = threads.post(ref, actor, body, uploads);
+        CommandResult<Long> result = threadMessages.post(ref, actor, body, uploads);
         if (!result.isSuccess()) {
             return show(ref, actor, model, messages.byField(result.failure()), Map.of("body", body == null ? "" : body));
         }
@@ -222,8 +232,8 @@ class MessageWebController {
      * thread moves the reader's own read marker, as opening an e-mail marks it read.
      */
     private String show(ThreadRef ref, Actor actor, Model model, Map<String, String> errors, Map<String, String> values) {
-        ThreadView view = threads.view(ref, actor);
-        threads.markRead(ref, actor);
+        ThreadView view = threadMessages.view(ref, actor);
+        threadMessages.markRead(ref, actor);
         model.addAttribute("thread", view);
         model.addAttribute("errors", errors);
         model.addAttribute("values", values);
@@ -231,7 +241,7 @@ class MessageWebController {
         model.addAttribute("canSetContact", actor.isMunicipality(ref.municipalityNumber()));
         model.addAttribute("canTake", actor.isAgency() && !actor.username().equals(view.agencyContactUsername()));
         model.addAttribute("ownSide", actor.isAgency() ? "AGENCY" : "MUNICIPALITY");
-        model.addAttribute("maxBody", MessageThreads.MAX_BODY);
+        model.addAttribute("maxBody", ThreadMessages.MAX_BODY);
         if (ref.kind() == ThreadKind.CASE) {
             // Names only where the reader may see them: the agency, and the municipality once it has accepted.
             Optional<CaseDetail> detail = cases.detail(ref.caseId(), actor, "web:/meldinger/sak/" + ref.caseId());

@@ -3,7 +3,7 @@ package no.bosetting.messages.web;
 import no.bosetting.access.Actor;
 import no.bosetting.access.CurrentActor;
 import no.bosetting.access.Role;
-import no.bosetting.messages.MessageThreads;
+import no.bosetting.messages.MessageInbox;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -11,10 +11,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
 class MessagesModelAdvice {
 
-    private final MessageThreads threads;
+    private final MessageInbox inbox;
 
-    MessagesModelAdvice(MessageThreads threads) {
-        this.threads = threads;
+    MessagesModelAdvice(MessageInbox inbox) {
+        this.inbox = inbox;
     }
 
     @ModelAttribute("messagesUnread")
@@ -23,6 +23,6 @@ class MessagesModelAdvice {
         if (actor == null || !(actor.isAgency() || actor.is(Role.MUNICIPALITY_OFFICER))) {
             return null;
         }
-        return threads.unreadTotal(actor);
+        return inbox.unreadTotal(actor);
     }
 }
