@@ -1,6 +1,5 @@
 package no.bosetting.access;
 
-import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -27,6 +26,7 @@ import no.bosetting.housing.OwnerType;
 import no.bosetting.proposals.Proposals;
 import no.bosetting.support.Fixtures;
 import no.bosetting.support.IntegrationTest;
+import no.bosetting.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;

@@ -1,9 +1,10 @@
 package no.bosetting.access;
 
-import no.bosetting.support.TestClock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+
+import no.bosetting.support.TestClock;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;

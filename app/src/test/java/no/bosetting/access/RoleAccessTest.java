@@ -1,12 +1,12 @@
 package no.bosetting.access;
 
-import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 
 import no.bosetting.interview.InterviewAnswers;
 import no.bosetting.interview.Interviews;
 import no.bosetting.support.Fixtures;
 import no.bosetting.support.IntegrationTest;
+import no.bosetting.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

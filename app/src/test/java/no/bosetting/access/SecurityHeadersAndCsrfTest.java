@@ -1,6 +1,5 @@
 package no.bosetting.access;
 
-import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +11,7 @@ import no.bosetting.decisions.SettlementDecisions;
 import no.bosetting.proposals.Proposals;
 import no.bosetting.support.Fixtures;
 import no.bosetting.support.IntegrationTest;
+import no.bosetting.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;

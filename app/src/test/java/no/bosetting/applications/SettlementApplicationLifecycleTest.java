@@ -1,6 +1,5 @@
 package no.bosetting.applications;
 
-import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -14,6 +13,7 @@ import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.support.Fixtures;
 import no.bosetting.support.IntegrationTest;
+import no.bosetting.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,6 +1,5 @@
 package no.bosetting.browser;
 
-import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 
 import com.microsoft.playwright.Page;
@@ -8,6 +7,7 @@ import no.bosetting.access.Actor;
 import no.bosetting.access.Role;
 import no.bosetting.access.UserAccounts;
 import no.bosetting.support.Fixtures;
+import no.bosetting.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

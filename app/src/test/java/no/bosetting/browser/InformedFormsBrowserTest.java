@@ -1,6 +1,5 @@
 package no.bosetting.browser;
 
-import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 
 import com.microsoft.playwright.Page;
@@ -9,6 +8,7 @@ import no.bosetting.access.UserAccounts;
 import no.bosetting.proposals.Proposals;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.support.Fixtures;
+import no.bosetting.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,13 +54,14 @@ class InformedFormsBrowserTest {
     @Test
     void declineAndMoveOutToTheMunicipalityForms(Browsing browsing) {
         fixtures.resetMunicipality(MUNICIPALITY);
-        fixtures.decide(MUNICIPALITY, TestClock.today().getYear(), 20, 0);
+        LocalDate planned = TestClock.today().plusDays(4);
+        fixtures.decide(MUNICIPALITY, planned.getYear(), 20, 0); // a place counts in its planned date's year
         long centre = fixtures.centre(MUNICIPALITY);
         long caseId = fixtures.household(centre, 1);
         fixtures.ready(caseId);
         long proposalId = fixtures.propose(caseId, MUNICIPALITY);
         CommandResult.attempt(() -> proposals.accept(fixtures.municipality(MUNICIPALITY), proposalId,
-                fixtures.plannedDates(caseId, TestClock.today().plusDays(4)), null)).value();
+                fixtures.plannedDates(caseId, planned), null)).value();
         PageAudit audit = new PageAudit(browsing);
 
         Page agency = browsing.login(user(fixtures.caseworker()));

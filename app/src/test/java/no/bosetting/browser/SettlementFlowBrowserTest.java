@@ -1,6 +1,5 @@
 package no.bosetting.browser;
 
-import no.bosetting.support.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import no.bosetting.cases.CaseStatus;
 import no.bosetting.decisions.SettlementDecision;
 import no.bosetting.decisions.SettlementDecisions;
 import no.bosetting.support.Fixtures;
+import no.bosetting.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

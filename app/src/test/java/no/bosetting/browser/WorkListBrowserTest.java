@@ -1,6 +1,5 @@
 package no.bosetting.browser;
 
-import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 
@@ -13,6 +12,7 @@ import no.bosetting.shared.ShiftableClock;
 import no.bosetting.shared.TimeConfig;
 import no.bosetting.shared.outbox.OutboxDispatcher;
 import no.bosetting.support.Fixtures;
+import no.bosetting.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,6 +1,5 @@
 package no.bosetting.deadlines;
 
-import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -14,6 +13,7 @@ import no.bosetting.proposals.ProposalAnswerDeadlines;
 import no.bosetting.proposals.Proposals;
 import no.bosetting.proposals.RejectionReason;
 import no.bosetting.support.IntegrationTest;
+import no.bosetting.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -1,6 +1,5 @@
 package no.bosetting.deadlines;
 
-import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +19,7 @@ import no.bosetting.shared.deadlines.DueItem;
 import no.bosetting.shared.outbox.Outbox;
 import no.bosetting.support.Fixtures;
 import no.bosetting.support.IntegrationTest;
+import no.bosetting.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;

@@ -1,6 +1,5 @@
 package no.bosetting.deadlines;
 
-import no.bosetting.support.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +25,7 @@ import no.bosetting.shared.outbox.OutboxHealth;
 import no.bosetting.shared.outbox.RecipientAddresses;
 import no.bosetting.support.Fixtures;
 import no.bosetting.support.IntegrationTest;
+import no.bosetting.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;

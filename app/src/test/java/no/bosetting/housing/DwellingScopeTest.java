@@ -1,11 +1,11 @@
 package no.bosetting.housing;
 
-import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 
 import no.bosetting.access.Actor;
 import no.bosetting.support.Fixtures;
 import no.bosetting.support.IntegrationTest;
+import no.bosetting.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -1,6 +1,5 @@
 package no.bosetting.housing;
 
-import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 
 import no.bosetting.access.Actor;
@@ -12,6 +11,7 @@ import no.bosetting.interview.Interviews;
 import no.bosetting.proposals.Proposals;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.support.Fixtures;
+import no.bosetting.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;

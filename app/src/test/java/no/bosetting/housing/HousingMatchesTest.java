@@ -1,6 +1,5 @@
 package no.bosetting.housing;
 
-import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +7,7 @@ import java.util.Map;
 import no.bosetting.access.Actor;
 import no.bosetting.allocation.engine.Municipality;
 import no.bosetting.support.IntegrationTest;
+import no.bosetting.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

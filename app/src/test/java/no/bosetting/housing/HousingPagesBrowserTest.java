@@ -1,6 +1,5 @@
 package no.bosetting.housing;
 
-import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 
 import com.microsoft.playwright.Page;
@@ -14,6 +13,7 @@ import no.bosetting.interview.Interviews;
 import no.bosetting.proposals.Proposals;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.support.Fixtures;
+import no.bosetting.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -1,6 +1,5 @@
 package no.bosetting.housing;
 
-import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import no.bosetting.access.Actor;
 import no.bosetting.shared.ShiftableClock;
 import no.bosetting.support.IntegrationTest;
+import no.bosetting.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -1,6 +1,5 @@
 package no.bosetting.letters;
 
-import no.bosetting.support.TestClock;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -14,6 +13,7 @@ import no.bosetting.proposals.Proposals;
 import no.bosetting.shared.outbox.OutboxDispatcher;
 import no.bosetting.support.Fixtures;
 import no.bosetting.support.IntegrationTest;
+import no.bosetting.support.TestClock;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;

@@ -1,6 +1,5 @@
 package no.bosetting.messages;
 
-import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -13,6 +12,7 @@ import no.bosetting.browser.Browsing;
 import no.bosetting.browser.PageAudit;
 import no.bosetting.proposals.Proposals;
 import no.bosetting.support.Fixtures;
+import no.bosetting.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

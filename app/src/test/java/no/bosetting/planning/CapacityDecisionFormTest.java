@@ -1,12 +1,12 @@
 package no.bosetting.planning;
 
-import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.Map;
 
 import no.bosetting.access.Actor;
 import no.bosetting.support.Fixtures;
 import no.bosetting.support.IntegrationTest;
+import no.bosetting.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;

@@ -1,6 +1,5 @@
 package no.bosetting.planning;
 
-import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import no.bosetting.proposals.Proposals;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.support.Fixtures;
 import no.bosetting.support.IntegrationTest;
+import no.bosetting.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,6 +1,5 @@
 package no.bosetting.proposals;
 
-import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -11,6 +10,7 @@ import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.support.Fixtures;
 import no.bosetting.support.IntegrationTest;
+import no.bosetting.support.TestClock;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

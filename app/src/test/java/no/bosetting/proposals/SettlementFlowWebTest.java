@@ -1,6 +1,5 @@
 package no.bosetting.proposals;
 
-import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -11,6 +10,7 @@ import no.bosetting.decisions.SettlementDecision;
 import no.bosetting.decisions.SettlementDecisions;
 import no.bosetting.support.Fixtures;
 import no.bosetting.support.IntegrationTest;
+import no.bosetting.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,6 +1,5 @@
 package no.bosetting.reconsideration;
 
-import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 
 import no.bosetting.access.Actor;
@@ -15,6 +14,7 @@ import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.support.Fixtures;
 import no.bosetting.support.IntegrationTest;
+import no.bosetting.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,6 +1,5 @@
 package no.bosetting.selfservice;
 
-import no.bosetting.support.TestClock;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -8,6 +7,7 @@ import no.bosetting.cases.PermitImport;
 import no.bosetting.shared.ShiftableClock;
 import no.bosetting.support.Fixtures;
 import no.bosetting.support.IntegrationTest;
+import no.bosetting.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

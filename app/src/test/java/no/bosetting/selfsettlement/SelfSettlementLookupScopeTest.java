@@ -1,5 +1,6 @@
 package no.bosetting.selfsettlement;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +51,10 @@ class SelfSettlementLookupScopeTest extends SelfSettlementTestSupport {
         long offeredElsewhere = household(MOLDE, 0);                // has an agreement with Kristiansund
         fixtures.ready(offeredElsewhere);
         fixtures.resetMunicipality(KRISTIANSUND);
-        fixtures.decide(KRISTIANSUND, TestClock.today().getYear(), 50, 0);
+        LocalDate planned = TestClock.today().plusDays(20);
+        fixtures.decide(KRISTIANSUND, planned.getYear(), 50, 0); // a place counts in its planned date's year
         proposals.accept(fixtures.municipality(KRISTIANSUND), fixtures.propose(offeredElsewhere, KRISTIANSUND),
-                fixtures.plannedDates(offeredElsewhere, TestClock.today().plusDays(20)), null).value();
+                fixtures.plannedDates(offeredElsewhere, planned), null).value();
         long minor = importHousehold(permitImport, PermitType.ASYLUM, TestClock.today().minusYears(16), MOLDE);
         long minorInVoss = importHousehold(permitImport, PermitType.ASYLUM, TestClock.today().minusYears(15), VOSS);
         String unknown = Fixtures.duf();

@@ -1,6 +1,5 @@
 package no.bosetting.selfsettlement;
 
-import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -13,6 +12,7 @@ import no.bosetting.cases.PermitType;
 import no.bosetting.cases.Relation;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.support.Fixtures;
+import no.bosetting.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -1,10 +1,10 @@
 package no.bosetting.selfsettlement;
 
-import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 
 import no.bosetting.access.Actor;
 import no.bosetting.support.IntegrationTest;
+import no.bosetting.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;

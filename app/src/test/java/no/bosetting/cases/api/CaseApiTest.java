@@ -1,11 +1,11 @@
 package no.bosetting.cases.api;
 
-import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.Map;
 
 import no.bosetting.support.Fixtures;
 import no.bosetting.support.IntegrationTest;
+import no.bosetting.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;

@@ -1,6 +1,5 @@
 package no.bosetting.cases.api;
 
-import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +11,7 @@ import no.bosetting.access.Actor;
 import no.bosetting.shared.Identifiers;
 import no.bosetting.support.Fixtures;
 import no.bosetting.support.IntegrationTest;
+import no.bosetting.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;

@@ -1,6 +1,5 @@
 package no.bosetting.cases.web;
 
-import no.bosetting.support.TestClock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +14,7 @@ import no.bosetting.decisions.DecisionStatus;
 import no.bosetting.decisions.SettlementDecisions;
 import no.bosetting.support.Fixtures;
 import no.bosetting.support.IntegrationTest;
+import no.bosetting.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;

@@ -1,6 +1,5 @@
 package no.bosetting.interview.web;
 
-import no.bosetting.support.TestClock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,6 +15,7 @@ import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.ShiftableClock;
 import no.bosetting.support.Fixtures;
 import no.bosetting.support.IntegrationTest;
+import no.bosetting.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
