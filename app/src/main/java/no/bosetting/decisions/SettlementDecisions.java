@@ -315,6 +315,10 @@ public class SettlementDecisions {
         if (correction && d.settlementDate().equals(date)) {
             return CommandResult.ok(d);
         }
+        Optional<CommandFailure> placeInYear = takePlaceIn(d, date.getYear(), summary.unaccompaniedMinor());
+        if (placeInYear.isPresent()) {
+            return CommandResult.fail(placeInYear.get());
+        }
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("""
                 update settlement_decision set settlement_date = :d, status = 'SETTLED', place_year = :y,
@@ -345,6 +349,32 @@ public class SettlementDecisions {
             events.publishEvent(new HouseholdSettled(d.caseId(), d.municipalityNumber(), first));
         }
         return CommandResult.ok(find(decisionId).orElseThrow());
+    }
+
+    /**
+     * A place counts in the year of its planned settlement date, and once the actual date is registered, in that
+     * date's year. A date that moves the place into another year takes a place there by the one place rule
+     * ({@link PlacesUsed#roomFor}) under that year's decision lock, as an acceptance does, so a December acceptance
+     * settled in January (or the reverse) can never push a year past its decided number unseen; a decision made with
+     * the agency's recorded override keeps it, and a year without a decided number has none to exceed.
+     */
+    private Optional<CommandFailure> takePlaceIn(SettlementDecision d, int year, boolean unaccompaniedMinor) {
+        if (year == d.placeYear() || d.overrideReason() != null) {
+            return Optional.empty();
+        }
+        String name = municipalities.name(d.municipalityNumber());
+        Optional<CapacityDecision> decision = capacity.lock(d.municipalityNumber(), year);
+        if (decision.isEmpty()) {
+            // No decided number for that year, so none to exceed: a registered fact (unlike an acceptance, which plans)
+            // is recorded, and the place shows as used in that year without a decision.
+            return Optional.empty();
+        }
+        PlacesUsed places = placesUsed(d.municipalityNumber(), year);
+        if (!places.roomFor(1, unaccompaniedMinor)) {
+            return Optional.of(CommandFailure.RuleBroken.of("date", "error.settlementDate.yearFull", name, year,
+                    decision.get().persons(), places.used()));
+        }
+        return Optional.empty();
     }
 
     /**
