@@ -317,7 +317,7 @@ public class CaseQueries {
         CaseStatus status = CaseStatus.valueOf(rs.getString("status"));
         HouseholdType type = HouseholdType.valueOf(rs.getString("household_type"));
         long waited = ChronoUnit.DAYS.between(permitDate, today);
-        boolean longWaiting = status.isOpen() && today.isAfter(permitDate.plusMonths(type.targetMonths()));
+        boolean longWaiting = status.isOpen() && SettlementTarget.isLongWaiting(permitDate, type, today);
         return new CaseSummary(rs.getLong("id"), rs.getString("reference"), status, type, rs.getInt("persons"),
                 rs.getInt("children"), rs.getBoolean("unaccompanied_minor"), LivingSituation.valueOf(rs.getString("living_situation")),
                 PermitType.valueOf(rs.getString("permit_type")), permitDate, waited, longWaiting,

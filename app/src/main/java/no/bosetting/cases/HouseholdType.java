@@ -35,9 +35,9 @@ public enum HouseholdType {
         return this == SINGLE_ADULT_WITH_CHILDREN || this == COUPLE_WITH_CHILDREN;
     }
 
-    /** Months from permit to the settlement target: 3 for families and minors, 6 for others. */
+    /** Months from permit to the settlement target: the one rule, {@link SettlementTarget#months(HouseholdType)}. */
     public int targetMonths() {
-        return withChildren() || this == UNACCOMPANIED_MINOR ? 3 : 6;
+        return SettlementTarget.months(this);
     }
 
     public record Member(boolean adult, char sex) {

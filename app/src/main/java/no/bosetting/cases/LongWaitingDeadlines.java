@@ -11,10 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Long-waiting households: not settled after the settlement target since the residence permit
- * (3 months for families with children and unaccompanied minors, 6 months for the others, see
- * {@link HouseholdType#targetMonths()}). A 3-month household past 3 months is reported at stage
- * {@code past-3-months}; every open household past 6 months at stage {@code past-6-months}. Both go to
+ * Long-waiting households: not settled after the settlement target since the residence permit (the one rule,
+ * {@link SettlementTarget}: 3 months for families with children and unaccompanied minors, 6 months for the
+ * others). A household past its target is reported at stage {@code past-<months>-months}; every open household
+ * past the longest target at stage {@code past-6-months}. Both go to
  * the agency's caseworkers; settling or closing the case resolves them.
  */
 @Component
@@ -39,38 +39,35 @@ public class LongWaitingDeadlines implements DeadlineRule {
 
     @Override
     public List<DueItem> evaluate(LocalDate today) {
-        // Past the target means the target date (permit date + months) lies before today.
+        // Past the target means the due date lies before today; no household is due earlier than the short target.
         List<Waiting> waiting = jdbc.sql("""
                 select id, reference, household_type, permit_date, status from settlement_case
                 where status in ('UNDER_MAPPING', 'READY_FOR_ALLOCATION', 'PROPOSED', 'OFFERED') and permit_date < :latest
                 order by permit_date, id
                 """)
-                .param("latest", today.minusMonths(3))
+                .param("latest", today.minusMonths(SettlementTarget.PRIORITY_MONTHS))
                 .query((rs, n) -> new Waiting(rs.getLong(1), rs.getString(2), HouseholdType.valueOf(rs.getString(3)),
                         rs.getObject(4, LocalDate.class), CaseStatus.valueOf(rs.getString(5))))
                 .list();
         List<DueItem> items = new ArrayList<>();
         for (Waiting w : waiting) {
-            LocalDate sixMonths = w.permitDate().plusMonths(6);
-            LocalDate threeMonths = w.permitDate().plusMonths(3);
-            String stage;
+            LocalDate latest = SettlementTarget.latestDueDate(w.permitDate());
             LocalDate target;
             int months;
-            if (sixMonths.isBefore(today)) {
-                stage = "past-6-months";
-                target = sixMonths;
-                months = 6;
-            } else if (w.type().targetMonths() == 3 && threeMonths.isBefore(today)) {
-                stage = "past-3-months";
-                target = threeMonths;
-                months = 3;
+            if (latest.isBefore(today)) {
+                target = latest;
+                months = SettlementTarget.OTHER_MONTHS;
+            } else if (SettlementTarget.isLongWaiting(w.permitDate(), w.type(), today)) {
+                target = SettlementTarget.dueDate(w.permitDate(), w.type());
+                months = SettlementTarget.months(w.type());
             } else {
                 continue;
             }
+            String stage = "past-" + months + "-months";
             items.add(new DueItem("case:" + w.id(), stage, "agency",
                     "Venter lenger enn " + months + " måneder: " + w.reference(),
                     "Husstanden fikk oppholdstillatelse " + DATE.format(w.permitDate()) + " og er ikke bosatt (målet er "
-                            + w.type().targetMonths() + " måneder). Saken er " + statusText(w.status())
+                            + SettlementTarget.months(w.type()) + " måneder). Saken er " + statusText(w.status())
                             + ". Prioriter husstanden i fordelingen.",
                     w.id(), target, "/saker/" + w.id()));
         }

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 
 import no.bosetting.cases.HouseholdType;
 import no.bosetting.cases.LivingSituation;
+import no.bosetting.cases.SettlementTarget;
 import no.bosetting.decisions.PlacesUsed;
 import no.bosetting.decisions.SettlementDecisions;
 import no.bosetting.municipalities.Municipalities;
@@ -32,8 +33,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class StatisticsQueries {
 
-    /** Households waiting longer than this since the permit are on the long-waiting list (the six-month rule). */
-    public static final int LONG_WAITING_DAYS = 183;
+    /** Open households past their settlement target ({@link SettlementTarget}, the one rule the case list uses too). */
+    private static final String PAST_TARGET = SettlementTarget.dueDateSql("permit_date", "household_type") + " < :today";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -221,15 +222,15 @@ public class StatisticsQueries {
         return result;
     }
 
-    /** Open households waiting longer than {@link #LONG_WAITING_DAYS}, longest first. */
+    /** Open households past their settlement target ({@link SettlementTarget}), longest first. */
     public List<LongWaiting> longWaiting(int limit) {
         LocalDate today = LocalDate.now(clock);
         return jdbc.sql("""
                 select id, reference, household_type, persons, status, living_situation, permit_date from settlement_case
-                where status not in ('SETTLED', 'DECLINED', 'CLOSED') and permit_date <= :cutoff
+                where status not in ('SETTLED', 'DECLINED', 'CLOSED') and %s
                 order by permit_date, id limit :limit
-                """)
-                .param("cutoff", today.minusDays(LONG_WAITING_DAYS)).param("limit", limit)
+                """.formatted(PAST_TARGET))
+                .param("today", today).param("limit", limit)
                 .query((rs, n) -> {
                     LocalDate permit = rs.getObject("permit_date", LocalDate.class);
                     return new LongWaiting(rs.getLong("id"), rs.getString("reference"), rs.getString("household_type"), rs.getInt("persons"),
@@ -239,8 +240,8 @@ public class StatisticsQueries {
     }
 
     public int longWaitingCount() {
-        return jdbc.sql("select count(*) from settlement_case where status not in ('SETTLED', 'DECLINED', 'CLOSED') and permit_date <= :cutoff")
-                .param("cutoff", LocalDate.now(clock).minusDays(LONG_WAITING_DAYS)).query(Integer.class).single();
+        return jdbc.sql("select count(*) from settlement_case where status not in ('SETTLED', 'DECLINED', 'CLOSED') and " + PAST_TARGET)
+                .param("today", LocalDate.now(clock)).query(Integer.class).single();
     }
 
     public int currentYear() {

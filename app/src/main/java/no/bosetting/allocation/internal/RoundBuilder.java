@@ -13,6 +13,7 @@ import no.bosetting.allocation.engine.Household;
 import no.bosetting.allocation.engine.Instance;
 import no.bosetting.allocation.engine.Municipality;
 import no.bosetting.cases.CaseSummary;
+import no.bosetting.cases.SettlementTarget;
 import no.bosetting.decisions.PlacesUsed;
 import no.bosetting.decisions.SettlementDecisions;
 import no.bosetting.housing.HousingCapacity;
@@ -77,7 +78,7 @@ public class RoundBuilder {
             InterviewAnswers a = answers.get(c.id());
             boolean family = c.householdType().withChildren();
             households.add(new Household(String.valueOf(c.id()), c.persons(), c.unaccompaniedMinor(), family, Set.of(),
-                    (int) Math.max(0, c.daysWaited()), c.householdType().targetMonths() * 30, null,
+                    (int) Math.max(0, c.daysWaited()), SettlementTarget.targetDays(c.permitDate(), c.householdType()), null,
                     a == null ? null : blankToNull(a.familyMunicipalityNumber()), null, null,
                     proposedTo.getOrDefault(c.id(), Set.of()), null,
                     a != null && a.workExperience() != null && !a.workExperience().isBlank(),

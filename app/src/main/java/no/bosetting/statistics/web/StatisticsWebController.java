@@ -3,6 +3,7 @@ package no.bosetting.statistics.web;
 import java.nio.charset.StandardCharsets;
 
 import no.bosetting.access.CurrentActor;
+import no.bosetting.cases.SettlementTarget;
 import no.bosetting.statistics.StatisticsQueries;
 import no.bosetting.shared.export.TableExport;
 import org.springframework.http.ContentDisposition;
@@ -57,7 +58,8 @@ class StatisticsWebController {
         if (agency) {
             model.addAttribute("longWaiting", queries.longWaiting(LONG_WAITING_SHOWN));
             model.addAttribute("longWaitingCount", queries.longWaitingCount());
-            model.addAttribute("longWaitingDays", StatisticsQueries.LONG_WAITING_DAYS);
+            model.addAttribute("targetMonthsPriority", SettlementTarget.PRIORITY_MONTHS);
+            model.addAttribute("targetMonthsOther", SettlementTarget.OTHER_MONTHS);
         }
         return "statistics/page";
     }
