@@ -2,7 +2,7 @@ package no.bosetting.cases;
 
 import java.util.List;
 
-/** Household types used in the statistics, derived from the members. */
+/** Household types used in the statistics, derived from the members. {@link #COUPLE_WITH_CHILDREN} is two or more adults with children. */
 public enum HouseholdType {
     SINGLE_MAN,
     SINGLE_WOMAN,
@@ -25,10 +25,13 @@ public enum HouseholdType {
             }
             return members.get(0).sex() == 'F' ? SINGLE_WOMAN : members.get(0).sex() == 'M' ? SINGLE_MAN : OTHER;
         }
-        if (adults == 2) {
-            return children > 0 ? COUPLE_WITH_CHILDREN : COUPLE_WITHOUT_CHILDREN;
+        // Adults with children are a family whatever the number of adults (settlement-process.md §1: "families with
+        // children settled within 3 months of the permit"); two or more adults with children count as a couple with
+        // children, so a household of three adults and a child keeps the family target and the family priority.
+        if (children > 0) {
+            return COUPLE_WITH_CHILDREN;
         }
-        return OTHER;
+        return adults == 2 ? COUPLE_WITHOUT_CHILDREN : OTHER;
     }
 
     public boolean withChildren() {

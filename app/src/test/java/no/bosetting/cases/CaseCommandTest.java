@@ -72,4 +72,20 @@ class CaseCommandTest {
         assertThat(HouseholdType.UNACCOMPANIED_MINOR.targetMonths()).isEqualTo(3);
         assertThat(HouseholdType.SINGLE_MAN.targetMonths()).isEqualTo(6);
     }
+
+    @Test
+    void adultsWithChildrenAreAFamilyWhateverTheNumberOfAdults() {
+        // settlement-process.md §1: "families with children settled within 3 months of the permit".
+        var adultF = new HouseholdType.Member(true, 'F');
+        var adultM = new HouseholdType.Member(true, 'M');
+        var child = new HouseholdType.Member(false, 'F');
+        HouseholdType threeAdultsAndAChild = HouseholdType.of(java.util.List.of(adultF, adultM, adultF, child));
+        assertThat(threeAdultsAndAChild.withChildren()).isTrue();
+        assertThat(threeAdultsAndAChild).isEqualTo(HouseholdType.COUPLE_WITH_CHILDREN);
+        assertThat(threeAdultsAndAChild.targetMonths()).isEqualTo(3);
+        assertThat(SettlementTarget.priority(threeAdultsAndAChild)).isTrue();
+        // Three adults without children stay OTHER, with the six-month target.
+        assertThat(HouseholdType.of(java.util.List.of(adultF, adultM, adultM))).isEqualTo(HouseholdType.OTHER);
+        assertThat(HouseholdType.OTHER.targetMonths()).isEqualTo(6);
+    }
 }
