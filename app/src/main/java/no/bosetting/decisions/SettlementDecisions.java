@@ -446,15 +446,18 @@ public class SettlementDecisions {
                 .list();
     }
 
+    /** Settled, accepted-not-settled and unaccompanied minors among them, of a municipality in a year (:m, :y). */
+    static final String PLACES_USED_SQL = """
+            select coalesce(sum(case when status = 'SETTLED' then 1 else 0 end), 0) as settled,
+                   coalesce(sum(case when status = 'OFFERED' then 1 else 0 end), 0) as accepted,
+                   coalesce(sum(case when unaccompanied_minor then 1 else 0 end), 0) as minors
+            from settlement_decision
+            where municipality_number = :m and place_year = :y and status in ('OFFERED', 'SETTLED')
+            """;
+
     public PlacesUsed placesUsed(String municipalityNumber, int year) {
         Optional<CapacityDecision> decision = capacity.find(municipalityNumber, year);
-        return jdbc.sql("""
-                select coalesce(sum(case when status = 'SETTLED' then 1 else 0 end), 0) as settled,
-                       coalesce(sum(case when status = 'OFFERED' then 1 else 0 end), 0) as accepted,
-                       coalesce(sum(case when unaccompanied_minor then 1 else 0 end), 0) as minors
-                from settlement_decision
-                where municipality_number = :m and place_year = :y and status in ('OFFERED', 'SETTLED')
-                """)
+        return jdbc.sql(PLACES_USED_SQL)
                 .param("m", municipalityNumber).param("y", year)
                 .query((rs, n) -> new PlacesUsed(municipalityNumber, year, decision.map(CapacityDecision::persons).orElse(null),
                         decision.map(CapacityDecision::unaccompaniedMinors).orElse(null), rs.getInt("settled"),

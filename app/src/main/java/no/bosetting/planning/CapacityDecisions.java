@@ -27,9 +27,12 @@ public class CapacityDecisions {
     private final Clock clock;
     private final Municipalities municipalities;
     private final CapacityRequests requests;
+    private final PlacesInUse placesInUse;
 
-    public CapacityDecisions(JdbcClient jdbc, Clock clock, Municipalities municipalities, CapacityRequests requests) {
+    public CapacityDecisions(JdbcClient jdbc, Clock clock, Municipalities municipalities, CapacityRequests requests,
+                             PlacesInUse placesInUse) {
         this.requests = requests;
+        this.placesInUse = placesInUse;
         this.jdbc = jdbc;
         this.clock = clock;
         this.municipalities = municipalities;
@@ -67,6 +70,18 @@ public class CapacityDecisions {
     @Transactional
     public CommandResult<CapacityDecision> record(Actor actor, String municipalityNumber, Integer year, Integer persons,
                                                   Integer minors, LocalDate decidedOn) {
+        return record(actor, municipalityNumber, year, persons, minors, decidedOn, null);
+    }
+
+    /**
+     * Records the decision for a year. A number (or number of unaccompanied minors) below the places already used
+     * that year is refused, unless an agency planner overrides it with a reason, which is kept with the decision and
+     * its history. The places are counted under the decision row's lock, the lock an acceptance takes, so no
+     * acceptance slips in between the count and the new number.
+     */
+    @Transactional
+    public CommandResult<CapacityDecision> record(Actor actor, String municipalityNumber, Integer year, Integer persons,
+                                                  Integer minors, LocalDate decidedOn, String overrideReason) {
         if (!(actor.isMunicipality(municipalityNumber) || actor.is(Role.AGENCY_PLANNER) || actor.is(Role.AGENCY_ADMIN)
                 || actor.is(Role.AGENCY_CASEWORKER))) {
             return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
@@ -87,29 +102,52 @@ public class CapacityDecisions {
         if (decidedOn != null && decidedOn.isAfter(LocalDate.now(clock))) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("decidedOn", "error.date.future"));
         }
+        lock(municipalityNumber, year);
+        PlacesInUse.Used used = placesInUse.used(municipalityNumber, year);
+        String override = overrideReason == null || overrideReason.isBlank() ? null : overrideReason.trim();
+        boolean below = persons < used.persons() || minors < used.unaccompaniedMinors();
+        if (below && !(actor.is(Role.AGENCY_PLANNER) && override != null)) {
+            return CommandResult.fail(belowUsed(actor, municipalityNumber, year, persons, used));
+        }
+        String lowering = below ? override : null;
         OffsetDateTime now = OffsetDateTime.now(clock);
         long id = jdbc.sql("""
                 insert into capacity_decision (municipality_number, year, persons, unaccompanied_minors, decided_on,
-                    created_at, created_by, updated_at, updated_by)
-                values (:m, :y, :p, :um, :d, :now, :by, :now, :by)
+                    lowering_override_reason, created_at, created_by, updated_at, updated_by)
+                values (:m, :y, :p, :um, :d, :lo, :now, :by, :now, :by)
                 on conflict (municipality_number, year) do update set persons = excluded.persons,
                     unaccompanied_minors = excluded.unaccompanied_minors, decided_on = excluded.decided_on,
+                    lowering_override_reason = excluded.lowering_override_reason,
                     updated_at = excluded.updated_at, updated_by = excluded.updated_by,
                     version = capacity_decision.version + 1
                 returning id
                 """)
                 .param("m", municipalityNumber).param("y", year).param("p", persons).param("um", minors)
-                .param("d", decidedOn).param("now", now).param("by", actor.username())
+                .param("d", decidedOn).param("lo", lowering).param("now", now).param("by", actor.username())
                 .query(Long.class).single();
         jdbc.sql("""
-                insert into capacity_decision_history (capacity_decision_id, changed_at, changed_by, persons, unaccompanied_minors, decided_on)
-                values (:id, :now, :by, :p, :um, :d)
+                insert into capacity_decision_history (capacity_decision_id, changed_at, changed_by, persons, unaccompanied_minors,
+                    decided_on, lowering_override_reason)
+                values (:id, :now, :by, :p, :um, :d, :lo)
                 """)
                 .param("id", id).param("now", now).param("by", actor.username()).param("p", persons).param("um", minors)
-                .param("d", decidedOn).update();
+                .param("d", decidedOn).param("lo", lowering).update();
         jdbc.sql("delete from capacity_decision_pending where municipality_number = :m and year = :y")
                 .param("m", municipalityNumber).param("y", year).update();
         return CommandResult.ok(new CapacityDecision(id, municipalityNumber, year, persons, minors, decidedOn));
+    }
+
+    /**
+     * Why a number below the places used is refused: for the municipality (and other agency roles) on the field that
+     * is too low; for the agency planner, who may override it, on the override reason the planner left out.
+     */
+    private CommandFailure belowUsed(Actor actor, String municipalityNumber, int year, int persons, PlacesInUse.Used used) {
+        String name = municipalities.name(municipalityNumber);
+        boolean personsBelow = persons < used.persons();
+        boolean planner = actor.is(Role.AGENCY_PLANNER);
+        String field = planner ? "loweringOverrideReason" : personsBelow ? "persons" : "unaccompaniedMinors";
+        String key = (personsBelow ? "error.decision.belowUsed" : "error.decision.minorsBelowUsed") + (planner ? ".reason" : "");
+        return CommandFailure.RuleBroken.of(field, key, name, personsBelow ? used.persons() : used.unaccompaniedMinors(), year);
     }
 
     /**
@@ -119,7 +157,7 @@ public class CapacityDecisions {
     @Transactional
     public CommandResult<CapacityDecision> recordDecision(Actor actor, String municipalityNumber, Integer year, Integer untilYear,
                                                           Integer persons, Integer minors, LocalDate decidedOn,
-                                                          String deviationReason) {
+                                                          String deviationReason, String loweringOverrideReason) {
         if (year == null) {
             return record(actor, municipalityNumber, null, persons, minors, decidedOn);
         }
@@ -138,7 +176,7 @@ public class CapacityDecisions {
         String reason = deviationReason == null || deviationReason.isBlank() ? null : deviationReason.trim();
         CommandResult<CapacityDecision> result = null;
         for (int y = year; y <= last; y++) {
-            result = record(actor, municipalityNumber, y, persons, minors, decidedOn);
+            result = record(actor, municipalityNumber, y, persons, minors, decidedOn, loweringOverrideReason);
             if (!result.isSuccess()) {
                 if (y > year) {
                     // An earlier year was written already: undo the whole multi-year decision.
@@ -192,22 +230,29 @@ public class CapacityDecisions {
                 .param("m", municipalityNumber).param("y", year).query(String.class).optional().filter(r -> r != null);
     }
 
+    /** The agency planner's reason for a decided number below the places used, if the current decision has one. */
+    public Optional<String> loweringOverrideReason(String municipalityNumber, int year) {
+        return jdbc.sql("select lowering_override_reason from capacity_decision where municipality_number = :m and year = :y")
+                .param("m", municipalityNumber).param("y", year).query(String.class).optional().filter(r -> r != null);
+    }
+
     public record Pending(String municipalityNumber, int year, LocalDate expectedOn, String note, String recordedBy) {
     }
 
     public List<HistoryEntry> history(String municipalityNumber, int year) {
         return jdbc.sql("""
-                select h.changed_at, h.changed_by, h.persons, h.unaccompanied_minors, h.decided_on
+                select h.changed_at, h.changed_by, h.persons, h.unaccompanied_minors, h.decided_on, h.lowering_override_reason
                 from capacity_decision_history h join capacity_decision d on d.id = h.capacity_decision_id
                 where d.municipality_number = :m and d.year = :y order by h.changed_at desc, h.id desc
                 """)
                 .param("m", municipalityNumber).param("y", year)
                 .query((rs, n) -> new HistoryEntry(rs.getObject(1, OffsetDateTime.class), rs.getString(2), rs.getInt(3),
-                        rs.getInt(4), rs.getObject(5, LocalDate.class)))
+                        rs.getInt(4), rs.getObject(5, LocalDate.class), rs.getString(6)))
                 .list();
     }
 
+    /** One recorded version; {@code loweringOverrideReason} when the agency planner set it below the places used. */
     public record HistoryEntry(OffsetDateTime changedAt, String changedBy, int persons, int unaccompaniedMinors,
-                               LocalDate decidedOn) {
+                               LocalDate decidedOn, String loweringOverrideReason) {
     }
 }

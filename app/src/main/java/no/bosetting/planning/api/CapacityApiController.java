@@ -34,11 +34,12 @@ class CapacityApiController {
 
     @PutMapping
     @Operation(summary = "Record or change the decision for a year",
-            description = "By the municipality for itself or by the agency. Changes are kept in the history.")
+            description = "By the municipality for itself or by the agency. Changes are kept in the history. A number below "
+                    + "the places already used in the year is refused, unless an agency planner gives loweringOverrideReason.")
     public CapacityJson.CapacityDecisionJson record(@PathVariable String number, @PathVariable int year,
                                                     @RequestBody CapacityJson.CapacityRequest request) {
         CapacityDecision decision = capacity.record(CurrentActor.get(), number, year, request.persons(),
-                request.unaccompaniedMinors(), request.decidedOn()).value();
+                request.unaccompaniedMinors(), request.decidedOn(), request.loweringOverrideReason()).value();
         return CapacityJson.CapacityDecisionJson.of(decision, capacity.history(number, year));
     }
 

@@ -16,14 +16,19 @@ final class CapacityJson {
 
     @Schema(description = "The council's decision: persons to settle in the year, of which unaccompanied minors")
     public record CapacityRequest(Integer persons, Integer unaccompaniedMinors,
-                                  @Schema(description = "The council meeting's date; not in the future") LocalDate decidedOn) {
+                                  @Schema(description = "The council meeting's date; not in the future") LocalDate decidedOn,
+                                  @Schema(description = "Agency planner only: why the number may be below the places already used")
+                                  String loweringOverrideReason) {
     }
 
     public record HistoryEntry(OffsetDateTime changedAt, String changedBy, int persons, int unaccompaniedMinors,
-                               LocalDate decidedOn) {
+                               LocalDate decidedOn,
+                               @Schema(description = "The agency planner's reason for a number below the places used")
+                               String loweringOverrideReason) {
 
         static HistoryEntry of(CapacityDecisions.HistoryEntry h) {
-            return new HistoryEntry(h.changedAt(), h.changedBy(), h.persons(), h.unaccompaniedMinors(), h.decidedOn());
+            return new HistoryEntry(h.changedAt(), h.changedBy(), h.persons(), h.unaccompaniedMinors(), h.decidedOn(),
+                    h.loweringOverrideReason());
         }
     }
 

@@ -106,6 +106,7 @@ class CapacityWebController {
             values.put("unaccompaniedMinors", String.valueOf(d.unaccompaniedMinors()));
             values.put("decidedOn", d.decidedOn() == null ? "" : d.decidedOn().toString());
             values.put("deviationReason", decisions.deviationReason(number, y).orElse(""));
+            values.put("loweringOverrideReason", decisions.loweringOverrideReason(number, y).orElse(""));
         });
         return render(m, y, values, Map.of(), model, action);
     }
@@ -118,6 +119,8 @@ class CapacityWebController {
         model.addAttribute("action", action);
         model.addAttribute("history", decisions.history(m.number(), year));
         model.addAttribute("pending", decisions.pending(m.number(), year).orElse(null));
+        model.addAttribute("loweringOverride", decisions.loweringOverrideReason(m.number(), year).orElse(null));
+        model.addAttribute("canOverrideLowering", CurrentActor.get().is(no.bosetting.access.Role.AGENCY_PLANNER));
         model.addAttribute("request", requests.versions(m.number(), year).stream()
                 .max(java.util.Comparator.comparingInt(no.bosetting.planning.CapacityRequest::version)).orElse(null));
         return "planning/decision-form";
@@ -135,7 +138,7 @@ class CapacityWebController {
         Map<String, String> errors = r.errors(messages);
         if (errors.isEmpty()) {
             CommandResult<CapacityDecision> result = CommandResult.attempt(() -> decisions.recordDecision(actor, number, year,
-                    untilYear, persons, minors, decidedOn, r.raw("deviationReason")));
+                    untilYear, persons, minors, decidedOn, r.raw("deviationReason"), r.raw("loweringOverrideReason")));
             if (result.isSuccess()) {
                 redirect.addFlashAttribute("success", messages.get("decisionForm.saved", m.name(), year));
                 return "redirect:" + done;
