@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import no.bosetting.cases.CaseQueries;
+import no.bosetting.shared.TimeConfig;
 import no.bosetting.shared.deadlines.DeadlineRule;
 import no.bosetting.shared.deadlines.DueItem;
 import org.springframework.context.annotation.Bean;
@@ -66,14 +67,14 @@ class ApplicationDeadlineRules {
                     if (q.submittedAt() == null || q.withoutPermit()) {
                         continue; // handled only after the permit
                     }
-                    LocalDate due = q.submittedAt().toLocalDate().plusDays(HANDLING_DAYS);
+                    LocalDate due = q.submittedAt().atZoneSameInstant(TimeConfig.OSLO).toLocalDate().plusDays(HANDLING_DAYS);
                     String stage = today.isAfter(due) ? "overdue" : (q.daysWaiting() >= LAST_REMINDER_DAYS ? "reminder" : null);
                     if (stage == null) {
                         continue;
                     }
                     items.add(new DueItem("application:" + q.id(), stage, "agency",
                             (q.late() ? "Sen søknad (skjønn) venter: " : "Søknad om bosetting venter: ") + q.caseReference(),
-                            "Søknaden ble sendt " + q.submittedAt().toLocalDate() + " og er ikke behandlet. Godta eller avslå den.",
+                            "Søknaden ble sendt " + q.submittedAt().atZoneSameInstant(TimeConfig.OSLO).toLocalDate() + " og er ikke behandlet. Godta eller avslå den.",
                             q.caseId(), due, "/soknader/" + q.id()));
                 }
                 return items;

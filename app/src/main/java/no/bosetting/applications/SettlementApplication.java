@@ -3,6 +3,8 @@ package no.bosetting.applications;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
+import no.bosetting.shared.TimeConfig;
+
 /**
  * A private resident's application for settlement with public help. {@code caseId} is empty while the
  * permit is not registered; {@code deadline} is then unknown too.
@@ -28,6 +30,6 @@ public record SettlementApplication(long id, String dufNumber, Long caseId, Appl
     }
 
     public LocalDate submittedOn() {
-        return submittedAt == null ? null : submittedAt.toLocalDate();
+        return submittedAt == null ? null : submittedAt.atZoneSameInstant(TimeConfig.OSLO).toLocalDate();
     }
 }

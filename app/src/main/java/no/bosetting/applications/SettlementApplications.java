@@ -24,6 +24,7 @@ import no.bosetting.municipalities.Municipalities;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.FieldProblem;
+import no.bosetting.shared.TimeConfig;
 import no.bosetting.shared.outbox.Outbox;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -249,7 +250,7 @@ public class SettlementApplications {
                             rs.getObject("deadline", LocalDate.class), rs.getBoolean("late"), caseId,
                             caseId == null ? null : cases.summaryForSystem(caseId).map(CaseSummary::reference).orElse(null),
                             rs.getBoolean("unaccompanied_minor"),
-                            submitted == null ? 0 : ChronoUnit.DAYS.between(submitted.toLocalDate(), today));
+                            submitted == null ? 0 : ChronoUnit.DAYS.between(submitted.atZoneSameInstant(TimeConfig.OSLO).toLocalDate(), today));
                 })
                 .list();
     }
@@ -361,7 +362,7 @@ public class SettlementApplications {
                     return new QueueItem(rs.getLong("id"), ApplicationStatus.SUBMITTED, submitted,
                             rs.getObject("deadline", LocalDate.class), rs.getBoolean("late"), caseId,
                             caseId == null ? null : cases.summaryForSystem(caseId).map(CaseSummary::reference).orElse(null),
-                            rs.getBoolean("unaccompanied_minor"), ChronoUnit.DAYS.between(submitted.toLocalDate(), today));
+                            rs.getBoolean("unaccompanied_minor"), ChronoUnit.DAYS.between(submitted.atZoneSameInstant(TimeConfig.OSLO).toLocalDate(), today));
                 })
                 .list();
     }
