@@ -40,12 +40,14 @@ public class LongWaitingDeadlines implements DeadlineRule {
     @Override
     public List<DueItem> evaluate(LocalDate today) {
         // Past the target means the due date lies before today; no household is due earlier than the short target.
+        // The due date from the one rule, in SQL too: "permit before today minus 3 months" misses a permit of 30 September
+        // on 31 December (30 September + 3 months = 30 December, already past).
         List<Waiting> waiting = jdbc.sql("""
                 select id, reference, household_type, permit_date, status from settlement_case
-                where status in ('UNDER_MAPPING', 'READY_FOR_ALLOCATION', 'PROPOSED', 'OFFERED') and permit_date < :latest
+                where status in ('UNDER_MAPPING', 'READY_FOR_ALLOCATION', 'PROPOSED', 'OFFERED') and %s < :today
                 order by permit_date, id
-                """)
-                .param("latest", today.minusMonths(SettlementTarget.PRIORITY_MONTHS))
+                """.formatted(SettlementTarget.dueDateSql("permit_date", "household_type")))
+                .param("today", today)
                 .query((rs, n) -> new Waiting(rs.getLong(1), rs.getString(2), HouseholdType.valueOf(rs.getString(3)),
                         rs.getObject(4, LocalDate.class), CaseStatus.valueOf(rs.getString(5))))
                 .list();

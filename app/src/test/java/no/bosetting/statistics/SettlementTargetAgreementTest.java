@@ -51,7 +51,13 @@ class SettlementTargetAgreementTest {
         long onDueDate = fixtures.household(fixtures.centre("3403"), 1, today.minusMonths(SettlementTarget.PRIORITY_MONTHS));
         long dayAfter = fixtures.household(fixtures.centre("3403"), 1,
                 today.minusMonths(SettlementTarget.PRIORITY_MONTHS).minusDays(1));
-        assertAgree(onDueDate, today, false);
+        // Three months before today is due today, except at a month's end that has no such day three months on
+        // (on 31 December: 30 September + 3 months = 30 December), where it is already a day past due.
+        CaseSummary s = cases.summaryForSystem(onDueDate).orElseThrow();
+        boolean pastDue = today.isAfter(SettlementTarget.dueDate(s.permitDate(), s.householdType()));
+        assertThat(pastDue).isEqualTo(today.minusMonths(SettlementTarget.PRIORITY_MONTHS).plusMonths(SettlementTarget.PRIORITY_MONTHS)
+                .isBefore(today));
+        assertAgree(onDueDate, today, pastDue);
         assertAgree(dayAfter, today, true);
     }
 
