@@ -60,7 +60,7 @@ class ModulesOwnTheirTablesTest {
                     + " consequence_information",
             "planning", "capacity_decision, capacity_decision_history, capacity_decision_pending, planning_scenario,"
                     + " national_need, national_need_county, request_criteria, request_input, capacity_request, pace_setting",
-            "interview", "settlement_interview",
+            "interview", "settlement_interview, health_consent",
             "proposals", "allocation_list, proposal",
             "decisions", "settlement_decision, settlement_date_change",
             "shared", "outbox_message, notification, request_rate_limit",

@@ -71,7 +71,8 @@ class InterviewApiController {
             throw new CommandFailedException(CommandFailure.NotFound.of("error.case.notFound", caseId));
         }
         if (actor.role() == Role.MUNICIPALITY_OFFICER) {
-            InterviewJson.InterviewProfileJson profile = InterviewJson.InterviewProfileJson.of(interviews.profile(caseId));
+            InterviewJson.InterviewProfileJson profile = InterviewJson.InterviewProfileJson.of(
+                    interviews.profile(caseId, actor, "api:/api/v1/cases/" + caseId + "/interview"));
             // Needs and health details of a household the municipality has accepted, and so knows by name.
             cases.recordRead(caseId, actor, "api:/api/v1/cases/" + caseId + "/interview");
             return profile;
