@@ -49,7 +49,8 @@ class InterviewApiController {
     public InterviewJson.InterviewResult record(@PathVariable long caseId, @RequestBody InterviewJson.InterviewRequest request) {
         Actor actor = CurrentActor.get();
         InterviewAnswers answers = request.toAnswers();
-        CommandResult<CaseStatus> result = CommandResult.attempt(() -> interviews.record(caseId, answers, actor));
+        CommandResult<CaseStatus> result = CommandResult.attempt(
+                () -> interviews.record(caseId, answers, request.consenting(), request.consentDate(), actor));
         if (result.failure() instanceof CommandFailure.RuleBroken) {
             // The service stops at the first problem; an API client should get all of them in one answer.
             throw allProblems(caseId, answers, actor, result.failure());
