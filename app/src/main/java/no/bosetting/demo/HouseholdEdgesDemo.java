@@ -25,7 +25,6 @@ import no.bosetting.shared.ShiftableClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,24 +44,22 @@ class HouseholdEdgesDemo {
     private final CaseQueries cases;
     private final MinorsComingOfAge comingOfAge;
     private final UserAccounts users;
-    private final JdbcClient jdbc;
     private final Clock clock;
 
     HouseholdEdgesDemo(PermitImport permitImport, Interviews interviews, CaseQueries cases, MinorsComingOfAge comingOfAge,
-                       UserAccounts users, JdbcClient jdbc, Clock clock) {
+                       UserAccounts users, Clock clock) {
         this.permitImport = permitImport;
         this.interviews = interviews;
         this.cases = cases;
         this.comingOfAge = comingOfAge;
         this.users = users;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
     void run(long seed) {
         Optional<Actor> caseworker = users.findEnabledActor("saksbehandler");
-        Optional<Long> centre = jdbc.sql("select id from reception_centre where name like 'Demo %' and kind = 'RECEPTION_CENTRE' order by id limit 1")
-                .query(Long.class).optional();
+        // The households live in the centre of the demo's reception login, so its staff see them.
+        Optional<Long> centre = users.findEnabledActor("mottak-hamar").map(Actor::receptionCentreId);
         if (caseworker.isEmpty() || centre.isEmpty()) {
             log.info("Demo household edges skipped: no demo caseworker or centre");
             return;
