@@ -31,7 +31,7 @@ where i.health_consent;
 --    practical (ground floor, accessible dwelling, near a hospital) and stay.
 update settlement_interview
 set health_details = concat_ws(E'\n', health_details, adaptation_needs), adaptation_needs = null
-where health_consent and adaptation_needs ~* '(autis|diabet|astma|epilep|kreft|psykisk|psykiatr|psykolog|traum|\yptsd\y|depresj|angst|\yhiv\y|hepatitt|tuberkul|sykdom|diagnos|medisin|hørsel|høreapparat|\ydøv|blind|synshemm|utviklingshemm|\yadhd\y|migren|hjerte|dialyse|blodtrykk|rusavhengig|rusmiddel|\ybehandling|\ylege)';
+where health_consent and adaptation_needs ~* '(autis|diabet|astma|epilep|kreft|psykisk|psykiatr|psykolog|traum|\yptsd\y|depresj|angst|\yhiv\y|hepatitt|tuberkul|sykdom|diagnos|medisin|hørsel|høreapparat|\ydøv|blind|synshemm|utviklingshemm|\yadhd\y|migren|hjerte|dialyse|blodtrykk|rusavhengig|rusmiddel|\ybehandling|\ylege|fastlege)';
 update settlement_interview
 set needs_to_sort = adaptation_needs, adaptation_needs = null
-where not health_consent and adaptation_needs ~* '(autis|diabet|astma|epilep|kreft|psykisk|psykiatr|psykolog|traum|\yptsd\y|depresj|angst|\yhiv\y|hepatitt|tuberkul|sykdom|diagnos|medisin|hørsel|høreapparat|\ydøv|blind|synshemm|utviklingshemm|\yadhd\y|migren|hjerte|dialyse|blodtrykk|rusavhengig|rusmiddel|\ybehandling|\ylege)';
+where not health_consent and adaptation_needs ~* '(autis|diabet|astma|epilep|kreft|psykisk|psykiatr|psykolog|traum|\yptsd\y|depresj|angst|\yhiv\y|hepatitt|tuberkul|sykdom|diagnos|medisin|hørsel|høreapparat|\ydøv|blind|synshemm|utviklingshemm|\yadhd\y|migren|hjerte|dialyse|blodtrykk|rusavhengig|rusmiddel|\ybehandling|\ylege|fastlege)';

@@ -15,7 +15,7 @@ public final class HealthContent {
     private static final Pattern WORDS = Pattern.compile(
             "autis|diabet|astma|epilep|kreft|psykisk|psykiatr|psykolog|traum|\\bptsd\\b|depresj|angst|\\bhiv\\b|hepatitt"
                     + "|tuberkul|sykdom|diagnos|medisin|hørsel|høreapparat|\\bdøv|blind|synshemm|utviklingshemm|\\badhd\\b"
-                    + "|migren|hjerte|dialyse|blodtrykk|rusavhengig|rusmiddel|\\bbehandling|\\blege",
+                    + "|migren|hjerte|dialyse|blodtrykk|rusavhengig|rusmiddel|\\bbehandling|\\blege|fastlege",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
 
     private HealthContent() {
