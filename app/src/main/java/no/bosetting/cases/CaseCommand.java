@@ -27,7 +27,12 @@ public enum CaseCommand implements Transition<CaseStatus> {
     REOPEN_AFTER_RECONSIDERATION(EnumSet.of(CaseStatus.OFFERED), CaseStatus.READY_FOR_ALLOCATION,
             EnumSet.of(Role.AGENCY_ADMIN)),
     CLOSE(EnumSet.of(CaseStatus.UNDER_MAPPING, CaseStatus.READY_FOR_ALLOCATION), CaseStatus.CLOSED,
-            EnumSet.of(Role.AGENCY_CASEWORKER));
+            EnumSet.of(Role.AGENCY_CASEWORKER)),
+    /** Records or corrects the accompanying adult of an unaccompanied minor (a relation, the state is unchanged). */
+    SET_ACCOMPANYING_ADULT(EnumSet.of(CaseStatus.UNDER_MAPPING, CaseStatus.READY_FOR_ALLOCATION, CaseStatus.PROPOSED,
+            CaseStatus.OFFERED), null, EnumSet.of(Role.AGENCY_CASEWORKER)),
+    REMOVE_ACCOMPANYING_ADULT(EnumSet.of(CaseStatus.UNDER_MAPPING, CaseStatus.READY_FOR_ALLOCATION, CaseStatus.PROPOSED,
+            CaseStatus.OFFERED), null, EnumSet.of(Role.AGENCY_CASEWORKER));
 
     private final Set<CaseStatus> from;
     private final CaseStatus to;

@@ -196,6 +196,11 @@ public class CaseQueries {
         return jdbc.sql("select id from person where case_id = :id order by id").param("id", caseId).query(Long.class).list();
     }
 
+    /** The members with identities, for a page that shows them by name; the caller has checked scope and logs the read. */
+    public List<PersonView> members(long caseId) {
+        return persons(caseId);
+    }
+
     List<PersonView> persons(long caseId) {
         LocalDate today = LocalDate.now(clock);
         return jdbc.sql("""

@@ -31,8 +31,11 @@ public class PermitImport {
     private final Clock clock;
     private final Municipalities municipalities;
     private final ReceptionCentres centres;
+    private final AccompanyingAdults accompanyingAdults;
 
-    public PermitImport(JdbcClient jdbc, Clock clock, Municipalities municipalities, ReceptionCentres centres) {
+    public PermitImport(JdbcClient jdbc, Clock clock, Municipalities municipalities, ReceptionCentres centres,
+                        AccompanyingAdults accompanyingAdults) {
+        this.accompanyingAdults = accompanyingAdults;
         this.jdbc = jdbc;
         this.clock = clock;
         this.municipalities = municipalities;
@@ -117,7 +120,38 @@ public class PermitImport {
         for (int i = 0; i < r.persons().size(); i++) {
             validatePerson(r.persons().get(i), "persons[" + i + "].", seen, today, problems);
         }
+        validateAccompanying(r, today, problems);
         return problems;
+    }
+
+    /**
+     * A row marked ACCOMPANYING_ADULT is the adult who came with an unaccompanied minor (følgeperson, report 000 lines
+     * 4082-4094): one adult at most, and only with a household of minors, who stay unaccompanied minors.
+     */
+    private static void validateAccompanying(PermitImportRequest r, LocalDate today, List<FieldProblem> problems) {
+        List<PermitImportRequest.PersonData> persons = r.persons();
+        boolean membersAllMinors = persons.stream().filter(p -> !accompanying(p))
+                .allMatch(p -> p.birthDate() != null && Period.between(p.birthDate(), today).getYears() < 18);
+        int seen = 0;
+        for (int i = 0; i < persons.size(); i++) {
+            PermitImportRequest.PersonData p = persons.get(i);
+            if (!accompanying(p)) {
+                continue;
+            }
+            String prefix = "persons[" + i + "].";
+            if (++seen > 1) {
+                problems.add(FieldProblem.of(prefix + "relation", "error.accompanying.onlyOne"));
+            } else if (!membersAllMinors) {
+                problems.add(FieldProblem.of(prefix + "relation", "error.accompanying.onlyForMinors"));
+            }
+            if (p.birthDate() != null && !p.birthDate().isAfter(today) && Period.between(p.birthDate(), today).getYears() < 18) {
+                problems.add(FieldProblem.of(prefix + "birthDate", "error.accompanying.notAdult"));
+            }
+        }
+    }
+
+    private static boolean accompanying(PermitImportRequest.PersonData p) {
+        return p.relation() == Relation.ACCOMPANYING_ADULT;
     }
 
     private void validatePerson(PermitImportRequest.PersonData p, String prefix, Set<String> seen, LocalDate today,
@@ -127,7 +161,7 @@ public class PermitImport {
                 () -> {
                     if (!seen.add(p.dufNumber())) {
                         problems.add(FieldProblem.of(prefix + "dufNumber", "error.duf.duplicate", p.dufNumber()));
-                    } else if (exists("duf_number", p.dufNumber())) {
+                    } else if (!accompanying(p) && exists("duf_number", p.dufNumber())) {
                         problems.add(FieldProblem.of(prefix + "dufNumber", "error.duf.exists", p.dufNumber()));
                     }
                 });
@@ -184,7 +218,9 @@ public class PermitImport {
     private ImportOutcome insert(PermitImportRequest r, Actor actor) {
         LocalDate today = LocalDate.now(clock);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        List<HouseholdType.Member> members = r.persons().stream()
+        // The accompanying adult is a relation of the case, not a member of the household.
+        List<PermitImportRequest.PersonData> household = r.persons().stream().filter(p -> !accompanying(p)).toList();
+        List<HouseholdType.Member> members = household.stream()
                 .map(p -> new HouseholdType.Member(Period.between(p.birthDate(), today).getYears() >= 18, p.sex().charAt(0)))
                 .toList();
         HouseholdType type = HouseholdType.of(members);
@@ -205,11 +241,11 @@ public class PermitImport {
                 """)
                 .param("id", id).param("ref", reference).param("pref", r.permitReference().trim())
                 .param("ptype", r.permitType().name()).param("pdate", r.permitDate()).param("ht", type.name())
-                .param("persons", r.persons().size()).param("children", children)
+                .param("persons", household.size()).param("children", children)
                 .param("um", type == HouseholdType.UNACCOMPANIED_MINOR).param("ls", r.livingSituation().name())
                 .param("rc", centreId).param("lm", livingMunicipality).param("now", now).param("by", actor.username())
                 .update();
-        for (PermitImportRequest.PersonData p : r.persons()) {
+        for (PermitImportRequest.PersonData p : household) {
             long personId = jdbc.sql("""
                     insert into person (case_id, duf_number, national_id, d_number, given_name, family_name, birth_date, sex,
                         citizenship, relation, phone, email, created_at, created_by, updated_at, updated_by)
@@ -238,6 +274,8 @@ public class PermitImport {
         }
         CaseCommands.CASE_HISTORY.append(jdbc, clock, id, actor, "IMPORT_PERMIT", null, CaseStatus.UNDER_MAPPING,
                 "Oppholdstillatelse " + r.permitReference().trim() + " (" + r.permitType().name() + ")");
+        r.persons().stream().filter(PermitImport::accompanying).findFirst()
+                .ifPresent(adult -> accompanyingAdults.recordFromPermit(id, adult, actor));
         return ImportOutcome.created(id, reference);
     }
 

@@ -208,16 +208,9 @@ public class SettlementDecisions {
             if (settled == null) {
                 return CommandResult.fail(DecisionFields.about(DecisionFields.SETTLEMENT_DATE, d.id(), "error.date.required"));
             }
-            if (settled.isAfter(today)) {
-                return CommandResult.fail(DecisionFields.about(DecisionFields.SETTLEMENT_DATE, d.id(), "error.settlementDate.future"));
-            }
-            if (settled.isBefore(decided)) {
-                return CommandResult.fail(DecisionFields.about(DecisionFields.SETTLEMENT_DATE, d.id(), "error.settlementDate.beforeDecision",
-                        decided.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"))));
-            }
-            if (settled.isBefore(summary.permitDate())) {
-                return CommandResult.fail(DecisionFields.about(DecisionFields.SETTLEMENT_DATE, d.id(), "error.settlementDate.beforePermit",
-                        summary.permitDate()));
+            Optional<SettlementDateRule.Refusal> r = SettlementDateRule.refusal(settled, decided, summary.permitDate(), today);
+            if (r.isPresent()) {
+                return CommandResult.fail(DecisionFields.about(DecisionFields.SETTLEMENT_DATE, d.id(), r.get().messageKey(), r.get().args().toArray()));
             }
         }
         // Every date is checked above as the member's, so the registration has no rule left to refuse.
@@ -302,11 +295,9 @@ public class SettlementDecisions {
         if (date == null) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("date", "error.date.required"));
         }
-        if (date.isAfter(today)) {
-            return CommandResult.fail(CommandFailure.RuleBroken.of("date", "error.settlementDate.future"));
-        }
-        if (date.isBefore(summary.permitDate())) {
-            return CommandResult.fail(CommandFailure.RuleBroken.of("date", "error.settlementDate.beforePermit", summary.permitDate()));
+        Optional<SettlementDateRule.Refusal> r = SettlementDateRule.refusal(date, d.decidedAt().atZoneSameInstant(clock.getZone()).toLocalDate(), summary.permitDate(), today);
+        if (r.isPresent()) {
+            return CommandResult.fail(new CommandFailure.RuleBroken("date", r.get().messageKey(), r.get().args()));
         }
         boolean correction = d.settlementDate() != null;
         if (correction && (reason == null || reason.isBlank())) {

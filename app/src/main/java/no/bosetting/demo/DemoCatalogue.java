@@ -150,10 +150,11 @@ public final class DemoCatalogue {
             "Bachelor i økonomi", "Master i ingeniørfag", "Sykepleierutdanning", "Lærerutdanning", "Ingen formell utdanning");
     static final List<String> WORK = List.of("Regnskapsfører i 8 år", "Sykepleier i 10 år", "Lærer på barneskole",
             "Butikkmedarbeider", "Sveiser og mekaniker", "Bonde", "IT-konsulent", "Sjåfør", "Frisør", "Ingen arbeidserfaring");
+    /** Practical needs only: every proposed municipality sees them (report 004 line 42); health goes in HEALTH, with consent. */
     static final List<String> ADAPTATION = List.of("Trenger bolig uten trapper", "Rullestolbruker, trenger tilrettelagt bolig",
-            "Barn med autisme, trenger tett oppfølging fra skole", "Nedsatt hørsel, trenger tolk ved møter");
+            "Trenger bolig nær sykehus", "Trenger bolig på bakkeplan");
     static final List<String> HEALTH = List.of("Diabetes type 2, jevnlig oppfølging", "Astma", "Posttraumatisk stress, går til samtaler",
-            "Høyt blodtrykk");
+            "Høyt blodtrykk", "Barn med autisme, trenger tett oppfølging fra skole", "Nedsatt hørsel, trenger tolk ved møter");
     static final List<String> PETS = List.of("Katt", "Liten hund", "To katter");
     static final List<String> FAMILY = List.of("Søster", "Bror", "Foreldre", "Voksen datter", "Voksen sønn", "Fetter");
     static final List<String> MINOR_SITUATIONS = List.of(

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import no.bosetting.access.Actor;
+import no.bosetting.access.PersonAccessLog;
 import no.bosetting.access.Role;
 import no.bosetting.cases.CaseCommands;
 import no.bosetting.cases.CaseQueries;
@@ -36,13 +37,18 @@ public class Interviews {
     private final CaseQueries cases;
     private final CaseCommands caseCommands;
     private final Municipalities municipalities;
+    private final HealthConsents consents;
+    private final PersonAccessLog accessLog;
 
-    public Interviews(JdbcClient jdbc, Clock clock, CaseQueries cases, CaseCommands caseCommands, Municipalities municipalities) {
+    public Interviews(JdbcClient jdbc, Clock clock, CaseQueries cases, CaseCommands caseCommands, Municipalities municipalities,
+                      HealthConsents consents, PersonAccessLog accessLog) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.cases = cases;
         this.caseCommands = caseCommands;
         this.municipalities = municipalities;
+        this.consents = consents;
+        this.accessLog = accessLog;
     }
 
     /** The question set this case's interview uses: the recorded one, or the one in force today. */
@@ -60,6 +66,9 @@ public class Interviews {
             problems.add(FieldProblem.of("heldOn", "error.date.future"));
         } else if (a.heldOn().isBefore(summary.permitDate().minusYears(1))) {
             problems.add(FieldProblem.of("heldOn", "error.interview.tooEarly"));
+        }
+        if (HealthContent.mentionsHealth(a.adaptationNeeds())) {
+            problems.add(FieldProblem.of("adaptationNeeds", "error.needs.healthInPractical"));
         }
         if (!a.healthConsent() && a.healthDetails() != null && !a.healthDetails().isBlank()) {
             problems.add(FieldProblem.of("healthDetails", "error.health.noConsent"));
@@ -89,8 +98,28 @@ public class Interviews {
         return problems;
     }
 
+    /**
+     * Records the interview with the household's consent as one answer: {@code healthConsent} true is every member's
+     * consent, dated the interview day; false is nobody's (the API and older callers).
+     */
     @Transactional
     public CommandResult<CaseStatus> record(long caseId, InterviewAnswers answers, Actor actor) {
+        return record(caseId, answers, null, null, actor);
+    }
+
+    /**
+     * Records the interview with each member's health consent: {@code consenting} are the members who have consented
+     * (null: all members if {@code answers.healthConsent()}, else none), {@code consentDate} the day they consented
+     * (null: the interview day). Health details are kept only while at least one member has consented; the details
+     * should be about those members.
+     */
+    @Transactional
+    public CommandResult<CaseStatus> record(long caseId, InterviewAnswers given, java.util.Set<Long> consenting,
+                                            LocalDate consentDate, Actor actor) {
+        List<Long> members = cases.personIds(caseId);
+        java.util.Set<Long> who = consenting == null ? (given.healthConsent() ? new java.util.HashSet<>(members) : java.util.Set.of())
+                : consenting.stream().filter(members::contains).collect(java.util.stream.Collectors.toSet());
+        InterviewAnswers answers = withConsent(given, !who.isEmpty());
         Optional<CaseSummary> found = cases.summary(caseId, actor);
         if (found.isEmpty()) {
             return CommandResult.fail(CommandFailure.NotFound.of("error.case.notFound", caseId));
@@ -108,7 +137,12 @@ public class Interviews {
             FieldProblem first = problems.get(0);
             return CommandResult.fail(new CommandFailure.RuleBroken(first.field(), first.messageKey(), first.args()));
         }
+        LocalDate consentOn = consentDate != null ? consentDate : answers.heldOn();
+        if (!who.isEmpty() && consentOn.isAfter(LocalDate.now(clock))) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("consentDate", "error.date.future"));
+        }
         InterviewAnswers a = onlyAsked(answers, set);
+        consents.record(caseId, members, a.healthConsent() ? who : java.util.Set.of(), consentOn, actor);
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("""
                 insert into settlement_interview (case_id, question_set_version, held_on, interpreter_language, family_in_norway,
@@ -124,7 +158,7 @@ public class Interviews {
                     health_consent = excluded.health_consent, health_details = excluded.health_details, pets = excluded.pets,
                     education = excluded.education, work_experience = excluded.work_experience,
                     driving_licence = excluded.driving_licence, has_car = excluded.has_car, languages = excluded.languages,
-                    minor_situation = excluded.minor_situation, updated_at = excluded.updated_at, updated_by = excluded.updated_by
+                    minor_situation = excluded.minor_situation, needs_to_sort = null, updated_at = excluded.updated_at, updated_by = excluded.updated_by
                 """)
                 .param("case", caseId).param("qs", set.version()).param("held", a.heldOn())
                 .param("interp", blank(a.interpreterLanguage())).param("family", blank(a.familyInNorway()))
@@ -151,13 +185,38 @@ public class Interviews {
                 .query((rs, n) -> map(rs)).optional();
     }
 
-    /** For a municipality looking at a proposal: no family or network details, health only with consent. */
+    /**
+     * For a municipality looking at a proposal: no family or network details; health only with consent (report 004
+     * line 42: the anonymised overview includes health); practical needs always, unless the text names health
+     * information and nobody consented (text recorded before needs were split), then it is withheld.
+     */
     public InterviewProfile profile(long caseId) {
         return find(caseId).map(i -> {
             InterviewAnswers a = i.answers();
-            return new InterviewProfile(true, a.adaptationNeeds(), a.healthConsent() ? a.healthDetails() : null, a.pets(),
+            String practical = !a.healthConsent() && HealthContent.mentionsHealth(a.adaptationNeeds()) ? null : a.adaptationNeeds();
+            return new InterviewProfile(true, practical, a.healthConsent() ? a.healthDetails() : null, a.pets(),
                     a.education(), a.workExperience(), a.drivingLicence(), a.hasCar(), a.languages());
         }).orElse(InterviewProfile.none());
+    }
+
+    /** {@link #profile(long)} read by {@code actor}: when it carries health details, the read is in the access log. */
+    public InterviewProfile profile(long caseId, Actor actor, String purpose) {
+        InterviewProfile profile = profile(caseId);
+        if (profile.healthDetails() != null) {
+            recordHealthRead(caseId, actor, purpose);
+        }
+        return profile;
+    }
+
+    /** A read of the household's health details: logged for each member whose consent covers them. */
+    public void recordHealthRead(long caseId, Actor actor, String purpose) {
+        accessLog.recordRead(actor, consents.consenting(caseId), "health:" + purpose);
+    }
+
+    /** Free text recorded before needs were split that may hold health information without consent (migration V38). */
+    public Optional<String> needsToSort(long caseId) {
+        return jdbc.sql("select needs_to_sort from settlement_interview where case_id = :c and needs_to_sort is not null")
+                .param("c", caseId).query(String.class).optional();
     }
 
     /** Recorded answers for many cases at once (the allocation engine reads a whole round). */
@@ -170,6 +229,12 @@ public class Interviews {
                 .query((rs, n) -> map(rs)).list()
                 .forEach(i -> result.put(i.caseId(), i.answers()));
         return result;
+    }
+
+    private static InterviewAnswers withConsent(InterviewAnswers a, boolean consent) {
+        return new InterviewAnswers(a.heldOn(), a.interpreterLanguage(), a.familyInNorway(), a.familyMunicipalityNumber(),
+                a.networkInNorway(), a.adaptationNeeds(), consent, a.healthDetails(), a.pets(), a.education(),
+                a.workExperience(), a.drivingLicence(), a.hasCar(), a.languages(), a.minorSituation());
     }
 
     private static InterviewAnswers onlyAsked(InterviewAnswers a, QuestionSet s) {

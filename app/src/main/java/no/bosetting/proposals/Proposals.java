@@ -323,7 +323,7 @@ public class Proposals {
     public Optional<ProposalDetail> detail(long proposalId, Actor actor) {
         return find(proposalId, actor).map(p -> {
             CaseSummary summary = caseQueries.summaryForSystem(p.caseId()).orElseThrow();
-            return new ProposalDetail(p, new ArrayList<>(caseQueries.anonymousMembersByPerson(p.caseId()).values()), interviews.profile(p.caseId()),
+            return new ProposalDetail(p, new ArrayList<>(caseQueries.anonymousMembersByPerson(p.caseId()).values()), interviews.profile(p.caseId(), actor, "proposal:" + p.id()),
                     summary.livingSituation().name(), summary.daysWaited());
         });
     }

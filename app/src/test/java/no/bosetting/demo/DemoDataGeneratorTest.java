@@ -136,6 +136,7 @@ class DemoDataGeneratorTest {
                 """).param("p", prefix).param("today", LocalDate.now(clock)).query(Long.class).single()).isPositive();
 
         newerModulesHaveDataInEveryState(prefix, seeded.get());
+        householdEdgesAndHealthOnlyWithConsent(prefix);
 
         long cases = count("select count(*) from settlement_case where permit_reference like :p", prefix);
         long persons = count("select count(*) from person p join settlement_case s on s.id = p.case_id where s.permit_reference like :p", prefix);
@@ -155,6 +156,36 @@ class DemoDataGeneratorTest {
                 .isEqualTo(proposals);
         assertThat(count("select count(*) from reception_centre where name like :p", "Demo %")).isEqualTo(centres);
         assertThat(count("select count(*) from app_user where username like :p", "%")).isEqualTo(users);
+    }
+
+    /**
+     * Issue 20 items 2, 6 and 10: a three-adult family, a minor with an accompanying adult and a minor who turned 18, and
+     * health text only where a member's consent is recorded; practical needs without health words.
+     */
+    private void householdEdgesAndHealthOnlyWithConsent(String prefix) {
+        String edges = "DEMO-E" + SEED + "-%";
+        assertThat(jdbc.sql("select household_type from settlement_case where permit_reference like :p order by permit_reference")
+                .param("p", edges).query(String.class).list())
+                .containsExactly("COUPLE_WITH_CHILDREN", "UNACCOMPANIED_MINOR", "SINGLE_MAN");
+        assertThat(count("""
+                select count(*) from accompanying_adult a join settlement_case c on c.id = a.case_id
+                where c.permit_reference like :p and c.unaccompanied_minor and c.persons = 1 and a.source = 'PERMIT'""", edges)).isEqualTo(1);
+        assertThat(count("select count(*) from settlement_case where permit_reference like :p and turned_adult_on is not null", edges))
+                .isEqualTo(1);
+        for (String p : List.of(prefix, edges)) {
+            assertThat(count("""
+                    select count(*) from settlement_interview i join settlement_case c on c.id = i.case_id
+                    where c.permit_reference like :p and i.health_details is not null and not exists (
+                        select 1 from health_consent h where h.case_id = i.case_id and h.given
+                          and h.id = (select max(h2.id) from health_consent h2 where h2.person_id = h.person_id))""", p)).isZero();
+            assertThat(jdbc.sql("""
+                    select i.adaptation_needs from settlement_interview i join settlement_case c on c.id = i.case_id
+                    where c.permit_reference like :p and i.adaptation_needs is not null""").param("p", p).query(String.class).list())
+                    .noneMatch(no.bosetting.interview.HealthContent::mentionsHealth);
+        }
+        assertThat(count("""
+                select count(*) from settlement_interview i join settlement_case c on c.id = i.case_id
+                where c.permit_reference like :p and i.health_details is not null""", edges)).isEqualTo(1);
     }
 
     /** Self-settlement, applications, messages, reconsideration and letters: seeded through their commands. */

@@ -135,6 +135,8 @@ class SettlementFlowWebTest {
         assertThat(cases.summaryForSystem(caseId).orElseThrow().status()).isEqualTo(CaseStatus.SETTLED);
         mvc.perform(post("/vedtak/" + ds.get(0).id() + "/bosettingsdato").with(csrf()).with(as(bodo)).param("date", moved.minusDays(1).toString()))
                 .andExpect(flash().attributeExists("dateErrors"));
+        // A correction to the day before: the household was decided that day or earlier (never settled before the decision).
+        fixtures.decisionsMadeOn(caseId, moved.minusDays(1));
         // The corrected date's year must have a decision with room too (on 1 January it is last year's).
         fixtures.decidePlannedYear(BODO, moved.minusDays(1), 12, 0);
         mvc.perform(post("/vedtak/" + ds.get(0).id() + "/bosettingsdato").with(csrf()).with(as(bodo))

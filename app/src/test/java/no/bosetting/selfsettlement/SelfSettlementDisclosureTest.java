@@ -55,6 +55,7 @@ class SelfSettlementDisclosureTest extends SelfSettlementTestSupport {
         List<Long> ids = CommandResult.attempt(() -> proposals.accept(officer, proposal,
                 fixtures.plannedDates(caseId, TestClock.today()), null)).value();
         if (settledOn != null) {
+            fixtures.decisionsMadeOn(caseId, settledOn);
             ids.forEach(id -> decisions.registerSettlementDate(id, settledOn, null, officer).value());
         }
     }

@@ -97,6 +97,7 @@ class DifferencingAttackTest {
         Actor officer = fixtures.municipality(municipality);
         List<Long> ids = CommandResult.attempt(() -> proposals.accept(officer, proposal,
                 fixtures.plannedDates(caseId, TestClock.today()), null)).value();
+        fixtures.decisionsMadeOn(caseId, settledOn);
         ids.forEach(id -> decisions.registerSettlementDate(id, settledOn, null, officer).value());
     }
 

@@ -63,6 +63,7 @@ class StatisticsTest {
         List<Long> ids = CommandResult.attempt(() -> proposals.accept(municipality, proposal,
                 fixtures.plannedDates(caseId, planned), null)).value();
         if (settledOn != null) {
+            fixtures.decisionsMadeOn(caseId, settledOn);
             for (Long id : ids) {
                 decisions.registerSettlementDate(id, settledOn, null, municipality).value();
             }

@@ -55,6 +55,7 @@ class WaitingMapTest {
         Actor municipality = fixtures.municipality(municipalityNumber);
         List<Long> ids = CommandResult.attempt(() -> proposals.accept(municipality, proposal,
                 fixtures.plannedDates(caseId, TestClock.today()), null)).value();
+        fixtures.decisionsMadeOn(caseId, settledOn);
         ids.forEach(id -> decisions.registerSettlementDate(id, settledOn, null, municipality).value());
     }
 

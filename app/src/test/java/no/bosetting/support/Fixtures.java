@@ -159,6 +159,17 @@ public class Fixtures {
         return planned;
     }
 
+    /**
+     * Dates the household's decisions on settlement municipality {@code day} (noon, Norwegian time): a household decided
+     * earlier, so a settlement date registered for it may lie that far back (a settlement date is never before the
+     * decision, {@code decisions.SettlementDateRule}).
+     */
+    public void decisionsMadeOn(long caseId, LocalDate day) {
+        jdbc.sql("update settlement_decision set decided_at = :at where case_id = :c")
+                .param("at", day.atTime(12, 0).atZone(java.time.ZoneId.of("Europe/Oslo")).toOffsetDateTime())
+                .param("c", caseId).update();
+    }
+
     /** Removes capacity and places of a municipality so a test starts from a known count. */
     public void resetMunicipality(String municipality) {
         tx.executeWithoutResult(s -> {

@@ -49,7 +49,8 @@ class InterviewApiController {
     public InterviewJson.InterviewResult record(@PathVariable long caseId, @RequestBody InterviewJson.InterviewRequest request) {
         Actor actor = CurrentActor.get();
         InterviewAnswers answers = request.toAnswers();
-        CommandResult<CaseStatus> result = CommandResult.attempt(() -> interviews.record(caseId, answers, actor));
+        CommandResult<CaseStatus> result = CommandResult.attempt(
+                () -> interviews.record(caseId, answers, request.consenting(), request.consentDate(), actor));
         if (result.failure() instanceof CommandFailure.RuleBroken) {
             // The service stops at the first problem; an API client should get all of them in one answer.
             throw allProblems(caseId, answers, actor, result.failure());
@@ -71,7 +72,8 @@ class InterviewApiController {
             throw new CommandFailedException(CommandFailure.NotFound.of("error.case.notFound", caseId));
         }
         if (actor.role() == Role.MUNICIPALITY_OFFICER) {
-            InterviewJson.InterviewProfileJson profile = InterviewJson.InterviewProfileJson.of(interviews.profile(caseId));
+            InterviewJson.InterviewProfileJson profile = InterviewJson.InterviewProfileJson.of(
+                    interviews.profile(caseId, actor, "api:/api/v1/cases/" + caseId + "/interview"));
             // Needs and health details of a household the municipality has accepted, and so knows by name.
             cases.recordRead(caseId, actor, "api:/api/v1/cases/" + caseId + "/interview");
             return profile;

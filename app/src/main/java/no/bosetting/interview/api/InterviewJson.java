@@ -23,11 +23,19 @@ final class InterviewJson {
                                    String familyMunicipalityNumber, String networkInNorway, String adaptationNeeds,
                                    Boolean healthConsent, String healthDetails, String pets, String education,
                                    String workExperience, Boolean drivingLicence, Boolean hasCar, String languages,
-                                   @Schema(description = "Required for unaccompanied minors") String minorSituation) {
+                                   @Schema(description = "Required for unaccompanied minors") String minorSituation,
+                                   @Schema(description = "The members (person ids) who have consented to health information, "
+                                           + "when not all have; healthConsent true is every member") List<Long> healthConsentPersonIds,
+                                   @Schema(description = "The day the consent was given; default the interview day") LocalDate consentDate) {
+
+        java.util.Set<Long> consenting() {
+            return Boolean.TRUE.equals(healthConsent) || healthConsentPersonIds == null ? null : new java.util.HashSet<>(healthConsentPersonIds);
+        }
 
         InterviewAnswers toAnswers() {
             return new InterviewAnswers(heldOn, interpreterLanguage, familyInNorway, familyMunicipalityNumber, networkInNorway,
-                    adaptationNeeds, Boolean.TRUE.equals(healthConsent), healthDetails, pets, education, workExperience,
+                    adaptationNeeds, Boolean.TRUE.equals(healthConsent) || healthConsentPersonIds != null && !healthConsentPersonIds.isEmpty(),
+                    healthDetails, pets, education, workExperience,
                     drivingLicence, hasCar, languages, minorSituation);
         }
     }

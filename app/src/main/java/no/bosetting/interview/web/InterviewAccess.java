@@ -34,8 +34,18 @@ final class InterviewAccess {
         return actor.isAgency() || ReceptionScope.sees(actor, summary);
     }
 
-    /** Health details need a purpose: the agency allocating and the centre following the person up. */
+    /**
+     * Health details need a purpose: the agency allocating, the centre following the person up, and the municipality
+     * that has accepted the household (report 004 line 59: IMDi passes the collected personal and health information to
+     * the settling municipality). Whether there is anything to see is the consent's question.
+     */
     static boolean seesHealth(CaseSummary summary, Actor actor) {
-        return seesPersonalDetails(summary, actor);
+        return seesPersonalDetails(summary, actor) || settlingMunicipality(summary, actor);
+    }
+
+    static boolean settlingMunicipality(CaseSummary summary, Actor actor) {
+        return actor.is(Role.MUNICIPALITY_OFFICER) && actor.municipalityNumber() != null
+                && actor.municipalityNumber().equals(summary.settlementMunicipality())
+                && (summary.status() == CaseStatus.OFFERED || summary.status() == CaseStatus.SETTLED);
     }
 }

@@ -11,6 +11,9 @@ import java.util.Set;
 import no.bosetting.access.Actor;
 import no.bosetting.cases.CasePanel;
 import no.bosetting.cases.CaseSummary;
+import no.bosetting.cases.CaseQueries;
+import no.bosetting.interview.HealthConsents;
+import no.bosetting.interview.HealthContent;
 import no.bosetting.interview.InterviewAnswers;
 import no.bosetting.interview.Interviews;
 import no.bosetting.interview.Question;
@@ -33,8 +36,13 @@ class InterviewCasePanel implements CasePanel {
     private final Interviews interviews;
     private final Municipalities municipalities;
     private final Clock clock;
+    private final HealthConsents consents;
+    private final CaseQueries cases;
 
-    InterviewCasePanel(Interviews interviews, Municipalities municipalities, Clock clock) {
+    InterviewCasePanel(Interviews interviews, Municipalities municipalities, Clock clock, HealthConsents consents,
+                       CaseQueries cases) {
+        this.consents = consents;
+        this.cases = cases;
         this.interviews = interviews;
         this.municipalities = municipalities;
         this.clock = clock;
@@ -55,6 +63,7 @@ class InterviewCasePanel implements CasePanel {
         model.put("canRecord", InterviewAccess.mayRecord(summary, actor));
         model.put("personal", personal);
         model.put("recorded", found.isPresent());
+        model.put("consents", null);
         found.ifPresent(i -> {
             Set<String> visible = new LinkedHashSet<>();
             for (Question q : i.questionSet().questions()) {
@@ -71,14 +80,31 @@ class InterviewCasePanel implements CasePanel {
             model.put("familyMunicipality", answers.familyMunicipalityNumber() == null ? null
                     : municipalities.name(answers.familyMunicipalityNumber()));
             model.put("showHealth", health);
+            if (answers.healthDetails() != null) {
+                // Health details on the page: a read of each consenting member's health information.
+                interviews.recordHealthRead(summary.id(), actor, "web:/saker/" + summary.id());
+            }
+            if (personal) {
+                Map<Long, HealthConsents.Consent> current = consents.current(summary.id());
+                model.put("consents", cases.members(summary.id()).stream()
+                        .map(m -> new ConsentLine(m.fullName(), current.get(m.id()))).toList());
+            }
         });
         return Optional.of(new View("interview/panel", model));
+    }
+
+    /** A member's consent on the page: name, and the consent as it stands (null: never recorded). */
+    public record ConsentLine(String name, HealthConsents.Consent consent) {
+        public boolean given() {
+            return consent != null && consent.given();
+        }
     }
 
     private static InterviewAnswers visibleAnswers(InterviewAnswers a, boolean personal, boolean health) {
         return new InterviewAnswers(a.heldOn(), personal ? a.interpreterLanguage() : null,
                 personal ? a.familyInNorway() : null, personal ? a.familyMunicipalityNumber() : null,
-                personal ? a.networkInNorway() : null, a.adaptationNeeds(), health && a.healthConsent(),
+                personal ? a.networkInNorway() : null,
+                personal || a.healthConsent() || !HealthContent.mentionsHealth(a.adaptationNeeds()) ? a.adaptationNeeds() : null, health && a.healthConsent(),
                 health && a.healthConsent() ? a.healthDetails() : null, a.pets(), a.education(), a.workExperience(),
                 a.drivingLicence(), a.hasCar(), a.languages(), personal ? a.minorSituation() : null);
     }

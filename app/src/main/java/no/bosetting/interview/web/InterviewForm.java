@@ -16,7 +16,7 @@ class InterviewForm {
 
     /** The order of the fields on the page, so the error summary lists problems in reading order. */
     static final List<String> FIELD_ORDER = List.of("heldOn", "interpreterLanguage", "familyInNorway",
-            "familyMunicipalityNumber", "networkInNorway", "adaptationNeeds", "healthConsent", "healthDetails", "pets",
+            "familyMunicipalityNumber", "networkInNorway", "adaptationNeeds", "healthConsent", "consentDate", "healthDetails", "pets",
             "education", "workExperience", "drivingLicence", "hasCar", "languages", "minorSituation");
 
     private String heldOn;
@@ -34,6 +34,9 @@ class InterviewForm {
     private String hasCar;
     private String languages;
     private String minorSituation;
+    /** The members ticked one by one as having consented (the "everyone" box is {@code healthConsent}). */
+    private java.util.Set<Long> consentPersons = new java.util.LinkedHashSet<>();
+    private String consentDate;
 
     static InterviewForm from(InterviewAnswers a) {
         InterviewForm f = new InterviewForm();
@@ -44,6 +47,7 @@ class InterviewForm {
         f.networkInNorway = a.networkInNorway();
         f.adaptationNeeds = a.adaptationNeeds();
         f.healthConsent = a.healthConsent() ? "true" : null;
+        f.consentDate = null;
         f.healthDetails = a.healthDetails();
         f.pets = a.pets();
         f.education = a.education();
@@ -73,27 +77,69 @@ class InterviewForm {
         f.hasCar = form.get("hasCar");
         f.languages = form.get("languages");
         f.minorSituation = form.get("minorSituation");
+        f.consentDate = form.get("consentDate");
+        form.forEach((name, value) -> {
+            if (name.startsWith("consent-") && "true".equals(value) && name.substring(8).matches("\\d{1,18}")) {
+                f.consentPersons.add(Long.parseLong(name.substring(8)));
+            }
+        });
         return f;
+    }
+
+    /** The prefilled form of a recorded interview: "everyone" ticked when every member consents, else each who does. */
+    static InterviewForm from(InterviewAnswers a, java.util.Collection<Long> members, java.util.Set<Long> consenting) {
+        InterviewForm f = from(a);
+        boolean all = !members.isEmpty() && consenting.containsAll(members);
+        f.healthConsent = all ? "true" : null;
+        if (!all) {
+            f.consentPersons.addAll(consenting);
+        }
+        return f;
+    }
+
+    /** The members who consent as the form says: everyone when the "everyone" box is ticked, else those ticked. */
+    java.util.Set<Long> consenting(java.util.Collection<Long> members) {
+        return consentGiven() ? new java.util.LinkedHashSet<>(members) : consentPersons;
+    }
+
+    public boolean consents(long personId) {
+        return consentPersons.contains(personId);
+    }
+
+    public String getConsentDate() {
+        return consentDate;
     }
 
     /** Problems with the form itself (text that is not a date), before the interview rules are checked. */
     List<FieldProblem> parseProblems() {
         FormReader r = reader();
         r.date("heldOn");
-        return r.problems().containsKey("heldOn") ? List.of(FieldProblem.of("heldOn", "error.date.invalid")) : List.of();
+        r.date("consentDate");
+        List<FieldProblem> problems = new java.util.ArrayList<>();
+        for (String field : List.of("heldOn", "consentDate")) {
+            if (r.problems().containsKey(field)) {
+                problems.add(FieldProblem.of(field, "error.date.invalid"));
+            }
+        }
+        return problems;
     }
 
     InterviewAnswers toAnswers() {
         FormReader r = reader();
         return new InterviewAnswers(r.date("heldOn"), interpreterLanguage, familyInNorway, r.text("familyMunicipalityNumber"),
-                networkInNorway, adaptationNeeds, consentGiven(), healthDetails, pets, education, workExperience,
+                networkInNorway, adaptationNeeds, consentGiven() || !consentPersons.isEmpty(), healthDetails, pets, education, workExperience,
                 r.yesNo("drivingLicence"), r.yesNo("hasCar"), languages, minorSituation);
+    }
+
+    java.time.LocalDate consentDateValue() {
+        return reader().date("consentDate");
     }
 
     /** The fields that need reading (dates, yes/no, a number), read the one way forms are read. */
     private FormReader reader() {
         Map<String, String> typed = new HashMap<>();
         putIfPresent(typed, "heldOn", heldOn);
+        putIfPresent(typed, "consentDate", consentDate);
         putIfPresent(typed, "familyMunicipalityNumber", familyMunicipalityNumber);
         putIfPresent(typed, "drivingLicence", drivingLicence);
         putIfPresent(typed, "hasCar", hasCar);

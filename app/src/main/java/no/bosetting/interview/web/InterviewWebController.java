@@ -18,6 +18,7 @@ import no.bosetting.cases.CaseQueries;
 import no.bosetting.cases.CaseStatus;
 import no.bosetting.cases.CaseSummary;
 import no.bosetting.interview.InterviewAnswers;
+import no.bosetting.interview.HealthConsents;
 import no.bosetting.interview.Interviews;
 import no.bosetting.interview.Question;
 import no.bosetting.interview.QuestionSet;
@@ -50,9 +51,11 @@ class InterviewWebController {
     private final PersonAccessLog accessLog;
     private final Messages messages;
     private final Clock clock;
+    private final HealthConsents consents;
 
     InterviewWebController(Interviews interviews, CaseQueries caseQueries, Municipalities municipalities,
-                           PersonAccessLog accessLog, Messages messages, Clock clock) {
+                           PersonAccessLog accessLog, Messages messages, Clock clock, HealthConsents consents) {
+        this.consents = consents;
         this.interviews = interviews;
         this.caseQueries = caseQueries;
         this.municipalities = municipalities;
@@ -66,11 +69,16 @@ class InterviewWebController {
         Actor actor = CurrentActor.get();
         CaseSummary summary = openable(id, actor);
         Optional<SettlementInterview> existing = interviews.find(id);
+        // The form names the members (for their consent); prefilled it shows family and health details: a read.
+        accessLog.recordRead(actor, caseQueries.personIds(id), "web:/saker/" + id + "/samtale");
         if (existing.isPresent()) {
-            // The prefilled form shows family and health details of the household: a read of personal data.
-            accessLog.recordRead(actor, caseQueries.personIds(id), "web:/saker/" + id + "/samtale");
+            if (existing.get().answers().healthDetails() != null) {
+                interviews.recordHealthRead(id, actor, "web:/saker/" + id + "/samtale");
+            }
         }
-        InterviewForm form = existing.map(i -> InterviewForm.from(i.answers())).orElseGet(InterviewForm::new);
+        List<Long> members = caseQueries.personIds(id);
+        InterviewForm form = existing.map(i -> InterviewForm.from(i.answers(), members, consents.consenting(id)))
+                .orElseGet(InterviewForm::new);
         return show(summary, existing, form, Map.of(), model);
     }
 
@@ -89,9 +97,12 @@ class InterviewWebController {
         problems.addAll(interviews.validate(answers, set, summary));
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparingInt(p -> InterviewForm.FIELD_ORDER.indexOf(p.field())));
+            accessLog.recordRead(actor, caseQueries.personIds(id), "web:/saker/" + id + "/samtale");
             return show(summary, existing, form, messages.byField(problems), model);
         }
-        CommandResult<CaseStatus> result = CommandResult.attempt(() -> interviews.record(id, answers, actor));
+        List<Long> members = caseQueries.personIds(id);
+        CommandResult<CaseStatus> result = CommandResult.attempt(() -> interviews.record(id, answers, form.consenting(members),
+                form.consentDateValue(), actor));
         if (!result.isSuccess()) {
             if (result.failure() instanceof CommandFailure.NotFound) {
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -130,6 +141,10 @@ class InterviewWebController {
         model.addAttribute("recordable", InterviewAccess.recordable(summary));
         model.addAttribute("municipalities", municipalities.all());
         model.addAttribute("today", LocalDate.now(clock));
+        // The members by name for the consent of each: staff of the centre or the agency, who see the household anyway.
+        model.addAttribute("members", caseQueries.members(summary.id()));
+        model.addAttribute("consents", consents.current(summary.id()));
+        model.addAttribute("needsToSort", interviews.needsToSort(summary.id()).orElse(null));
         return "interview/form";
     }
 

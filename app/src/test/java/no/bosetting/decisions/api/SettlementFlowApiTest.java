@@ -132,7 +132,8 @@ class SettlementFlowApiTest {
         mvc.perform(json(put("/api/v1/decisions/{id}/settlement-date", decisionIds.get(1)), Map.of("date", today.toString())).with(as(rana)))
                 .andExpect(status().isOk());
 
-        // Correcting its own mistake needs a reason and leaves a trail.
+        // Correcting its own mistake needs a reason and leaves a trail (to the day before: decided that day or earlier).
+        fixtures.decisionsMadeOn(caseId, today.minusDays(1));
         mvc.perform(json(put("/api/v1/decisions/{id}/settlement-date", decisionIds.get(1)), Map.of("date", today.minusDays(1).toString())).with(as(rana)))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("reason"));

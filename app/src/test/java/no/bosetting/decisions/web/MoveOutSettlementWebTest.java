@@ -161,6 +161,7 @@ class MoveOutSettlementWebTest {
                         not(containsString("flyttet-til-kommunen")))));
 
         long first = decisions.forCase(caseId).get(0).id();
+        fixtures.decisionsMadeOn(caseId, today.minusDays(5));
         mvc.perform(post("/vedtak/" + first + "/bosettingsdato").with(csrf()).with(as(officer))
                         .param("date", today.minusDays(2).toString()).param("reason", "Flyttet inn to dager før mottaket meldte"))
                 .andExpect(flash().attributeExists("success"));

@@ -8,6 +8,7 @@ import no.bosetting.access.Actor;
 import no.bosetting.cases.CaseHistoryEntry;
 import no.bosetting.cases.CaseQueries;
 import no.bosetting.cases.CaseStatus;
+import no.bosetting.interview.InterviewAnswers;
 import no.bosetting.interview.Interviews;
 import no.bosetting.interview.SettlementInterview;
 import no.bosetting.proposals.Proposals;
@@ -194,7 +195,12 @@ class InterviewWebTest {
         mvc.perform(fullInterview(caseId, "Katt").with(as(officer))).andExpect(status().isNotFound());
         assertThat(interviews.find(caseId)).isEmpty();
 
-        fixtures.ready(caseId);
+        // Without consent (issue 20 item 6: with consent the settling municipality now sees the health details,
+        // HealthConsentTest), so what a municipality never sees is checked here.
+        InterviewAnswers a = fixtures.answers();
+        interviews.record(caseId, new InterviewAnswers(a.heldOn(), a.interpreterLanguage(), a.familyInNorway(),
+                a.familyMunicipalityNumber(), a.networkInNorway(), a.adaptationNeeds(), false, null, a.pets(), a.education(),
+                a.workExperience(), a.drivingLicence(), a.hasCar(), a.languages(), a.minorSituation()), fixtures.caseworker()).value();
         // A place counts in the year of its planned settlement date, so the decision must be for that year
         // (in December, thirty days ahead is next year).
         LocalDate planned = TestClock.today().plusDays(30);
