@@ -36,6 +36,9 @@ class RequestNotices {
     @Transactional(propagation = Propagation.MANDATORY)
     void requestChanged(String municipalityNumber, int year, CapacityRequest previous, int persons, int minors, int version,
                         LocalDate requestedOn, String reason) {
+        if (previous == null && persons == 0 && minors == 0) {
+            return; // a closed municipality's first request is none: nothing to tell
+        }
         String name = municipalities.name(municipalityNumber);
         String subject = previous == null
                 ? "Anmodning om bosetting i " + year + ": " + persons(persons)
@@ -45,7 +48,7 @@ class RequestNotices {
                   + persons(previous.persons()) + ", herav " + whole(previous.unaccompaniedMinors()) + " enslige mindreårige.";
         String body = "IMDi anmoder " + name + " om å bosette " + persons(persons) + " i " + year + ", herav " + whole(minors)
                 + " enslige mindreårige (versjon " + version + ", " + DATE.format(requestedOn) + ")." + before
-                + " Begrunnelse: " + reason + " Registrer kommunestyrets vedtak for " + year + " under Vedtak om bosetting.";
+                + " Begrunnelse: " + reason + (reason.matches(".*[.!?]$") ? "" : ".") + " Registrer kommunestyrets vedtak for " + year + " under Vedtak om bosetting.";
         for (String officer : users.usernamesForMunicipality(municipalityNumber)) {
             outbox.enqueue("NOTIFICATION", officer, subject, body, null, LINK + "?year=" + year);
         }
