@@ -97,6 +97,9 @@ class PlanningBrowserTest {
         municipality.navigate(browsing.url("/varsler"));
         assertThat(municipality.textContent("main")).contains("Endret anmodning om bosetting i " + year);
         audit.check(municipality, "/varsler with the revised request");
+        municipality.navigate(browsing.url("/kommune/vedtak?year=" + year));
+        assertThat(municipality.textContent("main")).contains("Anmodningen ble endret 18.03." + year);
+        audit.check(municipality, "/kommune/vedtak with the revised request");
         audit.assertClean();
     }
 

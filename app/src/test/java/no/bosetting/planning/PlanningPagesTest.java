@@ -128,6 +128,11 @@ class PlanningPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Krigen i Ukraina")))
                 .andExpect(content().string(containsString("5\u00a0500")));
+        // The municipality's decision page says what its request was changed from, when and why.
+        mvc.perform(get("/kommune/vedtak").param("year", String.valueOf(year)).with(as(fixtures.municipality("4601"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Anmodningen ble endret 18.03." + year + " fra ")))
+                .andExpect(content().string(containsString("Begrunnelse: Krigen i Ukraina")));
     }
 
     @Test
