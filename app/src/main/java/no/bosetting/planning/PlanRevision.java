@@ -48,6 +48,12 @@ public class PlanRevision {
         if (requestedOn == null) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("revisedOn", "error.date.required"));
         }
+        LocalDate latestRound = requests.rounds(year).stream().map(CapacityRequests.RequestRound::requestedOn)
+                .max(LocalDate::compareTo).orElseThrow();
+        if (requestedOn.isBefore(latestRound)) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("revisedOn", "error.planning.revision.beforeLatest",
+                    java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy").format(latestRound)));
+        }
         if (reason == null || reason.isBlank()) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("revisionReason", "error.planning.reasonRequired"));
         }

@@ -152,7 +152,9 @@ class PlanRevisionTest {
         Actor oslo = officer(OSLO);
         Actor vardoOfficer = officer(VARDO);
 
-        // Refused without a reason: nothing changes, nobody is told.
+        // Refused when dated before the request it revises, or without a reason: nothing changes, nobody is told.
+        assertThat(revision.revise(planner, year, 35_000, LocalDate.of(year - 1, 9, 1), "Krigen").failure())
+                .isInstanceOfSatisfying(CommandFailure.RuleBroken.class, f -> assertThat(f.field()).isEqualTo("revisedOn"));
         assertThat(revision.revise(planner, year, 35_000, LocalDate.of(year, 3, 18), "").failure())
                 .isInstanceOf(CommandFailure.RuleBroken.class);
         assertThat(plan.need(year).orElseThrow().persons()).isEqualTo(5_500);
