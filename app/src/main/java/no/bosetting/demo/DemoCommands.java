@@ -13,6 +13,8 @@ import no.bosetting.messages.ThreadMessages;
 import no.bosetting.municipalities.Municipalities;
 import no.bosetting.planning.CapacityDecisions;
 import no.bosetting.planning.CapacityRequests;
+import no.bosetting.planning.NationalPlan;
+import no.bosetting.planning.PlanRevision;
 import no.bosetting.proposals.Proposals;
 import no.bosetting.reconsideration.Reconsiderations;
 import no.bosetting.selfsettlement.MunicipalityInitiatedSelfSettlements;
@@ -36,5 +38,5 @@ record DemoCommands(Municipalities municipalities, ReceptionCentres centres, Use
                     SelfSettlementWindows selfSettlementWindows, SelfSettlementOverview selfSettlementOverview,
                     MunicipalityInitiatedSelfSettlements municipalityInitiated,
                     SettlementApplications applications, MessageThreads messageThreads,
-                    ThreadMessages messages, Reconsiderations reconsiderations) {
+                    ThreadMessages messages, Reconsiderations reconsiderations, NationalPlan nationalPlan, PlanRevision planRevision) {
 }

@@ -143,16 +143,21 @@ final class DemoReplay {
      * before the first decision, so "requested vs decided" is meaningful in the demo.
      */
     private void issueRequests() {
-        Map<Integer, List<DemoPlan.RecordCapacity>> byYear = new TreeMap<>();
+        TreeMap<Integer, List<DemoPlan.RecordCapacity>> byYear = new TreeMap<>();
         for (DemoPlan.Event e : plan.events()) {
             if (e instanceof DemoPlan.RecordCapacity c) {
                 byYear.computeIfAbsent(c.year(), y -> new ArrayList<>()).add(c);
             }
         }
+        int planningYear = byYear.isEmpty() ? 0 : byYear.lastKey();
         byYear.forEach((year, decisions) -> {
             int need = decisions.stream().mapToInt(DemoPlan.RecordCapacity::persons).sum();
             Instant first = decisions.stream().map(DemoPlan.RecordCapacity::at).min(Comparator.naturalOrder())
                     .orElseThrow().minus(Duration.ofDays(30));
+            if (year == planningYear) { // the year being planned: a versioned need and a mid-year revision
+                PlanRevisionReplay.replay(commands, planner, clock, year, need, first, failureCounts);
+                return;
+            }
             ShiftableClock.runAt(first, () -> {
                 LocalDate today = LocalDate.now(clock);
                 CommandResult<Void> saved = commands.capacityRequests().saveNeed(planner, year, need, today, Map.of());

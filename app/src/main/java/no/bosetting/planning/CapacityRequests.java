@@ -5,12 +5,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import no.bosetting.access.Actor;
@@ -40,8 +38,13 @@ public class CapacityRequests {
     private final Clock clock;
     private final Municipalities municipalities;
     private final ObjectProvider<SettlementHistory> history;
+    private final NationalPlan plan;
+    private final RequestNotices notices;
 
-    public CapacityRequests(JdbcClient jdbc, Clock clock, Municipalities municipalities, ObjectProvider<SettlementHistory> history) {
+    public CapacityRequests(JdbcClient jdbc, Clock clock, Municipalities municipalities, ObjectProvider<SettlementHistory> history,
+                            NationalPlan plan, RequestNotices notices) {
+        this.plan = plan;
+        this.notices = notices;
         this.jdbc = jdbc;
         this.clock = clock;
         this.municipalities = municipalities;
@@ -59,73 +62,32 @@ public class CapacityRequests {
         return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
     }
 
-    // ---- scenarios ----
+    // ---- scenarios and national need: versioned in NationalPlan ----
 
     public Map<PlanningScenario.Kind, PlanningScenario> scenarios(int year) {
-        Map<PlanningScenario.Kind, PlanningScenario> map = new EnumMap<>(PlanningScenario.Kind.class);
-        jdbc.sql("select kind, persons, note from planning_scenario where year = :y").param("y", year)
-                .query((rs, n) -> new PlanningScenario(year, PlanningScenario.Kind.valueOf(rs.getString(1)), rs.getInt(2), rs.getString(3)))
-                .list().forEach(s -> map.put(s.kind(), s));
-        return map;
+        return plan.scenarios(year);
     }
 
+    /** Saves a scenario's persons and note as a new version, keeping its forecast assumptions; a change needs a reason. */
     @Transactional
-    public CommandResult<Void> saveScenario(Actor actor, int year, PlanningScenario.Kind kind, Integer persons, String note) {
-        if (!planner(actor)) {
-            return notAllowed();
-        }
-        if (persons == null || persons < 0 || persons > 1_000_000) {
-            return CommandResult.fail(CommandFailure.RuleBroken.of("scenario." + kind, "error.planning.persons"));
-        }
-        jdbc.sql("""
-                insert into planning_scenario (year, kind, persons, note, updated_at, updated_by) values (:y, :k, :p, :note, :now, :by)
-                on conflict (year, kind) do update set persons = excluded.persons, note = excluded.note,
-                    updated_at = excluded.updated_at, updated_by = excluded.updated_by
-                """)
-                .param("y", year).param("k", kind.name()).param("p", persons).param("note", blankToNull(note))
-                .param("now", OffsetDateTime.now(clock)).param("by", actor.username()).update();
-        return CommandResult.ok(null);
+    public CommandResult<Void> saveScenario(Actor actor, int year, PlanningScenario.Kind kind, Integer persons, String note, String reason) {
+        PlanningScenario current = plan.scenarios(year).get(kind);
+        return plan.saveScenario(actor, year, kind, persons, note, current == null ? ForecastAssumptions.NONE : current.assumptions(), reason);
     }
-
-    // ---- national need ----
 
     public Optional<NationalNeed> need(int year) {
-        Map<String, Integer> split = new TreeMap<>();
-        jdbc.sql("select county_number, persons from national_need_county where year = :y").param("y", year)
-                .query((rs, n) -> split.put(rs.getString(1), rs.getInt(2))).list();
-        return jdbc.sql("select persons, decided_on from national_need where year = :y").param("y", year)
-                .query((rs, n) -> new NationalNeed(year, rs.getInt(1), rs.getObject(2, LocalDate.class), Map.copyOf(split)))
-                .optional();
+        return plan.need(year);
     }
 
-    /** Records the national need; a regional split, when given, must add up to the national number. */
-    @Transactional
+    /** Records the national need (the first version of the year, or an unchanged one: no reason needed). */
     public CommandResult<Void> saveNeed(Actor actor, int year, Integer persons, LocalDate decidedOn, Map<String, Integer> byCounty) {
-        if (!planner(actor)) {
-            return notAllowed();
-        }
-        if (persons == null || persons < 0 || persons > 1_000_000) {
-            return CommandResult.fail(CommandFailure.RuleBroken.of("need", "error.planning.persons"));
-        }
-        Map<String, Integer> split = byCounty == null ? Map.of() : byCounty;
-        if (split.values().stream().anyMatch(v -> v == null || v < 0)) {
-            return CommandResult.fail(CommandFailure.RuleBroken.of("need", "error.planning.persons"));
-        }
-        int sum = split.values().stream().mapToInt(Integer::intValue).sum();
-        if (!split.isEmpty() && sum != persons) {
-            return CommandResult.fail(CommandFailure.RuleBroken.of("need", "error.planning.splitSum", sum, persons));
-        }
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        jdbc.sql("""
-                insert into national_need (year, persons, decided_on, updated_at, updated_by) values (:y, :p, :d, :now, :by)
-                on conflict (year) do update set persons = excluded.persons, decided_on = excluded.decided_on,
-                    updated_at = excluded.updated_at, updated_by = excluded.updated_by
-                """)
-                .param("y", year).param("p", persons).param("d", decidedOn).param("now", now).param("by", actor.username()).update();
-        jdbc.sql("delete from national_need_county where year = :y").param("y", year).update();
-        split.forEach((county, p) -> jdbc.sql("insert into national_need_county (year, county_number, persons) values (:y, :c, :p)")
-                .param("y", year).param("c", county).param("p", p).update());
-        return CommandResult.ok(null);
+        return plan.saveNeed(actor, year, persons, decidedOn, byCounty, null);
+    }
+
+    /** Records the national need as a new version with the reason for the change. */
+    public CommandResult<Void> saveNeed(Actor actor, int year, Integer persons, LocalDate decidedOn, Map<String, Integer> byCounty,
+                                        String reason) {
+        return plan.saveNeed(actor, year, persons, decidedOn, byCounty, reason);
     }
 
     // ---- criteria and inputs ----
@@ -281,6 +243,7 @@ public class CapacityRequests {
     /**
      * Sends the current computation as requests: a new version, with date and reason, for every
      * municipality whose persons or unaccompanied-minor number differs from its latest version (or that has none yet).
+     * Each such municipality is told in its inbox and by e-mail, through the outbox ({@link RequestNotices}).
      *
      * @return how many municipalities got a new version
      */
@@ -318,6 +281,8 @@ public class CapacityRequests {
                     .param("p", c.persons()).param("cp", c.computed()).param("e", c.explanation()).param("d", requestedOn)
                     .param("r", reason.trim()).param("now", now).param("by", actor.username()).param("um", c.minors()).update();
             issued++;
+            notices.requestChanged(c.municipalityNumber(), year, previous, c.persons(), c.minors(), previous == null ? 1 : previous.version() + 1,
+                    requestedOn, reason.trim());
         }
         return CommandResult.ok(issued);
     }

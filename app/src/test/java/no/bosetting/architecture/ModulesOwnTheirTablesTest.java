@@ -59,7 +59,8 @@ class ModulesOwnTheirTablesTest {
             "cases", "settlement_case, person, residence_permit, residence_history, reception_centre, case_history,"
                     + " consequence_information, accompanying_adult",
             "planning", "capacity_decision, capacity_decision_history, capacity_decision_pending, planning_scenario,"
-                    + " national_need, national_need_county, request_criteria, request_input, capacity_request, pace_setting",
+                    + " national_need, national_need_county, request_criteria, request_input, capacity_request, pace_setting,"
+                    + " national_need_version, planning_scenario_version",
             "interview", "settlement_interview, health_consent",
             "proposals", "allocation_list, proposal",
             "decisions", "settlement_decision, settlement_date_change",

@@ -137,6 +137,7 @@ class DemoDataGeneratorTest {
 
         newerModulesHaveDataInEveryState(prefix, seeded.get());
         householdEdgesAndHealthOnlyWithConsent(prefix);
+        planningYearWasRevised();
 
         long cases = count("select count(*) from settlement_case where permit_reference like :p", prefix);
         long persons = count("select count(*) from person p join settlement_case s on s.id = p.case_id where s.permit_reference like :p", prefix);
@@ -186,6 +187,21 @@ class DemoDataGeneratorTest {
         assertThat(count("""
                 select count(*) from settlement_interview i join settlement_case c on c.id = i.case_id
                 where c.permit_reference like :p and i.health_details is not null""", edges)).isEqualTo(1);
+    }
+
+    /** The planning year has a versioned need and a mid-year revision that told the demo municipalities (h6-plan). */
+    private void planningYearWasRevised() {
+        int year = LocalDate.now(clock).getYear();
+        List<String> reasons = jdbc.sql("select coalesce(reason, '') from national_need_version where year = :y order by version")
+                .param("y", year).query(String.class).list();
+        assertThat(reasons).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(reasons.get(reasons.size() - 1)).contains("revidert anmodning");
+        assertThat(jdbc.sql("select max(version) from capacity_request where year = :y and municipality_number = '4601'")
+                .param("y", year).query(Integer.class).single()).isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.sql("""
+                select count(*) from outbox_message where topic = 'NOTIFICATION' and recipient = 'kommune-bergen'
+                and subject like :s
+                """).param("s", "Endret anmodning om bosetting i " + year + "%").query(Long.class).single()).isEqualTo(1L);
     }
 
     /** Self-settlement, applications, messages, reconsideration and letters: seeded through their commands. */

@@ -58,7 +58,7 @@ class CapacityRequestsTest {
         assertThat(first.version()).isEqualTo(1);
 
         // 18 March 2022 style: the need rises sharply; every request changes and becomes version 2.
-        requests.saveNeed(fixtures.planner(), year, 35_000, TestClock.today().minusDays(5), Map.of()).value();
+        requests.saveNeed(fixtures.planner(), year, 35_000, TestClock.today().minusDays(5), Map.of(), "Krigen i Ukraina").value();
         int revised = requests.issue(fixtures.planner(), year, TestClock.today(), "Revidert etter krigen i Ukraina").value();
 
         List<CapacityRequest> bergen = requests.versions(BERGEN, year);

@@ -169,7 +169,8 @@ class RequestMinorsExperiencePaceTest {
         requests.saveNeed(fixtures.planner(), year, 5_000, null, Map.of()).value();
         mvc.perform(get("/kapasitet/anmodninger/{nr}", BRONNOY).param("year", String.valueOf(year)).with(as(fixtures.planner())))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Bosettingserfaring registrert av planleggeren: 12.50 per 1 000")))
+                // Decimal comma on planning pages (issue 14 item 8); this assertion said "12.50" before that fix.
+                .andExpect(content().string(containsString("Bosettingserfaring registrert av planleggeren: 12,50 per 1 000")))
                 .andExpect(content().string(containsString("Spredning: størrelsesklassen 5 000–19 999 innbyggere")));
         mvc.perform(post("/kapasitet/anmodninger/{nr}", BRONNOY).with(as(fixtures.planner())).with(csrf()).param("year", String.valueOf(year))
                         .param("labourMarketFactor", "1").param("introductionFactor", "1").param("settledPer1000", "-3"))

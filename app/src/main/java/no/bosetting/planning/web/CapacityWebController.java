@@ -123,6 +123,8 @@ class CapacityWebController {
         model.addAttribute("canOverrideLowering", CurrentActor.get().is(no.bosetting.access.Role.AGENCY_PLANNER));
         model.addAttribute("request", requests.versions(m.number(), year).stream()
                 .max(java.util.Comparator.comparingInt(no.bosetting.planning.CapacityRequest::version)).orElse(null));
+        // The version before the latest, so a revised request shows what it was changed from and why.
+        model.addAttribute("requestPrevious", requests.versions(m.number(), year).stream().skip(1).findFirst().orElse(null));
         return "planning/decision-form";
     }
 

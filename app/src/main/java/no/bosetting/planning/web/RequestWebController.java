@@ -15,6 +15,7 @@ import no.bosetting.municipalities.Municipality;
 import no.bosetting.planning.CapacityDecisions;
 import no.bosetting.planning.CapacityRequests;
 import no.bosetting.planning.EvenPace;
+import no.bosetting.planning.NationalPlan;
 import no.bosetting.planning.PacePlan;
 import no.bosetting.planning.PlanningScenario;
 import no.bosetting.planning.RequestComputation;
@@ -45,9 +46,11 @@ class RequestWebController {
     private final Messages messages;
     private final Clock clock;
     private final EvenPace pace;
+    private final NationalPlan plan;
 
     public RequestWebController(CapacityRequests requests, CapacityDecisions decisions, Municipalities municipalities,
-                                Messages messages, Clock clock, EvenPace pace) {
+                                Messages messages, Clock clock, EvenPace pace, NationalPlan plan) {
+        this.plan = plan;
         this.pace = pace;
         this.requests = requests;
         this.decisions = decisions;
@@ -57,7 +60,7 @@ class RequestWebController {
     }
 
     private int yearOr(Integer year) {
-        return year == null ? LocalDate.now(clock).getYear() + 1 : year;
+        return year == null ? plan.yearBeingPlanned(LocalDate.now(clock)) : year;
     }
 
     @GetMapping(BASE)
@@ -71,6 +74,7 @@ class RequestWebController {
         model.addAttribute("kinds", PlanningScenario.Kind.values());
         model.addAttribute("scenarios", requests.scenarios(y));
         model.addAttribute("need", requests.need(y).orElse(null));
+        model.addAttribute("needVersions", plan.needVersions(y));
         model.addAttribute("counties", counties());
         model.addAttribute("criteria", requests.criteria(y));
         model.addAttribute("rows", rows);
@@ -94,7 +98,8 @@ class RequestWebController {
         for (PlanningScenario.Kind kind : PlanningScenario.Kind.values()) {
             Integer persons = r.integer("scenario." + kind);
             if (persons != null) {
-                fail(requests.saveScenario(CurrentActor.get(), year, kind, persons, r.raw("note." + kind)), failures);
+                fail(requests.saveScenario(CurrentActor.get(), year, kind, persons, r.raw("note." + kind), r.raw("scenarioReason")),
+                        failures);
             }
         }
         return done(year, errors(r, failures), "planning.scenarios.saved", redirect);
@@ -114,7 +119,7 @@ class RequestWebController {
         }
         Map<String, String> failures = new LinkedHashMap<>();
         if (r.ok()) {
-            fail(requests.saveNeed(CurrentActor.get(), year, persons, decidedOn, split), failures);
+            fail(requests.saveNeed(CurrentActor.get(), year, persons, decidedOn, split, r.raw("needReason")), failures);
         }
         return done(year, errors(r, failures), "planning.need.saved", redirect);
     }
