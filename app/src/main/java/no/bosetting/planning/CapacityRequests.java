@@ -40,8 +40,11 @@ public class CapacityRequests {
     private final Clock clock;
     private final Municipalities municipalities;
     private final ObjectProvider<SettlementHistory> history;
+    private final CriteriaData criteriaData;
 
-    public CapacityRequests(JdbcClient jdbc, Clock clock, Municipalities municipalities, ObjectProvider<SettlementHistory> history) {
+    public CapacityRequests(JdbcClient jdbc, Clock clock, Municipalities municipalities, ObjectProvider<SettlementHistory> history,
+                            CriteriaData criteriaData) {
+        this.criteriaData = criteriaData;
         this.jdbc = jdbc;
         this.clock = clock;
         this.municipalities = municipalities;
@@ -274,7 +277,7 @@ public class CapacityRequests {
     /** The current computation for every municipality; empty until the national need is recorded. */
     public List<RequestComputation> compute(int year) {
         return need(year)
-                .map(n -> RequestCalculator.compute(n.persons(), n.byCounty(), inputs(year), criteria(year)))
+                .map(n -> RequestCalculator.compute(n.persons(), n.byCounty(), criteriaData.apply(year, inputs(year)), criteria(year)))
                 .orElse(List.of());
     }
 
