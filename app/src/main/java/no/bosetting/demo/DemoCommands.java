@@ -36,5 +36,6 @@ record DemoCommands(Municipalities municipalities, ReceptionCentres centres, Use
                     SelfSettlementWindows selfSettlementWindows, SelfSettlementOverview selfSettlementOverview,
                     MunicipalityInitiatedSelfSettlements municipalityInitiated,
                     SettlementApplications applications, MessageThreads messageThreads,
-                    ThreadMessages messages, Reconsiderations reconsiderations) {
+                    ThreadMessages messages, Reconsiderations reconsiderations,
+                    no.bosetting.moves.SecondaryMoves secondaryMoves) {
 }

@@ -78,6 +78,7 @@ public class DemoDataGenerator {
         log.info("Demo data: replaying {} events through the commands", plan.events().size());
         DemoReplay replay = new DemoReplay(plan, commands, jdbc, tx, clock);
         replay.run();
+        log.info("Demo data: {} secondary moves registered", DemoMoves.register(plan.seed(), commands, jdbc, replay.caseworker(), clock));
         DemoSummary summary = summary(plan, replay, Duration.ofNanos(System.nanoTime() - started));
         logSummary(summary, replay);
         return summary;

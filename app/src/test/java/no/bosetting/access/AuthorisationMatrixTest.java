@@ -147,7 +147,9 @@ class AuthorisationMatrixTest {
             Rule.of("GET", "/api/v1/municipalities/{number}/places/**", EnumSet.of(AGENCY_CASEWORKER, AGENCY_PLANNER, AGENCY_ADMIN)),
             Rule.of("GET", "/api/v1/municipalities/{number}/**", EnumSet.of(AGENCY_CASEWORKER, AGENCY_PLANNER, AGENCY_ADMIN, STATISTICS_READER)),
             Rule.of("*", "/api/v1/municipalities/{number}/**", AGENCY),
-            Rule.of("*", "/api/v1/statistics/**", STAFF));
+            Rule.of("*", "/api/v1/statistics/**", STAFF),
+            Rule.of("GET", "/api/v1/indicators", STAFF), // indicator figures are published statistics
+            Rule.of("POST", "/api/v1/indicators", EnumSet.of(AGENCY_PLANNER, AGENCY_ADMIN)));
 
     /** The first rule for the route, or null when nobody has decided yet. */
     static Rule ruleFor(Route route) {
