@@ -65,6 +65,7 @@ class IndicatorApiController {
     @ApiResponse(responseCode = "200", description = "Every row imported")
     public ImportResult importBody(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = TEXT_CSV,
             schema = @Schema(type = "string"))) @RequestBody(required = false) byte[] body) {
+        refuseUnlessPlanner();
         if (body == null || body.length == 0) {
             throw new InvalidRequestException(FieldProblem.of("file", "indicators.fileRequired"));
         }
@@ -73,8 +74,9 @@ class IndicatorApiController {
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Import indicator figures per municipality (file upload)", description = "As the text/csv variant, file in part `file`.")
-    public ImportResult importFile(@RequestPart("file") MultipartFile file) throws IOException {
-        if (file.isEmpty()) {
+    public ImportResult importFile(@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
+        refuseUnlessPlanner();
+        if (file == null || file.isEmpty()) {
             throw new InvalidRequestException(FieldProblem.of("file", "indicators.fileRequired"));
         }
         try (InputStream in = file.getInputStream()) {
@@ -82,10 +84,13 @@ class IndicatorApiController {
         }
     }
 
-    private ImportResult run(InputStream in, String name) {
+    private static void refuseUnlessPlanner() {
         if (!IndicatorCsvImport.mayImport(CurrentActor.get())) {
             throw new CommandFailedException(CommandFailure.NotAllowed.of("error.role.notAllowed"));
         }
+    }
+
+    private ImportResult run(InputStream in, String name) {
         IndicatorCsvImport.Report report = csvImport.importCsv(in, name, CurrentActor.get());
         if (report.refused()) {
             throw new InvalidRequestException(report.problems().stream()
