@@ -121,7 +121,32 @@ public class CriteriaData {
                 int persons = experienceParts(in.municipalityNumber()).stream().mapToInt(Part::persons).sum();
                 settled = in.population() > 0 ? persons * 1000.0 / in.population() : 0.0;
             }
-            return in.withData(labour, intro, share, settled);
+            return in.withData(labour, intro, share, settled, sources(in));
+        }
+
+        /** A compact, language-neutral record of where each criterion's number came from, kept with each request version. */
+        private String sources(RequestInput in) {
+            String m = in.municipalityNumber();
+            StringBuilder b = new StringBuilder();
+            b.append("labourMarket ").append(in.labourMarketFactor() != 1.0 ? "planner" : figure(unemployment.get(m)));
+            b.append(", introduction ").append(in.introductionFactor() != 1.0 ? "planner" : figure(introduction.get(m)));
+            b.append(", immigrantShare ").append(in.immigrantShare() != null ? "planner" : figure(immigrantShare.get(m)));
+            b.append(", experience ");
+            if (in.settledPer1000Entered() != null) {
+                b.append("planner");
+            } else {
+                List<String> spans = new ArrayList<>();
+                for (Part p : experienceParts(m)) {
+                    spans.add((p.fromYear() == p.toYear() ? "" + p.fromYear() : p.fromYear() + "-" + p.toYear())
+                            + (p.fromData() ? " " + p.tableId() : " system"));
+                }
+                b.append(String.join(" + ", spans));
+            }
+            return b.toString();
+        }
+
+        private static String figure(IndicatorValue v) {
+            return v == null ? "missing (default)" : v.tableId() + " " + v.year();
         }
 
         private double labourFactor(String number) {

@@ -50,6 +50,7 @@ public record RequestComputation(RequestInput input, double centralityWeight, do
                         : input.settledPer1000Data() != null ? " (data)" : " (system)", averagePer1000,
                 experienceFactor, input.sizeClass(), dispersalFactor, weight,
                 poolCounty == null ? "national" : "county " + poolCounty, poolNeed, share, raw, minimumApplied, closure,
-                input.adjustment(), persons, input.minorsCapacity(), minorsNeed, minorsShare, minors);
+                input.adjustment(), persons, input.minorsCapacity(), minorsNeed, minorsShare, minors)
+                + (input.criteriaSources() == null ? "" : "; sources=" + input.criteriaSources());
     }
 }

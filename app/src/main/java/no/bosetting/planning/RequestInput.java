@@ -14,12 +14,13 @@ package no.bosetting.planning;
  * @param settledPer1000System the same measure from the system's settlement data
  * @param settledPer1000Data   the same measure from IMDi's settlement history where it covers a year and the system's
  *                             data for the other years ({@link CriteriaData}), or null when not looked up
+ * @param criteriaSources      which data and year each criterion used, as stored with each request version, or null
  */
 public record RequestInput(String municipalityNumber, String countyNumber, int population, int centrality,
                            double labourMarketFactor, double introductionFactor, Double immigrantShare, boolean closed,
                            int adjustment, String adjustmentReason, String countyInput, String ksInput,
                            boolean minorsCapacity, Double settledPer1000Entered, double settledPer1000System,
-                           Double settledPer1000Data) {
+                           Double settledPer1000Data, String criteriaSources) {
 
     /** Inputs without settlement history from data. */
     public RequestInput(String municipalityNumber, String countyNumber, int population, int centrality,
@@ -27,7 +28,7 @@ public record RequestInput(String municipalityNumber, String countyNumber, int p
                         int adjustment, String adjustmentReason, String countyInput, String ksInput,
                         boolean minorsCapacity, Double settledPer1000Entered, double settledPer1000System) {
         this(municipalityNumber, countyNumber, population, centrality, labourMarketFactor, introductionFactor, immigrantShare, closed,
-                adjustment, adjustmentReason, countyInput, ksInput, minorsCapacity, settledPer1000Entered, settledPer1000System, null);
+                adjustment, adjustmentReason, countyInput, ksInput, minorsCapacity, settledPer1000Entered, settledPer1000System, null, null);
     }
 
     /** Inputs without the minors and settlement-experience criteria. */
@@ -48,15 +49,15 @@ public record RequestInput(String municipalityNumber, String countyNumber, int p
     }
 
     /** The inputs with the criteria the data supplies: the factors and share used, and the settlement history. */
-    public RequestInput withData(double labour, double introduction, Double share, Double settledData) {
+    public RequestInput withData(double labour, double introduction, Double share, Double settledData, String sources) {
         return new RequestInput(municipalityNumber, countyNumber, population, centrality, labour, introduction, share, closed, adjustment,
-                adjustmentReason, countyInput, ksInput, minorsCapacity, settledPer1000Entered, settledPer1000System, settledData);
+                adjustmentReason, countyInput, ksInput, minorsCapacity, settledPer1000Entered, settledPer1000System, settledData, sources);
     }
 
     public RequestInput withSystemExperience(double settledPer1000) {
         return new RequestInput(municipalityNumber, countyNumber, population, centrality, labourMarketFactor, introductionFactor,
                 immigrantShare, closed, adjustment, adjustmentReason, countyInput, ksInput, minorsCapacity, settledPer1000Entered,
-                settledPer1000, settledPer1000Data);
+                settledPer1000, settledPer1000Data, criteriaSources);
     }
 
     /** The population size class used for dispersal across sizes: 1 under 5,000 … 4 from 50,000. */

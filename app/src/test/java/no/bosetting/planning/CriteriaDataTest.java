@@ -111,6 +111,12 @@ class CriteriaDataTest {
         assertThat(oslo.get(2).origin()).isEqualTo(CriteriaData.Origin.DEFAULT);
         assertThat(oslo.get(2).used()).isNull();
 
+        // The version sent keeps which data and year each criterion used.
+        requests.issue(fixtures.planner(), year, TestClock.today(), "Første anmodning").value();
+        assertThat(requests.versions(PORSGRUNN, year).get(0).explanation()).contains("sources=labourMarket NAV helt ledige 2026, "
+                + "introduction missing (default), immigrantShare SSB 09817 2026, experience 2022 IMDi bosatt_anmodede + 2023 IMDi bosettingstall"
+                + " + 2024 IMDi bosettingstall + 2025-2026 system");
+
         mvc.perform(get("/kapasitet/anmodninger/{nr}", PORSGRUNN).param("year", String.valueOf(year)).with(as(fixtures.planner())))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Data bak kriteriene")))
