@@ -100,6 +100,14 @@ class SecondaryMovesTest {
         });
         assertThat(out(year, BRONNOY, false)).isEqualTo(outBefore + 3);
         assertThat(in(year, VEFSN)).isEqualTo(inBefore + 3);
+        // The public table: no published count of 1–4, and the total does not give a withheld one away.
+        MovesAndHistory.Moves published = statistics.moves(year, true);
+        assertThat(published.rows()).allSatisfy(r -> {
+            assertThat(r.out() == null || r.out() == 0 || r.out() >= 5).as("out of %s", r.municipalityNumber()).isTrue();
+            assertThat(r.in() == null || r.in() == 0 || r.in() >= 5).as("into %s", r.municipalityNumber()).isTrue();
+        });
+        long withheldOut = published.rows().stream().filter(r -> r.out() == null).count();
+        assertThat(withheldOut == 0 || withheldOut >= 2 || published.total() == null).as("a single withheld cell next to a total").isTrue();
         // Where each lives now is the last move's destination: a second move of one person goes from Vefsn.
         long child = registered.get(2).personId();
         LocalDate tomorrow = TestClock.today().plusDays(1);
