@@ -17,9 +17,9 @@ import static no.bosetting.demo.DemoTime.min;
 import static no.bosetting.demo.Draws.pickIndex;
 
 /**
- * Plans the municipal councils' decisions for last year and this year: this year's total is what the year
- * places plus a fifth, split by population and centrality with a floor; about 15 % have no decision yet, and 57
- * take unaccompanied minors. Also which few municipalities are popular and are offered more households.
+ * Plans the municipal councils' decisions for last year and this year: a municipality's real decision for the year
+ * where IMDi has one ({@link RealDecisions}, 2026); otherwise this year's total is what the year places plus a fifth,
+ * split by population and centrality with a floor; about 15 % have no decision yet, and 57 take unaccompanied minors. Also which few municipalities are popular and are offered more households.
  */
 final class CapacityPlanner {
 
@@ -57,9 +57,9 @@ final class CapacityPlanner {
         int year = today.getYear();
         List<Municipality> deciding = new ArrayList<>();
         for (Municipality m : municipalities) {
-            // About 15 % have no decision yet, so "no decision" shows in the overviews.
+            // About 15 % have no decision yet, so "no decision" shows in the overviews; never one with a real decision.
             boolean skip = r.nextDouble() < 0.15;
-            if (!skip || demoMunicipalities.contains(m.number())) {
+            if (!skip || demoMunicipalities.contains(m.number()) || RealDecisions.of(year, m.number()) != null) {
                 deciding.add(m);
             }
         }
@@ -75,8 +75,11 @@ final class CapacityPlanner {
         LocalDate capacityDate = LocalDate.ofInstant(capacityAt, TimeConfig.OSLO);
         List<DemoPlan.RecordCapacity> events = new ArrayList<>();
         for (Municipality m : deciding) {
-            int current = persons.get(m.number());
-            int previous = Math.max(MIN_DECISION, (int) Math.round(current * (0.85 + 0.3 * r.nextDouble())));
+            int planned = persons.get(m.number());
+            int previous = Math.max(MIN_DECISION, (int) Math.round(planned * (0.85 + 0.3 * r.nextDouble())));
+            // The real council decision where the municipality has one for the year (IMDi, issue 14 item 7).
+            int current = real(year, m.number(), planned);
+            previous = real(year - 1, m.number(), previous);
             int currentMinors = minors.contains(m.number()) ? Math.min(current, Math.max(2, (int) Math.round(current * 0.05))) : 0;
             int previousMinors = minors.contains(m.number()) ? Math.min(previous, Math.max(2, (int) Math.round(previous * 0.05))) : 0;
             LocalDate previousDecided = min(LocalDate.of(year - 1, 1, 10).plusDays(r.nextInt(60)), capacityDate);
@@ -85,6 +88,11 @@ final class CapacityPlanner {
             events.add(new DemoPlan.RecordCapacity(capacityAt, m.number(), year, current, currentMinors, currentDecided));
         }
         return events;
+    }
+
+    private static int real(int year, String number, int planned) {
+        Integer real = RealDecisions.of(year, number);
+        return real != null ? real : planned;
     }
 
     /** Splits {@code total} by weight with a floor of {@link #MIN_DECISION}; the floor is taken out before the split. */

@@ -38,5 +38,6 @@ record DemoCommands(Municipalities municipalities, ReceptionCentres centres, Use
                     SelfSettlementWindows selfSettlementWindows, SelfSettlementOverview selfSettlementOverview,
                     MunicipalityInitiatedSelfSettlements municipalityInitiated,
                     SettlementApplications applications, MessageThreads messageThreads,
-                    ThreadMessages messages, Reconsiderations reconsiderations, NationalPlan nationalPlan, PlanRevision planRevision) {
+                    ThreadMessages messages, Reconsiderations reconsiderations, NationalPlan nationalPlan, PlanRevision planRevision,
+                    no.bosetting.moves.SecondaryMoves secondaryMoves) {
 }

@@ -82,6 +82,7 @@ public class DemoDataGenerator {
         DemoReplay replay = new DemoReplay(plan, commands, jdbc, tx, clock);
         replay.run();
         householdEdges.run(plan.seed());
+        log.info("Demo data: {} secondary moves registered", DemoMoves.register(plan.seed(), commands, jdbc, replay.caseworker(), clock));
         DemoSummary summary = summary(plan, replay, Duration.ofNanos(System.nanoTime() - started));
         logSummary(summary, replay);
         return summary;

@@ -40,11 +40,13 @@ public class CapacityRequests {
     private final ObjectProvider<SettlementHistory> history;
     private final NationalPlan plan;
     private final RequestNotices notices;
+    private final CriteriaData criteriaData;
 
     public CapacityRequests(JdbcClient jdbc, Clock clock, Municipalities municipalities, ObjectProvider<SettlementHistory> history,
-                            NationalPlan plan, RequestNotices notices) {
+                            NationalPlan plan, RequestNotices notices, CriteriaData criteriaData) {
         this.plan = plan;
         this.notices = notices;
+        this.criteriaData = criteriaData;
         this.jdbc = jdbc;
         this.clock = clock;
         this.municipalities = municipalities;
@@ -236,7 +238,7 @@ public class CapacityRequests {
     /** The current computation for every municipality; empty until the national need is recorded. */
     public List<RequestComputation> compute(int year) {
         return need(year)
-                .map(n -> RequestCalculator.compute(n.persons(), n.byCounty(), inputs(year), criteria(year)))
+                .map(n -> RequestCalculator.compute(n.persons(), n.byCounty(), criteriaData.apply(year, inputs(year)), criteria(year)))
                 .orElse(List.of());
     }
 

@@ -46,9 +46,11 @@ public record RequestComputation(RequestInput input, double centralityWeight, do
                         + "weight=%.1f; pool=%s; poolNeed=%d; share=%.6f; raw=%.2f; minimumApplied=%s; closure=%s; adjustment=%d; "
                         + "persons=%d; minorsCapacity=%s; minorsNeed=%d; minorsShare=%.6f; minors=%d",
                 input.population(), input.centrality(), centralityWeight, input.labourMarketFactor(), input.introductionFactor(),
-                baseWeight, input.settledPer1000(), input.settledPer1000Entered() != null ? " (entered)" : " (system)", averagePer1000,
+                baseWeight, input.settledPer1000(), input.settledPer1000Entered() != null ? " (entered)"
+                        : input.settledPer1000Data() != null ? " (data)" : " (system)", averagePer1000,
                 experienceFactor, input.sizeClass(), dispersalFactor, weight,
                 poolCounty == null ? "national" : "county " + poolCounty, poolNeed, share, raw, minimumApplied, closure,
-                input.adjustment(), persons, input.minorsCapacity(), minorsNeed, minorsShare, minors);
+                input.adjustment(), persons, input.minorsCapacity(), minorsNeed, minorsShare, minors)
+                + (input.criteriaSources() == null ? "" : "; sources=" + input.criteriaSources());
     }
 }

@@ -12,11 +12,24 @@ package no.bosetting.planning;
  * @param settledPer1000Entered settlement experience entered by the planner (persons settled per 1,000 inhabitants
  *                             in the last five years), or null to use the system's own settlement data
  * @param settledPer1000System the same measure from the system's settlement data
+ * @param settledPer1000Data   the same measure from IMDi's settlement history where it covers a year and the system's
+ *                             data for the other years ({@link CriteriaData}), or null when not looked up
+ * @param criteriaSources      which data and year each criterion used, as stored with each request version, or null
  */
 public record RequestInput(String municipalityNumber, String countyNumber, int population, int centrality,
                            double labourMarketFactor, double introductionFactor, Double immigrantShare, boolean closed,
                            int adjustment, String adjustmentReason, String countyInput, String ksInput,
-                           boolean minorsCapacity, Double settledPer1000Entered, double settledPer1000System) {
+                           boolean minorsCapacity, Double settledPer1000Entered, double settledPer1000System,
+                           Double settledPer1000Data, String criteriaSources) {
+
+    /** Inputs without settlement history from data. */
+    public RequestInput(String municipalityNumber, String countyNumber, int population, int centrality,
+                        double labourMarketFactor, double introductionFactor, Double immigrantShare, boolean closed,
+                        int adjustment, String adjustmentReason, String countyInput, String ksInput,
+                        boolean minorsCapacity, Double settledPer1000Entered, double settledPer1000System) {
+        this(municipalityNumber, countyNumber, population, centrality, labourMarketFactor, introductionFactor, immigrantShare, closed,
+                adjustment, adjustmentReason, countyInput, ksInput, minorsCapacity, settledPer1000Entered, settledPer1000System, null, null);
+    }
 
     /** Inputs without the minors and settlement-experience criteria. */
     public RequestInput(String municipalityNumber, String countyNumber, int population, int centrality,
@@ -30,15 +43,21 @@ public record RequestInput(String municipalityNumber, String countyNumber, int p
         return new RequestInput(municipalityNumber, countyNumber, population, centrality, 1.0, 1.0, null, false, 0, null, null, null);
     }
 
-    /** The settlement experience used: the planner's figure when entered, otherwise the system's. */
+    /** The settlement experience used: the planner's figure when entered, otherwise the data's, otherwise the system's. */
     public double settledPer1000() {
-        return settledPer1000Entered != null ? settledPer1000Entered : settledPer1000System;
+        return settledPer1000Entered != null ? settledPer1000Entered : settledPer1000Data != null ? settledPer1000Data : settledPer1000System;
+    }
+
+    /** The inputs with the criteria the data supplies: the factors and share used, and the settlement history. */
+    public RequestInput withData(double labour, double introduction, Double share, Double settledData, String sources) {
+        return new RequestInput(municipalityNumber, countyNumber, population, centrality, labour, introduction, share, closed, adjustment,
+                adjustmentReason, countyInput, ksInput, minorsCapacity, settledPer1000Entered, settledPer1000System, settledData, sources);
     }
 
     public RequestInput withSystemExperience(double settledPer1000) {
         return new RequestInput(municipalityNumber, countyNumber, population, centrality, labourMarketFactor, introductionFactor,
                 immigrantShare, closed, adjustment, adjustmentReason, countyInput, ksInput, minorsCapacity, settledPer1000Entered,
-                settledPer1000);
+                settledPer1000, settledPer1000Data, criteriaSources);
     }
 
     /** The population size class used for dispersal across sizes: 1 under 5,000 … 4 from 50,000. */

@@ -127,6 +127,7 @@ class AuthorisationMatrixTest {
             Rule.of("GET", "/saker", EnumSet.of(AGENCY_CASEWORKER, AGENCY_PLANNER, AGENCY_ADMIN, MUNICIPALITY_OFFICER, RECEPTION_STAFF)),
             Rule.of("*", "/saker/{x}/samtale", CASEWORKER), // the interview: the household's centre, or a caseworker standing in
             Rule.of("*", "/saker/{x}/folgeperson/**", CASEWORKER), // an unaccompanied minor's accompanying adult
+            Rule.of("*", "/saker/{x}/flyttinger", CASEWORKER), // secondary moves: the agency's caseworker registers them
             Rule.of("*", "/saker/**", AGENCY),
             Rule.of("*", "/vedtak/**", AGENCY),
 
@@ -148,7 +149,9 @@ class AuthorisationMatrixTest {
             Rule.of("GET", "/api/v1/municipalities/{number}/places/**", EnumSet.of(AGENCY_CASEWORKER, AGENCY_PLANNER, AGENCY_ADMIN)),
             Rule.of("GET", "/api/v1/municipalities/{number}/**", EnumSet.of(AGENCY_CASEWORKER, AGENCY_PLANNER, AGENCY_ADMIN, STATISTICS_READER)),
             Rule.of("*", "/api/v1/municipalities/{number}/**", AGENCY),
-            Rule.of("*", "/api/v1/statistics/**", STAFF));
+            Rule.of("*", "/api/v1/statistics/**", STAFF),
+            Rule.of("GET", "/api/v1/indicators", STAFF), // indicator figures are published statistics
+            Rule.of("POST", "/api/v1/indicators", EnumSet.of(AGENCY_PLANNER, AGENCY_ADMIN)));
 
     /** The first rule for the route, or null when nobody has decided yet. */
     static Rule ruleFor(Route route) {

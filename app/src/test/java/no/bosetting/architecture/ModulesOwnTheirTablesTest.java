@@ -74,7 +74,9 @@ class ModulesOwnTheirTablesTest {
             "deadlines", "work_item, shedlock",
             "letters", "letter, letter_dispatch, letter_template, letter_template_use",
             "messages", "message_thread, message, message_read, message_attachment, message_attachment_download",
-            "reconsideration", "reconsideration, reconsideration_history");
+            "reconsideration", "reconsideration, reconsideration_history",
+            "indicators", "indicator_import, indicator_value",
+            "moves", "secondary_move");
 
     /**
      * Writes and locks of another module's table, as {@code "module: table KIND"}; may only shrink. Each should go

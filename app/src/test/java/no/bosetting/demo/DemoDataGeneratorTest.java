@@ -207,6 +207,10 @@ class DemoDataGeneratorTest {
     /** Self-settlement, applications, messages, reconsideration and letters: seeded through their commands. */
     private void newerModulesHaveDataInEveryState(String prefix, DemoDataGenerator.DemoSummary summary) {
         System.out.println("Demo seed " + SEED + "/" + SIZE + ": " + summary.refusals() + " refused, " + summary.duration());
+        // Secondary moves through the caseworker's command (issue 14 item 5).
+        assertThat(count("""
+                select count(*) from secondary_move m join settlement_case s on s.id = m.case_id where s.permit_reference like :p
+                """, prefix)).as("secondary moves").isPositive();
         // Other tests share the database: the demo's own settings are at least these (it saves them last).
         assertThat(count("select count(*) from self_settlement_setting where accepts and :p <> ''", prefix)).isGreaterThanOrEqualTo(15L);
         assertThat(jdbc.sql("select municipality_number from self_settlement_setting where accepts").query(String.class).list())

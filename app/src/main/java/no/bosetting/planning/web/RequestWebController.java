@@ -14,6 +14,7 @@ import no.bosetting.municipalities.Municipalities;
 import no.bosetting.municipalities.Municipality;
 import no.bosetting.planning.CapacityDecisions;
 import no.bosetting.planning.CapacityRequests;
+import no.bosetting.planning.CriteriaData;
 import no.bosetting.planning.EvenPace;
 import no.bosetting.planning.NationalPlan;
 import no.bosetting.planning.PacePlan;
@@ -47,11 +48,16 @@ class RequestWebController {
     private final Clock clock;
     private final EvenPace pace;
     private final NationalPlan plan;
+    private final CriteriaData criteriaData;
+    private final no.bosetting.indicators.IndicatorValues indicators;
 
     public RequestWebController(CapacityRequests requests, CapacityDecisions decisions, Municipalities municipalities,
-                                Messages messages, Clock clock, EvenPace pace, NationalPlan plan) {
+                                Messages messages, Clock clock, EvenPace pace, NationalPlan plan, CriteriaData criteriaData,
+                                no.bosetting.indicators.IndicatorValues indicators) {
         this.plan = plan;
         this.pace = pace;
+        this.criteriaData = criteriaData;
+        this.indicators = indicators;
         this.requests = requests;
         this.decisions = decisions;
         this.municipalities = municipalities;
@@ -186,7 +192,9 @@ class RequestWebController {
                 .filter(c -> c.municipalityNumber().equals(number)).findFirst().orElse(null));
         model.addAttribute("criteria", requests.criteria(y));
         model.addAttribute("versions", requests.versions(number, y));
-        model.addAttribute("settledFiveYears", requests.settledInExperienceYears(y).getOrDefault(number, 0));
+        model.addAttribute("settledFiveYears", criteriaData.settledInExperienceYears(y, number));
+        model.addAttribute("criteriaUses", criteriaData.uses(y, requests.input(number, y)));
+        model.addAttribute("settlementHistory", indicators.settlementHistory(number));
         model.addAttribute("experienceYears", CapacityRequests.EXPERIENCE_YEARS);
         model.addAttribute("decision", decisions.find(number, y).orElse(null));
         model.addAttribute("canEdit", canEdit());

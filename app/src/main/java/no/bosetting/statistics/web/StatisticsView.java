@@ -66,8 +66,11 @@ public class StatisticsView {
     private final PublishedStatistics statistics;
     private final NorwayMap map;
     private final Messages messages;
+    private final no.bosetting.statistics.MovesAndHistory movesAndHistory;
 
-    public StatisticsView(PublishedStatistics statistics, NorwayMap map, Messages messages) {
+    public StatisticsView(PublishedStatistics statistics, NorwayMap map, Messages messages,
+                          no.bosetting.statistics.MovesAndHistory movesAndHistory) {
+        this.movesAndHistory = movesAndHistory;
         this.statistics = statistics;
         this.map = map;
         this.messages = messages;
@@ -122,6 +125,10 @@ public class StatisticsView {
         model.addAttribute("suppress", suppress);
         model.addAttribute("threshold", SmallCells.THRESHOLD);
         model.addAttribute("tables", TABLES);
+        // Secondary moves within five years and IMDi's settlement history (statistics/moves-history.html).
+        model.addAttribute("moves", movesAndHistory.moves(year, suppress));
+        model.addAttribute("movesCountedYears", no.bosetting.statistics.MovesAndHistory.COUNTED_YEARS);
+        model.addAttribute("settlementHistory", movesAndHistory.history());
     }
 
     public record MapArea(String number, String d, String band, String title) {
