@@ -27,7 +27,16 @@ public enum CaseCommand implements Transition<CaseStatus> {
     REOPEN_AFTER_RECONSIDERATION(EnumSet.of(CaseStatus.OFFERED), CaseStatus.READY_FOR_ALLOCATION,
             EnumSet.of(Role.AGENCY_ADMIN)),
     CLOSE(EnumSet.of(CaseStatus.UNDER_MAPPING, CaseStatus.READY_FOR_ALLOCATION), CaseStatus.CLOSED,
-            EnumSet.of(Role.AGENCY_CASEWORKER));
+            EnumSet.of(Role.AGENCY_CASEWORKER)),
+    // Household and person changes (issue 20 item 1): the state stays as it is. Members join or leave up to the offer
+    // (after it the new member takes a place, the one who leaves releases it); a split is made before any proposal.
+    ADD_MEMBER(HouseholdChanges.MEMBER_STATES, null, EnumSet.of(Role.AGENCY_CASEWORKER)),
+    REMOVE_MEMBER(HouseholdChanges.MEMBER_STATES, null, EnumSet.of(Role.AGENCY_CASEWORKER)),
+    SPLIT_HOUSEHOLD(EnumSet.of(CaseStatus.UNDER_MAPPING, CaseStatus.READY_FOR_ALLOCATION), null,
+            EnumSet.of(Role.AGENCY_CASEWORKER)),
+    CORRECT_PERSON(EnumSet.allOf(CaseStatus.class), null, EnumSet.of(Role.AGENCY_CASEWORKER)),
+    CHANGE_IDENTITY_NUMBER(EnumSet.allOf(CaseStatus.class), null, EnumSet.of(Role.AGENCY_CASEWORKER)),
+    CHANGE_ADDRESS(EnumSet.allOf(CaseStatus.class), null, EnumSet.of(Role.AGENCY_CASEWORKER));
 
     private final Set<CaseStatus> from;
     private final CaseStatus to;
