@@ -34,9 +34,10 @@ public enum CaseCommand implements Transition<CaseStatus> {
     REMOVE_MEMBER(HouseholdChanges.MEMBER_STATES, null, EnumSet.of(Role.AGENCY_CASEWORKER)),
     SPLIT_HOUSEHOLD(EnumSet.of(CaseStatus.UNDER_MAPPING, CaseStatus.READY_FOR_ALLOCATION), null,
             EnumSet.of(Role.AGENCY_CASEWORKER)),
-    CORRECT_PERSON(EnumSet.allOf(CaseStatus.class), null, EnumSet.of(Role.AGENCY_CASEWORKER)),
-    CHANGE_IDENTITY_NUMBER(EnumSet.allOf(CaseStatus.class), null, EnumSet.of(Role.AGENCY_CASEWORKER)),
-    CHANGE_ADDRESS(EnumSet.allOf(CaseStatus.class), null, EnumSet.of(Role.AGENCY_CASEWORKER));
+    // Corrections, identity numbers and the address while the case is open (the end states take no command).
+    CORRECT_PERSON(HouseholdChanges.MEMBER_STATES, null, EnumSet.of(Role.AGENCY_CASEWORKER)),
+    CHANGE_IDENTITY_NUMBER(HouseholdChanges.MEMBER_STATES, null, EnumSet.of(Role.AGENCY_CASEWORKER)),
+    CHANGE_ADDRESS(HouseholdChanges.MEMBER_STATES, null, EnumSet.of(Role.AGENCY_CASEWORKER));
 
     private final Set<CaseStatus> from;
     private final CaseStatus to;

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class HouseholdChanges {
 
-    /** Members join or leave up to the offer; after settlement the municipality registers changes itself. */
+    /** The open states up to the offer: members join or leave and facts are corrected (settled and closed cases take no command). */
     static final Set<CaseStatus> MEMBER_STATES = EnumSet.of(CaseStatus.UNDER_MAPPING, CaseStatus.READY_FOR_ALLOCATION,
             CaseStatus.PROPOSED, CaseStatus.OFFERED);
 
