@@ -133,6 +133,11 @@ public class IdentityNumbers {
                 .param("v", value).query(String.class).optional().map(String::trim);
     }
 
+    /** Whether anyone has or has had the number (for choosing a free one). */
+    public boolean isTaken(String value) {
+        return taken(value);
+    }
+
     /** Today, from the clock (for callers in this package). */
     LocalDate today() {
         return LocalDate.now(clock);

@@ -34,8 +34,11 @@ public class DemoDataGenerator {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final DemoCommands commands;
+    private final HouseholdChangeDemo householdChanges;
 
-    DemoDataGenerator(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager, DemoCommands commands) {
+    DemoDataGenerator(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager, DemoCommands commands,
+                      HouseholdChangeDemo householdChanges) {
+        this.householdChanges = householdChanges;
         this.jdbc = jdbc;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactionManager);
@@ -80,6 +83,7 @@ public class DemoDataGenerator {
         replay.run();
         DemoSummary summary = summary(plan, replay, Duration.ofNanos(System.nanoTime() - started));
         logSummary(summary, replay);
+        householdChanges.run(referencePrefix(plan.seed()));
         return summary;
     }
 
