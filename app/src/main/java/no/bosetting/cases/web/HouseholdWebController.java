@@ -164,7 +164,7 @@ class HouseholdWebController {
         FormReader r = new FormReader(form);
         Long newMain = r.id("newMain");
         Map<String, String> typed = new LinkedHashMap<>(form);
-        typed.put("members", members == null ? "" : members.toString());
+        typed.put("members", members == null ? "" : "," + String.join(",", members.stream().map(String::valueOf).toList()) + ",");
         CommandResult<?>[] done = new CommandResult<?>[1];
         String view = after(id, "del", null, r, () -> done[0] = changes.split(id, members, newMain, r.raw("reason"), CurrentActor.get()),
                 typed, Map.of(), "household.saved.split", model, redirect);
