@@ -68,7 +68,7 @@ public class PermitImport {
     /**
      * A UDI permit for a new member of an existing household (family reunification): attaches the person to the case
      * with {@code caseReference} by {@link HouseholdChanges#addMember}, with its history, places and notice. Sending
-     * the same DUF number to the same case again changes nothing. Returns {case id, person id}.
+     * the same DUF number to the same case again changes nothing. Returns {case id, person id, 1 when added else 0}.
      */
     @Transactional
     public no.bosetting.shared.CommandResult<long[]> importMember(String caseReference, HouseholdChanges.NewMember member,
@@ -87,9 +87,9 @@ public class PermitImport {
                 : jdbc.sql("select id from person where case_id = :c and duf_number = :d and removed_on is null")
                 .param("c", caseId.get()).param("d", member.dufNumber().replace(" ", "").trim()).query(Long.class).optional();
         if (already.isPresent()) {
-            return no.bosetting.shared.CommandResult.ok(new long[]{caseId.get(), already.get()});
+            return no.bosetting.shared.CommandResult.ok(new long[]{caseId.get(), already.get(), 0});
         }
-        return householdChanges.addMember(caseId.get(), member, actor).map(id -> new long[]{caseId.get(), id});
+        return householdChanges.addMember(caseId.get(), member, actor).map(id -> new long[]{caseId.get(), id, 1});
     }
 
     private Optional<ImportOutcome> existing(String permitReference) {

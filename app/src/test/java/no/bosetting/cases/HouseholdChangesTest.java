@@ -46,6 +46,8 @@ class HouseholdChangesTest {
     @Autowired
     PermitImport permits;
     @Autowired
+    PermitCsvImport csv;
+    @Autowired
     Proposals proposals;
     @Autowired
     SettlementDecisions decisions;
@@ -131,6 +133,28 @@ class HouseholdChangesTest {
         assertThat(summary(caseId).persons()).isEqualTo(2);
         assertThat(summary(caseId).householdType()).isEqualTo(HouseholdType.COUPLE_WITHOUT_CHILDREN);
         refusedOn(permits.importMember("BS-0000-000000", reunified, caseworker()), "caseReference", "error.case.referenceUnknown");
+    }
+
+    @Test
+    void aCsvPermitRowWithJoinsCaseAttachesTheMemberAndABadRowOnlyItself() throws Exception {
+        long caseId = fixtures.household(fixtures.centre("0301"), 0);
+        String reference = summary(caseId).reference();
+        String valid = number(false);
+        String bad = valid.substring(0, 10) + (valid.charAt(10) == '9' ? '0' : (char) (valid.charAt(10) + 1));
+        String permit = "UDI-FG-" + Fixtures.next();
+        String header = String.join(",", PermitCsvImport.COLUMNS) + "," + PermitCsvImport.JOINS_CASE + "\n";
+        String good = permit + ",ASYLUM," + TestClock.today().minusDays(2) + ",RECEPTION_CENTRE,,," + Fixtures.duf() + ",,,Ola,Testesen,"
+                + "1983-04-04,M,UKR,SPOUSE,,," + reference + "\n";
+        String wrong = permit + ",ASYLUM," + TestClock.today().minusDays(2) + ",RECEPTION_CENTRE,,," + Fixtures.duf() + "," + bad
+                + ",,Kari,Testesen,2012-04-04,F,UKR,CHILD,,," + reference + "\n";
+        PermitCsvImport.Report report = csv.importCsv(new java.io.StringReader(header + good + wrong), caseworker());
+        assertThat(report.rows()).extracting(PermitCsvImport.RowResult::status)
+                .containsExactly(PermitCsvImport.RowStatus.CREATED, PermitCsvImport.RowStatus.ERROR);
+        assertThat(report.rows().get(1).problems()).extracting(no.bosetting.shared.FieldProblem::field).containsExactly("national_id");
+        assertThat(summary(caseId).persons()).isEqualTo(2);
+        PermitCsvImport.Report again = csv.importCsv(new java.io.StringReader(header + good), caseworker());
+        assertThat(again.rows()).extracting(PermitCsvImport.RowResult::status).containsExactly(PermitCsvImport.RowStatus.UNCHANGED);
+        assertThat(summary(caseId).persons()).isEqualTo(2);
     }
 
     @Test
