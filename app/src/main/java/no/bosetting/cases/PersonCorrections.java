@@ -116,7 +116,9 @@ public class PersonCorrections {
         }
         String household = change[0].equals(change[1]) ? "" : ". Husstand: " + change[0].describe() + " → " + change[1].describe();
         support.history(caseId, actor, CaseCommand.CORRECT_PERSON, guarded.status(), before.name() + ": " + String.join("; ", changes)
-                + ". Begrunnelse: " + c.reason().trim() + household);
+                + ". Begrunnelse: " + c.reason().trim() + household
+                + (ChangeSupport.blankToNull(c.overrideReason()) == null || change[0].unaccompaniedMinor() == change[1].unaccompaniedMinor()
+                || guarded.status() != CaseStatus.OFFERED ? "" : ". Overstyrt plassgrense: " + c.overrideReason().trim()));
         support.notice(caseId, CaseCommand.CORRECT_PERSON, guarded.status(), "Opplysninger om et medlem av husstanden er rettet"
                 + (household.isEmpty() ? "." : ". Husstanden har nå " + change[1].persons() + " personer"
                 + (change[1].unaccompaniedMinor() ? " (enslig mindreårig)." : ".")), actor);

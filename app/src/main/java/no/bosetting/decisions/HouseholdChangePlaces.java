@@ -102,10 +102,11 @@ class HouseholdChangePlaces implements HouseholdPlaces {
             }
         }
         jdbc.sql("""
-                update settlement_decision set unaccompanied_minor = :um, updated_at = :now, updated_by = :by
+                update settlement_decision set unaccompanied_minor = :um, override_reason = coalesce(override_reason, :override),
+                    updated_at = :now, updated_by = :by
                 where case_id = :c and status = 'OFFERED'
                 """)
-                .param("um", unaccompaniedMinor).param("now", OffsetDateTime.now(clock)).param("by", actor.username())
+                .param("um", unaccompaniedMinor).param("override", unaccompaniedMinor ? overrideReason : null).param("now", OffsetDateTime.now(clock)).param("by", actor.username())
                 .param("c", caseId).update();
         return Optional.empty();
     }

@@ -335,4 +335,32 @@ class HouseholdChangesTest {
         assertThat(changes.addMember(caseId, baby, fixtures.municipality(MUNICIPALITY)).failure())
                 .isInstanceOfAny(CommandFailure.NotFound.class, CommandFailure.NotAllowed.class);
     }
+    /** A household corrected into an unaccompanied minor after the acceptance needs the municipality's minors' places. */
+    @Test
+    void aMinorFlagSetAfterAcceptanceIsCheckedAgainstTheMinorsPlaces() {
+        String evenes = "1853";
+        fixtures.resetMunicipality(evenes);
+        LocalDate planned = TestClock.today().plusDays(14);
+        fixtures.decide(evenes, planned.getYear(), 10, 0);
+        long caseId = fixtures.household(fixtures.centre("0301"), 1);
+        long main = queries.personIds(caseId).get(0);
+        fixtures.ready(caseId);
+        long proposalId = fixtures.propose(caseId, evenes);
+        proposals.accept(fixtures.municipality(evenes), proposalId, fixtures.plannedDates(caseId, planned), null).value();
+        PersonCorrections.Correction flagged = new PersonCorrections.Correction("Testa", "Testesen", LocalDate.of(1985, 3, 1), "F",
+                Relation.MAIN, true, "Følgeperson, ikke forelder", null);
+
+        refusedOn(corrections.correct(caseId, main, flagged, caseworker()), "capacity", "error.capacity.minorsExceeded");
+        assertThat(summary(caseId).unaccompaniedMinor()).isFalse();
+        assertThat(decisions.placesUsed(evenes, planned.getYear()).minorsUsed()).isZero();
+
+        corrections.correct(caseId, main, new PersonCorrections.Correction("Testa", "Testesen", LocalDate.of(1985, 3, 1), "F",
+                Relation.MAIN, true, "Følgeperson, ikke forelder", "Kommunen tar imot likevel"), caseworker()).value();
+        assertThat(summary(caseId).unaccompaniedMinor()).isTrue();
+        assertThat(summary(caseId).householdType()).isEqualTo(HouseholdType.UNACCOMPANIED_MINOR);
+        assertThat(decisions.placesUsed(evenes, planned.getYear()).minorsUsed()).isEqualTo(2);
+        assertThat(decisions.forCase(caseId)).allMatch(d -> "Kommunen tar imot likevel".equals(d.overrideReason()));
+        assertThat(queries.history(caseId).get(queries.history(caseId).size() - 1).reason())
+                .contains("enslig mindreårig: nei → ja", "Overstyrt plassgrense: Kommunen tar imot likevel");
+    }
 }
