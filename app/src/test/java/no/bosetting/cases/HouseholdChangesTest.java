@@ -363,4 +363,21 @@ class HouseholdChangesTest {
         assertThat(queries.history(caseId).get(queries.history(caseId).size() - 1).reason())
                 .contains("enslig mindreårig: nei → ja", "Overstyrt plassgrense: Kommunen tar imot likevel");
     }
+    /** While proposed, no place is taken yet (the acceptance counts the household as it is then); the municipality is told. */
+    @Test
+    void aChangeWhileProposedIsToldToTheProposedMunicipality() {
+        String evenes = "1853";
+        long caseId = fixtures.household(fixtures.centre("0301"), 1);
+        fixtures.ready(caseId);
+        fixtures.propose(caseId, evenes);
+        changes.addMember(caseId, member(JoinReason.BIRTH, "Liten", TestClock.today().minusDays(1), Relation.CHILD,
+                Fixtures.duf(), null), caseworker()).value();
+        assertThat(summary(caseId).status()).isEqualTo(CaseStatus.PROPOSED);
+        assertThat(decisions.forCase(caseId)).isEmpty();
+        assertThat(jdbc.sql("""
+                select m.body from message m join message_thread t on t.id = m.thread_id
+                where t.case_id = :c and t.municipality_number = :m
+                """).param("c", caseId).param("m", evenes).query(String.class).list())
+                .singleElement().asString().contains("fødsel", "3 personer").doesNotContain("Liten");
+    }
 }
