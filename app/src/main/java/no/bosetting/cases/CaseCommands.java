@@ -270,11 +270,11 @@ public class CaseCommands {
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("""
                 update residence_history set to_date = :d where to_date is null
-                and person_id in (select id from person where case_id = :id)
+                and person_id in (select id from person where case_id = :id and removed_on is null)
                 """).param("d", date).param("id", caseId).update();
         jdbc.sql("""
                 insert into residence_history (person_id, kind, municipality_number, from_date, created_at, created_by)
-                select id, :kind, :m, :d, :now, :by from person where case_id = :id
+                select id, :kind, :m, :d, :now, :by from person where case_id = :id and removed_on is null
                 """)
                 .param("kind", newSituation.name()).param("m", municipalityNumber).param("d", date)
                 .param("now", now).param("by", actor.username()).param("id", caseId).update();

@@ -84,8 +84,11 @@ public class CaseQueries {
             params.put("rcid", filter.receptionCentreId());
         }
         if (filter.text() != null && !filter.text().isBlank()) {
-            where.append(" and c.reference ilike :text");
+            // A case reference (part of it), or any identity number a member has or has had: DUF, D-number, national id.
+            where.append(" and (c.reference ilike :text or c.id in (select p.case_id from person p where p.removed_on is null"
+                    + " and (p.duf_number = :number or p.id in (select i.person_id from person_identity i where i.value = :number))))");
             params.put("text", "%" + filter.text().trim() + "%");
+            params.put("number", filter.text().replace(" ", "").trim());
         }
         String from = " from settlement_case c left join reception_centre rc on rc.id = c.reception_centre_id";
         long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
@@ -120,7 +123,7 @@ public class CaseQueries {
         }
         if (actor.role() == Role.REFUGEE && actor.dufNumber().isPresent()) {
             // A refugee sees the household they belong to, and nothing else.
-            where.append(" and c.id in (select p.case_id from person p where p.duf_number = :scopeDuf)");
+            where.append(" and c.id in (select p.case_id from person p where p.duf_number = :scopeDuf and p.removed_on is null)");
             params.put("scopeDuf", actor.dufNumber().get());
             return true;
         }
@@ -164,7 +167,7 @@ public class CaseQueries {
     /** Members without identities, for anonymised profiles (no access log needed). */
     public List<AnonymousMember> anonymousMembers(long caseId) {
         LocalDate today = LocalDate.now(clock);
-        return jdbc.sql("select birth_date, sex, citizenship, relation from person where case_id = :id order by case relation when 'MAIN' then 0 when 'SPOUSE' then 1 else 2 end, birth_date")
+        return jdbc.sql("select birth_date, sex, citizenship, relation from person where case_id = :id and removed_on is null order by case relation when 'MAIN' then 0 when 'SPOUSE' then 1 else 2 end, birth_date")
                 .param("id", caseId)
                 .query((rs, n) -> new AnonymousMember(Period.between(rs.getObject("birth_date", LocalDate.class), today).getYears(),
                         rs.getString("sex").charAt(0), rs.getString("citizenship"), Relation.valueOf(rs.getString("relation"))))
@@ -178,7 +181,7 @@ public class CaseQueries {
     public Map<Long, AnonymousMember> anonymousMembersByPerson(long caseId) {
         LocalDate today = LocalDate.now(clock);
         Map<Long, AnonymousMember> members = new java.util.LinkedHashMap<>();
-        jdbc.sql("select id, birth_date, sex, citizenship, relation from person where case_id = :id order by case relation when 'MAIN' then 0 when 'SPOUSE' then 1 else 2 end, birth_date, id")
+        jdbc.sql("select id, birth_date, sex, citizenship, relation from person where case_id = :id and removed_on is null order by case relation when 'MAIN' then 0 when 'SPOUSE' then 1 else 2 end, birth_date, id")
                 .param("id", caseId)
                 .query((rs, n) -> members.put(rs.getLong("id"), new AnonymousMember(
                         Period.between(rs.getObject("birth_date", LocalDate.class), today).getYears(), rs.getString("sex").charAt(0),
@@ -193,7 +196,7 @@ public class CaseQueries {
     }
 
     public List<Long> personIds(long caseId) {
-        return jdbc.sql("select id from person where case_id = :id order by id").param("id", caseId).query(Long.class).list();
+        return jdbc.sql("select id from person where case_id = :id and removed_on is null order by id").param("id", caseId).query(Long.class).list();
     }
 
     /** The members with identities, for a page that shows them by name; the caller has checked scope and logs the read. */
@@ -206,7 +209,7 @@ public class CaseQueries {
         return jdbc.sql("""
                 select id, duf_number, national_id, d_number, given_name, family_name, birth_date, sex, citizenship,
                        relation, phone, email
-                from person where case_id = :id
+                from person where case_id = :id and removed_on is null
                 order by case relation when 'MAIN' then 0 when 'SPOUSE' then 1 else 2 end, birth_date
                 """)
                 .param("id", caseId)
@@ -258,14 +261,19 @@ public class CaseQueries {
 
     /** The open or latest case of the household a DUF number belongs to (unscoped: for the refugee's own pages and linking). */
     public Optional<Long> caseIdForDuf(String dufNumber) {
-        return jdbc.sql("select p.case_id from person p join settlement_case c on c.id = p.case_id where p.duf_number = :d order by c.created_at desc, c.id desc limit 1")
+        return jdbc.sql("select p.case_id from person p join settlement_case c on c.id = p.case_id where p.duf_number = :d and p.removed_on is null order by c.created_at desc, c.id desc limit 1")
                 .param("d", dufNumber).query(Long.class).optional();
     }
 
     /** The DUF number of the person with this national identity or D-number, for ID-porten sign-in. */
     public Optional<String> dufForNationalId(String nationalId) {
-        return jdbc.sql("select duf_number from person where national_id = :n or d_number = :n order by id desc limit 1")
-                .param("n", nationalId).query(String.class).optional();
+        // Any number the person has had (a D-number replaced by a national identity number still signs in).
+        return jdbc.sql("""
+                select p.duf_number from person p where p.removed_on is null and (p.national_id = :n or p.d_number = :n
+                    or p.id in (select person_id from person_identity where value = :n))
+                order by p.id desc limit 1
+                """)
+                .param("n", nationalId).query(String.class).optional().map(String::trim);
     }
 
     /** The person id and full name behind a DUF number, for the refugee's own sign-in (the caller logs the read). */

@@ -48,7 +48,13 @@ public class PermitCsvImport {
             "given_name", "family_name", "birth_date", "sex", "citizenship", "relation", "phone", "email");
 
     private static final Set<String> OPTIONAL = Set.of("phone", "email", "national_id", "d_number",
-            "reception_centre_id", "municipality_number");
+            "reception_centre_id", "municipality_number", "joins_case");
+
+    /**
+     * An optional column after the template's: the reference of an existing case the row's person joins by family
+     * reunification (a UDI permit for a new member).
+     */
+    public static final String JOINS_CASE = "joins_case";
 
     /** The columns that describe the household: every row of a permit must agree with its first row. */
     private static final List<String> HOUSEHOLD_COLUMNS = List.of("permit_type", "permit_date", "living_situation",
@@ -169,7 +175,7 @@ public class PermitCsvImport {
             if (!present.add(name)) {
                 repeated.add(name);
             }
-            if (!COLUMNS.contains(name)) {
+            if (!COLUMNS.contains(name) && !name.equals(JOINS_CASE)) {
                 unknown.add(header.strip());
             }
         }
@@ -202,6 +208,9 @@ public class PermitCsvImport {
     }
 
     private List<RowResult> importHousehold(String reference, List<Row> rows, List<String> headers, Actor actor) {
+        if (get(rows.get(0).record(), JOINS_CASE) != null) {
+            return importMembers(reference, rows, headers, actor);
+        }
         Map<Long, List<FieldProblem>> rowProblems = new LinkedHashMap<>();
         List<PermitImportRequest.PersonData> persons = new ArrayList<>();
         Row first = rows.get(0);
@@ -263,6 +272,50 @@ public class PermitCsvImport {
             results.add(new RowResult(row.line(), reference, RowStatus.ERROR, null, problems));
         }
         return results;
+    }
+
+    /**
+     * A permit for new members of an existing household (family reunification): each row's person joins the case its
+     * {@code joins_case} names, through {@link PermitImport#importMember}; each row on its own, so one bad row stops only
+     * that person; a person already in the case is unchanged.
+     */
+    private List<RowResult> importMembers(String reference, List<Row> rows, List<String> headers, Actor actor) {
+        List<RowResult> results = new ArrayList<>();
+        for (Row row : rows) {
+            Map<Long, List<FieldProblem>> problems = new LinkedHashMap<>();
+            checkShape(row, headers, problems);
+            String joins = get(row.record(), JOINS_CASE);
+            HouseholdChanges.NewMember member = new HouseholdChanges.NewMember(JoinReason.FAMILY_REUNIFICATION,
+                    get(row.record(), "given_name"), get(row.record(), "family_name"), parseDate(row, "birth_date", problems),
+                    upper(get(row.record(), "sex")), upper(get(row.record(), "citizenship")),
+                    parseEnum(Relation.class, row, "relation", problems), get(row.record(), "duf_number"),
+                    get(row.record(), "d_number"), get(row.record(), "national_id"),
+                    parseEnum(PermitType.class, row, "permit_type", problems), parseDate(row, "permit_date", problems),
+                    reference, null, null);
+            if (joins == null) {
+                add(problems, row, FieldProblem.of(JOINS_CASE, "error.case.referenceUnknown", ""));
+            }
+            if (!problems.isEmpty()) {
+                results.add(new RowResult(row.line(), reference, RowStatus.ERROR, null, problems.get(row.line())));
+                continue;
+            }
+            no.bosetting.shared.CommandResult<long[]> outcome = no.bosetting.shared.CommandResult.attempt(
+                    () -> permitImport.importMember(joins, member, actor));
+            if (outcome.isSuccess()) {
+                results.add(new RowResult(row.line(), reference, outcome.value()[2] == 1 ? RowStatus.CREATED : RowStatus.UNCHANGED,
+                        joins, List.of()));
+            } else {
+                String field = outcome.failure() instanceof no.bosetting.shared.CommandFailure.RuleBroken r && r.field() != null
+                        ? column(r.field()) : ROW;
+                results.add(new RowResult(row.line(), reference, RowStatus.ERROR, null,
+                        List.of(new FieldProblem(field, outcome.failure().messageKey(), outcome.failure().args()))));
+            }
+        }
+        return results;
+    }
+
+    private static String upper(String value) {
+        return value == null ? null : value.toUpperCase(Locale.ROOT);
     }
 
     /** A row with more values than the header has columns, or a value under a column without a name, loses data. */

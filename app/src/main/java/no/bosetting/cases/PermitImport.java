@@ -32,10 +32,14 @@ public class PermitImport {
     private final Municipalities municipalities;
     private final ReceptionCentres centres;
     private final AccompanyingAdults accompanyingAdults;
+    private final IdentityNumbers identities;
+    private final HouseholdChanges householdChanges;
 
     public PermitImport(JdbcClient jdbc, Clock clock, Municipalities municipalities, ReceptionCentres centres,
-                        AccompanyingAdults accompanyingAdults) {
+                        AccompanyingAdults accompanyingAdults, IdentityNumbers identities, HouseholdChanges householdChanges) {
         this.accompanyingAdults = accompanyingAdults;
+        this.identities = identities;
+        this.householdChanges = householdChanges;
         this.jdbc = jdbc;
         this.clock = clock;
         this.municipalities = municipalities;
@@ -61,6 +65,33 @@ public class PermitImport {
             // A concurrent import of the same permit won the race; the case exists now.
             return existing(request.permitReference()).orElseThrow(() -> e);
         }
+    }
+
+    /**
+     * A UDI permit for a new member of an existing household (family reunification): attaches the person to the case
+     * with {@code caseReference} by {@link HouseholdChanges#addMember}, with its history, places and notice. Sending
+     * the same DUF number to the same case again changes nothing. Returns {case id, person id, 1 when added else 0}.
+     */
+    @Transactional
+    public no.bosetting.shared.CommandResult<long[]> importMember(String caseReference, HouseholdChanges.NewMember member,
+                                                                  Actor actor) {
+        if (!CaseCommand.ADD_MEMBER.allowedFor(actor.role())) {
+            return no.bosetting.shared.CommandResult.fail(no.bosetting.shared.CommandFailure.NotAllowed.of("error.role.notAllowed"));
+        }
+        Optional<Long> caseId = caseReference == null ? Optional.empty()
+                : jdbc.sql("select id from settlement_case where reference = :r").param("r", caseReference.trim())
+                .query(Long.class).optional();
+        if (caseId.isEmpty()) {
+            return no.bosetting.shared.CommandResult.fail(no.bosetting.shared.CommandFailure.RuleBroken.of("caseReference",
+                    "error.case.referenceUnknown", caseReference == null ? "" : caseReference));
+        }
+        Optional<Long> already = member.dufNumber() == null ? Optional.empty()
+                : jdbc.sql("select id from person where case_id = :c and duf_number = :d and removed_on is null")
+                .param("c", caseId.get()).param("d", member.dufNumber().replace(" ", "").trim()).query(Long.class).optional();
+        if (already.isPresent()) {
+            return no.bosetting.shared.CommandResult.ok(new long[]{caseId.get(), already.get(), 0});
+        }
+        return householdChanges.addMember(caseId.get(), member, actor).map(id -> new long[]{caseId.get(), id, 1});
     }
 
     private Optional<ImportOutcome> existing(String permitReference) {
@@ -212,7 +243,9 @@ public class PermitImport {
     }
 
     private boolean exists(String column, String value) {
-        return jdbc.sql("select count(*) from person where " + column + " = :v").param("v", value).query(Long.class).single() > 0;
+        // Also a number someone has had (the identity history): a number belongs to one person only, ever.
+        return jdbc.sql("select count(*) from person where " + column + " = :v").param("v", value).query(Long.class).single() > 0
+                || identities.taken(value.trim());
     }
 
     private ImportOutcome insert(PermitImportRequest r, Actor actor) {
@@ -258,6 +291,8 @@ public class PermitImport {
                     .param("cit", p.citizenship()).param("rel", p.relation().name()).param("phone", blankToNull(p.phone()))
                     .param("email", blankToNull(p.email())).param("now", now).param("by", actor.username())
                     .query(Long.class).single();
+            identities.recordInitial(personId, p.dufNumber().trim(), blankToNull(p.dNumber()), blankToNull(p.nationalId()),
+                    today, actor);
             jdbc.sql("""
                     insert into residence_permit (person_id, permit_type, granted_date, created_at, created_by)
                     values (:p, :t, :d, :now, :by)

@@ -35,10 +35,12 @@ public class DemoDataGenerator {
     private final TransactionTemplate tx;
     private final DemoCommands commands;
     private final HouseholdEdgesDemo householdEdges;
+    private final HouseholdChangeDemo householdChanges;
 
     DemoDataGenerator(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager, DemoCommands commands,
-                      HouseholdEdgesDemo householdEdges) {
+                      HouseholdEdgesDemo householdEdges, HouseholdChangeDemo householdChanges) {
         this.householdEdges = householdEdges;
+        this.householdChanges = householdChanges;
         this.jdbc = jdbc;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactionManager);
@@ -85,6 +87,7 @@ public class DemoDataGenerator {
         log.info("Demo data: {} secondary moves registered", DemoMoves.register(plan.seed(), commands, jdbc, replay.caseworker(), clock));
         DemoSummary summary = summary(plan, replay, Duration.ofNanos(System.nanoTime() - started));
         logSummary(summary, replay);
+        householdChanges.run(referencePrefix(plan.seed()));
         return summary;
     }
 

@@ -70,6 +70,19 @@ public class RefugeeSignIn {
     @Transactional
     public CommandResult<String> requestCode(String dufNumber) {
         String duf = dufNumber == null ? null : dufNumber.replace(" ", "").trim();
+        if (duf != null && duf.matches("\\d{11}")) {
+            // A national identity number or D-number (mod-11 checked), now or earlier: signs in the person who has it.
+            Optional<String> numberError = Identifiers.elevenDigitError(duf);
+            if (numberError.isPresent()) {
+                return CommandResult.fail(CommandFailure.RuleBroken.of("dufNumber", numberError.get(), duf));
+            }
+            Optional<String> known = cases.dufForNationalId(duf);
+            if (known.isEmpty()) {
+                // Answered as for any number, so the page does not tell whose numbers exist; no code is made.
+                return CommandResult.ok(duf);
+            }
+            duf = known.get();
+        }
         Optional<String> error = Identifiers.dufNumberError(duf);
         if (error.isPresent()) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("dufNumber", error.get()));

@@ -132,6 +132,7 @@ class AuthorisationMatrixTest {
             Rule.of("*", "/vedtak/**", AGENCY),
 
             // The JSON API.
+            Rule.of("POST", "/api/v1/permits/members", CASEWORKER), // a new member joins an existing household (h1-household)
             Rule.of("*", "/api/v1/permits/**", EnumSet.of(AGENCY_CASEWORKER, AGENCY_ADMIN)),
             Rule.of("*", "/api/v1/allocation-lists/**", CASEWORKER),
             Rule.of("GET", "/api/v1/cases", STAFF), // scoped: each role sees only its own cases, the statistics reader none
@@ -248,6 +249,7 @@ class AuthorisationMatrixTest {
             // agency back to its queue (SelfSettlementWebTest checks another municipality's real request reads as not found).
             Map.entry(Pattern.compile("^/(kommune/)?selvbosetting/\\{id}$"), d -> "0"),
             Map.entry(Pattern.compile("^/meldinger/vedlegg/\\{attachmentId}$"), d -> String.valueOf(AuthorisationMatrixTest.messageAttachmentId)),
+            Map.entry(Pattern.compile("/\\{personId}$"), d -> String.valueOf(AuthorisationMatrixTest.householdPersonId)),
             Map.entry(Pattern.compile("/\\{number}$"), d -> OWNER_MUNICIPALITY),
             Map.entry(Pattern.compile("/\\{year}$"), d -> String.valueOf(TestClock.today().getYear())),
             // Statistics tables are the same for everyone who may see them; any table will do.
@@ -255,6 +257,9 @@ class AuthorisationMatrixTest {
             Map.entry(Pattern.compile("/eksport/\\{table}$"), d -> "kommuner"));
 
     private static long applicationId;
+
+    /** A member of the other unit's household (the household pages). */
+    private static long householdPersonId;
 
     /** An attachment in the owner municipality's thread about the case. */
     private static long messageAttachmentId;
@@ -317,6 +322,7 @@ class AuthorisationMatrixTest {
         context.getBean(no.bosetting.messages.ThreadMessages.class).post(threads.caseThread(caseId, null, fixtures.caseworker()).orElseThrow(), fixtures.caseworker(), "Matrise",
                 List.of(new no.bosetting.messages.NewAttachment("m.pdf", "%PDF-1.4 matrise".getBytes()))).value();
         messageAttachmentId = jdbc.sql("select max(id) from message_attachment").query(Long.class).single();
+        householdPersonId = jdbc.sql("select min(id) from person where case_id = :c").param("c", caseId).query(Long.class).single();
         return new ForeignData(caseId, proposalId, decisionId, listId, sentAllocationRun(fixtures, mvc, context),
                 dwellingId, offerId, leaseId);
     }

@@ -85,7 +85,8 @@ class PersonReadsAreLoggedTest {
             "GET /meldinger/sak/{caseId} as caseworker", "GET /meldinger/sak/{caseId} as municipality",
             "GET /meldinger/vedlegg/{attachmentId} as caseworker",
             "GET /soknader/{id} as caseworker",
-            "GET /min-side as refugee", "GET /min-side/brev as refugee");
+            "GET /min-side as refugee", "GET /min-side/brev as refugee",
+            "GET /saker/{id}/husstand as caseworker", "GET /api/v1/cases/{id}/household as caseworker");
 
     @Autowired
     MockMvc mvc;

@@ -279,6 +279,21 @@ class DemoDataGeneratorTest {
         assertThat(count("""
                 select count(*) from letter l join settlement_case s on s.id = l.case_id where s.permit_reference like :p
                 """, prefix)).as("letters from the decisions").isPositive();
+        // Household changes (issue 20 items 1 and 10): a reunified member, a D-number replaced, a split household.
+        assertThat(count("""
+                select count(*) from person p join settlement_case s on s.id = p.case_id
+                where s.permit_reference like :p and p.joined_reason = 'FAMILY_REUNIFICATION'
+                """, prefix)).as("reunified members").isPositive();
+        assertThat(count("""
+                select count(*) from person_identity i join person p on p.id = i.person_id
+                join settlement_case s on s.id = p.case_id
+                where s.permit_reference like :p and i.kind = 'D_NUMBER' and i.valid_to is not null
+                  and exists (select 1 from person_identity n where n.person_id = p.id and n.kind = 'NATIONAL_ID')
+                """, prefix)).as("D-numbers replaced by national identity numbers").isPositive();
+        assertThat(count("""
+                select count(*) from case_history h join settlement_case s on s.id = h.case_id
+                where s.permit_reference like :p and h.command = 'SPLIT_HOUSEHOLD' and h.from_status is null
+                """, prefix)).as("households split into a case of their own").isPositive();
     }
 
     private Map<String, Long> countBy(String sql, String pattern) {
