@@ -6,6 +6,7 @@ import no.bosetting.cases.CaseCommands;
 import no.bosetting.cases.CaseQueries;
 import no.bosetting.cases.PermitImport;
 import no.bosetting.cases.ReceptionCentres;
+import no.bosetting.decisions.PlaceRule;
 import no.bosetting.decisions.SettlementDecisions;
 import no.bosetting.interview.Interviews;
 import no.bosetting.messages.MessageThreads;
@@ -36,5 +37,5 @@ record DemoCommands(Municipalities municipalities, ReceptionCentres centres, Use
                     SelfSettlementWindows selfSettlementWindows, SelfSettlementOverview selfSettlementOverview,
                     MunicipalityInitiatedSelfSettlements municipalityInitiated,
                     SettlementApplications applications, MessageThreads messageThreads,
-                    ThreadMessages messages, Reconsiderations reconsiderations) {
+                    ThreadMessages messages, Reconsiderations reconsiderations, PlaceRule placeRule) {
 }
