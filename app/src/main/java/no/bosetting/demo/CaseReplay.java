@@ -130,6 +130,8 @@ final class CaseReplay {
                 : Comparator.comparing(PlacesUsed::remaining).reversed();
         List<String> candidates = commands.settlementDecisions().placesForYear(e.plannedDate().getYear()).stream()
                 .filter(p -> roomFor(e.household(), p))
+                // Planning works with a range's minimum: the agency proposes elsewhere only within it.
+                .filter(p -> p.remaining() != null && p.remaining() >= replay.household(e.household()).size())
                 .filter(p -> !commands.proposals().wasProposedTo(caseId, p.municipalityNumber()))
                 .sorted(mostLeft.thenComparing(PlacesUsed::municipalityNumber))
                 .map(PlacesUsed::municipalityNumber).limit(3).toList();

@@ -55,6 +55,8 @@ class DecisionKindsTest {
     ReunifiedPlaces reunified;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    no.bosetting.allocation.AllocationPolicies policies;
 
     private final int year = TestClock.today().getYear() + 3;
 
@@ -175,6 +177,23 @@ class DecisionKindsTest {
         // Once is enough.
         assertBroken(at(day(5, 3), () -> reunified.register(inside, husband, LocalDate.of(year, 5, 1), fixtures.caseworker(), null)),
                 "person", "error.reunified.alreadyCounted");
+    }
+
+    @Test
+    void theAllocationPolicySaysWhetherTheEngineMayFillARangeToItsMaximum() {
+        Actor admin = new Actor("admin-h5", "Admin", no.bosetting.access.Role.AGENCY_ADMIN, null, null);
+        var current = policies.current();
+        assertThat(current.useRangeMaximum()).isFalse();
+        try {
+            assertThat(policies.saveNewVersion(admin, current.weights(), true, "Spenn fylles til maksimum").value()
+                    .useRangeMaximum()).isTrue();
+            assertThat(policies.current().useRangeMaximum()).isTrue();
+            // A new version of the weights keeps the flag unless it is changed.
+            assertThat(policies.saveNewVersion(admin, current.weights(), "Samme vekter").value().useRangeMaximum()).isTrue();
+        } finally {
+            policies.saveNewVersion(admin, current.weights(), false, "Tilbake til minimum").value();
+        }
+        assertThat(policies.current().useRangeMaximum()).isFalse();
     }
 
     /** A household of one adult and one child, accepted and settled in {@code m} in March of the year. */
