@@ -23,7 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static no.bosetting.support.Fixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The kinds of council decision (issue 14 item 3) and family reunification (item 4), counted by the one place rule:
@@ -43,6 +47,8 @@ class DecisionKindsTest {
 
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
     @Autowired
     Proposals proposals;
     @Autowired
@@ -93,7 +99,7 @@ class DecisionKindsTest {
     }
 
     @Test
-    void aRangeMayBeFilledToItsMaximumWhilePlanningAndTheEngineUseTheMinimumUnlessThePolicySaysSo() {
+    void aRangeMayBeFilledToItsMaximumWhilePlanningAndTheEngineUseTheMinimumUnlessThePolicySaysSo() throws Exception {
         fixtures.resetMunicipality(EVENES);
         at(day(1, 10), () -> decide(EVENES, new DecisionInput(Kind.RANGE, year, year, 2, 3, 0, null, false, "Spenn", null))).value();
         PlacesUsed places = decisions.placesUsed(EVENES, year);
@@ -111,6 +117,9 @@ class DecisionKindsTest {
         assertThat(fourth.failure().messageKey()).isEqualTo("error.capacity.exceeded");
         assertThat(fourth.failure().args()).containsExactly("Evenes", year, 3, 3, 1);
         assertThat(decisions.placesUsed(EVENES, year).exceeded()).isFalse();
+        mvc.perform(get("/api/v1/municipalities/{m}/places/{y}", EVENES, year).with(as(fixtures.municipality(EVENES))))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.kind").value("RANGE")).andExpect(jsonPath("$.decided").value(2))
+                .andExpect(jsonPath("$.ceiling").value(3)).andExpect(jsonPath("$.exceeded").value(false));
 
         // A range whose minimum is above its maximum, and a maximum below the places used, are refused on the maximum.
         assertBroken(at(day(3, 1), () -> decide(EVENES, new DecisionInput(Kind.RANGE, year + 1, year + 1, 50, 30, 0, null, false,
