@@ -25,6 +25,19 @@ public record CapacityDecision(long id, String municipalityNumber, int year, int
         return kind == Kind.RANGE ? maxPersons : persons;
     }
 
+    /**
+     * The year's share for per-year overviews (statistics, even pace): a period's total spread evenly over its years,
+     * the earlier years taking the remainder (Bærum's 300 for 2008–10 was "100 per year", report 003 lines 2347–2348);
+     * a range's minimum; otherwise the number. The places are still counted against the whole period.
+     */
+    public int yearShare() {
+        if (!period()) {
+            return persons;
+        }
+        int years = periodLastYear - periodFirstYear + 1;
+        return persons / years + (year - periodFirstYear < persons % years ? 1 : 0);
+    }
+
     public boolean period() {
         return kind == Kind.PERIOD;
     }

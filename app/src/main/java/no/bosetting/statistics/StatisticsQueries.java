@@ -64,7 +64,7 @@ public class StatisticsQueries {
             CapacityRequest r = requested.get(m.number());
             CapacityDecision d = decided.get(m.number());
             PlacesUsed p = used.get(m.number());
-            rows.add(new ProgressRow(m.number(), m.name(), m.countyName(), r == null ? 0 : r.persons(), d == null ? 0 : d.persons(),
+            rows.add(new ProgressRow(m.number(), m.name(), m.countyName(), r == null ? 0 : r.persons(), d == null ? 0 : d.yearShare(),
                     p == null ? 0 : p.settled(), p == null ? 0 : p.acceptedNotSettled()));
         }
         return rows;

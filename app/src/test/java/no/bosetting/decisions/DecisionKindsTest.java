@@ -63,6 +63,8 @@ class DecisionKindsTest {
     JdbcClient jdbc;
     @Autowired
     no.bosetting.allocation.AllocationPolicies policies;
+    @Autowired
+    no.bosetting.statistics.StatisticsQueries statistics;
 
     private final int year = TestClock.today().getYear() + 3;
 
@@ -183,6 +185,9 @@ class DecisionKindsTest {
         assertThat(overridden.isSuccess()).isTrue();
         assertThat(decisions.find(overridden.value()).orElseThrow().overrideReason()).contains("Ektefelle");
         assertThat(decisions.placesUsed(VAGAN, year).reunified()).isEqualTo(1);
+        // The statistics show them as their own series (Flakstad and Vågan are both in Nordland).
+        assertThat(statistics.reunifiedByCounty(year)).singleElement()
+                .satisfies(c -> assertThat(c.count()).isEqualTo(2)).satisfies(c -> assertThat(c.name()).isEqualTo("Nordland"));
         // Once is enough.
         assertBroken(at(day(5, 3), () -> reunified.register(inside, husband, LocalDate.of(year, 5, 1), fixtures.caseworker(), null)),
                 "person", "error.reunified.alreadyCounted");
