@@ -25,7 +25,7 @@ public class AllocationPolicies {
 
     private static final String COLUMNS = """
             id, name, version, priority, waiting, labour_market, education, dwelling_fit, shared_housing, wider_family,
-            job_or_study, approved_dwelling, balance, reason, created_at, created_by
+            job_or_study, approved_dwelling, balance, reason, created_at, created_by, use_range_maximum
             """;
 
     private final JdbcClient jdbc;
@@ -53,6 +53,16 @@ public class AllocationPolicies {
 
     @Transactional
     public CommandResult<AllocationPolicy> saveNewVersion(Actor actor, Map<String, Double> weights, String reason) {
+        return saveNewVersion(actor, weights, current().useRangeMaximum(), reason);
+    }
+
+    /**
+     * Saves a new version of the weights, and whether the engine may propose up to a range decision's maximum
+     * ({@code useRangeMaximum}; otherwise its minimum, the number planning uses — issue 14 item 3).
+     */
+    @Transactional
+    public CommandResult<AllocationPolicy> saveNewVersion(Actor actor, Map<String, Double> weights, boolean useRangeMaximum,
+                                                          String reason) {
         if (!actor.is(Role.AGENCY_ADMIN)) {
             return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
         }
@@ -71,9 +81,10 @@ public class AllocationPolicies {
                 .param("n", STANDARD).query(Integer.class).single();
         long id = jdbc.sql("""
                 insert into allocation_policy (name, version, priority, waiting, labour_market, education, dwelling_fit,
-                    shared_housing, wider_family, job_or_study, approved_dwelling, balance, reason, created_at, created_by)
+                    shared_housing, wider_family, job_or_study, approved_dwelling, balance, reason, created_at, created_by,
+                    use_range_maximum)
                 values (:n, :v, :priority, :waiting, :labourMarket, :education, :dwellingFit, :sharedHousing, :widerFamily,
-                    :jobOrStudy, :approvedDwelling, :balance, :reason, :now, :by)
+                    :jobOrStudy, :approvedDwelling, :balance, :reason, :now, :by, :rangeMax)
                 returning id
                 """)
                 .param("n", STANDARD).param("v", version)
@@ -83,6 +94,7 @@ public class AllocationPolicies {
                 .param("widerFamily", weights.get("widerFamily")).param("jobOrStudy", weights.get("jobOrStudy"))
                 .param("approvedDwelling", weights.get("approvedDwelling")).param("balance", weights.get("balance"))
                 .param("reason", reason.trim()).param("now", OffsetDateTime.now(clock)).param("by", actor.username())
+                .param("rangeMax", useRangeMaximum)
                 .query(Long.class).single();
         return CommandResult.ok(find(id).orElseThrow());
     }
@@ -100,6 +112,6 @@ public class AllocationPolicies {
         w.put("approvedDwelling", rs.getDouble("approved_dwelling"));
         w.put("balance", rs.getDouble("balance"));
         return new AllocationPolicy(rs.getLong("id"), rs.getString("name"), rs.getInt("version"), w, rs.getString("reason"),
-                rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"));
+                rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"), rs.getBoolean("use_range_maximum"));
     }
 }

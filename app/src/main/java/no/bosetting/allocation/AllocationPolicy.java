@@ -6,9 +6,11 @@ import java.util.Map;
 
 import no.bosetting.allocation.engine.Policy;
 
-/** A stored version of the engine's weights. Nationality, ethnicity, religion and sex are never weights. */
+/**
+ * A stored version of the engine's weights, and whether the engine may propose up to a range decision's maximum
+ * ({@code useRangeMaximum}; otherwise its minimum). Nationality, ethnicity, religion and sex are never weights. */
 public record AllocationPolicy(long id, String name, int version, Map<String, Double> weights, String reason,
-                               OffsetDateTime createdAt, String createdBy) {
+                               OffsetDateTime createdAt, String createdBy, boolean useRangeMaximum) {
 
     /** The weights in the order the engine's Policy takes them. */
     public static final String[] TERMS = {"priority", "waiting", "labourMarket", "education", "dwellingFit",

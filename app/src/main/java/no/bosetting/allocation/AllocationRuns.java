@@ -159,7 +159,7 @@ public class AllocationRuns {
     private long run(Actor actor, List<CaseSummary> households, Map<String, String> pins) {
         AllocationPolicy policy = policies.current();
         LocalDate today = LocalDate.now(clock);
-        Instance instance = rounds.build("round-" + today, households, today);
+        Instance instance = rounds.build("round-" + today, households, today, policy.useRangeMaximum());
         AllocationResult result = engine.solve(instance, policy.toEngine(),
                 Options.defaults().withSeed(today.toEpochDay()).withTimeLimit(timeLimit).withPins(pins));
         OffsetDateTime now = OffsetDateTime.now(clock);

@@ -35,14 +35,15 @@ public enum CaseCommand implements Transition<CaseStatus> {
             CaseStatus.OFFERED), null, EnumSet.of(Role.AGENCY_CASEWORKER)),
     // Household and person changes (issue 20 item 1): the state stays as it is. Members join or leave up to the offer
     // (after it the new member takes a place, the one who leaves releases it); a split is made before any proposal.
-    ADD_MEMBER(HouseholdChanges.MEMBER_STATES, null, EnumSet.of(Role.AGENCY_CASEWORKER)),
+    ADD_MEMBER(HouseholdChanges.SETTLED_TOO, null, EnumSet.of(Role.AGENCY_CASEWORKER)),
     REMOVE_MEMBER(HouseholdChanges.MEMBER_STATES, null, EnumSet.of(Role.AGENCY_CASEWORKER)),
     SPLIT_HOUSEHOLD(EnumSet.of(CaseStatus.UNDER_MAPPING, CaseStatus.READY_FOR_ALLOCATION), null,
             EnumSet.of(Role.AGENCY_CASEWORKER)),
-    // Corrections, identity numbers and the address while the case is open (the end states take no command).
-    CORRECT_PERSON(HouseholdChanges.MEMBER_STATES, null, EnumSet.of(Role.AGENCY_CASEWORKER)),
-    CHANGE_IDENTITY_NUMBER(HouseholdChanges.MEMBER_STATES, null, EnumSet.of(Role.AGENCY_CASEWORKER)),
-    CHANGE_ADDRESS(HouseholdChanges.MEMBER_STATES, null, EnumSet.of(Role.AGENCY_CASEWORKER));
+    // Corrections, identity numbers and the address while the case is open and after settlement: the settlement
+    // municipality needs the identity number and address for housing allowance (report 000 lines 3027–3035, 6700–6716).
+    CORRECT_PERSON(HouseholdChanges.SETTLED_TOO, null, EnumSet.of(Role.AGENCY_CASEWORKER)),
+    CHANGE_IDENTITY_NUMBER(HouseholdChanges.SETTLED_TOO, null, EnumSet.of(Role.AGENCY_CASEWORKER)),
+    CHANGE_ADDRESS(HouseholdChanges.SETTLED_TOO, null, EnumSet.of(Role.AGENCY_CASEWORKER));
 
     private final Set<CaseStatus> from;
     private final CaseStatus to;

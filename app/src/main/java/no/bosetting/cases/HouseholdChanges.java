@@ -31,6 +31,12 @@ public class HouseholdChanges {
     /** The open states up to the offer: members join or leave and facts are corrected (settled and closed cases take no command). */
     static final Set<CaseStatus> MEMBER_STATES = EnumSet.of(CaseStatus.UNDER_MAPPING, CaseStatus.READY_FOR_ALLOCATION,
             CaseStatus.PROPOSED, CaseStatus.OFFERED);
+    /**
+     * Where facts may still change after settlement: a member reunified with (or born into) a settled household joins it,
+     * and names, identity numbers and the address are corrected; a member leaving a settled household is a secondary move.
+     */
+    static final Set<CaseStatus> SETTLED_TOO = EnumSet.of(CaseStatus.UNDER_MAPPING, CaseStatus.READY_FOR_ALLOCATION,
+            CaseStatus.PROPOSED, CaseStatus.OFFERED, CaseStatus.SETTLED);
 
     private final JdbcClient jdbc;
     private final ChangeSupport support;

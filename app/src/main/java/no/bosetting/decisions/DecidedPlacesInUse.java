@@ -4,7 +4,7 @@ import no.bosetting.planning.PlacesInUse;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The places used as {@link PlacesUsed} counts them, for planning's check that a decided number is not below them. */
+/** The places used as the place rule counts them, for planning's check that a decided number is not below them. */
 @Component
 class DecidedPlacesInUse implements PlacesInUse {
 
@@ -15,10 +15,8 @@ class DecidedPlacesInUse implements PlacesInUse {
     }
 
     @Override
-    public Used used(String municipalityNumber, int year) {
-        return jdbc.sql(SettlementDecisions.PLACES_USED_SQL)
-                .param("m", municipalityNumber).param("y", year)
-                .query((rs, n) -> new Used(rs.getInt("settled") + rs.getInt("accepted"), rs.getInt("minors")))
-                .single();
+    public Used used(String municipalityNumber, int from, int to) {
+        int[] c = PlaceRule.counted(jdbc, municipalityNumber, from, to);
+        return new Used(c[0] + c[1], c[2], c[3]);
     }
 }

@@ -31,7 +31,13 @@ public enum DecisionCommand implements Transition<DecisionStatus> {
     DECLINE(EnumSet.of(DecisionStatus.OFFERED), DecisionStatus.DECLINED, EnumSet.of(Role.AGENCY_CASEWORKER),
             "error.decision.notOffered"),
     /** A granted reconsideration (the designated group) reverses the decision; the place is released. */
-    REVOKE(EnumSet.of(DecisionStatus.OFFERED), DecisionStatus.REVOKED, EnumSet.of(Role.AGENCY_ADMIN), "error.decision.notOffered");
+    REVOKE(EnumSet.of(DecisionStatus.OFFERED), DecisionStatus.REVOKED, EnumSet.of(Role.AGENCY_ADMIN), "error.decision.notOffered"),
+    /**
+     * A reunified family member joined the settled household: their place is taken in the household's municipality, inside
+     * or on top of the decided number as that year's decision says (issue 14 item 4), and they are settled on arrival.
+     */
+    REGISTER_REUNIFIED(EnumSet.noneOf(DecisionStatus.class), DecisionStatus.SETTLED,
+            EnumSet.of(Role.MUNICIPALITY_OFFICER, Role.AGENCY_CASEWORKER), "error.reunified.notSettled");
 
     static final String NOT_FOUND = "error.decision.notFound";
 

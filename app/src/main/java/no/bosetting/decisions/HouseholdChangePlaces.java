@@ -10,9 +10,6 @@ import no.bosetting.access.Actor;
 import no.bosetting.cases.CaseQueries;
 import no.bosetting.cases.CaseSummary;
 import no.bosetting.cases.HouseholdPlaces;
-import no.bosetting.municipalities.Municipalities;
-import no.bosetting.planning.CapacityDecision;
-import no.bosetting.planning.CapacityDecisions;
 import no.bosetting.shared.CommandFailure;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,7 +18,8 @@ import org.springframework.stereotype.Component;
  * Places follow an offered household's changes (issue 20 item 1): a member who joins gets a decision of their own in
  * the settlement municipality (one decision per member, as at the acceptance) and takes a place under the same lock as
  * an acceptance, refused when the decided number (or the minors' number) is used up unless the agency overrides with a
- * reason, stored on the decision; a member who leaves has the decision revoked, releasing the place; a household
+ * reason, stored on the decision (all through the one place rule, {@link PlaceRule#take}); a member reunified with a
+ * settled household takes a place as its decision counts reunified members ({@link ReunifiedPlaces}); a member who leaves has the decision revoked, releasing the place; a household
  * corrected into (or out of) an unaccompanied minor has its decisions counted as minors' places, re-checked likewise.
  */
 @Component
@@ -29,25 +27,32 @@ class HouseholdChangePlaces implements HouseholdPlaces {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final CapacityDecisions capacity;
+    private final PlaceRule placeRule;
+    private final ReunifiedPlaces reunifiedPlaces;
     private final SettlementDecisions decisions;
     private final CaseQueries cases;
-    private final Municipalities municipalities;
 
-    HouseholdChangePlaces(JdbcClient jdbc, Clock clock, CapacityDecisions capacity, SettlementDecisions decisions,
-                          CaseQueries cases, Municipalities municipalities) {
+    HouseholdChangePlaces(JdbcClient jdbc, Clock clock, PlaceRule placeRule, ReunifiedPlaces reunifiedPlaces,
+                          SettlementDecisions decisions, CaseQueries cases) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.capacity = capacity;
+        this.placeRule = placeRule;
+        this.reunifiedPlaces = reunifiedPlaces;
         this.decisions = decisions;
         this.cases = cases;
-        this.municipalities = municipalities;
     }
 
     @Override
     public Optional<CommandFailure> memberJoined(long caseId, long personId, boolean reunified, Actor actor, String overrideReason) {
         List<SettlementDecision> open = offered(caseId);
         if (open.isEmpty()) {
+            // A settled household: a member reunified with it takes a place in its municipality as the decision says
+            // (inside the number or on top; report 003 lines 2292–2294); a child born there or a later joiner takes none.
+            boolean settled = decisions.forCase(caseId).stream().anyMatch(d -> d.status() == DecisionStatus.SETTLED);
+            if (settled && reunified) {
+                var registered = reunifiedPlaces.register(caseId, personId, LocalDate.now(clock), actor, overrideReason);
+                return registered instanceof no.bosetting.shared.CommandResult.Failure<Long> f ? Optional.of(f.failure()) : Optional.empty();
+            }
             return Optional.empty();
         }
         CaseSummary summary = cases.summaryForSystem(caseId).orElseThrow();
@@ -55,20 +60,20 @@ class HouseholdChangePlaces implements HouseholdPlaces {
         SettlementDecision first = open.stream().min(java.util.Comparator.comparing(SettlementDecision::plannedSettlementDate)).get();
         LocalDate planned = first.plannedSettlementDate();
         Optional<CommandFailure> refused = takePlaces(first.municipalityNumber(), planned.getYear(), 1,
-                summary.unaccompaniedMinor() ? 1 : 0, reunified ? 1 : 0, overrideReason);
+                summary.unaccompaniedMinor() ? 1 : 0, reunified ? 1 : 0, actor, overrideReason);
         if (refused.isPresent()) {
             return refused;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("""
                 insert into settlement_decision (case_id, person_id, proposal_id, municipality_number, status,
-                    unaccompanied_minor, decided_at, decided_by, planned_settlement_date, place_year, override_reason,
+                    unaccompanied_minor, reunified, decided_at, decided_by, planned_settlement_date, place_year, override_reason,
                     created_at, created_by, updated_at, updated_by)
-                select case_id, :person, proposal_id, municipality_number, 'OFFERED', :um, :now, :by, :planned, :year, :override,
+                select case_id, :person, proposal_id, municipality_number, 'OFFERED', :um, :reunified, :now, :by, :planned, :year, :override,
                     :now, :by, :now, :by
                 from settlement_decision where id = :first
                 """)
-                .param("person", personId).param("um", summary.unaccompaniedMinor()).param("now", now)
+                .param("person", personId).param("um", summary.unaccompaniedMinor()).param("reunified", reunified).param("now", now)
                 .param("by", actor.username()).param("planned", planned).param("year", planned.getYear())
                 .param("override", overrideReason).param("first", first.id()).update();
         return Optional.empty();
@@ -95,7 +100,7 @@ class HouseholdChangePlaces implements HouseholdPlaces {
             for (Integer year : new java.util.TreeSet<>(open.stream().map(SettlementDecision::placeYear).toList())) {
                 int minors = (int) open.stream().filter(d -> d.placeYear() == year).count();
                 // The persons hold their places already; only the minors' number is taken now.
-                Optional<CommandFailure> refused = takePlaces(open.get(0).municipalityNumber(), year, 0, minors, 0, overrideReason);
+                Optional<CommandFailure> refused = takePlaces(open.get(0).municipalityNumber(), year, 0, minors, 0, actor, overrideReason);
                 if (refused.isPresent()) {
                     return refused;
                 }
@@ -116,31 +121,18 @@ class HouseholdChangePlaces implements HouseholdPlaces {
     }
 
     /**
-     * The one place-taking of a household change: locks the municipality's decision for the year (as an acceptance
-     * does, {@link CapacityDecisions#lock}) and asks the place rule ({@link PlacesUsed}) for {@code persons} more and
-     * {@code minors} more unaccompanied minors. Reunified persons count inside the decided number here (the decision's
-     * own rule for them belongs to the place rule). With the agency's override reason nothing is refused; the caller
-     * stores the reason.
+     * The place-taking of a household change, by the one place rule ({@link PlaceRule#take}, under the decision's lock):
+     * {@code persons} more, of whom {@code minors} unaccompanied minors and {@code reunified} reunified family members
+     * (counted as the decision says: inside the number or on top). With the agency's override reason nothing is
+     * refused; the caller stores the reason.
      */
     private Optional<CommandFailure> takePlaces(String municipalityNumber, int year, int persons, int minors, int reunified,
-                                                String overrideReason) {
-        Optional<CapacityDecision> decision = capacity.lock(municipalityNumber, year);
-        if (overrideReason != null && !overrideReason.isBlank()) {
-            return Optional.empty();
-        }
-        String name = municipalities.name(municipalityNumber);
-        if (decision.isEmpty()) {
-            return Optional.of(CommandFailure.RuleBroken.of("capacity", "error.capacity.noDecision", name, year));
-        }
-        PlacesUsed used = decisions.placesUsed(municipalityNumber, year);
-        if (persons > 0 && !used.roomForPersons(persons)) {
-            return Optional.of(CommandFailure.RuleBroken.of("capacity", "error.household.placesExceeded", name, year,
-                    decision.get().persons(), used.used(), persons));
-        }
-        if (minors > 0 && !used.roomForMinors(minors)) {
-            return Optional.of(CommandFailure.RuleBroken.of("capacity", "error.capacity.minorsExceeded", name, year,
-                    decision.get().unaccompaniedMinors(), used.minorsUsed(), minors));
-        }
-        return Optional.empty();
+                                                Actor actor, String overrideReason) {
+        PlaceOverride override = overrideReason == null || overrideReason.isBlank() ? null : PlaceOverride.of(actor, overrideReason);
+        return placeRule.take(municipalityNumber, year, persons, minors, reunified, override)
+                .map(r -> r.reason() == PlacesRefused.Reason.PERSONS
+                        ? CommandFailure.RuleBroken.of("capacity", "error.household.placesExceeded", r.municipalityName(), year,
+                                r.limit(), r.used(), r.asked())
+                        : r.failure("capacity"));
     }
 }

@@ -21,8 +21,6 @@ import no.bosetting.cases.ConsequenceInformed;
 import no.bosetting.cases.LivingSituation;
 import no.bosetting.cases.ReceptionScope;
 import no.bosetting.municipalities.Municipalities;
-import no.bosetting.planning.CapacityDecision;
-import no.bosetting.planning.CapacityDecisions;
 import no.bosetting.shared.CommandFailedException;
 import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
@@ -34,8 +32,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Decisions on settlement municipality and the places they take. Settled plus accepted-not-yet-
- * settled never exceeds a municipality's decided number unless an agency user overrides with a reason.
+ * Decisions on settlement municipality and the places they take, by the one place rule ({@link PlaceRule#take}):
+ * settled plus accepted-not-yet-settled never exceeds a municipality's decided number unless an agency user overrides
+ * with a reason.
  */
 @Service
 public class SettlementDecisions {
@@ -47,7 +46,7 @@ public class SettlementDecisions {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final CapacityDecisions capacity;
+    private final PlaceRule places;
     private final CaseCommands caseCommands;
     private final CaseQueries caseQueries;
     private final Outbox outbox;
@@ -55,13 +54,13 @@ public class SettlementDecisions {
     private final Municipalities municipalities;
     private final ApplicationEventPublisher events;
 
-    public SettlementDecisions(JdbcClient jdbc, Clock clock, CapacityDecisions capacity, CaseCommands caseCommands,
+    public SettlementDecisions(JdbcClient jdbc, Clock clock, PlaceRule places, CaseCommands caseCommands,
                                CaseQueries caseQueries, Outbox outbox, UserAccounts users, Municipalities municipalities,
                                ApplicationEventPublisher events) {
         this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.capacity = capacity;
+        this.places = places;
         this.caseCommands = caseCommands;
         this.caseQueries = caseQueries;
         this.outbox = outbox;
@@ -95,29 +94,14 @@ public class SettlementDecisions {
             }
         }
         CaseSummary summary = caseQueries.summaryForSystem(caseId).orElseThrow();
-        boolean override = overrideReason != null && !overrideReason.isBlank();
-        if (override && !actor.isAgency()) {
-            return CommandResult.fail(CommandFailure.NotAllowed.of("error.capacity.overrideAgencyOnly"));
-        }
-        // Lock every year the planned dates fall in, in a fixed order so two acceptances cannot deadlock.
+        PlaceOverride override = PlaceOverride.of(actor, overrideReason);
+        // The one place rule, per year the planned dates fall in, in year order so two acceptances cannot deadlock.
         for (Integer year : new TreeSet<>(plannedDates.values().stream().map(LocalDate::getYear).toList())) {
             int persons = (int) plannedDates.values().stream().filter(d -> d.getYear() == year).count();
-            Optional<CapacityDecision> decision = capacity.lock(municipalityNumber, year);
-            PlacesUsed used = placesUsed(municipalityNumber, year);
-            if (override) {
-                continue;
-            }
-            if (decision.isEmpty()) {
-                return CommandResult.fail(CommandFailure.RuleBroken.of("capacity", "error.capacity.noDecision",
-                        municipalities.name(municipalityNumber), year));
-            }
-            if (!used.roomForPersons(persons)) {
-                return CommandResult.fail(CommandFailure.RuleBroken.of("capacity", "error.capacity.exceeded",
-                        municipalities.name(municipalityNumber), year, decision.get().persons(), used.used(), persons));
-            }
-            if (summary.unaccompaniedMinor() && !used.roomForMinors(persons)) {
-                return CommandResult.fail(CommandFailure.RuleBroken.of("capacity", "error.capacity.minorsExceeded",
-                        municipalities.name(municipalityNumber), year, decision.get().unaccompaniedMinors(), used.minorsUsed(), persons));
+            Optional<PlacesRefused> refused = places.take(municipalityNumber, year, persons,
+                    summary.unaccompaniedMinor() ? persons : 0, 0, override);
+            if (refused.isPresent()) {
+                return CommandResult.fail(refused.get().failure("capacity"));
             }
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -135,7 +119,7 @@ public class SettlementDecisions {
                     .param("case", caseId).param("person", personId).param("proposal", proposalId)
                     .param("m", municipalityNumber).param("um", summary.unaccompaniedMinor()).param("now", now)
                     .param("by", actor.username()).param("planned", planned).param("year", planned.getYear())
-                    .param("override", override ? overrideReason.trim() : null)
+                    .param("override", override == null ? null : override.reason())
                     .query(Long.class).single());
         }
         String municipalityName = municipalities.name(municipalityNumber);
@@ -353,19 +337,14 @@ public class SettlementDecisions {
         if (year == d.placeYear() || d.overrideReason() != null) {
             return Optional.empty();
         }
-        String name = municipalities.name(d.municipalityNumber());
-        Optional<CapacityDecision> decision = capacity.lock(d.municipalityNumber(), year);
-        if (decision.isEmpty()) {
-            // No decided number for that year, so none to exceed: a registered fact (unlike an acceptance, which plans)
-            // is recorded, and the place shows as used in that year without a decision.
-            return Optional.empty();
-        }
-        PlacesUsed places = placesUsed(d.municipalityNumber(), year);
-        if (!places.roomFor(1, unaccompaniedMinor)) {
-            return Optional.of(CommandFailure.RuleBroken.of("date", "error.settlementDate.yearFull", name, year,
-                    decision.get().persons(), places.used()));
-        }
-        return Optional.empty();
+        int reunified = jdbc.sql("select case when reunified then 1 else 0 end from settlement_decision where id = :id")
+                .param("id", d.id()).query(Integer.class).single();
+        Optional<PlacesRefused> refused = places.take(d.municipalityNumber(), year, 1, unaccompaniedMinor ? 1 : 0, reunified, null);
+        // No decided number for that year, so none to exceed: a registered fact (unlike an acceptance, which plans)
+        // is recorded, and the place shows as used in that year without a decision.
+        return refused.filter(r -> r.reason() != PlacesRefused.Reason.NO_DECISION)
+                .map(r -> CommandFailure.RuleBroken.of("date", "error.settlementDate.yearFull", r.municipalityName(), year,
+                        r.limit(), r.used()));
     }
 
     /**
@@ -437,47 +416,14 @@ public class SettlementDecisions {
                 .list();
     }
 
-    /** Settled, accepted-not-settled and unaccompanied minors among them, of a municipality in a year (:m, :y). */
-    static final String PLACES_USED_SQL = """
-            select coalesce(sum(case when status = 'SETTLED' then 1 else 0 end), 0) as settled,
-                   coalesce(sum(case when status = 'OFFERED' then 1 else 0 end), 0) as accepted,
-                   coalesce(sum(case when unaccompanied_minor then 1 else 0 end), 0) as minors
-            from settlement_decision
-            where municipality_number = :m and place_year = :y and status in ('OFFERED', 'SETTLED')
-            """;
-
+    /** The places of a municipality in a year, as the one place rule counts them ({@link PlaceRule#placesUsed}). */
     public PlacesUsed placesUsed(String municipalityNumber, int year) {
-        Optional<CapacityDecision> decision = capacity.find(municipalityNumber, year);
-        return jdbc.sql(PLACES_USED_SQL)
-                .param("m", municipalityNumber).param("y", year)
-                .query((rs, n) -> new PlacesUsed(municipalityNumber, year, decision.map(CapacityDecision::persons).orElse(null),
-                        decision.map(CapacityDecision::unaccompaniedMinors).orElse(null), rs.getInt("settled"),
-                        rs.getInt("accepted"), rs.getInt("minors")))
-                .single();
+        return places.placesUsed(municipalityNumber, year);
     }
 
-    /** Places per municipality for a year, for overviews; municipalities without decision or use are left out. */
+    /** Places per municipality for a year ({@link PlaceRule#placesForYear}). */
     public List<PlacesUsed> placesForYear(int year) {
-        Map<String, CapacityDecision> decisions = capacity.forYear(year);
-        Map<String, int[]> counts = new java.util.HashMap<>();
-        jdbc.sql("""
-                select municipality_number,
-                       sum(case when status = 'SETTLED' then 1 else 0 end),
-                       sum(case when status = 'OFFERED' then 1 else 0 end),
-                       sum(case when unaccompanied_minor then 1 else 0 end)
-                from settlement_decision where place_year = :y and status in ('OFFERED', 'SETTLED')
-                group by municipality_number
-                """)
-                .param("y", year)
-                .query((rs, n) -> counts.put(rs.getString(1), new int[]{rs.getInt(2), rs.getInt(3), rs.getInt(4)}))
-                .list();
-        java.util.Set<String> numbers = new java.util.TreeSet<>(decisions.keySet());
-        numbers.addAll(counts.keySet());
-        return numbers.stream().map(m -> {
-            int[] c = counts.getOrDefault(m, new int[3]);
-            CapacityDecision d = decisions.get(m);
-            return new PlacesUsed(m, year, d == null ? null : d.persons(), d == null ? null : d.unaccompaniedMinors(), c[0], c[1], c[2]);
-        }).toList();
+        return places.placesForYear(year);
     }
 
     private static SettlementDecision map(ResultSet rs) throws SQLException {

@@ -59,7 +59,8 @@ final class CapacityPlanner {
         for (Municipality m : municipalities) {
             // About 15 % have no decision yet, so "no decision" shows in the overviews; never one with a real decision.
             boolean skip = r.nextDouble() < 0.15;
-            if (!skip || demoMunicipalities.contains(m.number()) || RealDecisions.of(year, m.number()) != null) {
+            if (!skip || demoMunicipalities.contains(m.number()) || RealDecisions.of(year, m.number()) != null
+                    || m.number().equals(BAERUM) || m.number().equals(NAMSOS)) {
                 deciding.add(m);
             }
         }
@@ -87,12 +88,42 @@ final class CapacityPlanner {
             events.add(new DemoPlan.RecordCapacity(capacityAt, m.number(), year - 1, previous, previousMinors, previousDecided));
             events.add(new DemoPlan.RecordCapacity(capacityAt, m.number(), year, current, currentMinors, currentDecided));
         }
+        events.addAll(otherKinds(events));
         return events;
     }
 
     private static int real(int year, String number, int planned) {
         Integer real = RealDecisions.of(year, number);
         return real != null ? real : planned;
+    }
+
+    /**
+     * Two councils decide as in report 003 (issue 14 item 3): Bærum one total for last year and this year together
+     * (lines 2347–2354: 300 for 2008–10), Namsos a range for this year (lines 2243–2248: 30–50 a year). Each is recorded
+     * after the year decisions it replaces and is never tighter than they are — the period's total is their sum, the
+     * range's minimum this year's number — so the plan's places still fit.
+     */
+    private List<DemoPlan.RecordCapacity> otherKinds(List<DemoPlan.RecordCapacity> yearDecisions) {
+        int year = today.getYear();
+        List<DemoPlan.RecordCapacity> events = new ArrayList<>();
+        java.util.Optional<DemoPlan.RecordCapacity> previous = find(yearDecisions, BAERUM, year - 1);
+        java.util.Optional<DemoPlan.RecordCapacity> current = find(yearDecisions, BAERUM, year);
+        if (previous.isPresent() && current.isPresent()) {
+            DemoPlan.RecordCapacity p = previous.get();
+            DemoPlan.RecordCapacity c = current.get();
+            events.add(new DemoPlan.RecordCapacity(c.at(), BAERUM, year - 1, p.persons() + c.persons(),
+                    p.unaccompaniedMinors() + c.unaccompaniedMinors(), p.decidedOn(), "PERIOD", year, null));
+        }
+        find(yearDecisions, NAMSOS, year).ifPresent(c -> events.add(new DemoPlan.RecordCapacity(c.at(), NAMSOS, year, c.persons(),
+                c.unaccompaniedMinors(), c.decidedOn(), "RANGE", null, c.persons() + Math.max(5, c.persons() * 2 / 3))));
+        return events;
+    }
+
+    private static final String BAERUM = "3201";
+    private static final String NAMSOS = "5007";
+
+    private static java.util.Optional<DemoPlan.RecordCapacity> find(List<DemoPlan.RecordCapacity> events, String m, int year) {
+        return events.stream().filter(e -> e.municipalityNumber().equals(m) && e.year() == year).findFirst();
     }
 
     /** Splits {@code total} by weight with a floor of {@link #MIN_DECISION}; the floor is taken out before the split. */

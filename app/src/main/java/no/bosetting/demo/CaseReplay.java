@@ -87,8 +87,8 @@ final class CaseReplay {
 
     /**
      * The municipality accepts, if it has room. The plan forecast its places; the decisions module counts them
-     * (with everything else in the database), so the municipality first looks at its places by the one place rule
-     * ({@link PlacesUsed#roomFor}). Without room it rejects the proposal saying so, and the household is proposed to
+     * (with everything else in the database), so the municipality first asks the one place rule whether the household
+     * fits ({@link no.bosetting.decisions.PlaceRule#wouldFit}). Without room it rejects the proposal saying so, and the household is proposed to
      * the municipalities with the most places left that have room for it, until one accepts.
      */
     void accept(DemoPlan.Accept e) {
@@ -98,8 +98,9 @@ final class CaseReplay {
             replay.lost(e, e.household(), "no pending proposal");
             return;
         }
-        PlacesUsed places = commands.settlementDecisions().placesUsed(e.municipalityNumber(), e.plannedDate().getYear());
-        if (!roomFor(e.household(), places)) {
+        DemoPlan.Household h = replay.household(e.household());
+        if (!commands.placeRule().wouldFit(e.municipalityNumber(), e.plannedDate().getYear(), h.size(),
+                h.unaccompaniedMinor() ? h.size() : 0, 0)) {
             CommandResult<?> rejected = replay.command(() -> commands.proposals().reject(replay.officer(e.municipalityNumber()),
                     pending.get().id(), RejectionReason.CAPACITY_USED, "Vedtaket for året er fylt opp."));
             Optional<String> elsewhere = rejected.isSuccess() ? proposeElsewhere(e, caseId) : Optional.empty();
@@ -125,10 +126,12 @@ final class CaseReplay {
      */
     private Optional<String> proposeElsewhere(DemoPlan.Accept e, long caseId) {
         Comparator<PlacesUsed> mostLeft = replay.household(e.household()).unaccompaniedMinor()
-                ? Comparator.comparingInt((PlacesUsed p) -> p.decidedMinors() - p.minorsUsed()).reversed()
+                ? Comparator.comparingInt(PlacesUsed::remainingMinors).reversed()
                 : Comparator.comparing(PlacesUsed::remaining).reversed();
         List<String> candidates = commands.settlementDecisions().placesForYear(e.plannedDate().getYear()).stream()
                 .filter(p -> roomFor(e.household(), p))
+                // Planning works with a range's minimum: the agency proposes elsewhere only within it.
+                .filter(p -> p.remaining() != null && p.remaining() >= replay.household(e.household()).size())
                 .filter(p -> !commands.proposals().wasProposedTo(caseId, p.municipalityNumber()))
                 .sorted(mostLeft.thenComparing(PlacesUsed::municipalityNumber))
                 .map(PlacesUsed::municipalityNumber).limit(3).toList();

@@ -6,6 +6,7 @@ import no.bosetting.cases.CaseCommands;
 import no.bosetting.cases.CaseQueries;
 import no.bosetting.cases.PermitImport;
 import no.bosetting.cases.ReceptionCentres;
+import no.bosetting.decisions.PlaceRule;
 import no.bosetting.decisions.SettlementDecisions;
 import no.bosetting.interview.Interviews;
 import no.bosetting.messages.MessageThreads;
@@ -39,5 +40,5 @@ record DemoCommands(Municipalities municipalities, ReceptionCentres centres, Use
                     MunicipalityInitiatedSelfSettlements municipalityInitiated,
                     SettlementApplications applications, MessageThreads messageThreads,
                     ThreadMessages messages, Reconsiderations reconsiderations, NationalPlan nationalPlan, PlanRevision planRevision,
-                    no.bosetting.moves.SecondaryMoves secondaryMoves) {
+                    no.bosetting.moves.SecondaryMoves secondaryMoves, PlaceRule placeRule) {
 }

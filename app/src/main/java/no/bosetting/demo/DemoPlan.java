@@ -96,8 +96,22 @@ public record DemoPlan(long seed, int size, Instant now, List<Centre> centres, L
         int household();
     }
 
+    /**
+     * A council decision: for {@code year}, or with {@code kind} PERIOD one total for {@code year}–{@code untilYear},
+     * or RANGE {@code persons}–{@code maxPersons} a year (issue 14 item 3). The place forecast counts only year decisions;
+     * a period or range is recorded after the year decisions it replaces and is never tighter than they are.
+     */
     public record RecordCapacity(Instant at, String municipalityNumber, int year, int persons, int unaccompaniedMinors,
-                                 LocalDate decidedOn) implements Event {
+                                 LocalDate decidedOn, String kind, Integer untilYear, Integer maxPersons) implements Event {
+
+        public RecordCapacity(Instant at, String municipalityNumber, int year, int persons, int unaccompaniedMinors,
+                              LocalDate decidedOn) {
+            this(at, municipalityNumber, year, persons, unaccompaniedMinors, decidedOn, "YEAR", null, null);
+        }
+
+        public boolean forYear() {
+            return "YEAR".equals(kind);
+        }
 
         @Override
         public DemoPhase phase() {

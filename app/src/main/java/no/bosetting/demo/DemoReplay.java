@@ -17,6 +17,8 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import no.bosetting.access.Actor;
+import no.bosetting.planning.CapacityDecision;
+import no.bosetting.planning.DecisionInput;
 import no.bosetting.access.Role;
 import no.bosetting.cases.ConsequenceInformed;
 import no.bosetting.cases.InformationChannel;
@@ -145,7 +147,7 @@ final class DemoReplay {
     private void issueRequests() {
         TreeMap<Integer, List<DemoPlan.RecordCapacity>> byYear = new TreeMap<>();
         for (DemoPlan.Event e : plan.events()) {
-            if (e instanceof DemoPlan.RecordCapacity c) {
+            if (e instanceof DemoPlan.RecordCapacity c && c.forYear()) {
                 byYear.computeIfAbsent(c.year(), y -> new ArrayList<>()).add(c);
             }
         }
@@ -176,8 +178,16 @@ final class DemoReplay {
 
     void recordCapacity(DemoPlan.RecordCapacity c) {
         Actor actor = officerLogin(c.municipalityNumber()).orElse(planner);
-        check(c, command(() -> commands.capacityDecisions().record(actor, c.municipalityNumber(), c.year(), c.persons(),
-                c.unaccompaniedMinors(), c.decidedOn())));
+        if (c.forYear()) {
+            check(c, command(() -> commands.capacityDecisions().record(actor, c.municipalityNumber(), c.year(), c.persons(),
+                    c.unaccompaniedMinors(), c.decidedOn())));
+            return;
+        }
+        check(c, command(() -> commands.capacityDecisions().decide(actor, c.municipalityNumber(), new DecisionInput(
+                CapacityDecision.Kind.valueOf(c.kind()), c.year(), c.untilYear() == null ? c.year() : c.untilYear(), c.persons(),
+                c.maxPersons(), c.unaccompaniedMinors(), c.decidedOn(), false,
+                "Kommunestyret vedtok " + (c.untilYear() != null ? "et samlet tall for perioden" : "et spenn per år"),
+                null))));
     }
 
     // ---------------------------------------------------------------- the handlers, one per module

@@ -26,7 +26,7 @@ final class PlaceForecast {
 
     PlaceForecast(List<DemoPlan.RecordCapacity> capacity, Map<String, Integer> indexOf, List<String> numbers) {
         this.numbers = numbers;
-        for (DemoPlan.RecordCapacity c : capacity) {
+        for (DemoPlan.RecordCapacity c : capacity.stream().filter(DemoPlan.RecordCapacity::forYear).toList()) {
             decided.computeIfAbsent(c.year(), y -> new int[numbers.size()][])[indexOf.get(c.municipalityNumber())] =
                     new int[]{c.persons(), c.unaccompaniedMinors()};
         }
@@ -61,7 +61,7 @@ final class PlaceForecast {
         Integer cap = p.decided() == null ? null
                 : new SelfSettlementSetting(numbers.get(index), true, null, null, capPercent, null, null)
                         .capFor(decidedPersons(index, year));
-        return new SelfSettlementOverview.Places(numbers.get(index), year, p.decided(), p.used(), planned(index, year)[2], cap,
+        return new SelfSettlementOverview.Places(p, planned(index, year)[2], cap,
                 true);
     }
 

@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import no.bosetting.access.Actor;
 import no.bosetting.access.Role;
 import no.bosetting.municipalities.Municipalities;
-import no.bosetting.shared.CommandFailedException;
 import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,33 +37,56 @@ public class CapacityDecisions {
         this.municipalities = municipalities;
     }
 
+    private static final String COLUMNS = """
+            id, municipality_number, year, persons, unaccompanied_minors, decided_on, kind, max_persons,
+            period_first_year, period_last_year, reunified_on_top
+            """;
+
+    private static CapacityDecision map(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new CapacityDecision(rs.getLong("id"), rs.getString("municipality_number"), rs.getInt("year"),
+                rs.getInt("persons"), rs.getInt("unaccompanied_minors"), rs.getObject("decided_on", LocalDate.class),
+                CapacityDecision.Kind.valueOf(rs.getString("kind")), (Integer) rs.getObject("max_persons"),
+                (Integer) rs.getObject("period_first_year"), (Integer) rs.getObject("period_last_year"),
+                rs.getBoolean("reunified_on_top"));
+    }
+
     public Optional<CapacityDecision> find(String municipalityNumber, int year) {
-        return jdbc.sql("select id, municipality_number, year, persons, unaccompanied_minors, decided_on from capacity_decision where municipality_number = :m and year = :y")
+        return jdbc.sql("select " + COLUMNS + " from capacity_decision where municipality_number = :m and year = :y")
                 .param("m", municipalityNumber).param("y", year)
-                .query((rs, n) -> new CapacityDecision(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
-                        rs.getObject(6, LocalDate.class)))
-                .optional();
+                .query((rs, n) -> map(rs)).optional();
     }
 
     public Map<String, CapacityDecision> forYear(int year) {
-        return jdbc.sql("select id, municipality_number, year, persons, unaccompanied_minors, decided_on from capacity_decision where year = :y")
+        return jdbc.sql("select " + COLUMNS + " from capacity_decision where year = :y")
                 .param("y", year)
-                .query((rs, n) -> new CapacityDecision(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
-                        rs.getObject(6, LocalDate.class)))
+                .query((rs, n) -> map(rs))
                 .list().stream().collect(Collectors.toMap(CapacityDecision::municipalityNumber, d -> d));
     }
 
     /**
-     * Locks the decision row for the rest of the transaction, so concurrent acceptances for the
-     * same municipality and year are counted one after the other and never exceed it.
+     * Locks the decision for the rest of the transaction, so concurrent acceptances for the same municipality and year
+     * are counted one after the other and never exceed it. A period decision is locked by its first year's row, which
+     * every year of the period locks first, so acceptances in different years of one period wait for each other too.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<CapacityDecision> lock(String municipalityNumber, int year) {
-        return jdbc.sql("select id, municipality_number, year, persons, unaccompanied_minors, decided_on from capacity_decision where municipality_number = :m and year = :y for update")
+        Optional<CapacityDecision> seen = find(municipalityNumber, year);
+        if (seen.isPresent() && seen.get().period() && seen.get().firstYear() != year) {
+            lockRow(municipalityNumber, seen.get().firstYear());
+        }
+        Optional<CapacityDecision> locked = lockRow(municipalityNumber, year);
+        if (locked.isPresent() && locked.get().period() && locked.get().firstYear() != year
+                && (seen.isEmpty() || seen.get().firstYear() != locked.get().firstYear())) {
+            // The decision became a period while this transaction waited: hold the period's lock as well.
+            lockRow(municipalityNumber, locked.get().firstYear());
+        }
+        return locked;
+    }
+
+    private Optional<CapacityDecision> lockRow(String municipalityNumber, int year) {
+        return jdbc.sql("select " + COLUMNS + " from capacity_decision where municipality_number = :m and year = :y for update")
                 .param("m", municipalityNumber).param("y", year)
-                .query((rs, n) -> new CapacityDecision(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
-                        rs.getObject(6, LocalDate.class)))
-                .optional();
+                .query((rs, n) -> map(rs)).optional();
     }
 
     @Transactional
@@ -73,15 +95,43 @@ public class CapacityDecisions {
         return record(actor, municipalityNumber, year, persons, minors, decidedOn, null);
     }
 
-    /**
-     * Records the decision for a year. A number (or number of unaccompanied minors) below the places already used
-     * that year is refused, unless an agency planner overrides it with a reason, which is kept with the decision and
-     * its history. The places are counted under the decision row's lock, the lock an acceptance takes, so no
-     * acceptance slips in between the count and the new number.
-     */
+    /** Records the number for one year (see {@link #decide}). */
     @Transactional
     public CommandResult<CapacityDecision> record(Actor actor, String municipalityNumber, Integer year, Integer persons,
                                                   Integer minors, LocalDate decidedOn, String overrideReason) {
+        // The number as the council decided it, recorded without comparing it with the request (the API, the demo).
+        return decide(actor, municipalityNumber, new DecisionInput(CapacityDecision.Kind.YEAR, year, year, persons, null,
+                minors, decidedOn, false, null, overrideReason), false);
+    }
+
+    /**
+     * The council decision as the municipality (or the agency on its behalf) records it: possibly for several
+     * years at once (the same number for each), and with a reason whenever the number differs from the agency's
+     * latest request.
+     */
+    @Transactional
+    public CommandResult<CapacityDecision> recordDecision(Actor actor, String municipalityNumber, Integer year, Integer untilYear,
+                                                          Integer persons, Integer minors, LocalDate decidedOn,
+                                                          String deviationReason, String loweringOverrideReason) {
+        return decide(actor, municipalityNumber, new DecisionInput(CapacityDecision.Kind.YEAR, year, untilYear, persons, null,
+                minors, decidedOn, false, deviationReason, loweringOverrideReason));
+    }
+
+    /**
+     * What a council decided (issue 14 item 3): a number for a year (or the same number for each of several years), a
+     * total for a period of years (report 003 lines 2347–2354, 2420–2421: Bærum 300 for 2008–10, Molde 115 for
+     * 2008–11), or a range per year (lines 2243–2248: Namsos 30–50 a year), each saying whether reunified family
+     * members count inside the number or on top (lines 2292–2294). Bad input is refused on its field: a period that
+     * overlaps another period, a range whose minimum is above its maximum, a number below the places already used
+     * (unless an agency planner overrides with a reason, kept with the decision). The places are counted under the
+     * rows' locks, the locks an acceptance takes, so no acceptance slips in between the count and the new number.
+     */
+    @Transactional
+    public CommandResult<CapacityDecision> decide(Actor actor, String municipalityNumber, DecisionInput in) {
+        return decide(actor, municipalityNumber, in, true);
+    }
+
+    private CommandResult<CapacityDecision> decide(Actor actor, String municipalityNumber, DecisionInput in, boolean againstRequest) {
         if (!(actor.isMunicipality(municipalityNumber) || actor.is(Role.AGENCY_PLANNER) || actor.is(Role.AGENCY_ADMIN)
                 || actor.is(Role.AGENCY_CASEWORKER))) {
             return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
@@ -89,109 +139,151 @@ public class CapacityDecisions {
         if (municipalities.find(municipalityNumber).isEmpty()) {
             return CommandResult.fail(CommandFailure.NotFound.of("error.municipality.unknown", municipalityNumber));
         }
-        int thisYear = LocalDate.now(clock).getYear();
-        if (year == null || year < thisYear - 1 || year > thisYear + 4) {
-            return CommandResult.fail(CommandFailure.RuleBroken.of("year", "error.decision.year", thisYear - 1, thisYear + 4));
+        Optional<CommandFailure> invalid = in.problem(LocalDate.now(clock));
+        if (invalid.isPresent()) {
+            return CommandResult.fail(invalid.get());
         }
-        if (persons == null || persons < 0 || persons > 100_000) {
-            return CommandResult.fail(CommandFailure.RuleBroken.of("persons", "error.decision.persons"));
+        int year = in.year();
+        int last = in.lastYear();
+        Optional<CommandFailure> deviation = againstRequest ? deviation(municipalityNumber, in) : Optional.empty();
+        if (deviation.isPresent()) {
+            return CommandResult.fail(deviation.get());
         }
-        if (minors == null || minors < 0 || minors > persons) {
-            return CommandResult.fail(CommandFailure.RuleBroken.of("unaccompaniedMinors", "error.decision.minors"));
+        List<CapacityDecision> existing = lockSpan(municipalityNumber, year, last);
+        Optional<CommandFailure> overlap = overlap(municipalityNumber, in, existing);
+        if (overlap.isPresent()) {
+            return CommandResult.fail(overlap.get());
         }
-        if (decidedOn != null && decidedOn.isAfter(LocalDate.now(clock))) {
-            return CommandResult.fail(CommandFailure.RuleBroken.of("decidedOn", "error.date.future"));
-        }
-        lock(municipalityNumber, year);
-        PlacesInUse.Used used = placesInUse.used(municipalityNumber, year);
-        String override = overrideReason == null || overrideReason.isBlank() ? null : overrideReason.trim();
-        boolean below = persons < used.persons() || minors < used.unaccompaniedMinors();
-        if (below && !(actor.is(Role.AGENCY_PLANNER) && override != null)) {
-            return CommandResult.fail(belowUsed(actor, municipalityNumber, year, persons, used));
+        String override = in.loweringOverrideReason() == null || in.loweringOverrideReason().isBlank() ? null
+                : in.loweringOverrideReason().trim();
+        boolean mayOverride = actor.is(Role.AGENCY_PLANNER) && override != null;
+        boolean below = false;
+        // A period's total against the places of all its years; a number or range against each year's places.
+        for (int y = year; y <= last; y = in.period() ? last + 1 : y + 1) {
+            PlacesInUse.Used used = placesInUse.used(municipalityNumber, y, in.period() ? last : y);
+            boolean yearBelow = in.ceiling() < used.counted(in.reunifiedOnTop()) || in.minors() < used.unaccompaniedMinors();
+            if (yearBelow && !mayOverride) {
+                return CommandResult.fail(belowUsed(actor, municipalityNumber, y, in.period() ? last : y, in, used));
+            }
+            below |= yearBelow;
         }
         String lowering = below ? override : null;
+        String reason = in.deviationReason() == null || in.deviationReason().isBlank() ? null : in.deviationReason().trim();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        long id = jdbc.sql("""
-                insert into capacity_decision (municipality_number, year, persons, unaccompanied_minors, decided_on,
-                    lowering_override_reason, created_at, created_by, updated_at, updated_by)
-                values (:m, :y, :p, :um, :d, :lo, :now, :by, :now, :by)
-                on conflict (municipality_number, year) do update set persons = excluded.persons,
-                    unaccompanied_minors = excluded.unaccompanied_minors, decided_on = excluded.decided_on,
-                    lowering_override_reason = excluded.lowering_override_reason,
-                    updated_at = excluded.updated_at, updated_by = excluded.updated_by,
-                    version = capacity_decision.version + 1
-                returning id
-                """)
-                .param("m", municipalityNumber).param("y", year).param("p", persons).param("um", minors)
-                .param("d", decidedOn).param("lo", lowering).param("now", now).param("by", actor.username())
-                .query(Long.class).single();
-        jdbc.sql("""
-                insert into capacity_decision_history (capacity_decision_id, changed_at, changed_by, persons, unaccompanied_minors,
-                    decided_on, lowering_override_reason)
-                values (:id, :now, :by, :p, :um, :d, :lo)
-                """)
-                .param("id", id).param("now", now).param("by", actor.username()).param("p", persons).param("um", minors)
-                .param("d", decidedOn).param("lo", lowering).update();
-        jdbc.sql("delete from capacity_decision_pending where municipality_number = :m and year = :y")
-                .param("m", municipalityNumber).param("y", year).update();
-        return CommandResult.ok(new CapacityDecision(id, municipalityNumber, year, persons, minors, decidedOn));
+        CapacityDecision first = null;
+        for (int y = year; y <= last; y++) {
+            long id = jdbc.sql("""
+                    insert into capacity_decision (municipality_number, year, persons, unaccompanied_minors, decided_on,
+                        lowering_override_reason, deviation_reason, kind, max_persons, period_first_year, period_last_year,
+                        reunified_on_top, created_at, created_by, updated_at, updated_by)
+                    values (:m, :y, :p, :um, :d, :lo, :dev, :kind, :max, :pf, :pl, :top, :now, :by, :now, :by)
+                    on conflict (municipality_number, year) do update set persons = excluded.persons,
+                        unaccompanied_minors = excluded.unaccompanied_minors, decided_on = excluded.decided_on,
+                        lowering_override_reason = excluded.lowering_override_reason,
+                        deviation_reason = excluded.deviation_reason, kind = excluded.kind, max_persons = excluded.max_persons,
+                        period_first_year = excluded.period_first_year, period_last_year = excluded.period_last_year,
+                        reunified_on_top = excluded.reunified_on_top,
+                        updated_at = excluded.updated_at, updated_by = excluded.updated_by,
+                        version = capacity_decision.version + 1
+                    returning id
+                    """)
+                    .param("m", municipalityNumber).param("y", y).param("p", in.persons()).param("um", in.minors())
+                    .param("d", in.decidedOn()).param("lo", lowering).param("dev", reason).param("kind", in.kind().name())
+                    .param("max", in.maxPersons()).param("pf", in.period() ? year : null).param("pl", in.period() ? last : null)
+                    .param("top", in.reunifiedOnTop()).param("now", now).param("by", actor.username())
+                    .query(Long.class).single();
+            jdbc.sql("""
+                    insert into capacity_decision_history (capacity_decision_id, changed_at, changed_by, persons, unaccompanied_minors,
+                        decided_on, lowering_override_reason, deviation_reason, kind, max_persons, period_first_year,
+                        period_last_year, reunified_on_top)
+                    values (:id, :now, :by, :p, :um, :d, :lo, :dev, :kind, :max, :pf, :pl, :top)
+                    """)
+                    .param("id", id).param("now", now).param("by", actor.username()).param("p", in.persons())
+                    .param("um", in.minors()).param("d", in.decidedOn()).param("lo", lowering).param("dev", reason)
+                    .param("kind", in.kind().name()).param("max", in.maxPersons()).param("pf", in.period() ? year : null)
+                    .param("pl", in.period() ? last : null).param("top", in.reunifiedOnTop()).update();
+            jdbc.sql("delete from capacity_decision_pending where municipality_number = :m and year = :y")
+                    .param("m", municipalityNumber).param("y", y).update();
+            if (first == null) {
+                first = find(municipalityNumber, y).orElseThrow();
+            }
+        }
+        return CommandResult.ok(first);
+    }
+
+    /**
+     * Locks the rows of the years {@code from}–{@code to}, and of any period reaching into them, in year order (the
+     * order acceptances lock in: a period's first year first), and returns the decisions found there.
+     */
+    private List<CapacityDecision> lockSpan(String municipalityNumber, int from, int to) {
+        int lockFrom = from;
+        int lockTo = to;
+        for (CapacityDecision d : inYears(municipalityNumber, from, to)) {
+            lockFrom = Math.min(lockFrom, d.firstYear());
+            lockTo = Math.max(lockTo, d.lastYear());
+        }
+        jdbc.sql("select id from capacity_decision where municipality_number = :m and year between :a and :b order by year for update")
+                .param("m", municipalityNumber).param("a", lockFrom).param("b", lockTo).query(Long.class).list();
+        return inYears(municipalityNumber, from, to);
+    }
+
+    private List<CapacityDecision> inYears(String municipalityNumber, int from, int to) {
+        return jdbc.sql("select " + COLUMNS + " from capacity_decision where municipality_number = :m and year between :a and :b order by year")
+                .param("m", municipalityNumber).param("a", from).param("b", to).query((rs, n) -> map(rs)).list();
+    }
+
+    /**
+     * Periods may not overlap: a period decision replaces the year and range decisions of its years, and a decision
+     * of the very same period, but not a period that starts or ends elsewhere; a year or range decision may not
+     * replace a single year of a period (the period's total would lose its meaning).
+     */
+    private Optional<CommandFailure> overlap(String municipalityNumber, DecisionInput in, List<CapacityDecision> existing) {
+        for (CapacityDecision d : existing) {
+            boolean samePeriod = in.period() && d.period() && d.firstYear() == in.year() && d.lastYear() == in.lastYear();
+            if (d.period() && !samePeriod) {
+                return Optional.of(CommandFailure.RuleBroken.of(in.period() ? "untilYear" : "year", "error.decision.periodOverlaps",
+                        municipalities.name(municipalityNumber), d.firstYear(), d.lastYear(), d.persons()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A decided number different from the agency's request needs a reason (a period's total against the requests' sum). */
+    private Optional<CommandFailure> deviation(String municipalityNumber, DecisionInput in) {
+        if (in.deviationReason() != null && !in.deviationReason().isBlank()) {
+            return Optional.empty();
+        }
+        int requested = 0;
+        for (int y = in.year(); y <= (in.period() ? in.lastYear() : in.year()); y++) {
+            Optional<CapacityRequest> request = requests.versions(municipalityNumber, y).stream()
+                    .max(java.util.Comparator.comparingInt(CapacityRequest::version));
+            if (request.isEmpty()) {
+                return Optional.empty();
+            }
+            requested += request.get().persons();
+        }
+        boolean differs = in.kind() == CapacityDecision.Kind.RANGE
+                ? requested < in.persons() || requested > in.maxPersons() : requested != in.persons();
+        return differs ? Optional.of(CommandFailure.RuleBroken.of("deviationReason", "error.decision.deviationReason", requested))
+                : Optional.empty();
     }
 
     /**
      * Why a number below the places used is refused: for the municipality (and other agency roles) on the field that
      * is too low; for the agency planner, who may override it, on the override reason the planner left out.
      */
-    private CommandFailure belowUsed(Actor actor, String municipalityNumber, int year, int persons, PlacesInUse.Used used) {
+    private CommandFailure belowUsed(Actor actor, String municipalityNumber, int from, int to, DecisionInput in,
+                                     PlacesInUse.Used used) {
         String name = municipalities.name(municipalityNumber);
-        boolean personsBelow = persons < used.persons();
+        boolean personsBelow = in.ceiling() < used.counted(in.reunifiedOnTop());
         boolean planner = actor.is(Role.AGENCY_PLANNER);
-        String field = planner ? "loweringOverrideReason" : personsBelow ? "persons" : "unaccompaniedMinors";
-        String key = (personsBelow ? "error.decision.belowUsed" : "error.decision.minorsBelowUsed") + (planner ? ".reason" : "");
-        return CommandFailure.RuleBroken.of(field, key, name, personsBelow ? used.persons() : used.unaccompaniedMinors(), year);
-    }
-
-    /**
-     * The council decision as the municipality (or the agency on its behalf) records it: possibly for several
-     * years at once, and with a reason whenever the number differs from the agency's latest request.
-     */
-    @Transactional
-    public CommandResult<CapacityDecision> recordDecision(Actor actor, String municipalityNumber, Integer year, Integer untilYear,
-                                                          Integer persons, Integer minors, LocalDate decidedOn,
-                                                          String deviationReason, String loweringOverrideReason) {
-        if (year == null) {
-            return record(actor, municipalityNumber, null, persons, minors, decidedOn);
-        }
-        int last = untilYear == null ? year : untilYear;
-        if (last < year || last > year + 3) {
-            return CommandResult.fail(CommandFailure.RuleBroken.of("untilYear", "error.decision.untilYear", year, year + 3));
-        }
-        if (persons != null) {
-            Optional<CapacityRequest> request = requests.versions(municipalityNumber, year).stream()
-                    .max(java.util.Comparator.comparingInt(CapacityRequest::version));
-            if (request.isPresent() && request.get().persons() != persons && (deviationReason == null || deviationReason.isBlank())) {
-                return CommandResult.fail(CommandFailure.RuleBroken.of("deviationReason", "error.decision.deviationReason",
-                        request.get().persons()));
-            }
-        }
-        String reason = deviationReason == null || deviationReason.isBlank() ? null : deviationReason.trim();
-        CommandResult<CapacityDecision> result = null;
-        for (int y = year; y <= last; y++) {
-            result = record(actor, municipalityNumber, y, persons, minors, decidedOn, loweringOverrideReason);
-            if (!result.isSuccess()) {
-                if (y > year) {
-                    // An earlier year was written already: undo the whole multi-year decision.
-                    throw new CommandFailedException(result.failure());
-                }
-                return result;
-            }
-            jdbc.sql("update capacity_decision set deviation_reason = :r where id = :id").param("r", reason)
-                    .param("id", result.value().id()).update();
-            jdbc.sql("""
-                    update capacity_decision_history set deviation_reason = :r where id =
-                        (select max(id) from capacity_decision_history where capacity_decision_id = :id)
-                    """).param("r", reason).param("id", result.value().id()).update();
-        }
-        return result;
+        String field = planner ? "loweringOverrideReason"
+                : personsBelow ? (in.kind() == CapacityDecision.Kind.RANGE ? "maxPersons" : "persons") : "unaccompaniedMinors";
+        String key = (personsBelow ? "error.decision.belowUsed" : "error.decision.minorsBelowUsed") + (from != to ? ".period" : "")
+                + (planner ? ".reason" : "");
+        int count = personsBelow ? used.counted(in.reunifiedOnTop()) : used.unaccompaniedMinors();
+        return from != to ? CommandFailure.RuleBroken.of(field, key, name, count, from, to)
+                : CommandFailure.RuleBroken.of(field, key, name, count, from);
     }
 
     /** Records that the council has the request under consideration; pending decisions count no places. */

@@ -37,7 +37,7 @@ public class EvenPace {
 
     public PacePlan plan(String municipalityNumber, int year) {
         return PacePlan.of(municipalityNumber, year,
-                decisions.find(municipalityNumber, year).map(CapacityDecision::persons).orElse(null), period(year));
+                decisions.find(municipalityNumber, year).map(CapacityDecision::yearShare).orElse(null), period(year));
     }
 
     /** The year's pace period; quarterly unless the planner chose monthly. */

@@ -15,8 +15,6 @@ import no.bosetting.cases.CaseStatus;
 import no.bosetting.cases.CaseSummary;
 import no.bosetting.decisions.SettlementDecisions;
 import no.bosetting.municipalities.Municipalities;
-import no.bosetting.planning.CapacityDecision;
-import no.bosetting.planning.CapacityDecisions;
 import no.bosetting.shared.CommandFailedException;
 import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
@@ -37,14 +35,13 @@ public class SelfSettlementApprovals {
     private final CaseQueries cases;
     private final CaseCommands caseCommands;
     private final SettlementDecisions decisions;
-    private final CapacityDecisions capacity;
     private final Municipalities municipalities;
     private final SelfSettlementSettings settings;
     private final SelfSettlementWindows windows;
     private final SelfSettlementRequests requests;
 
     SelfSettlementApprovals(JdbcClient jdbc, Clock clock, RequestTransitions transitions, CaseQueries cases,
-                            CaseCommands caseCommands, SettlementDecisions decisions, CapacityDecisions capacity,
+                            CaseCommands caseCommands, SettlementDecisions decisions,
                             Municipalities municipalities, SelfSettlementSettings settings, SelfSettlementWindows windows,
                             SelfSettlementRequests requests) {
         this.jdbc = jdbc;
@@ -53,7 +50,6 @@ public class SelfSettlementApprovals {
         this.cases = cases;
         this.caseCommands = caseCommands;
         this.decisions = decisions;
-        this.capacity = capacity;
         this.municipalities = municipalities;
         this.settings = settings;
         this.windows = windows;
@@ -95,27 +91,25 @@ public class SelfSettlementApprovals {
         if (!moved.isSuccess()) {
             throw new CommandFailedException(moved.failure());
         }
-        CapacityDecision decision = capacity.lock(target, year).orElseThrow(() -> new CommandFailedException(
-                CommandFailure.RuleBroken.of("municipalityNumber", "error.capacity.noDecision", municipalities.name(target), year)));
-        int cap = settings.find(target).orElseThrow().capFor(decision.persons());
-        int asbUsed = requests.approvedPersons(target, year);
-        if (asbUsed + c.persons() > cap) {
-            throw new CommandFailedException(CommandFailure.RuleBroken.of("municipalityNumber", "selfsettlement.error.capReached",
-                    municipalities.name(target), year, cap, asbUsed, c.persons()));
-        }
-        // The place rule itself is the decisions module's (PlacesUsed); asked here so the refusal names the field.
-        var places = decisions.placesUsed(target, year);
-        if (!places.roomForPersons(c.persons())) {
-            throw new CommandFailedException(CommandFailure.RuleBroken.of("municipalityNumber", "error.capacity.exceeded",
-                    municipalities.name(target), year, decision.persons(), places.used(), c.persons()));
-        }
+        // The places are taken by the one place rule in the offer, under the decision's lock, which is held from here on;
+        // its refusal is named on the municipality field.
         Map<Long, LocalDate> dates = new HashMap<>();
         for (Long person : cases.personIds(r.caseId())) {
             dates.put(person, planned);
         }
         CommandResult<List<Long>> offered = decisions.offer(r.caseId(), null, target, dates, actor, null);
         if (!offered.isSuccess()) {
-            throw new CommandFailedException(offered.failure());
+            throw new CommandFailedException(offered.failure() instanceof CommandFailure.RuleBroken broken
+                    && "capacity".equals(broken.field())
+                    ? new CommandFailure.RuleBroken("municipalityNumber", broken.messageKey(), broken.args()) : offered.failure());
+        }
+        // The ASB share of the decided number (a self-settlement rule, not a count of places): asked under the same lock.
+        Integer decided = decisions.placesUsed(target, year).decided();
+        int cap = settings.find(target).orElseThrow().capFor(decided == null ? 0 : decided);
+        int asbUsed = requests.approvedPersons(target, year);
+        if (asbUsed + c.persons() > cap) {
+            throw new CommandFailedException(CommandFailure.RuleBroken.of("municipalityNumber", "selfsettlement.error.capReached",
+                    municipalities.name(target), year, cap, asbUsed, c.persons()));
         }
         jdbc.sql("""
                 update self_settlement_request set approved_municipality = :m, approved_persons = :p, place_year = :y,

@@ -43,11 +43,27 @@ public class SelfSettlementOverview {
     }
 
     /** The municipality's places for a year as the agency weighs them. */
-    public record Places(String municipalityNumber, int year, Integer decided, int used, int asbUsed, Integer asbCap,
-                         boolean acceptsAsb) {
+    public record Places(PlacesUsed places, int asbUsed, Integer asbCap, boolean acceptsAsb) {
 
+        public String municipalityNumber() {
+            return places.municipalityNumber();
+        }
+
+        public int year() {
+            return places.year();
+        }
+
+        public Integer decided() {
+            return places.decided();
+        }
+
+        public int used() {
+            return places.used();
+        }
+
+        /** The places left as the place rule counts them ({@link PlacesUsed#remaining}), never below zero. */
         public Integer remaining() {
-            return decided == null ? null : Math.max(0, decided - used);
+            return places.remaining() == null ? null : Math.max(0, places.remaining());
         }
 
         public Integer asbRemaining() {
@@ -98,7 +114,7 @@ public class SelfSettlementOverview {
         PlacesUsed p = decisions.placesUsed(municipalityNumber, year);
         var setting = settings.find(municipalityNumber);
         Integer cap = p.decided() == null || setting.isEmpty() ? null : setting.get().capFor(p.decided());
-        return new Places(municipalityNumber, year, p.decided(), p.used(), requests.approvedPersons(municipalityNumber, year), cap,
+        return new Places(p, requests.approvedPersons(municipalityNumber, year), cap,
                 setting.map(SelfSettlementSetting::accepts).orElse(false));
     }
 

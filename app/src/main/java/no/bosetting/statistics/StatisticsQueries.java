@@ -64,10 +64,31 @@ public class StatisticsQueries {
             CapacityRequest r = requested.get(m.number());
             CapacityDecision d = decided.get(m.number());
             PlacesUsed p = used.get(m.number());
-            rows.add(new ProgressRow(m.number(), m.name(), m.countyName(), r == null ? 0 : r.persons(), d == null ? 0 : d.persons(),
+            rows.add(new ProgressRow(m.number(), m.name(), m.countyName(), r == null ? 0 : r.persons(), d == null ? 0 : d.yearShare(),
                     p == null ? 0 : p.settled(), p == null ? 0 : p.acceptedNotSettled()));
         }
         return rows;
+    }
+
+    /**
+     * Reunified family members who joined settled households, a series of their own (issue 14 item 4; report 003 lines
+     * 2976–2986: reunification drives the need for large dwellings): per county for the year, counted where their
+     * places count, in county order; counties without any are left out.
+     */
+    public List<Count> reunifiedByCounty(int year) {
+        Map<String, Integer> byCounty = new TreeMap<>();
+        Map<String, String> names = new HashMap<>();
+        for (PlacesUsed p : places.placesForYear(year)) {
+            if (p.reunified() > 0) {
+                Municipality m = municipalities.find(p.municipalityNumber()).orElseThrow();
+                byCounty.merge(m.countyNumber(), p.reunified(), Integer::sum);
+                names.put(m.countyNumber(), m.countyName());
+            }
+        }
+        return byCounty.entrySet().stream().map(e -> new Count(e.getKey(), names.get(e.getKey()), e.getValue())).toList();
+    }
+
+    public record Count(String key, String name, int count) {
     }
 
     public List<ProgressRow> byCounty(List<ProgressRow> municipalityRows) {

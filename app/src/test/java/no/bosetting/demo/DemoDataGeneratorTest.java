@@ -138,6 +138,12 @@ class DemoDataGeneratorTest {
         newerModulesHaveDataInEveryState(prefix, seeded.get());
         householdEdgesAndHealthOnlyWithConsent(prefix);
         planningYearWasRevised();
+        // Issue 14 item 3: the councils' decisions include a period total (Bærum) and a range (Namsos), recorded through
+        // the real command.
+        assertThat(jdbc.sql("select count(*) from capacity_decision where municipality_number = '3201' and kind = 'PERIOD'")
+                .query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from capacity_decision where municipality_number = '5007' and kind = 'RANGE' and max_persons > persons")
+                .query(Long.class).single()).isEqualTo(1);
 
         long cases = count("select count(*) from settlement_case where permit_reference like :p", prefix);
         long persons = count("select count(*) from person p join settlement_case s on s.id = p.case_id where s.permit_reference like :p", prefix);

@@ -7,15 +7,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import no.bosetting.allocation.engine.Household;
 import no.bosetting.allocation.engine.Instance;
 import no.bosetting.allocation.engine.Municipality;
 import no.bosetting.cases.CaseSummary;
 import no.bosetting.cases.SettlementTarget;
-import no.bosetting.decisions.PlacesUsed;
-import no.bosetting.decisions.SettlementDecisions;
+import no.bosetting.decisions.PlaceRule;
 import no.bosetting.housing.HousingCapacity;
 import no.bosetting.interview.InterviewAnswers;
 import no.bosetting.interview.Interviews;
@@ -38,19 +36,19 @@ public class RoundBuilder {
 
     private final Interviews interviews;
     private final Proposals proposals;
-    private final SettlementDecisions decisions;
+    private final PlaceRule places;
     private final Municipalities municipalities;
     private final HousingCapacity housing;
     private final EvenPace pace;
     private final List<AllocationHolds> holds;
 
-    RoundBuilder(Interviews interviews, Proposals proposals, SettlementDecisions decisions, Municipalities municipalities,
+    RoundBuilder(Interviews interviews, Proposals proposals, PlaceRule places, Municipalities municipalities,
                  HousingCapacity housing, EvenPace pace, List<AllocationHolds> holds) {
         this.pace = pace;
         this.holds = List.copyOf(holds);
         this.interviews = interviews;
         this.proposals = proposals;
-        this.decisions = decisions;
+        this.places = places;
         this.municipalities = municipalities;
         this.housing = housing;
     }
@@ -68,7 +66,13 @@ public class RoundBuilder {
         return candidates.stream().filter(c -> !held.contains(c.id())).toList();
     }
 
+    /** A round where range decisions count with their minimum. */
     public Instance build(String name, List<CaseSummary> candidates, LocalDate today) {
+        return build(name, candidates, today, false);
+    }
+
+    /** A round; {@code upToRangeMaximum}: the allocation policy lets the engine fill range decisions to their maximum. */
+    public Instance build(String name, List<CaseSummary> candidates, LocalDate today, boolean upToRangeMaximum) {
         List<CaseSummary> ready = allocatable(candidates, today);
         List<Long> ids = ready.stream().map(CaseSummary::id).toList();
         Map<Long, InterviewAnswers> answers = interviews.answersFor(ids);
@@ -84,19 +88,19 @@ public class RoundBuilder {
                     a != null && a.workExperience() != null && !a.workExperience().isBlank(),
                     a != null && a.education() != null && !a.education().isBlank()));
         }
-        Map<String, PlacesUsed> places = decisions.placesForYear(today.getYear()).stream()
-                .collect(Collectors.toMap(PlacesUsed::municipalityNumber, p -> p));
+        // The room is the place rule's answer (a range's minimum, or its maximum when the policy says so; what is left of
+        // a period); even pace then holds it to the decision's cumulative quarterly (or monthly) target so far, so
+        // attractive municipalities are not filled early in the year.
+        Map<String, PlaceRule.Room> room = places.engineRoom(today.getYear(), upToRangeMaximum);
         Map<String, int[]> registered = housing.dwellingsByPersons(today, HOUSING_HORIZON_MONTHS, Municipality.MAX_DWELLING_CLASS);
         PacePlan.Period period = pace.period(today.getYear());
         List<Municipality> ms = new ArrayList<>();
         for (no.bosetting.municipalities.Municipality m : municipalities.all()) {
-            PlacesUsed p = places.get(m.number());
-            // Even pace: a municipality is offered no more than its decision's cumulative quarterly (or monthly) target so far,
-            // so attractive municipalities are not filled early in the year.
-            int paced = p == null || p.decided() == null ? 0
-                    : PacePlan.of(m.number(), today.getYear(), p.decided(), period).cumulativeTargetAt(today);
-            int remaining = p == null || p.decided() == null ? 0 : Math.max(0, Math.min(p.decided(), paced) - p.used());
-            int remainingMinors = p == null || p.decidedMinors() == null ? 0 : Math.max(0, p.decidedMinors() - p.minorsUsed());
+            PlaceRule.Room p = room.get(m.number());
+            int paced = p == null ? 0
+                    : PacePlan.of(m.number(), today.getYear(), p.limit(), period).cumulativeTargetAt(today) - p.used();
+            int remaining = p == null ? 0 : Math.max(0, Math.min(p.persons(), paced));
+            int remainingMinors = p == null ? 0 : p.unaccompaniedMinors();
             // Dwellings by size come from the municipality's housing register; a municipality that has
             // registered none is assumed to find housing for its places, so large households are then
             // limited only by places.

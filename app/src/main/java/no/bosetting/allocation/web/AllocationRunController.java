@@ -126,6 +126,7 @@ class AllocationRunController {
         if (!model.containsAttribute("values")) {
             Map<String, String> values = new LinkedHashMap<>();
             current.weights().forEach((k, v) -> values.put(k, String.valueOf(v)));
+            values.put("useRangeMaximum", String.valueOf(current.useRangeMaximum()));
             model.addAttribute("values", values);
         }
         return "allocation/policy";
@@ -144,7 +145,7 @@ class AllocationRunController {
         }
         Map<String, String> errors = r.errors(messages);
         if (errors.isEmpty()) {
-            var result = policies.saveNewVersion(actor, weights, r.raw("reason"));
+            var result = policies.saveNewVersion(actor, weights, r.flag("useRangeMaximum"), r.raw("reason"));
             if (result.isSuccess()) {
                 redirect.addFlashAttribute("success", messages.get("policy.saved", result.value().version()));
                 return "redirect:/fordeling/policy";

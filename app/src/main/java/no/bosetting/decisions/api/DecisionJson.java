@@ -58,11 +58,16 @@ final class DecisionJson {
 
     @Schema(description = "Settled plus accepted-not-yet-settled against the decided number")
     public record Places(String municipalityNumber, int year, Integer decided, Integer decidedMinors, int settled,
-                         int acceptedNotSettled, int used, Integer remaining, int minorsUsed, boolean exceeded) {
+                         int acceptedNotSettled, int used, Integer remaining, int minorsUsed, boolean exceeded,
+                         @Schema(description = "YEAR, PERIOD (decided is what is left of the period's total) or RANGE") String kind,
+                         @Schema(description = "What the places may never exceed: a range's maximum, otherwise decided") Integer ceiling,
+                         @Schema(description = "Reunified family members among settled and accepted") int reunified,
+                         @Schema(description = "Whether reunified family members come on top of the number") boolean reunifiedOnTop) {
 
         static Places of(PlacesUsed p) {
             return new Places(p.municipalityNumber(), p.year(), p.decided(), p.decidedMinors(), p.settled(),
-                    p.acceptedNotSettled(), p.used(), p.remaining(), p.minorsUsed(), p.exceeded());
+                    p.acceptedNotSettled(), p.used(), p.remaining(), p.minorsUsed(), p.exceeded(), p.kind(), p.ceiling(),
+                    p.reunified(), p.reunifiedOnTop());
         }
     }
 }

@@ -10,6 +10,7 @@ import no.bosetting.municipalities.Municipalities;
 import no.bosetting.municipalities.Municipality;
 import no.bosetting.planning.CapacityDecision;
 import no.bosetting.planning.CapacityDecisions;
+import no.bosetting.planning.DecisionInput;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.web.FormReader;
 import no.bosetting.shared.web.Messages;
@@ -102,6 +103,11 @@ class CapacityWebController {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("year", String.valueOf(y));
         decisions.find(number, y).ifPresent(d -> {
+            values.put("kind", d.kind().name());
+            values.put("year", String.valueOf(d.firstYear()));
+            values.put("untilYear", d.lastYear() == d.firstYear() ? "" : String.valueOf(d.lastYear()));
+            values.put("maxPersons", d.maxPersons() == null ? "" : String.valueOf(d.maxPersons()));
+            values.put("reunifiedOnTop", String.valueOf(d.reunifiedOnTop()));
             values.put("persons", String.valueOf(d.persons()));
             values.put("unaccompaniedMinors", String.valueOf(d.unaccompaniedMinors()));
             values.put("decidedOn", d.decidedOn() == null ? "" : d.decidedOn().toString());
@@ -118,6 +124,8 @@ class CapacityWebController {
         model.addAttribute("errors", errors);
         model.addAttribute("action", action);
         model.addAttribute("history", decisions.history(m.number(), year));
+        model.addAttribute("decision", decisions.find(m.number(), year).orElse(null));
+        model.addAttribute("kinds", CapacityDecision.Kind.values());
         model.addAttribute("pending", decisions.pending(m.number(), year).orElse(null));
         model.addAttribute("loweringOverride", decisions.loweringOverrideReason(m.number(), year).orElse(null));
         model.addAttribute("canOverrideLowering", CurrentActor.get().is(no.bosetting.access.Role.AGENCY_PLANNER));
@@ -132,15 +140,19 @@ class CapacityWebController {
         Actor actor = CurrentActor.get();
         Municipality m = municipalities.find(number).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         FormReader r = new FormReader(form);
+        CapacityDecision.Kind kind = r.text("kind") == null ? CapacityDecision.Kind.YEAR : r.choice("kind", CapacityDecision.Kind.class);
         Integer year = r.requiredInteger("year");
         Integer persons = r.requiredInteger("persons");
+        Integer maxPersons = kind == CapacityDecision.Kind.RANGE ? r.requiredInteger("maxPersons") : null;
         int minors = r.integer("unaccompaniedMinors", 0);
         LocalDate decidedOn = r.date("decidedOn");
-        Integer untilYear = r.text("untilYear") == null ? year : r.integer("untilYear");
+        Integer untilYear = r.text("untilYear") == null ? (kind == CapacityDecision.Kind.PERIOD ? null : year) : r.integer("untilYear");
+        boolean reunifiedOnTop = Boolean.TRUE.equals(r.yesNo("reunifiedOnTop"));
         Map<String, String> errors = r.errors(messages);
         if (errors.isEmpty()) {
-            CommandResult<CapacityDecision> result = CommandResult.attempt(() -> decisions.recordDecision(actor, number, year,
-                    untilYear, persons, minors, decidedOn, r.raw("deviationReason"), r.raw("loweringOverrideReason")));
+            DecisionInput input = new DecisionInput(kind, year, untilYear, persons, maxPersons, minors, decidedOn, reunifiedOnTop,
+                    r.raw("deviationReason"), r.raw("loweringOverrideReason"));
+            CommandResult<CapacityDecision> result = CommandResult.attempt(() -> decisions.decide(actor, number, input));
             if (result.isSuccess()) {
                 redirect.addFlashAttribute("success", messages.get("decisionForm.saved", m.name(), year));
                 return "redirect:" + done;

@@ -98,6 +98,7 @@ class MunicipalityWebController {
         model.addAttribute("commands", proposals.validCommands(actor, detail.proposal()));
         model.addAttribute("reasons", RejectionReason.values());
         model.addAttribute("places", decisions.placesUsed(detail.proposal().municipalityNumber(), LocalDate.now(clock).getYear()));
+        model.addAttribute("nextYearPlaces", decisions.placesUsed(detail.proposal().municipalityNumber(), LocalDate.now(clock).getYear() + 1));
         model.addAttribute("minDate", LocalDate.now(clock));
     }
 

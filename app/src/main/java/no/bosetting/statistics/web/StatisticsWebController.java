@@ -58,6 +58,7 @@ class StatisticsWebController {
         if (agency) {
             model.addAttribute("longWaiting", queries.longWaiting(LONG_WAITING_SHOWN));
             model.addAttribute("longWaitingCount", queries.longWaitingCount());
+            model.addAttribute("reunified", queries.reunifiedByCounty(y));
             model.addAttribute("targetMonthsPriority", SettlementTarget.PRIORITY_MONTHS);
             model.addAttribute("targetMonthsOther", SettlementTarget.OTHER_MONTHS);
         }
