@@ -32,7 +32,11 @@ public class PermitImport {
     private final Municipalities municipalities;
     private final ReceptionCentres centres;
 
-    public PermitImport(JdbcClient jdbc, Clock clock, Municipalities municipalities, ReceptionCentres centres) {
+    private final LivingSituations livingSituations;
+
+    public PermitImport(JdbcClient jdbc, Clock clock, Municipalities municipalities, ReceptionCentres centres,
+                        LivingSituations livingSituations) {
+        this.livingSituations = livingSituations;
         this.jdbc = jdbc;
         this.clock = clock;
         this.municipalities = municipalities;
@@ -46,6 +50,12 @@ public class PermitImport {
         }
         Optional<ImportOutcome> existing = existing(request.permitReference());
         if (existing.isPresent()) {
+            // A row for a permit already imported tells where the household lives now: a change is recorded from today
+            // in the living-situation history (issue 20 item 3); the household's facts are otherwise left as they are.
+            if (request.livingSituation() != null) {
+                livingSituations.recordFromImport(existing.get().caseId(), actor, request.livingSituation(),
+                        request.receptionCentreId(), request.municipalityNumber());
+            }
             return existing.get();
         }
         List<FieldProblem> problems = validate(request);
