@@ -60,14 +60,17 @@ public final class ResidencePeriods {
     public static Optional<FieldProblem> problem(List<Period> history, LocalDate today) {
         List<Period> sorted = new ArrayList<>(history);
         sorted.sort(Comparator.comparing(Period::from));
-        for (int i = 0; i < sorted.size(); i++) {
-            Period p = sorted.get(i);
+        for (Period p : sorted) {
             if (p.from().isAfter(today)) {
                 return Optional.of(FieldProblem.of("from", "error.date.future"));
             }
+            // A period made to end on or before its first day: the date given overlaps that period.
             if (p.to() != null && !p.to().isAfter(p.from())) {
-                return Optional.of(FieldProblem.of("from", "error.residence.overlap", format(p.to())));
+                return Optional.of(FieldProblem.of("from", "error.residence.overlap", format(p.from())));
             }
+        }
+        for (int i = 0; i < sorted.size(); i++) {
+            Period p = sorted.get(i);
             if (i > 0) {
                 Period before = sorted.get(i - 1);
                 if (before.to() == null || before.to().isAfter(p.from()) || p.from().equals(before.from())) {
