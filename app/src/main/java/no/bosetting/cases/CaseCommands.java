@@ -262,6 +262,13 @@ public class CaseCommands {
         if (newSituation == LivingSituation.SETTLED_IN_MUNICIPALITY && row.get().status() != CaseStatus.SETTLED) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("newSituation", "error.moveOut.settleWithDates"));
         }
+        // The same history rule as every other change of the living situation: the move-out may not overlap the current period.
+        Optional<no.bosetting.shared.FieldProblem> overlap = ResidencePeriods.sequenceProblem(ResidencePeriods.withNew(
+                LivingSituations.periods(jdbc, caseId), new ResidencePeriods.Period(newSituation, null, municipalityNumber, date, null)),
+                LocalDate.now(clock));
+        if (overlap.isPresent()) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("date", overlap.get().messageKey(), overlap.get().args().toArray()));
+        }
         moveOut(caseId, row.get().status(), actor, date, newSituation, municipalityNumber);
         return CommandResult.ok(newSituation);
     }

@@ -93,17 +93,21 @@ public class CaseLifecycle {
     }
 
     /**
-     * The accepting municipality holds ({@code release} false) or releases the household's places while it is away.
+     * The accepting municipality holds or releases the household's places while it is away.
      * Releasing frees the places at once ({@link CaseOfferChanged#releasesPlaces()}); the household then returns to
      * allocation. Only while the absence came from an offer whose places are not released yet.
      */
     @Transactional
-    public CommandResult<CaseAbsence.PlacesChoice> choosePlaces(long caseId, Actor actor, boolean release) {
+    public CommandResult<CaseAbsence.PlacesChoice> choosePlaces(long caseId, Actor actor, CaseAbsence.PlacesChoice placesChoice) {
+        boolean release = placesChoice == CaseAbsence.PlacesChoice.RELEASE;
         CaseCommand command = release ? CaseCommand.RELEASE_PLACES : CaseCommand.HOLD_PLACES;
         Optional<CaseCommands.Row> row = guarded(caseId, command, actor);
         Optional<CommandFailure> refused = refusal(caseId, command, actor, row);
         if (refused.isPresent()) {
             return CommandResult.fail(refused.get());
+        }
+        if (placesChoice == null) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("choice", "error.places.choiceRequired"));
         }
         if (!validNow(jdbc, caseId, command)) {
             return CommandResult.fail(CommandFailure.WrongState.of(row.get().status().name(), "error.absence.noPlacesToChoose"));

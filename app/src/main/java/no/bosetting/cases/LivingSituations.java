@@ -114,6 +114,10 @@ public class LivingSituations {
     /** The household's periods, oldest first (its first member's history: the household moves together). */
     @Transactional(readOnly = true)
     public List<ResidencePeriods.Period> periods(long caseId) {
+        return periods(jdbc, caseId);
+    }
+
+    static List<ResidencePeriods.Period> periods(JdbcClient jdbc, long caseId) {
         return jdbc.sql("""
                 select kind, reception_centre_id, municipality_number, from_date, to_date from residence_history
                 where person_id = (select min(id) from person where case_id = :c) order by from_date, id

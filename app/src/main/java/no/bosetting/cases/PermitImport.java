@@ -109,6 +109,12 @@ public class PermitImport {
         } else if (r.municipalityNumber() == null || r.municipalityNumber().isBlank()) {
             problems.add(FieldProblem.of("municipalityNumber", "error.municipality.required"));
         }
+        // MAMOT only inside the scheme's window (issue 20 item 3; ResidencePeriods): the period runs from the permit until now.
+        if (r.livingSituation() == LivingSituation.MAMOT && r.permitDate() != null && !r.permitDate().isAfter(today)
+                && !ResidencePeriods.insideMamotWindow(new ResidencePeriods.Period(LivingSituation.MAMOT, null, null, r.permitDate(), null), today)) {
+            problems.add(FieldProblem.of("livingSituation", "error.residence.mamotWindow",
+                    ResidencePeriods.MAMOT_FIRST.format(ConsequenceInformed.NORWEGIAN_DATE), ResidencePeriods.MAMOT_LAST.format(ConsequenceInformed.NORWEGIAN_DATE)));
+        }
         if (r.municipalityNumber() != null && !r.municipalityNumber().isBlank() && municipalities.find(r.municipalityNumber()).isEmpty()) {
             problems.add(FieldProblem.of("municipalityNumber", "error.municipality.unknown", r.municipalityNumber()));
         }

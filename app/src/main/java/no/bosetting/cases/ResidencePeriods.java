@@ -58,6 +58,16 @@ public final class ResidencePeriods {
      * the last, or MAMOT outside its window.
      */
     public static Optional<FieldProblem> problem(List<Period> history, LocalDate today) {
+        Optional<FieldProblem> sequence = sequenceProblem(history, today);
+        if (sequence.isPresent()) {
+            return sequence;
+        }
+        return history.stream().filter(p -> p.kind() == LivingSituation.MAMOT && !insideMamotWindow(p, today)).findFirst()
+                .map(p -> FieldProblem.of("kind", "error.residence.mamotWindow", format(MAMOT_FIRST), format(MAMOT_LAST)));
+    }
+
+    /** The first problem with the order of the periods alone: an overlap, a gap, a period beginning in the future. */
+    public static Optional<FieldProblem> sequenceProblem(List<Period> history, LocalDate today) {
         List<Period> sorted = new ArrayList<>(history);
         sorted.sort(Comparator.comparing(Period::from));
         for (Period p : sorted) {
@@ -79,9 +89,6 @@ public final class ResidencePeriods {
                 if (before.to().isBefore(p.from())) {
                     return Optional.of(FieldProblem.of("from", "error.residence.gap", format(before.to()), format(p.from())));
                 }
-            }
-            if (p.kind() == LivingSituation.MAMOT && !insideMamotWindow(p, today)) {
-                return Optional.of(FieldProblem.of("kind", "error.residence.mamotWindow", format(MAMOT_FIRST), format(MAMOT_LAST)));
             }
         }
         return Optional.empty();

@@ -34,8 +34,11 @@ public class DemoDataGenerator {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final DemoCommands commands;
+    private final LifecycleDemo lifecycle;
 
-    DemoDataGenerator(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager, DemoCommands commands) {
+    DemoDataGenerator(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager, DemoCommands commands,
+                      LifecycleDemo lifecycle) {
+        this.lifecycle = lifecycle;
         this.jdbc = jdbc;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactionManager);
@@ -78,6 +81,7 @@ public class DemoDataGenerator {
         log.info("Demo data: replaying {} events through the commands", plan.events().size());
         DemoReplay replay = new DemoReplay(plan, commands, jdbc, tx, clock);
         replay.run();
+        lifecycle.run(referencePrefix(plan.seed()));
         DemoSummary summary = summary(plan, replay, Duration.ofNanos(System.nanoTime() - started));
         logSummary(summary, replay);
         return summary;

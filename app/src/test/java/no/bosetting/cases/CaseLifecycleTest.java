@@ -222,13 +222,13 @@ class CaseLifecycleTest {
         Actor officer = fixtures.municipality(HAA);
         assertThat(cases.summary(caseId, officer)).isPresent();
         assertThat(commands.validCommands(caseId, officer)).containsExactly(CaseCommand.HOLD_PLACES, CaseCommand.RELEASE_PLACES);
-        assertThat(CommandResult.attempt(() -> lifecycle.choosePlaces(caseId, fixtures.municipality(SOGNDAL), false)).failure())
+        assertThat(CommandResult.attempt(() -> lifecycle.choosePlaces(caseId, fixtures.municipality(SOGNDAL), CaseAbsence.PlacesChoice.HOLD)).failure())
                 .isInstanceOf(CommandFailure.NotFound.class);
-        assertThat(CommandResult.attempt(() -> lifecycle.choosePlaces(caseId, fixtures.caseworker(), true)).failure())
+        assertThat(CommandResult.attempt(() -> lifecycle.choosePlaces(caseId, fixtures.caseworker(), CaseAbsence.PlacesChoice.RELEASE)).failure())
                 .isInstanceOf(CommandFailure.NotAllowed.class);
         assertThat(decisions.placesUsed(HAA, year).acceptedNotSettled()).isEqualTo(1);
 
-        assertThat(lifecycle.choosePlaces(caseId, officer, false).value()).isEqualTo(CaseAbsence.PlacesChoice.HOLD);
+        assertThat(lifecycle.choosePlaces(caseId, officer, CaseAbsence.PlacesChoice.HOLD).value()).isEqualTo(CaseAbsence.PlacesChoice.HOLD);
         assertThat(decisions.placesUsed(HAA, year).acceptedNotSettled()).isEqualTo(1);
         assertThat(commands.validCommands(caseId, officer)).containsExactly(CaseCommand.RELEASE_PLACES);
 
@@ -245,13 +245,13 @@ class CaseLifecycleTest {
         long caseId = offered(1);
         lifecycle.markAbsent(caseId, fixtures.caseworker(), today, today.plusDays(60), null).value();
         Actor officer = fixtures.municipality(HAA);
-        assertThat(lifecycle.choosePlaces(caseId, officer, true).value()).isEqualTo(CaseAbsence.PlacesChoice.RELEASE);
+        assertThat(lifecycle.choosePlaces(caseId, officer, CaseAbsence.PlacesChoice.RELEASE).value()).isEqualTo(CaseAbsence.PlacesChoice.RELEASE);
 
         assertThat(decisions.placesUsed(HAA, year).acceptedNotSettled()).isZero();
         assertThat(decisions.forCase(caseId)).extracting(SettlementDecision::status).containsOnly(DecisionStatus.RELEASED);
         assertThat(cases.summary(caseId, officer)).isEmpty();
         assertThat(threadMessages(caseId)).anySatisfy(m -> assertThat(m).contains("frigitt plassene"));
-        assertThat(CommandResult.attempt(() -> lifecycle.choosePlaces(caseId, fixtures.caseworker(), false)).failure()).isNotNull();
+        assertThat(CommandResult.attempt(() -> lifecycle.choosePlaces(caseId, fixtures.caseworker(), CaseAbsence.PlacesChoice.HOLD)).failure()).isNotNull();
 
         assertThat(lifecycle.returnFromAbsence(caseId, fixtures.caseworker(), today).value()).isEqualTo(CaseStatus.READY_FOR_ALLOCATION);
         assertThat(readySince(caseId)).isNotNull();

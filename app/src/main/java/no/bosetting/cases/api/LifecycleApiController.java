@@ -109,11 +109,7 @@ class LifecycleApiController {
     @PostMapping("/places")
     @Operation(summary = "The accepting municipality holds or releases the places while the household is away")
     public StatusResult places(@PathVariable long id, @RequestBody PlacesRequest r) {
-        Actor actor = inScope(id);
-        if (r.choice() == null) {
-            throw new CommandFailedException(CommandFailure.RuleBroken.of("choice", "error.places.choiceRequired"));
-        }
-        lifecycle.choosePlaces(id, actor, r.choice() == CaseAbsence.PlacesChoice.RELEASE).value();
+        lifecycle.choosePlaces(id, inScope(id), r.choice()).value();
         return new StatusResult(id, CaseStatus.TEMPORARILY_ABSENT);
     }
 

@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import no.bosetting.access.Actor;
 import no.bosetting.access.CurrentActor;
+import no.bosetting.cases.CaseAbsence;
 import no.bosetting.cases.CaseCommands;
 import no.bosetting.cases.CaseLifecycle;
 import no.bosetting.cases.CaseQueries;
@@ -96,12 +97,10 @@ class LifecycleWebController {
     String places(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         Actor actor = inScope(id);
         FormReader r = new FormReader(form);
-        String choice = r.text("placesChoice");
-        if (!"HOLD".equals(choice) && !"RELEASE".equals(choice)) {
-            r.problem("placesChoice", "error.places.choiceRequired");
-        }
-        String target = after(id, r, form, "places", redirect, "RELEASE".equals(choice) ? "case.places.released" : "case.places.held",
-                () -> lifecycle.choosePlaces(id, actor, "RELEASE".equals(choice)));
+        CaseAbsence.PlacesChoice choice = r.choice("placesChoice", CaseAbsence.PlacesChoice.class);
+        String target = after(id, r, form, "places", redirect,
+                choice == CaseAbsence.PlacesChoice.RELEASE ? "case.places.released" : "case.places.held",
+                () -> lifecycle.choosePlaces(id, actor, choice));
         return queries.summary(id, actor).isEmpty() ? "redirect:/kommune" : target;
     }
 
