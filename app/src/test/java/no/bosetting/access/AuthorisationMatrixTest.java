@@ -135,6 +135,7 @@ class AuthorisationMatrixTest {
             Rule.of("GET", "/api/v1/cases", STAFF), // scoped: each role sees only its own cases, the statistics reader none
             Rule.of("GET", "/api/v1/cases/{id}", AGENCY),
             Rule.of("GET", "/api/v1/cases/{id}/**", AGENCY),
+            Rule.of("POST", "/api/v1/cases/{id}/places", NONE), // hold or release while away: the accepting municipality only
             Rule.of("*", "/api/v1/cases/{id}/**", CASEWORKER),
             Rule.of("*", "/api/v1/decisions/{id}/**", CASEWORKER),
             Rule.of("GET", "/api/v1/proposals", STAFF), // scoped like the case list

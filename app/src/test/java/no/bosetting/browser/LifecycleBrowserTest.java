@@ -78,12 +78,14 @@ class LifecycleBrowserTest {
         Page officer = browsing.login(user(fixtures.municipality(MUNICIPALITY)));
         officer.navigate(browsing.url("/saker/" + caseId));
         Keyboard.assertOperable(officer, "main form[action$='/plasser']");
-        browsing.pressEnter(officer, officer.locator("main form[action$='/plasser'] button[type=submit]"));
-        Keyboard.assertErrorSummaryTakesFocus(officer);
-        assertThat(officer.locator("#placesChoice-error").textContent()).contains("Velg om kommunen holder av eller frigir plassene.");
-        audit.check(officer, "case page with the municipality's choice missing");
+        audit.check(officer, "case page with the municipality's choice to hold or release its places");
+        browsing.pressEnter(officer, officer.locator("main form[action$='/plasser'] button[value=HOLD]"));
+        assertThat(officer.locator(".alert.success").textContent()).contains("Plassene holdes av.");
+        assertThat(officer.locator("main").textContent()).contains("Kommunen holder av plassene.");
         audit.assertClean();
         assertThat(status(caseId)).isEqualTo("TEMPORARILY_ABSENT");
+        assertThat(jdbc.sql("select places_choice from case_absence where case_id = :c").param("c", caseId).query(String.class).single())
+                .isEqualTo("HOLD");
     }
 
     @Test

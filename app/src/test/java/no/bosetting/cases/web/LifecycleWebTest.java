@@ -145,7 +145,7 @@ class LifecycleWebTest {
         assertThat(cases.summaryForSystem(caseId).orElseThrow().status()).isEqualTo(CaseStatus.TEMPORARILY_ABSENT);
 
         mvc.perform(get("/saker/" + caseId).with(as(officer)))
-                .andExpect(content().string(allOf(containsString("Hold av plassene"), containsString("Frigi plassene"),
+                .andExpect(content().string(allOf(containsString("value=\"HOLD\""), containsString("value=\"RELEASE\""),
                         containsString("plassene holdes av til den velger"))));
         assertThat(flashed(post("/saker/" + caseId + "/plasser").with(csrf()).with(as(officer)), "placesErrors"))
                 .containsEntry("placesChoice", "Velg om kommunen holder av eller frigir plassene.");
