@@ -31,13 +31,7 @@ public enum DecisionCommand implements Transition<DecisionStatus> {
     DECLINE(EnumSet.of(DecisionStatus.OFFERED), DecisionStatus.DECLINED, EnumSet.of(Role.AGENCY_CASEWORKER),
             "error.decision.notOffered"),
     /** A granted reconsideration (the designated group) reverses the decision; the place is released. */
-    REVOKE(EnumSet.of(DecisionStatus.OFFERED), DecisionStatus.REVOKED, EnumSet.of(Role.AGENCY_ADMIN), "error.decision.notOffered"),
-    /**
-     * The offer ended without settlement: the case closed or the offer withdrawn by a caseworker, or the accepting
-     * municipality released the places while the household is away ({@link ReleasedPlaces}); the place is released.
-     */
-    RELEASE(EnumSet.of(DecisionStatus.OFFERED), DecisionStatus.RELEASED, EnumSet.of(Role.AGENCY_CASEWORKER, Role.MUNICIPALITY_OFFICER),
-            "error.decision.notOffered");
+    REVOKE(EnumSet.of(DecisionStatus.OFFERED), DecisionStatus.REVOKED, EnumSet.of(Role.AGENCY_ADMIN), "error.decision.notOffered");
 
     static final String NOT_FOUND = "error.decision.notFound";
 

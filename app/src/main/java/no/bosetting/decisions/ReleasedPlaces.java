@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 
 import no.bosetting.cases.CaseOfferChanged;
-import no.bosetting.shared.CommandFailedException;
-import no.bosetting.shared.CommandFailure;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -32,14 +30,11 @@ public class ReleasedPlaces {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void onOfferChanged(CaseOfferChanged event) {
-        if (!event.releasesPlaces()) {
-            return;
+        // The case command (CLOSE_WITH_OFFER, WITHDRAW_OFFER, RELEASE_PLACES) has guarded scope, role and state: the
+        // release follows it and is not a command of its own on the decisions page.
+        if (event.releasesPlaces()) {
+            release(event.caseId(), event.actor().username());
         }
-        // The case command has found the household in the actor's scope; the role is the decisions' own to check.
-        if (!DecisionCommand.RELEASE.allowedFor(event.actor().role())) {
-            throw new CommandFailedException(CommandFailure.NotAllowed.of("error.role.notAllowed"));
-        }
-        release(event.caseId(), event.actor().username());
     }
 
     /** Releases the case's offered decisions; returns how many. */

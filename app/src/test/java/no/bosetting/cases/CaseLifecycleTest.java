@@ -161,6 +161,27 @@ class CaseLifecycleTest {
         assertThat(living.changes(first.caseId())).singleElement().satisfies(c -> assertThat(c.command()).isEqualTo("IMPORT"));
     }
 
+    @Test
+    void theMoveOutAndThePermitImportObeyTheSameHistoryRules() {
+        long centre = fixtures.centre(SOGNDAL);
+        long caseId = fixtures.household(centre, 0, today.minusDays(30));
+        String before = state(caseId);
+        // A move-out before the household came to the centre would overlap the centre's period.
+        assertRule(CommandResult.attempt(() -> commands.recordMoveOut(caseId, fixtures.reception(centre), today.minusDays(31),
+                LivingSituation.PRIVATE, SOGNDAL)), "date", "error.residence.overlap");
+        assertThat(state(caseId)).isEqualTo(before);
+
+        // MAMOT ended with effect from 15 February 2024: a permit imported as MAMOT now is refused, naming the field.
+        ImportOutcome mamot = permitImport.importPermit(new PermitImportRequest("TEST-" + Fixtures.next(), PermitType.COLLECTIVE_PROTECTION,
+                today.minusDays(10), LivingSituation.MAMOT, null, SOGNDAL, List.of(new PermitImportRequest.PersonData(Fixtures.duf(), null,
+                null, "Iryna", "Testenko", LocalDate.of(1980, 5, 5), "F", "UKR", Relation.MAIN, null, null))), fixtures.caseworker());
+        assertThat(mamot.ok()).isFalse();
+        assertThat(mamot.problems()).anySatisfy(p -> {
+            assertThat(p.field()).isEqualTo("livingSituation");
+            assertThat(p.messageKey()).isEqualTo("error.residence.mamotWindow");
+        });
+    }
+
     // ---- closing and withdrawing an offered case -------------------------------------------------------------
 
     @Test
