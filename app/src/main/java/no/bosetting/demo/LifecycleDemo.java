@@ -93,6 +93,9 @@ class LifecycleDemo {
             check("reopened " + caseId, lifecycle.reopen(caseId, caseworker,
                     "Ønsker likevel bosetting med offentlig hjelp; søkte innen seks måneder etter utflyttingen"));
         });
+        log.info("Demo life cycle (/saker/{id}): away with places held {}, away awaiting the municipality's choice {}, "
+                        + "moved out, closed and reopened {}", offered.isEmpty() ? "-" : offered.get(0)[0],
+                offered.size() < 2 ? "-" : offered.get(1)[0], movedOut.map(String::valueOf).orElse("-"));
     }
 
     private Optional<Actor> officer(long caseId) {

@@ -50,6 +50,8 @@ class CaseLifecycleTest {
     Proposals proposals;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    LongWaitingDeadlines longWaiting;
 
     LocalDate today;
     int year;
@@ -321,6 +323,18 @@ class CaseLifecycleTest {
         // Mapping again leads to allocation, the waiting counted from then.
         fixtures.ready(caseId);
         assertThat(readySince(caseId)).isEqualTo(today);
+    }
+
+    @Test
+    void theLongWaitingDeadlineStopsWhileAClosedCaseIsClosedAndRestartsWhenItIsReopened() {
+        // A family (three-month target) four months after its permit is long-waiting, counted from the permit throughout.
+        long caseId = fixtures.household(fixtures.centre(SOGNDAL), 1, today.minusMonths(4));
+        fixtures.ready(caseId);
+        assertThat(longWaiting.evaluate(today)).anySatisfy(i -> assertThat(i.itemKey()).isEqualTo("case:" + caseId));
+        commands.close(caseId, fixtures.caseworker(), CloseReason.LEFT_NORWAY, null, null).value();
+        assertThat(longWaiting.evaluate(today)).noneSatisfy(i -> assertThat(i.itemKey()).isEqualTo("case:" + caseId));
+        lifecycle.reopen(caseId, fixtures.caseworker(), "Tilbake i Norge").value();
+        assertThat(longWaiting.evaluate(today)).anySatisfy(i -> assertThat(i.itemKey()).isEqualTo("case:" + caseId));
     }
 
     @Test
