@@ -43,7 +43,37 @@ public enum CaseCommand implements Transition<CaseStatus> {
     // municipality needs the identity number and address for housing allowance (report 000 lines 3027–3035, 6700–6716).
     CORRECT_PERSON(HouseholdChanges.SETTLED_TOO, null, EnumSet.of(Role.AGENCY_CASEWORKER)),
     CHANGE_IDENTITY_NUMBER(HouseholdChanges.SETTLED_TOO, null, EnumSet.of(Role.AGENCY_CASEWORKER)),
-    CHANGE_ADDRESS(HouseholdChanges.SETTLED_TOO, null, EnumSet.of(Role.AGENCY_CASEWORKER));
+    CHANGE_ADDRESS(HouseholdChanges.SETTLED_TOO, null, EnumSet.of(Role.AGENCY_CASEWORKER)),
+    // ---- h2-lifecycle (issue 20 items 3 and 4) ----
+    /** A new living-situation period from a date (the current one ends that day); the state is unchanged. */
+    RECORD_LIVING_SITUATION(CaseLifecycle.OPEN, null, EnumSet.of(Role.RECEPTION_STAFF, Role.AGENCY_CASEWORKER)),
+    /** A corrected living-situation period (kind, place, first day), kept with its before → after. */
+    CORRECT_LIVING_SITUATION(CaseLifecycle.OPEN, null, EnumSet.of(Role.AGENCY_CASEWORKER)),
+    /**
+     * Closes a case whose household has an offer (accepted, or held while away): its places are released and the
+     * municipality is told in the case thread. Same reasons and informed-of-consequence rule as {@link #CLOSE}.
+     */
+    CLOSE_WITH_OFFER(EnumSet.of(CaseStatus.OFFERED, CaseStatus.TEMPORARILY_ABSENT), CaseStatus.CLOSED,
+            EnumSet.of(Role.AGENCY_CASEWORKER)),
+    /** The agency withdraws an accepted offer with a reason: the places are released, the household is ready again. */
+    WITHDRAW_OFFER(EnumSet.of(CaseStatus.OFFERED), CaseStatus.READY_FOR_ALLOCATION, EnumSet.of(Role.AGENCY_CASEWORKER)),
+    /** The household travelled abroad (report 000 lines 4027–4037): away from a date, expected back on another. */
+    MARK_ABSENT(EnumSet.of(CaseStatus.UNDER_MAPPING, CaseStatus.READY_FOR_ALLOCATION, CaseStatus.OFFERED),
+            CaseStatus.TEMPORARILY_ABSENT, EnumSet.of(Role.RECEPTION_STAFF, Role.AGENCY_CASEWORKER)),
+    /** The accepting municipality holds the places (and the dwelling) while the household is away. */
+    HOLD_PLACES(EnumSet.of(CaseStatus.TEMPORARILY_ABSENT), null, EnumSet.of(Role.MUNICIPALITY_OFFICER)),
+    /** The accepting municipality releases the places while the household is away; on return it is ready for allocation. */
+    RELEASE_PLACES(EnumSet.of(CaseStatus.TEMPORARILY_ABSENT), null, EnumSet.of(Role.MUNICIPALITY_OFFICER)),
+    /**
+     * The household is back: the case returns to the state recorded with the absence (target null here because it
+     * depends on that record) — an offer whose places were released returns to ready for allocation.
+     */
+    RETURN_FROM_ABSENCE(EnumSet.of(CaseStatus.TEMPORARILY_ABSENT), null, EnumSet.of(Role.RECEPTION_STAFF, Role.AGENCY_CASEWORKER)),
+    /**
+     * Reopens a closed case with a reason, within six months of the permit (report 000 lines 3068–3080 and 3987–4025:
+     * a person who moved out of reception may still apply within six months); back to mapping, the waiting restarts.
+     */
+    REOPEN(EnumSet.of(CaseStatus.CLOSED), CaseStatus.UNDER_MAPPING, EnumSet.of(Role.AGENCY_CASEWORKER));
 
     private final Set<CaseStatus> from;
     private final CaseStatus to;

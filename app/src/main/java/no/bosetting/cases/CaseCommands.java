@@ -12,6 +12,7 @@ import no.bosetting.access.HistoryTable;
 import no.bosetting.access.Role;
 import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -29,10 +30,12 @@ public class CaseCommands {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public CaseCommands(JdbcClient jdbc, Clock clock) {
+    public CaseCommands(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -132,29 +135,60 @@ public class CaseCommands {
     }
 
     /**
-     * Closes a case before settlement: needs a reason code and the record of how and when the person was
-     * informed of the consequence (settlement-process §4.3), stored with the history line.
+     * Closes a case before settlement: needs a reason code and, when the closing is the refugee's own choice
+     * ({@link CloseReason#needsInformed()}), the record of how and when the person was informed of the consequence
+     * (settlement-process §4.3), stored with the history line. A case with an offer (accepted, or held while the
+     * household is away) is closed by {@link CaseCommand#CLOSE_WITH_OFFER}: its places are released and the
+     * municipality told ({@link CaseOfferChanged}).
      */
     @Transactional
     public CommandResult<CaseStatus> close(long caseId, Actor actor, CloseReason closeReason, String text, ConsequenceInformed informed) {
-        if (!CaseCommand.CLOSE.allowedFor(actor.role())) {
+        CaseCommand command = closeCommand(caseId);
+        if (!command.allowedFor(actor.role())) {
             return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
         }
         if (closeReason == null) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("closeReason", "error.closeReason.required"));
         }
-        Optional<CommandFailure> invalid = informedProblem(caseId, informed);
+        boolean needsInformed = closeReason.needsInformed();
+        Optional<CommandFailure> invalid = needsInformed ? informedProblem(caseId, informed) : Optional.empty();
         if (invalid.isPresent()) {
             return CommandResult.fail(invalid.get());
         }
         String reason = closeReason.name() + (text == null || text.isBlank() ? "" : ": " + text.trim())
-                + ". " + informed.describe(actor.displayName());
-        CommandResult<CaseStatus> result = transition(caseId, CaseCommand.CLOSE, actor, reason, null);
+                + (needsInformed ? ". " + informed.describe(actor.displayName()) : "");
+        CommandResult<CaseStatus> result = transition(caseId, command, actor, reason, null);
         if (result.isSuccess()) {
             jdbc.sql("update settlement_case set closed_reason = :r where id = :id").param("r", closeReason.name()).param("id", caseId).update();
-            storeInformed(caseId, CaseCommand.CLOSE, informed, actor);
+            jdbc.sql("update case_absence set ended_on = :d where case_id = :id and ended_on is null")
+                    .param("d", LocalDate.now(clock)).param("id", caseId).update();
+            if (needsInformed) {
+                storeInformed(caseId, CaseCommand.CLOSE, informed, actor);
+            }
         }
         return result;
+    }
+
+    /** The closing command for the case as it is now: with an offer to release, or before one. */
+    private CaseCommand closeCommand(long caseId) {
+        return jdbc.sql("select status from settlement_case where id = :id").param("id", caseId).query(String.class).optional()
+                .map(CaseStatus::valueOf).filter(CaseCommand.CLOSE_WITH_OFFER::appliesTo)
+                .map(s -> CaseCommand.CLOSE_WITH_OFFER).orElse(CaseCommand.CLOSE);
+    }
+
+    /**
+     * The agency withdraws an accepted offer with a reason: the household's places are released and the municipality
+     * told in the case thread ({@link CaseOfferChanged}); the household is ready for allocation again.
+     */
+    @Transactional
+    public CommandResult<CaseStatus> withdrawOffer(long caseId, Actor actor, String reason) {
+        if (!CaseCommand.WITHDRAW_OFFER.allowedFor(actor.role())) {
+            return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
+        }
+        if (reason == null || reason.isBlank()) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("reason", "error.reason.required"));
+        }
+        return transition(caseId, CaseCommand.WITHDRAW_OFFER, actor, reason.trim(), null);
     }
 
     /** The confirmations that the persons were informed of the consequence, oldest first. */
@@ -228,6 +262,13 @@ public class CaseCommands {
         if (newSituation == LivingSituation.SETTLED_IN_MUNICIPALITY && row.get().status() != CaseStatus.SETTLED) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("newSituation", "error.moveOut.settleWithDates"));
         }
+        // The same history rule as every other change of the living situation: the move-out may not overlap the current period.
+        Optional<no.bosetting.shared.FieldProblem> overlap = ResidencePeriods.sequenceProblem(ResidencePeriods.withNew(
+                LivingSituations.periods(jdbc, caseId), new ResidencePeriods.Period(newSituation, null, municipalityNumber, date, null)),
+                LocalDate.now(clock));
+        if (overlap.isPresent()) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("date", overlap.get().messageKey(), overlap.get().args().toArray()));
+        }
         moveOut(caseId, row.get().status(), actor, date, newSituation, municipalityNumber);
         return CommandResult.ok(newSituation);
     }
@@ -299,7 +340,8 @@ public class CaseCommands {
         List<CaseCommand> valid = new ArrayList<>();
         row.ifPresent(r -> {
             for (CaseCommand c : CaseCommand.values()) {
-                if (c.appliesTo(r.status()) && c.allowedFor(actor.role()) && inScope(c, r, actor, r.settlementMunicipality())) {
+                if (c.appliesTo(r.status()) && c.allowedFor(actor.role()) && inScope(c, r, actor, r.settlementMunicipality())
+                        && CaseLifecycle.validNow(jdbc, caseId, c)) {
                     valid.add(c);
                 }
             }
@@ -334,6 +376,10 @@ public class CaseCommands {
                     row.status().name(), command.name()));
         }
         CaseStatus to = command.target();
+        if (command == CaseCommand.CLOSE_WITH_OFFER || command == CaseCommand.WITHDRAW_OFFER) {
+            // Told before the case moves, so the listeners still see the offer (the decisions release its places).
+            events.publishEvent(new CaseOfferChanged(caseId, row.settlementMunicipality(), command, actor, reason));
+        }
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("""
                 update settlement_case set status = :to, status_changed_at = :now, updated_at = :now, updated_by = :by,
@@ -351,7 +397,7 @@ public class CaseCommands {
         return CommandResult.ok(to);
     }
 
-    private static boolean inScope(CaseCommand command, Row row, Actor actor, String municipality) {
+    static boolean inScope(CaseCommand command, Row row, Actor actor, String municipality) {
         return switch (actor.role()) {
             case AGENCY_CASEWORKER, AGENCY_PLANNER, AGENCY_ADMIN -> true;
             case RECEPTION_STAFF -> ReceptionScope.sees(actor, row.receptionCentreId(), row.status(), row.livingSituation());
@@ -360,14 +406,14 @@ public class CaseCommands {
         };
     }
 
-    private Optional<Row> lock(long caseId) {
+    Optional<Row> lock(long caseId) {
         return jdbc.sql("select status, reception_centre_id, settlement_municipality, version, living_situation from settlement_case where id = :id for update")
                 .param("id", caseId)
                 .query((rs, n) -> row(rs))
                 .optional();
     }
 
-    private void appendHistory(long caseId, Actor actor, String command, CaseStatus from, CaseStatus to, String reason) {
+    void appendHistory(long caseId, Actor actor, String command, CaseStatus from, CaseStatus to, String reason) {
         CASE_HISTORY.append(jdbc, clock, caseId, actor, command, from, to, reason);
     }
 
@@ -376,7 +422,7 @@ public class CaseCommands {
                 LivingSituation.valueOf(rs.getString(5)));
     }
 
-    private record Row(CaseStatus status, Long receptionCentreId, String settlementMunicipality, int version,
+    record Row(CaseStatus status, Long receptionCentreId, String settlementMunicipality, int version,
                        LivingSituation livingSituation) {
     }
 }

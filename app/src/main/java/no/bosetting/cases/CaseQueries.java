@@ -117,7 +117,7 @@ public class CaseQueries {
             return true;
         }
         if (actor.role() == Role.MUNICIPALITY_OFFICER) {
-            where.append(" and c.settlement_municipality = :scopeMunicipality and c.status in ('OFFERED', 'SETTLED')");
+            where.append(" and c.settlement_municipality = :scopeMunicipality and c.status in ('OFFERED', 'SETTLED', 'TEMPORARILY_ABSENT')");
             params.put("scopeMunicipality", actor.municipalityNumber());
             return true;
         }

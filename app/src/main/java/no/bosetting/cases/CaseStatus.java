@@ -8,7 +8,12 @@ public enum CaseStatus {
     OFFERED,
     SETTLED,
     DECLINED,
-    CLOSED;
+    CLOSED,
+    /**
+     * The household is away for a while (e.g. travelled abroad, report 000 lines 4027–4037) and expected back; the
+     * case returns to the state before. Open: the settlement municipality may still hold its places.
+     */
+    TEMPORARILY_ABSENT;
 
     public boolean isOpen() {
         return this != SETTLED && this != DECLINED && this != CLOSED;

@@ -35,11 +35,15 @@ public class PermitImport {
     private final IdentityNumbers identities;
     private final HouseholdChanges householdChanges;
 
+    private final LivingSituations livingSituations;
+
     public PermitImport(JdbcClient jdbc, Clock clock, Municipalities municipalities, ReceptionCentres centres,
-                        AccompanyingAdults accompanyingAdults, IdentityNumbers identities, HouseholdChanges householdChanges) {
+                        AccompanyingAdults accompanyingAdults, IdentityNumbers identities, HouseholdChanges householdChanges,
+                        LivingSituations livingSituations) {
         this.accompanyingAdults = accompanyingAdults;
         this.identities = identities;
         this.householdChanges = householdChanges;
+        this.livingSituations = livingSituations;
         this.jdbc = jdbc;
         this.clock = clock;
         this.municipalities = municipalities;
@@ -53,6 +57,12 @@ public class PermitImport {
         }
         Optional<ImportOutcome> existing = existing(request.permitReference());
         if (existing.isPresent()) {
+            // A row for a permit already imported tells where the household lives now: a change is recorded from today
+            // in the living-situation history (issue 20 item 3); the household's facts are otherwise left as they are.
+            if (request.livingSituation() != null) {
+                livingSituations.recordFromImport(existing.get().caseId(), actor, request.livingSituation(),
+                        request.receptionCentreId(), request.municipalityNumber());
+            }
             return existing.get();
         }
         List<FieldProblem> problems = validate(request);
@@ -132,6 +142,12 @@ public class PermitImport {
             }
         } else if (r.municipalityNumber() == null || r.municipalityNumber().isBlank()) {
             problems.add(FieldProblem.of("municipalityNumber", "error.municipality.required"));
+        }
+        // MAMOT only inside the scheme's window (issue 20 item 3; ResidencePeriods): the period runs from the permit until now.
+        if (r.livingSituation() == LivingSituation.MAMOT && r.permitDate() != null && !r.permitDate().isAfter(today)
+                && !ResidencePeriods.insideMamotWindow(new ResidencePeriods.Period(LivingSituation.MAMOT, null, null, r.permitDate(), null), today)) {
+            problems.add(FieldProblem.of("livingSituation", "error.residence.mamotWindow",
+                    ResidencePeriods.MAMOT_FIRST.format(ConsequenceInformed.NORWEGIAN_DATE), ResidencePeriods.MAMOT_LAST.format(ConsequenceInformed.NORWEGIAN_DATE)));
         }
         if (r.municipalityNumber() != null && !r.municipalityNumber().isBlank() && municipalities.find(r.municipalityNumber()).isEmpty()) {
             problems.add(FieldProblem.of("municipalityNumber", "error.municipality.unknown", r.municipalityNumber()));

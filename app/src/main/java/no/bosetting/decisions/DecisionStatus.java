@@ -8,5 +8,10 @@ public enum DecisionStatus {
     /** The person declined the offer; the place is released. */
     DECLINED,
     /** The decision was reversed after a granted reconsideration; the place is released. */
-    REVOKED
+    REVOKED,
+    /**
+     * The household's offer ended without settlement — its case closed, the offer withdrawn, or the municipality
+     * released the places while the household was away; the place is released.
+     */
+    RELEASED
 }

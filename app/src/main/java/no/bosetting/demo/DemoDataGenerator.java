@@ -36,11 +36,13 @@ public class DemoDataGenerator {
     private final DemoCommands commands;
     private final HouseholdEdgesDemo householdEdges;
     private final HouseholdChangeDemo householdChanges;
+    private final LifecycleDemo lifecycle;
 
     DemoDataGenerator(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager, DemoCommands commands,
-                      HouseholdEdgesDemo householdEdges, HouseholdChangeDemo householdChanges) {
+                      HouseholdEdgesDemo householdEdges, HouseholdChangeDemo householdChanges, LifecycleDemo lifecycle) {
         this.householdEdges = householdEdges;
         this.householdChanges = householdChanges;
+        this.lifecycle = lifecycle;
         this.jdbc = jdbc;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactionManager);
@@ -85,6 +87,7 @@ public class DemoDataGenerator {
         replay.run();
         householdEdges.run(plan.seed());
         log.info("Demo data: {} secondary moves registered", DemoMoves.register(plan.seed(), commands, jdbc, replay.caseworker(), clock));
+        lifecycle.run(referencePrefix(plan.seed()));
         DemoSummary summary = summary(plan, replay, Duration.ofNanos(System.nanoTime() - started));
         logSummary(summary, replay);
         householdChanges.run(referencePrefix(plan.seed()));

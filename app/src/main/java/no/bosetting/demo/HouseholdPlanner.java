@@ -16,6 +16,7 @@ import java.util.SplittableRandom;
 
 import no.bosetting.cases.CloseReason;
 import no.bosetting.cases.LivingSituation;
+import no.bosetting.cases.ResidencePeriods;
 import no.bosetting.cases.PermitType;
 import no.bosetting.cases.Relation;
 import no.bosetting.interview.InterviewAnswers;
@@ -220,6 +221,11 @@ final class HouseholdPlanner {
             d.living = LivingSituation.RECEPTION_CENTRE;
         } else if (d.permitType == PermitType.COLLECTIVE_PROTECTION) {
             d.living = pick(r, s, new double[]{60, 10, 7, 3, 20});
+            // MAMOT existed only from 16.03.2022 to 15.02.2024 (report 000 lines 2514, 2664–2666): AMOT outside it.
+            if (d.living == LivingSituation.MAMOT && (d.permitDate.isBefore(ResidencePeriods.MAMOT_FIRST)
+                    || d.permitDate.isAfter(ResidencePeriods.MAMOT_LAST))) {
+                d.living = LivingSituation.AMOT;
+            }
         } else {
             d.living = pick(r, s, new double[]{85, 5, 3, 0, 7});
         }

@@ -138,6 +138,7 @@ class AuthorisationMatrixTest {
             Rule.of("GET", "/api/v1/cases", STAFF), // scoped: each role sees only its own cases, the statistics reader none
             Rule.of("GET", "/api/v1/cases/{id}", AGENCY),
             Rule.of("GET", "/api/v1/cases/{id}/**", AGENCY),
+            Rule.of("POST", "/api/v1/cases/{id}/places", NONE), // hold or release while away: the accepting municipality only
             Rule.of("*", "/api/v1/cases/{id}/**", CASEWORKER),
             Rule.of("*", "/api/v1/decisions/{id}/**", CASEWORKER),
             Rule.of("GET", "/api/v1/proposals", STAFF), // scoped like the case list
@@ -508,6 +509,13 @@ class AuthorisationMatrixTest {
         fixtures.ready(movedOut);
         caseCommands.recordMoveOut(movedOut, staff, today, no.bosetting.cases.LivingSituation.PRIVATE, OTHER_MUNICIPALITY).value();
         households.add(new Household("moved out to live privately", movedOut, null, null, false));
+
+        // Issue 20 item 3: the centre's scope follows the living-situation history, as its own staff record it.
+        long toAmot = fixtures.household(centre, 1);
+        fixtures.ready(toAmot);
+        context.getBean(no.bosetting.cases.LivingSituations.class).record(toAmot, staff, no.bosetting.cases.LivingSituation.AMOT,
+                today, null, OTHER_MUNICIPALITY).value();
+        households.add(new Household("moved to AMOT in the living-situation history", toAmot, null, null, false));
 
         Household declined = offered(centre, officer, "declined the offer", false);
         decisions.decline(declined.caseId(), fixtures.caseworker(), "Takket nei", informed).value();

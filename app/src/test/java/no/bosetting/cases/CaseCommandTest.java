@@ -32,7 +32,18 @@ class CaseCommandTest {
     void nothingLeavesTheEndStates() {
         for (CaseStatus end : EnumSet.of(CaseStatus.SETTLED, CaseStatus.DECLINED, CaseStatus.CLOSED)) {
             for (CaseCommand c : CaseCommand.values()) {
-                assertThat(c.appliesTo(end)).as(c + " from " + end).isFalse();
+                // Issue 20 item 4 (report 000 lines 3987–4025): a closed case may be reopened, and nothing else leads out.
+                boolean leaves = c.appliesTo(end) && c.target() != null && c.target() != end;
+                assertThat(leaves).as(c + " from " + end).isEqualTo(c == CaseCommand.REOPEN && end == CaseStatus.CLOSED);
+            }
+            // Only a settled household's facts are still corrected, its state unchanged (issue 20 item 1: identity number
+            // and address for housing allowance, report 000 lines 3027–3035; a reunified member joins, report 003
+            // lines 2292–2294); a declined or closed case takes nothing but the reopening.
+            for (CaseCommand c : CaseCommand.values()) {
+                if (c.appliesTo(end) && c != CaseCommand.REOPEN) {
+                    assertThat(end).as(c + " from " + end).isEqualTo(CaseStatus.SETTLED);
+                    assertThat(c.target()).as(c + " from " + end).isNull();
+                }
             }
             assertThat(end.isOpen()).isFalse();
         }

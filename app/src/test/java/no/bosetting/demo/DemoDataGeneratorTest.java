@@ -217,6 +217,17 @@ class DemoDataGeneratorTest {
         assertThat(count("""
                 select count(*) from secondary_move m join settlement_case s on s.id = m.case_id where s.permit_reference like :p
                 """, prefix)).as("secondary moves").isPositive();
+        // Issue 20 items 3 and 4 (demo.LifecycleDemo): an absence whose places the municipality holds, a household that moved
+        // out to live privately, was closed and reopened, through the commands.
+        assertThat(count("""
+                select count(*) from case_absence a join settlement_case s on s.id = a.case_id
+                where s.permit_reference like :p and a.places_choice = 'HOLD' and s.status = 'TEMPORARILY_ABSENT'
+                """, prefix)).isPositive();
+        assertThat(count("""
+                select count(*) from case_history h join settlement_case s on s.id = h.case_id
+                where s.permit_reference like :p and h.command = 'REOPEN'
+                  and exists (select 1 from residence_change r where r.case_id = s.id)
+                """, prefix)).isPositive();
         // Other tests share the database: the demo's own settings are at least these (it saves them last).
         assertThat(count("select count(*) from self_settlement_setting where accepts and :p <> ''", prefix)).isGreaterThanOrEqualTo(15L);
         assertThat(jdbc.sql("select municipality_number from self_settlement_setting where accepts").query(String.class).list())

@@ -181,8 +181,11 @@ class CaseWebController {
             if (closeReason == null) {
                 problems.add(FieldProblem.of("closeReason", "error.closeReason.required"));
             }
-            problems.addAll(InformedForm.problems(informed, informedOn, informedChannel, informedLanguage, interpreter,
-                    LocalDate.now(clock), summary.permitDate()));
+            // The informed record is needed for a closing by the refugee's own choice only (CloseReason.needsInformed).
+            if (closeReason == null || closeReason.needsInformed()) {
+                problems.addAll(InformedForm.problems(informed, informedOn, informedChannel, informedLanguage, interpreter,
+                        LocalDate.now(clock), summary.permitDate()));
+            }
             messages.byField(problems).forEach(errors::putIfAbsent);
         }
         if (!errors.isEmpty()) {

@@ -104,7 +104,7 @@ class CaseApiTest {
 
         mvc.perform(post("/api/v1/cases/{id}/close", caseId).with(as(fixtures.caseworker()))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content(json.writeValueAsString(Map.of("closeReason", "LEFT_NORWAY", "text", "Reiste hjem"))))
+                        .content(json.writeValueAsString(Map.of("closeReason", "MOVED_OUT_OF_RECEPTION", "text", "Flyttet til venner"))))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("informed"))
                 .andExpect(jsonPath("$.detail").value(notNullValue()));

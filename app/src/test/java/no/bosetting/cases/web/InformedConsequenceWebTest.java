@@ -86,7 +86,7 @@ class InformedConsequenceWebTest {
             Map<String, String> values = complete();
             values.remove(missing);
             Map<String, String> errors = errors(with(post("/saker/" + caseId + "/avslutt").with(csrf()).with(as(fixtures.caseworker()))
-                    .param("closeReason", "LEFT_NORWAY"), values), "closeErrors");
+                    .param("closeReason", "OTHER"), values), "closeErrors");
             assertThat(errors).as("without %s", missing).containsOnlyKeys(missing).containsEntry(missing, expected.get(missing));
         }
         // All at once, with the reason: every field is named.
@@ -105,7 +105,7 @@ class InformedConsequenceWebTest {
         Map<String, String> future = complete();
         future.put("informedOn", TestClock.today().plusDays(1).toString());
         var result = mvc.perform(with(post("/saker/" + caseId + "/avslutt").with(csrf()).with(as(fixtures.caseworker()))
-                .param("closeReason", "LEFT_NORWAY").param("text", "Reiste til Sverige"), future)).andReturn();
+                .param("closeReason", "OTHER").param("text", "Reiste til Sverige"), future)).andReturn();
         assertThat(flashed(result, "closeErrors"))
                 .containsEntry("informedOn", "Datoen personen ble informert kan ikke være frem i tid.");
         assertThat(flashed(result, "closeForm")).containsEntry("informedLanguage", "Tigrinja")
@@ -114,14 +114,14 @@ class InformedConsequenceWebTest {
         Map<String, String> early = complete();
         early.put("informedOn", permit.minusDays(1).toString());
         assertThat(errors(with(post("/saker/" + caseId + "/avslutt").with(csrf()).with(as(fixtures.caseworker()))
-                .param("closeReason", "LEFT_NORWAY"), early), "closeErrors"))
+                .param("closeReason", "OTHER"), early), "closeErrors"))
                 .containsEntry("informedOn", "Datoen personen ble informert kan ikke være før oppholdstillatelsen ("
                         + permit.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")) + ").");
 
         Map<String, String> unreadable = complete();
         unreadable.put("informedOn", "i går");
         assertThat(errors(with(post("/saker/" + caseId + "/avslutt").with(csrf()).with(as(fixtures.caseworker()))
-                .param("closeReason", "LEFT_NORWAY"), unreadable), "closeErrors")).containsOnlyKeys("informedOn");
+                .param("closeReason", "OTHER"), unreadable), "closeErrors")).containsOnlyKeys("informedOn");
         assertThat(cases.summaryForSystem(caseId).orElseThrow().status()).isEqualTo(CaseStatus.UNDER_MAPPING);
         assertThat(commands.informedRecords(caseId)).isEmpty();
     }
