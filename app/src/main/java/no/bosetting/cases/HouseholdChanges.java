@@ -131,7 +131,8 @@ public class HouseholdChanges {
         }
         long personId = insertMember(caseId, m, actor);
         HouseholdFacts.Facts[] change = facts.recompute(caseId, null, actor);
-        if (guarded.status() == CaseStatus.OFFERED) {
+        // After the acceptance a joining member takes a place; after settlement only a reunified one does (decisions decides).
+        if (guarded.status() == CaseStatus.OFFERED || guarded.status() == CaseStatus.SETTLED) {
             Optional<CommandFailure> refused = places.memberJoined(caseId, personId, m.reason() == JoinReason.FAMILY_REUNIFICATION,
                     actor, override);
             if (refused.isPresent()) {

@@ -51,7 +51,12 @@ class HouseholdChangePlaces implements HouseholdPlaces {
             boolean settled = decisions.forCase(caseId).stream().anyMatch(d -> d.status() == DecisionStatus.SETTLED);
             if (settled && reunified) {
                 var registered = reunifiedPlaces.register(caseId, personId, LocalDate.now(clock), actor, overrideReason);
-                return registered instanceof no.bosetting.shared.CommandResult.Failure<Long> f ? Optional.of(f.failure()) : Optional.empty();
+                if (registered instanceof no.bosetting.shared.CommandResult.Failure<Long> f) {
+                    // The household change words a place refusal on its own capacity field, as for an offered household.
+                    return Optional.of(f.failure() instanceof CommandFailure.RuleBroken r && r.messageKey().startsWith("error.capacity.")
+                            ? new CommandFailure.RuleBroken("capacity", r.messageKey(), r.args()) : f.failure());
+                }
+                return Optional.empty();
             }
             return Optional.empty();
         }
