@@ -92,6 +92,42 @@ public class CaseCommands {
         return transition(caseId, CaseCommand.APPROVE_SELF_SETTLEMENT, actor, reason, municipalityNumber);
     }
 
+    /**
+     * The agency accepted a private resident's application: the case goes into mapping. A case closed because the
+     * deadline passed comes back only this way (a late application accepted on the discretionary path); a case closed
+     * for any other reason stays closed. Called by the applications module, which checks who may accept.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CommandResult<CaseStatus> acceptApplication(long caseId, Actor actor, String reason) {
+        Optional<String> closedReason = jdbc.sql("select closed_reason from settlement_case where id = :id and status = 'CLOSED'")
+                .param("id", caseId).query(String.class).optional();
+        if (closedReason.isPresent() && !CloseReason.APPLICATION_DEADLINE_MISSED.name().equals(closedReason.get())) {
+            return CommandResult.fail(CommandFailure.WrongState.of(CaseStatus.CLOSED.name(), "app.error.caseClosed", CaseStatus.CLOSED.name()));
+        }
+        CommandResult<CaseStatus> result = transition(caseId, CaseCommand.ACCEPT_APPLICATION, actor, reason, null);
+        if (result.isSuccess()) {
+            jdbc.sql("update settlement_case set closed_reason = null where id = :id").param("id", caseId).update();
+        }
+        return result;
+    }
+
+    /**
+     * The private resident's right to settlement with public help ends (application refused, or the six-month deadline
+     * passed without one): the case leaves the flow with the reason in its history.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CommandResult<CaseStatus> endApplicationRight(long caseId, Actor actor, CloseReason closeReason, String reason) {
+        if (closeReason != CloseReason.APPLICATION_DEADLINE_MISSED && closeReason != CloseReason.APPLICATION_REFUSED) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("closeReason", "error.closeReason.required"));
+        }
+        CommandResult<CaseStatus> result = transition(caseId, CaseCommand.END_APPLICATION_RIGHT, actor,
+                closeReason.name() + ": " + reason, null);
+        if (result.isSuccess()) {
+            jdbc.sql("update settlement_case set closed_reason = :r where id = :id").param("r", closeReason.name()).param("id", caseId).update();
+        }
+        return result;
+    }
+
     /** A granted reconsideration returns the household to allocation; called by the decisions module. */
     @Transactional(propagation = Propagation.MANDATORY)
     public CommandResult<CaseStatus> reopenAfterReconsideration(long caseId, Actor actor, String reason) {
@@ -142,6 +178,9 @@ public class CaseCommands {
         }
         if (closeReason == null) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("closeReason", "error.closeReason.required"));
+        }
+        if (!CloseReason.chosenByCaseworker().contains(closeReason)) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("closeReason", "error.closeReason.applicationOnly"));
         }
         Optional<CommandFailure> invalid = informedProblem(caseId, informed);
         if (invalid.isPresent()) {
@@ -292,7 +331,7 @@ public class CaseCommands {
     /** The commands this actor could issue on the case now, for showing only valid actions. */
     @Transactional(readOnly = true)
     public List<CaseCommand> validCommands(long caseId, Actor actor) {
-        Optional<Row> row = jdbc.sql("select status, reception_centre_id, settlement_municipality, 0, living_situation from settlement_case where id = :id")
+        Optional<Row> row = jdbc.sql("select status, reception_centre_id, settlement_municipality, 0, living_situation, living_municipality_number from settlement_case where id = :id")
                 .param("id", caseId)
                 .query((rs, n) -> row(rs))
                 .optional();
@@ -355,13 +394,16 @@ public class CaseCommands {
         return switch (actor.role()) {
             case AGENCY_CASEWORKER, AGENCY_PLANNER, AGENCY_ADMIN -> true;
             case RECEPTION_STAFF -> ReceptionScope.sees(actor, row.receptionCentreId(), row.status(), row.livingSituation());
-            case MUNICIPALITY_OFFICER -> actor.isMunicipality(municipality);
+            // The interview of a private resident: the municipality the household lives in (report 000 around 3651–3667).
+            case MUNICIPALITY_OFFICER -> command == CaseCommand.RECORD_INTERVIEW
+                    ? MappingScope.municipalityMaps(actor, row.livingSituation(), row.livingMunicipality())
+                    : actor.isMunicipality(municipality);
             default -> false;
         };
     }
 
     private Optional<Row> lock(long caseId) {
-        return jdbc.sql("select status, reception_centre_id, settlement_municipality, version, living_situation from settlement_case where id = :id for update")
+        return jdbc.sql("select status, reception_centre_id, settlement_municipality, version, living_situation, living_municipality_number from settlement_case where id = :id for update")
                 .param("id", caseId)
                 .query((rs, n) -> row(rs))
                 .optional();
@@ -373,10 +415,10 @@ public class CaseCommands {
 
     private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Row(CaseStatus.valueOf(rs.getString(1)), (Long) rs.getObject(2), rs.getString(3), rs.getInt(4),
-                LivingSituation.valueOf(rs.getString(5)));
+                LivingSituation.valueOf(rs.getString(5)), rs.getString(6));
     }
 
     private record Row(CaseStatus status, Long receptionCentreId, String settlementMunicipality, int version,
-                       LivingSituation livingSituation) {
+                       LivingSituation livingSituation, String livingMunicipality) {
     }
 }

@@ -8,7 +8,12 @@ public enum CaseStatus {
     OFFERED,
     SETTLED,
     DECLINED,
-    CLOSED;
+    CLOSED,
+    /**
+     * A household living privately when the permit came: in the target group only by applying in time, so not in
+     * mapping until the agency accepts its application (report 000 around lines 3074–3080, 3139–3167).
+     */
+    AWAITING_APPLICATION;
 
     public boolean isOpen() {
         return this != SETTLED && this != DECLINED && this != CLOSED;

@@ -82,6 +82,7 @@ public class LongWaitingDeadlines implements DeadlineRule {
             case READY_FOR_ALLOCATION -> "fordelingsklar";
             case PROPOSED -> "foreslått for en kommune";
             case OFFERED -> "akseptert av en kommune, men ikke bosatt";
+            case AWAITING_APPLICATION -> "venter på søknad om bosetting";
             default -> status.name();
         };
     }

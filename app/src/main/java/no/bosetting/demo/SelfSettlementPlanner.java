@@ -276,6 +276,7 @@ final class SelfSettlementPlanner {
             case CONCENTRATION -> "Kommunen ønsker ikke flere bosatte i dette boligområdet for å unngå opphopning av levekårsutfordringer.";
             case MUNICIPALITY_FULL -> "Kommunens vedtak for året er brukt opp, og ingen nabokommune som tar imot avtalt selvbosetting har plass.";
             case OTHER -> "Boligen er en hybel i utleiers bolig og ikke en selvstendig boenhet.";
+            case NOT_PARTICIPATING -> "Kommunen tar ikke imot avtalt selvbosetting.";
         };
     }
 }
