@@ -1,6 +1,7 @@
 package no.bosetting.demo;
 
 import no.bosetting.access.UserAccounts;
+import no.bosetting.applications.ApplicationRights;
 import no.bosetting.applications.SettlementApplications;
 import no.bosetting.cases.CaseCommands;
 import no.bosetting.cases.CaseQueries;
@@ -36,5 +37,5 @@ record DemoCommands(Municipalities municipalities, ReceptionCentres centres, Use
                     SelfSettlementWindows selfSettlementWindows, SelfSettlementOverview selfSettlementOverview,
                     MunicipalityInitiatedSelfSettlements municipalityInitiated,
                     SettlementApplications applications, MessageThreads messageThreads,
-                    ThreadMessages messages, Reconsiderations reconsiderations) {
+                    ThreadMessages messages, Reconsiderations reconsiderations, ApplicationRights applicationRights) {
 }

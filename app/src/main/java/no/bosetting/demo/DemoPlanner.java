@@ -65,6 +65,7 @@ public final class DemoPlanner {
         List<HouseholdDraft> drafts = householdPlanner.households(rng(1));
         householdPlanner.timelines(drafts, rng(2));
         householdPlanner.keepResidentsUnderMappingAtStaffedCentres(drafts);
+        List<Integer> lateApplicants = PrivateResidentApplications.makeLate(drafts, basis.now());
         List<DemoPlan.Household> households = new ArrayList<>();
         SplittableRandom answers = rng(5);
         for (HouseholdDraft d : drafts) {
@@ -98,6 +99,7 @@ public final class DemoPlanner {
             }
         }
         events.addAll(allocation.events);
+        events.addAll(PrivateResidentApplications.plan(drafts, lateApplicants, rng(11)));
         inOrder(events);
         PlannedYear year = new PlannedYear(rng(10), basis, households, beforeNow(events), allocation.asbApproved,
                 allocation.picks);
