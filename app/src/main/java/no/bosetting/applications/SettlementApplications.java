@@ -17,12 +17,9 @@ import no.bosetting.access.Actor;
 import no.bosetting.access.PersonAccessLog;
 import no.bosetting.access.Role;
 import no.bosetting.access.Transition;
-import no.bosetting.cases.CaseCommand;
 import no.bosetting.cases.CaseCommands;
 import no.bosetting.cases.CaseQueries;
-import no.bosetting.cases.CaseStatus;
 import no.bosetting.cases.CaseSummary;
-import no.bosetting.cases.CloseReason;
 import no.bosetting.municipalities.Municipalities;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.CommandFailure;
@@ -53,10 +50,13 @@ public class SettlementApplications {
     private final Outbox outbox;
     private final PersonAccessLog accessLog;
     private final DeadlineStartRule startRule;
+    private final ApplicationGate gate;
 
     public SettlementApplications(JdbcClient jdbc, Clock clock, CaseQueries cases, CaseCommands caseCommands,
                                   Municipalities municipalities, Outbox outbox, PersonAccessLog accessLog,
-                                  @Value("${bosetting.application.deadline-start:PERMIT_DATE}") DeadlineStartRule startRule) {
+                                  @Value("${bosetting.application.deadline-start:PERMIT_DATE}") DeadlineStartRule startRule,
+                                  ApplicationGate gate) {
+        this.gate = gate;
         this.jdbc = jdbc;
         this.clock = clock;
         this.cases = cases;
@@ -328,7 +328,7 @@ public class SettlementApplications {
                 .param("s", to.name()).param("now", now).param("by", actor.username())
                 .param("reason", accept ? null : reason.trim()).param("id", id).update();
         if (a.caseId() != null) {
-            Optional<CommandFailure> caseFailure = accept ? caseFollowsAcceptance(a, actor) : caseFollowsRefusal(a, actor, reason.trim());
+            Optional<CommandFailure> caseFailure = accept ? gate.followAcceptance(a, actor) : gate.followRefusal(a, actor, reason.trim());
             if (caseFailure.isPresent()) {
                 return CommandResult.fail(caseFailure.get());
             }
@@ -342,38 +342,6 @@ public class SettlementApplications {
                         : "IMDi har avslått søknaden din. Du har ikke lenger rett til bosetting med offentlig hjelp. Begrunnelse: "
                         + reason.trim(), a.caseId());
         return CommandResult.ok(to);
-    }
-
-    /**
-     * The gate (report 000 around lines 3074–3080): acceptance moves a case waiting for the application, or closed by
-     * the missed deadline, into mapping. A case already in the flow keeps its state; a case closed for another reason
-     * cannot be accepted into the flow.
-     */
-    private Optional<CommandFailure> caseFollowsAcceptance(SettlementApplication a, Actor actor) {
-        CaseSummary summary = cases.summaryForSystem(a.caseId()).orElseThrow();
-        if (summary.status() == CaseStatus.AWAITING_APPLICATION || summary.status() == CaseStatus.CLOSED) {
-            CommandResult<CaseStatus> moved = caseCommands.acceptApplication(a.caseId(), actor,
-                    a.late() ? "Sen søknad godtatt etter skjønn" : "Søknad godtatt innen fristen");
-            return moved.isSuccess() ? Optional.empty() : Optional.of(moved.failure());
-        }
-        if (!summary.status().isOpen()) {
-            return Optional.of(CommandFailure.WrongState.of(summary.status().name(), "app.error.caseClosed", summary.status().name()));
-        }
-        return Optional.empty();
-    }
-
-    /** A refusal ends the right: the case leaves the flow, unless it has already left it (or is with a municipality). */
-    private Optional<CommandFailure> caseFollowsRefusal(SettlementApplication a, Actor actor, String reason) {
-        CaseSummary summary = cases.summaryForSystem(a.caseId()).orElseThrow();
-        if (CaseCommand.END_APPLICATION_RIGHT.appliesTo(summary.status())) {
-            CommandResult<CaseStatus> ended = caseCommands.endApplicationRight(a.caseId(), actor, CloseReason.APPLICATION_REFUSED,
-                    "Søknaden er avslått: " + reason);
-            return ended.isSuccess() ? Optional.empty() : Optional.of(ended.failure());
-        }
-        if (summary.status().isOpen()) {
-            return Optional.of(CommandFailure.WrongState.of(summary.status().name(), "app.error.caseInAllocation", summary.status().name()));
-        }
-        return Optional.empty();
     }
 
     /** The agency reaches every application, a refugee only the one of their own DUF number, no one else any. */

@@ -292,12 +292,13 @@ public class Letters {
 
     // ---- reading and downloading ------------------------------------------------------------------
 
-    /** The case's letters the actor may see, every version; empty when the case is out of reach. */
+    /** The case's settlement letters the actor may see, every version; empty when the case is out of reach. */
     public Optional<List<Letter>> forCase(long caseId, Actor actor) {
         if (!(actor.isAgency() || actor.is(Role.MUNICIPALITY_OFFICER)) || cases.summary(caseId, actor).isEmpty()) {
             return Optional.empty();
         }
-        List<Letter> all = jdbc.sql("select " + COLUMNS + " from letter l where l.case_id = :c order by l.kind, l.person_id nulls first, l.version desc")
+        // The settlement's letters; the first letter after the permit is the refugee's (FirstLetters, My page).
+        List<Letter> all = jdbc.sql("select " + COLUMNS + " from letter l where l.case_id = :c and l.kind <> 'FIRST_LETTER' order by l.kind, l.person_id nulls first, l.version desc")
                 .param("c", caseId).query((rs, n) -> map(rs)).list();
         return Optional.of(actor.isAgency() ? all
                 : all.stream().filter(l -> l.municipalityNumber() != null && l.municipalityNumber().equals(actor.municipalityNumber())).toList());
