@@ -39,6 +39,10 @@ class ApplicationGateBrowserTest {
     SettlementApplications applications;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    no.bosetting.selfsettlement.SelfSettlementSettings settings;
+
+    private static final String NOT_TAKING_PART = "1511";
 
     private static ApplicationForm form() {
         return new ApplicationForm(false, null, null, null, false, null, null, "false", null, null, null, null, null, null,
@@ -89,6 +93,21 @@ class ApplicationGateBrowserTest {
         }
         refugee.navigate(browsing.url("/min-side/brev?lang=nb"));
         assertThat(refugee.locator("main").textContent()).contains("Du har fått oppholdstillatelse – dette skjer nå");
+
+        // Item 9: a request to a municipality that does not take part is refused at once and recorded on the page.
+        fixtures.resetMunicipality(NOT_TAKING_PART);
+        settings.save(fixtures.caseworker(), NOT_TAKING_PART, false, null, null, 25).value();
+        refugee.navigate(browsing.url("/min-side/selvbosetting"));
+        audit.check(refugee, "/min-side/selvbosetting with all municipalities to choose from");
+        refugee.selectOption("#municipalityNumber", NOT_TAKING_PART);
+        refugee.fill("#address", "Fjordvegen 3");
+        refugee.fill("#landlordName", "Privat Utleier");
+        refugee.fill("#monthlyRent", "9000");
+        refugee.fill("#rooms", "2");
+        browsing.submit(refugee, refugee.locator("form:has(#municipalityNumber) button[type=submit]"));
+        assertThat(refugee.locator("#municipalityNumber-error").textContent()).contains("Vanylven tar ikke imot avtalt selvbosetting");
+        assertThat(refugee.locator("main").textContent()).contains("Kommunen tar ikke imot avtalt selvbosetting");
+        audit.check(refugee, "/min-side/selvbosetting with a request refused at once");
         audit.assertClean();
     }
 

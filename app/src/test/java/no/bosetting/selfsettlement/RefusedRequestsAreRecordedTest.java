@@ -10,7 +10,13 @@ import no.bosetting.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static no.bosetting.support.Fixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Every self-settlement request is recorded, also one to a municipality that does not take part (issue 20 item 9).
@@ -27,6 +33,22 @@ class RefusedRequestsAreRecordedTest extends SelfSettlementTestSupport {
     CaseQueries cases;
     @Autowired
     SelfSettlementOverview overview;
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+
+    @Test
+    void theRefugeeIsToldNextToTheFieldAndSeesTheRefusedRequestOnTheirPage() throws Exception {
+        fixtures.resetMunicipality(NOT_TAKING_PART);
+        settings.save(fixtures.caseworker(), NOT_TAKING_PART, false, null, null, 25).value();
+        Actor refugee = refugeeOf(household(HOME, 0));
+        mvc.perform(post("/min-side/selvbosetting").with(csrf()).with(as(refugee))
+                        .param("municipalityNumber", NOT_TAKING_PART).param("address", "Fjordvegen 3").param("landlordName", "Utleier")
+                        .param("leaseStart", TestClock.today().toString()).param("monthlyRent", "9000").param("rooms", "2"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Vanylven tar ikke imot avtalt selvbosetting.")))
+                .andExpect(content().string(containsString("Kommunen tar ikke imot avtalt selvbosetting")))
+                .andExpect(content().string(containsString("Fjordvegen 3")));
+    }
 
     @Test
     void aRequestToAMunicipalityThatDoesNotTakePartIsRefusedAndRecordedWithItsReason() {
