@@ -73,6 +73,16 @@ class ApplicationGateBrowserTest {
         assertThat(page.locator(".notice").textContent()).contains("godtatt");
         audit.check(page, "/soknader/{id} accepted");
 
+        Actor admin = user(new Actor("soknad-admin-" + n, "Søknad Admin", Role.AGENCY_ADMIN, null, null));
+        Page templates = browsing.login(admin);
+        for (String path : List.of("/brevmaler", "/brevmaler/rediger?kind=FIRST_LETTER&sprak=nb", "/brevmaler/rediger?kind=FIRST_LETTER&sprak=uk")) {
+            templates.navigate(browsing.url(path));
+            audit.check(templates, path);
+        }
+        templates.navigate(browsing.url("/soknader/" + late));
+        assertThat(templates.locator("form[action$='/godta']").count()).isEqualTo(1);
+        audit.check(templates, "/soknader/{id} late, as the designated group");
+
         Page municipality = browsing.login(officer);
         municipality.navigate(browsing.url("/kommune/i-kommunen"));
         audit.check(municipality, "/kommune/i-kommunen with interview links");

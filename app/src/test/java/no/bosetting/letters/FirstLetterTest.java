@@ -140,6 +140,20 @@ class FirstLetterTest {
     @Autowired
     LetterTemplates templatesBean;
 
+    @Test
+    void theAdministratorEditsTheFirstLetterInEachLanguage() throws Exception {
+        Actor admin = new Actor("admin-brev-test", "Admin", Role.AGENCY_ADMIN, null, null);
+        for (String lang : List.of("nb", "en", "uk")) {
+            mvc.perform(get("/brevmaler/rediger").param("kind", "FIRST_LETTER").param("sprak", lang).with(no.bosetting.support.Fixtures.as(admin)))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("{{soknadsfrist}}")))
+                    .andExpect(content().string(org.hamcrest.Matchers.not(containsString("??"))));
+        }
+        mvc.perform(get("/brevmaler").with(no.bosetting.support.Fixtures.as(admin)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Brev om oppholdstillatelse og hva som skjer nå")));
+    }
+
     /** The letter's XHTML escapes non-ASCII characters as numeric entities. */
     private static String escaped(String text) {
         return org.springframework.web.util.HtmlUtils.htmlEscapeDecimal(text, "UTF-8");
