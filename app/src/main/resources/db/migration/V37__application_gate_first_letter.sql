@@ -1,8 +1,8 @@
 -- Issue 20 items 5, 8 and 9: the private residents' application decides, the first letter after the permit,
 -- and every self-settlement request recorded (also one refused at once).
 --
--- Item 5 adds the case status AWAITING_APPLICATION (settlement_case.status has no check constraint) and the close
--- reasons APPLICATION_DEADLINE_MISSED and APPLICATION_REFUSED (closed_reason has none either), so no column changes.
+-- Item 5 adds the case statuses AWAITING_APPLICATION and APPLICATION_DEADLINE_MISSED (settlement_case.status has no
+-- check constraint) and the close reason APPLICATION_REFUSED (closed_reason has none either), so no column changes.
 -- ASSUMED for the cases already in the flow when this lands: no row is changed. A private resident whose case is
 -- under mapping or further on was let into the flow by the practice before this rule (IMDi searched private residents
 -- out and contacted the municipality, report 000 around lines 3139–3167), so it keeps its state, whether or not an

@@ -8,7 +8,6 @@ import no.bosetting.cases.CaseCommands;
 import no.bosetting.cases.CaseQueries;
 import no.bosetting.cases.CaseStatus;
 import no.bosetting.cases.CaseSummary;
-import no.bosetting.cases.CloseReason;
 import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
 import org.springframework.stereotype.Component;
@@ -29,13 +28,13 @@ class ApplicationGate {
     }
 
     /**
-     * The gate (report 000 around lines 3074–3080): acceptance moves a case waiting for the application, or closed by
-     * the missed deadline, into mapping. A case already in the flow keeps its state; a case closed for another reason
-     * cannot be accepted into the flow.
+     * The gate (report 000 around lines 3074–3080): acceptance moves a case waiting for the application, or out of the
+     * flow by the missed deadline, into mapping. A case already in the flow keeps its state; a closed case cannot be
+     * accepted into the flow.
      */
     Optional<CommandFailure> followAcceptance(SettlementApplication a, Actor actor) {
         CaseSummary summary = cases.summaryForSystem(a.caseId()).orElseThrow();
-        if (summary.status() == CaseStatus.AWAITING_APPLICATION || summary.status() == CaseStatus.CLOSED) {
+        if (CaseCommand.ACCEPT_APPLICATION.appliesTo(summary.status())) {
             CommandResult<CaseStatus> moved = caseCommands.acceptApplication(a.caseId(), actor,
                     a.late() ? "Sen søknad godtatt etter skjønn" : "Søknad godtatt innen fristen");
             return moved.isSuccess() ? Optional.empty() : Optional.of(moved.failure());
@@ -50,8 +49,7 @@ class ApplicationGate {
     Optional<CommandFailure> followRefusal(SettlementApplication a, Actor actor, String reason) {
         CaseSummary summary = cases.summaryForSystem(a.caseId()).orElseThrow();
         if (CaseCommand.END_APPLICATION_RIGHT.appliesTo(summary.status())) {
-            CommandResult<CaseStatus> ended = caseCommands.endApplicationRight(a.caseId(), actor, CloseReason.APPLICATION_REFUSED,
-                    "Søknaden er avslått: " + reason);
+            CommandResult<CaseStatus> ended = caseCommands.endApplicationRight(a.caseId(), actor, "Søknaden er avslått: " + reason);
             return ended.isSuccess() ? Optional.empty() : Optional.of(ended.failure());
         }
         if (summary.status().isOpen()) {

@@ -9,7 +9,6 @@ import no.bosetting.access.Actor;
 import no.bosetting.cases.CaseCommands;
 import no.bosetting.cases.CaseQueries;
 import no.bosetting.cases.CaseStatus;
-import no.bosetting.cases.CloseReason;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.outbox.Outbox;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The six-month deadline has an effect: a private resident who has sent no application by the last day (under the
  * configured start rule) is no longer in the target group for settlement with public help (report 000 around lines
- * 3074–3080). The daily run closes such a case with the reason in its history and tells the refugee. A late
+ * 3074–3080). The daily run takes such a case out of the flow (APPLICATION_DEADLINE_MISSED) with the reason in its
+ * history and tells the refugee. A late
  * application may still be sent; accepted on the discretionary path it brings the case back into mapping.
  */
 @Service
@@ -77,8 +77,8 @@ public class ApplicationRights {
             Boolean done;
             try {
                 done = tx.execute(s -> {
-                CommandResult<CaseStatus> ended = caseCommands.endApplicationRight(r.caseId(), Actor.system(),
-                        CloseReason.APPLICATION_DEADLINE_MISSED, "Ingen søknad om bosetting innen fristen " + deadline.lastDay());
+                CommandResult<CaseStatus> ended = caseCommands.lapseApplicationRight(r.caseId(), Actor.system(),
+                        "Ingen søknad om bosetting innen fristen " + deadline.lastDay());
                 if (!ended.isSuccess()) {
                     s.setRollbackOnly();
                     return false;

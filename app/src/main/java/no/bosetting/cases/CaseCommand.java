@@ -27,21 +27,24 @@ public enum CaseCommand implements Transition<CaseStatus> {
     /** A granted reconsideration sends the household back to allocation; the earlier decision is revoked. */
     REOPEN_AFTER_RECONSIDERATION(EnumSet.of(CaseStatus.OFFERED), CaseStatus.READY_FOR_ALLOCATION,
             EnumSet.of(Role.AGENCY_ADMIN)),
-    CLOSE(EnumSet.of(CaseStatus.UNDER_MAPPING, CaseStatus.READY_FOR_ALLOCATION, CaseStatus.AWAITING_APPLICATION), CaseStatus.CLOSED,
-            EnumSet.of(Role.AGENCY_CASEWORKER)),
+    CLOSE(EnumSet.of(CaseStatus.UNDER_MAPPING, CaseStatus.READY_FOR_ALLOCATION, CaseStatus.AWAITING_APPLICATION,
+            CaseStatus.APPLICATION_DEADLINE_MISSED), CaseStatus.CLOSED, EnumSet.of(Role.AGENCY_CASEWORKER)),
     /**
-     * The agency accepted the private resident's application: the case goes into mapping. From CLOSED only when the
-     * right had ended by the missed deadline and a late application is accepted on the discretionary path
-     * (report 000 around lines 3946–3950); the applications module decides who may accept a late one.
+     * The agency accepted the private resident's application: the case goes into mapping. From
+     * APPLICATION_DEADLINE_MISSED when a late application is accepted on the discretionary path (report 000 around lines
+     * 3946–3950); the applications module decides who may accept a late one.
      */
-    ACCEPT_APPLICATION(EnumSet.of(CaseStatus.AWAITING_APPLICATION, CaseStatus.CLOSED), CaseStatus.UNDER_MAPPING,
+    ACCEPT_APPLICATION(EnumSet.of(CaseStatus.AWAITING_APPLICATION, CaseStatus.APPLICATION_DEADLINE_MISSED), CaseStatus.UNDER_MAPPING,
             EnumSet.of(Role.AGENCY_CASEWORKER, Role.AGENCY_ADMIN)),
+    /** The application was refused: the right to settlement with public help ends and the case is closed. */
+    END_APPLICATION_RIGHT(EnumSet.of(CaseStatus.AWAITING_APPLICATION, CaseStatus.APPLICATION_DEADLINE_MISSED, CaseStatus.UNDER_MAPPING,
+            CaseStatus.READY_FOR_ALLOCATION), CaseStatus.CLOSED, EnumSet.of(Role.AGENCY_CASEWORKER, Role.AGENCY_ADMIN)),
     /**
-     * The right to settlement with public help ends for a private resident: the application was refused, or the
-     * six-month deadline passed without one (report 000 around lines 3074–3080). The case leaves the flow.
+     * The six-month deadline passed without an application (report 000 around lines 3074–3080): the case leaves the
+     * flow. Run daily by the system ({@code ApplicationRights}).
      */
-    END_APPLICATION_RIGHT(EnumSet.of(CaseStatus.AWAITING_APPLICATION, CaseStatus.UNDER_MAPPING, CaseStatus.READY_FOR_ALLOCATION),
-            CaseStatus.CLOSED, EnumSet.of(Role.AGENCY_CASEWORKER, Role.AGENCY_ADMIN));
+    LAPSE_APPLICATION_RIGHT(EnumSet.of(CaseStatus.AWAITING_APPLICATION), CaseStatus.APPLICATION_DEADLINE_MISSED,
+            EnumSet.of(Role.AGENCY_CASEWORKER, Role.AGENCY_ADMIN));
 
     private final Set<CaseStatus> from;
     private final CaseStatus to;

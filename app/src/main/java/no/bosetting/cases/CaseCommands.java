@@ -93,39 +93,31 @@ public class CaseCommands {
     }
 
     /**
-     * The agency accepted a private resident's application: the case goes into mapping. A case closed because the
-     * deadline passed comes back only this way (a late application accepted on the discretionary path); a case closed
-     * for any other reason stays closed. Called by the applications module, which checks who may accept.
+     * The agency accepted a private resident's application: the case goes into mapping, also from
+     * APPLICATION_DEADLINE_MISSED (a late application accepted on the discretionary path). Called by the applications
+     * module, which checks who may accept.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public CommandResult<CaseStatus> acceptApplication(long caseId, Actor actor, String reason) {
-        Optional<String> closedReason = jdbc.sql("select closed_reason from settlement_case where id = :id and status = 'CLOSED'")
-                .param("id", caseId).query(String.class).optional();
-        if (closedReason.isPresent() && !CloseReason.APPLICATION_DEADLINE_MISSED.name().equals(closedReason.get())) {
-            return CommandResult.fail(CommandFailure.WrongState.of(CaseStatus.CLOSED.name(), "app.error.caseClosed", CaseStatus.CLOSED.name()));
-        }
-        CommandResult<CaseStatus> result = transition(caseId, CaseCommand.ACCEPT_APPLICATION, actor, reason, null);
+        return transition(caseId, CaseCommand.ACCEPT_APPLICATION, actor, reason, null);
+    }
+
+    /** The private resident's application was refused: the right ends, and the case is closed with that reason. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CommandResult<CaseStatus> endApplicationRight(long caseId, Actor actor, String reason) {
+        CommandResult<CaseStatus> result = transition(caseId, CaseCommand.END_APPLICATION_RIGHT, actor,
+                CloseReason.APPLICATION_REFUSED.name() + ": " + reason, null);
         if (result.isSuccess()) {
-            jdbc.sql("update settlement_case set closed_reason = null where id = :id").param("id", caseId).update();
+            jdbc.sql("update settlement_case set closed_reason = :r where id = :id")
+                    .param("r", CloseReason.APPLICATION_REFUSED.name()).param("id", caseId).update();
         }
         return result;
     }
 
-    /**
-     * The private resident's right to settlement with public help ends (application refused, or the six-month deadline
-     * passed without one): the case leaves the flow with the reason in its history.
-     */
+    /** No application by the six-month deadline: the case leaves the flow (a late application may still bring it back). */
     @Transactional(propagation = Propagation.MANDATORY)
-    public CommandResult<CaseStatus> endApplicationRight(long caseId, Actor actor, CloseReason closeReason, String reason) {
-        if (closeReason != CloseReason.APPLICATION_DEADLINE_MISSED && closeReason != CloseReason.APPLICATION_REFUSED) {
-            return CommandResult.fail(CommandFailure.RuleBroken.of("closeReason", "error.closeReason.required"));
-        }
-        CommandResult<CaseStatus> result = transition(caseId, CaseCommand.END_APPLICATION_RIGHT, actor,
-                closeReason.name() + ": " + reason, null);
-        if (result.isSuccess()) {
-            jdbc.sql("update settlement_case set closed_reason = :r where id = :id").param("r", closeReason.name()).param("id", caseId).update();
-        }
-        return result;
+    public CommandResult<CaseStatus> lapseApplicationRight(long caseId, Actor actor, String reason) {
+        return transition(caseId, CaseCommand.LAPSE_APPLICATION_RIGHT, actor, reason, null);
     }
 
     /** A granted reconsideration returns the household to allocation; called by the decisions module. */

@@ -8,13 +8,11 @@ public enum CloseReason {
     PERMIT_REVOKED,
     DECEASED,
     OTHER,
-    /** A private resident sent no application within the six months (report 000 around lines 3074–3080). */
-    APPLICATION_DEADLINE_MISSED,
-    /** The agency refused the private resident's application. */
+    /** The agency refused the private resident's application: the right to settlement with public help has ended. */
     APPLICATION_REFUSED;
 
-    /** The reasons a caseworker chooses when closing; the application's two follow from the application only. */
+    /** The reasons a caseworker chooses when closing; a refused application's follows from the refusal only. */
     public static java.util.List<CloseReason> chosenByCaseworker() {
-        return java.util.Arrays.stream(values()).filter(r -> r != APPLICATION_DEADLINE_MISSED && r != APPLICATION_REFUSED).toList();
+        return java.util.Arrays.stream(values()).filter(r -> r != APPLICATION_REFUSED).toList();
     }
 }

@@ -83,6 +83,7 @@ public class LongWaitingDeadlines implements DeadlineRule {
             case PROPOSED -> "foreslått for en kommune";
             case OFFERED -> "akseptert av en kommune, men ikke bosatt";
             case AWAITING_APPLICATION -> "venter på søknad om bosetting";
+            case APPLICATION_DEADLINE_MISSED -> "ute av ordningen etter søknadsfristen";
             default -> status.name();
         };
     }

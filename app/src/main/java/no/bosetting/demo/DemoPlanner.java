@@ -66,6 +66,7 @@ public final class DemoPlanner {
         householdPlanner.timelines(drafts, rng(2));
         householdPlanner.keepResidentsUnderMappingAtStaffedCentres(drafts);
         List<Integer> lateApplicants = PrivateResidentApplications.makeLate(drafts, basis.now());
+        List<Integer> lapsedApplicants = PrivateResidentApplications.makeLapsed(drafts, basis.now(), lateApplicants);
         List<DemoPlan.Household> households = new ArrayList<>();
         SplittableRandom answers = rng(5);
         for (HouseholdDraft d : drafts) {
@@ -103,6 +104,7 @@ public final class DemoPlanner {
         inOrder(events);
         PlannedYear year = new PlannedYear(rng(10), basis, households, beforeNow(events), allocation.asbApproved,
                 allocation.picks);
+        lapsedApplicants.forEach(year::take); // never applies: no application or other example on it
         aroundTheCase(year, asb, capacityAt.plus(Duration.ofHours(1)));
         events.addAll(year.planned());
         inOrder(events);

@@ -56,6 +56,22 @@ final class PrivateResidentApplications {
         return late;
     }
 
+    /**
+     * One private household that never applies: its deadline passes and the daily run takes it out of the flow, where it
+     * stays (APPLICATION_DEADLINE_MISSED). Its interview and allocation are taken out of the plan.
+     */
+    static List<Integer> makeLapsed(List<HouseholdDraft> drafts, Instant now, List<Integer> late) {
+        for (HouseholdDraft d : drafts) {
+            if (d.living == LivingSituation.PRIVATE && d.interviewAt != null && d.closeAt == null && d.selfSettlement == null
+                    && !late.contains(d.index) && lastDay(d).plusDays(3).atStartOfDay(TimeConfig.OSLO).toInstant().isBefore(now)) {
+                d.interviewAt = null;
+                d.eligibleAt = null;
+                return List.of(d.index);
+            }
+        }
+        return List.of();
+    }
+
     /** The applications: sent and accepted between the permit and the interview, or late for the households made late. */
     static List<DemoPlan.Event> plan(List<HouseholdDraft> drafts, List<Integer> late, SplittableRandom r) {
         List<DemoPlan.Event> events = new ArrayList<>();

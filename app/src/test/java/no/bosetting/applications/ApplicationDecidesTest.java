@@ -118,8 +118,10 @@ class ApplicationDecidesTest {
 
         List<Long> closed = rights.endLapsed();
         assertThat(closed).contains(lapsed).doesNotContain(inTime, applied);
-        assertThat(cases.summaryForSystem(lapsed).orElseThrow().status()).isEqualTo(CaseStatus.CLOSED);
-        assertThat(closedReason(lapsed)).isEqualTo(CloseReason.APPLICATION_DEADLINE_MISSED.name());
+        // Out of the flow: no longer open, so neither mapped, allocated nor offered agreed self-settlement.
+        assertThat(cases.summaryForSystem(lapsed).orElseThrow().status()).isEqualTo(CaseStatus.APPLICATION_DEADLINE_MISSED);
+        assertThat(CaseStatus.APPLICATION_DEADLINE_MISSED.isOpen()).isFalse();
+        assertThat(cases.history(lapsed)).anyMatch(h -> "LAPSE_APPLICATION_RIGHT".equals(h.command()));
         assertThat(cases.summaryForSystem(inTime).orElseThrow().status()).isEqualTo(CaseStatus.AWAITING_APPLICATION);
         assertThat(cases.summaryForSystem(applied).orElseThrow().status()).isEqualTo(CaseStatus.AWAITING_APPLICATION);
         assertThat(jdbc.sql("select count(*) from outbox_message where recipient = :r and subject like 'Fristen for å søke%'")
@@ -139,13 +141,23 @@ class ApplicationDecidesTest {
         mvc.perform(post("/soknader/" + late + "/godta").with(csrf()).with(as(fixtures.caseworker())))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Bare den utpekte gruppen (IMDi-administratorer) kan godta den etter skjønn")));
-        assertThat(cases.summaryForSystem(lapsed).orElseThrow().status()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(cases.summaryForSystem(lapsed).orElseThrow().status()).isEqualTo(CaseStatus.APPLICATION_DEADLINE_MISSED);
 
         assertThat(applications.accept(late, ADMIN).value()).isEqualTo(ApplicationStatus.ACCEPTED);
         assertThat(cases.summaryForSystem(lapsed).orElseThrow().status()).isEqualTo(CaseStatus.UNDER_MAPPING);
-        assertThat(closedReason(lapsed)).isNull();
         assertThat(cases.history(lapsed)).extracting(h -> h.command())
-                .containsSubsequence("END_APPLICATION_RIGHT", "ACCEPT_APPLICATION");
+                .containsSubsequence("LAPSE_APPLICATION_RIGHT", "ACCEPT_APPLICATION");
+    }
+
+    @Test
+    void aLateApplicationRefusedClosesTheCaseForGood() {
+        String duf = Fixtures.duf();
+        long caseId = RefugeeSupport.privateHousehold(permits, duf, TestClock.today().minusMonths(7), "0301");
+        assertThat(rights.endLapsed()).contains(caseId);
+        long late = send(duf);
+        assertThat(applications.refuse(late, fixtures.caseworker(), "Ingen særlige grunner").value()).isEqualTo(ApplicationStatus.REFUSED);
+        assertThat(cases.summaryForSystem(caseId).orElseThrow().status()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(closedReason(caseId)).isEqualTo(CloseReason.APPLICATION_REFUSED.name());
     }
 
     @Test

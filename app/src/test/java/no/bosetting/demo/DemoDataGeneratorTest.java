@@ -165,9 +165,9 @@ class DemoDataGeneratorTest {
         assertThat(count("""
                 select count(distinct h.case_id) from case_history h join settlement_case s on s.id = h.case_id
                 where s.permit_reference like :p and h.command = 'ACCEPT_APPLICATION' and h.actor_role = 'AGENCY_ADMIN'
-                  and h.from_status = 'CLOSED'
-                  and exists (select 1 from case_history e where e.case_id = h.case_id and e.command = 'END_APPLICATION_RIGHT'
-                              and e.reason like 'APPLICATION_DEADLINE_MISSED%' and e.occurred_at < h.occurred_at)
+                  and h.from_status = 'APPLICATION_DEADLINE_MISSED'
+                  and exists (select 1 from case_history e where e.case_id = h.case_id and e.command = 'LAPSE_APPLICATION_RIGHT'
+                              and e.occurred_at < h.occurred_at)
                 """, prefix)).isPositive();
         assertThat(count("""
                 select count(*) from case_history h join settlement_case s on s.id = h.case_id
