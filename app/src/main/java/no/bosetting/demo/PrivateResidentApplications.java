@@ -72,10 +72,35 @@ final class PrivateResidentApplications {
         return List.of();
     }
 
-    /** The applications: sent and accepted between the permit and the interview, or late for the households made late. */
-    static List<DemoPlan.Event> plan(List<HouseholdDraft> drafts, List<Integer> late, SplittableRandom r) {
+    /**
+     * One private household whose application is refused: the right ends and the case is closed, so its interview and
+     * allocation are taken out of the plan.
+     */
+    static List<Integer> makeRefused(List<HouseholdDraft> drafts, Instant now, List<Integer> taken) {
+        for (HouseholdDraft d : drafts) {
+            if (d.living == LivingSituation.PRIVATE && d.interviewAt != null && d.closeAt == null && d.selfSettlement == null
+                    && !taken.contains(d.index) && d.importAt.plus(Duration.ofDays(10)).isBefore(now)) {
+                d.interviewAt = null;
+                d.eligibleAt = null;
+                return List.of(d.index);
+            }
+        }
+        return List.of();
+    }
+
+    /**
+     * The applications: sent and accepted between the permit and the interview, late for the households made late, and
+     * refused for the household made refused.
+     */
+    static List<DemoPlan.Event> plan(List<HouseholdDraft> drafts, List<Integer> late, List<Integer> refused, SplittableRandom r) {
         List<DemoPlan.Event> events = new ArrayList<>();
         for (HouseholdDraft d : drafts) {
+            if (refused.contains(d.index)) {
+                events.add(new DemoPlan.SendApplication(d.importAt.plus(Duration.ofDays(2)), d.index, form(d)));
+                events.add(new DemoPlan.HandleApplication(d.importAt.plus(Duration.ofDays(6)), d.index, false,
+                        "Husstanden har selv skaffet bolig og fast arbeid og har ikke behov for bosetting med offentlig hjelp."));
+                continue;
+            }
             if (d.living != LivingSituation.PRIVATE || d.interviewAt == null) {
                 continue;
             }
