@@ -50,10 +50,13 @@ public class SettlementApplications {
     private final Outbox outbox;
     private final PersonAccessLog accessLog;
     private final DeadlineStartRule startRule;
+    private final ApplicationGate gate;
 
     public SettlementApplications(JdbcClient jdbc, Clock clock, CaseQueries cases, CaseCommands caseCommands,
                                   Municipalities municipalities, Outbox outbox, PersonAccessLog accessLog,
-                                  @Value("${bosetting.application.deadline-start:PERMIT_DATE}") DeadlineStartRule startRule) {
+                                  @Value("${bosetting.application.deadline-start:PERMIT_DATE}") DeadlineStartRule startRule,
+                                  ApplicationGate gate) {
+        this.gate = gate;
         this.jdbc = jdbc;
         this.clock = clock;
         this.cases = cases;
@@ -202,8 +205,10 @@ public class SettlementApplications {
      * saved yet (a new draft). The caller found the application within the actor's scope.
      */
     public List<ApplicationCommand> validCommands(Actor actor, Optional<SettlementApplication> application) {
+        ApplicationCommand notThisOne = ApplicationCommand.acceptFor(!application.map(SettlementApplication::late).orElse(false));
         return Transition.valid(ApplicationCommand.class, actor,
-                application.map(SettlementApplication::status).orElse(ApplicationStatus.DRAFT));
+                application.map(SettlementApplication::status).orElse(ApplicationStatus.DRAFT)).stream()
+                .filter(c -> c != notThisOne).toList();
     }
 
     /** The status of the refugee's own application, a new draft when they have none (or are no refugee). */
@@ -273,28 +278,36 @@ public class SettlementApplications {
     }
 
     /**
-     * Accepts the application into the settlement flow: the case keeps living situation PRIVATE and goes
-     * on under mapping; the acceptance is written to the case history and the refugee is told.
+     * Accepts the application: a private resident's case goes from waiting for the application into mapping (also from
+     * closed, when the right had ended by the missed deadline and a late application is accepted on the discretionary
+     * path); a case already in the flow before the application decided keeps its state. Written to the case history;
+     * the refugee is told.
      */
     @Transactional
     public CommandResult<ApplicationStatus> accept(long id, Actor actor) {
-        return handle(id, actor, ApplicationCommand.ACCEPT, null);
+        return handle(id, actor, true, null);
     }
 
-    /** Refuses the application with a reason the refugee sees. */
+    /**
+     * Refuses the application with a reason the refugee sees. The right to settlement with public help ends: a case
+     * waiting for the application, under mapping or ready for allocation leaves the flow (closed as refused).
+     */
     @Transactional
     public CommandResult<ApplicationStatus> refuse(long id, Actor actor, String reason) {
-        return handle(id, actor, ApplicationCommand.REFUSE, reason);
+        return handle(id, actor, false, reason);
     }
 
-    private CommandResult<ApplicationStatus> handle(long id, Actor actor, ApplicationCommand command, String reason) {
-        boolean accept = command == ApplicationCommand.ACCEPT;
+    private CommandResult<ApplicationStatus> handle(long id, Actor actor, boolean accept, String reason) {
         Optional<SettlementApplication> locked = jdbc.sql("select id from settlement_application where id = :id for update")
                 .param("id", id).query(Long.class).optional().flatMap(this::find).filter(a -> inScope(actor, a))
                 .map(this::linkIfPossible);
+        ApplicationCommand command = accept ? ApplicationCommand.acceptFor(locked.map(SettlementApplication::late).orElse(false))
+                : ApplicationCommand.REFUSE;
         Optional<CommandFailure> refused = command.guard(actor, locked.map(SettlementApplication::status), NOT_FOUND, id);
         if (refused.isPresent()) {
-            return CommandResult.fail(refused.get());
+            // Only the designated group accepts a late application (report 000 around lines 3946–3950).
+            return CommandResult.fail(command == ApplicationCommand.ACCEPT_LATE && refused.get() instanceof CommandFailure.NotAllowed
+                    ? CommandFailure.NotAllowed.of("app.error.designatedGroup") : refused.get());
         }
         SettlementApplication a = locked.get();
         if (!accept && blank(reason)) {
@@ -306,13 +319,6 @@ public class SettlementApplications {
         if (accept && a.caseId() == null) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("", "app.error.noPermit"));
         }
-        if (accept) {
-            CaseSummary summary = cases.summaryForSystem(a.caseId()).orElseThrow();
-            if (!summary.status().isOpen()) {
-                return CommandResult.fail(CommandFailure.WrongState.of(summary.status().name(), "app.error.caseClosed",
-                        summary.status().name()));
-            }
-        }
         ApplicationStatus to = command.target();
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("""
@@ -322,6 +328,10 @@ public class SettlementApplications {
                 .param("s", to.name()).param("now", now).param("by", actor.username())
                 .param("reason", accept ? null : reason.trim()).param("id", id).update();
         if (a.caseId() != null) {
+            Optional<CommandFailure> caseFailure = accept ? gate.followAcceptance(a, actor) : gate.followRefusal(a, actor, reason.trim());
+            if (caseFailure.isPresent()) {
+                return CommandResult.fail(caseFailure.get());
+            }
             caseCommands.note(a.caseId(), actor, accept ? "APPLICATION_ACCEPTED" : "APPLICATION_REFUSED",
                     accept ? "Søknad om bosetting med offentlig hjelp godtatt" + (a.late() ? " etter skjønn (søkt etter fristen)" : "") + "."
                             : "Søknad om bosetting med offentlig hjelp avslått: " + reason.trim());
@@ -329,7 +339,8 @@ public class SettlementApplications {
         outbox.enqueue("NOTIFICATION", "duf:" + a.dufNumber(),
                 accept ? "Søknaden din om bosetting er godtatt" : "Søknaden din om bosetting er avslått",
                 accept ? "IMDi har godtatt søknaden din. Saken din går videre til kartlegging og fordeling."
-                        : "IMDi har avslått søknaden din. Begrunnelse: " + reason.trim(), a.caseId());
+                        : "IMDi har avslått søknaden din. Du har ikke lenger rett til bosetting med offentlig hjelp. Begrunnelse: "
+                        + reason.trim(), a.caseId());
         return CommandResult.ok(to);
     }
 

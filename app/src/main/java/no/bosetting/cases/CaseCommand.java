@@ -11,8 +11,9 @@ import no.bosetting.access.Transition;
  * leads and which roles may issue it. Scope (own centre, own municipality) is checked by the command.
  */
 public enum CaseCommand implements Transition<CaseStatus> {
+    /** Municipality officers record it for private residents living in their municipality (report 000 around 3651–3667). */
     RECORD_INTERVIEW(EnumSet.of(CaseStatus.UNDER_MAPPING), CaseStatus.READY_FOR_ALLOCATION,
-            EnumSet.of(Role.RECEPTION_STAFF, Role.AGENCY_CASEWORKER)),
+            EnumSet.of(Role.RECEPTION_STAFF, Role.AGENCY_CASEWORKER, Role.MUNICIPALITY_OFFICER)),
     PROPOSE(EnumSet.of(CaseStatus.READY_FOR_ALLOCATION), CaseStatus.PROPOSED, EnumSet.of(Role.AGENCY_CASEWORKER)),
     WITHDRAW_PROPOSAL(EnumSet.of(CaseStatus.PROPOSED), CaseStatus.READY_FOR_ALLOCATION, EnumSet.of(Role.AGENCY_CASEWORKER)),
     REJECT(EnumSet.of(CaseStatus.PROPOSED), CaseStatus.READY_FOR_ALLOCATION, EnumSet.of(Role.MUNICIPALITY_OFFICER)),
@@ -26,8 +27,8 @@ public enum CaseCommand implements Transition<CaseStatus> {
     /** A granted reconsideration sends the household back to allocation; the earlier decision is revoked. */
     REOPEN_AFTER_RECONSIDERATION(EnumSet.of(CaseStatus.OFFERED), CaseStatus.READY_FOR_ALLOCATION,
             EnumSet.of(Role.AGENCY_ADMIN)),
-    CLOSE(EnumSet.of(CaseStatus.UNDER_MAPPING, CaseStatus.READY_FOR_ALLOCATION), CaseStatus.CLOSED,
-            EnumSet.of(Role.AGENCY_CASEWORKER)),
+    CLOSE(EnumSet.of(CaseStatus.UNDER_MAPPING, CaseStatus.READY_FOR_ALLOCATION, CaseStatus.AWAITING_APPLICATION,
+            CaseStatus.APPLICATION_DEADLINE_MISSED), CaseStatus.CLOSED, EnumSet.of(Role.AGENCY_CASEWORKER)),
     /** Records or corrects the accompanying adult of an unaccompanied minor (a relation, the state is unchanged). */
     SET_ACCOMPANYING_ADULT(EnumSet.of(CaseStatus.UNDER_MAPPING, CaseStatus.READY_FOR_ALLOCATION, CaseStatus.PROPOSED,
             CaseStatus.OFFERED), null, EnumSet.of(Role.AGENCY_CASEWORKER)),
@@ -73,7 +74,23 @@ public enum CaseCommand implements Transition<CaseStatus> {
      * Reopens a closed case with a reason, within six months of the permit (report 000 lines 3068–3080 and 3987–4025:
      * a person who moved out of reception may still apply within six months); back to mapping, the waiting restarts.
      */
-    REOPEN(EnumSet.of(CaseStatus.CLOSED), CaseStatus.UNDER_MAPPING, EnumSet.of(Role.AGENCY_CASEWORKER));
+    REOPEN(EnumSet.of(CaseStatus.CLOSED), CaseStatus.UNDER_MAPPING, EnumSet.of(Role.AGENCY_CASEWORKER)),
+    /**
+     * The agency accepted the private resident's application: the case goes into mapping. From
+     * APPLICATION_DEADLINE_MISSED when a late application is accepted on the discretionary path (report 000 around lines
+     * 3946–3950); the applications module decides who may accept a late one.
+     */
+    ACCEPT_APPLICATION(EnumSet.of(CaseStatus.AWAITING_APPLICATION, CaseStatus.APPLICATION_DEADLINE_MISSED), CaseStatus.UNDER_MAPPING,
+            EnumSet.of(Role.AGENCY_CASEWORKER, Role.AGENCY_ADMIN)),
+    /** The application was refused: the right to settlement with public help ends and the case is closed. */
+    END_APPLICATION_RIGHT(EnumSet.of(CaseStatus.AWAITING_APPLICATION, CaseStatus.APPLICATION_DEADLINE_MISSED, CaseStatus.UNDER_MAPPING,
+            CaseStatus.READY_FOR_ALLOCATION), CaseStatus.CLOSED, EnumSet.of(Role.AGENCY_CASEWORKER, Role.AGENCY_ADMIN)),
+    /**
+     * The six-month deadline passed without an application (report 000 around lines 3074–3080): the case leaves the
+     * flow. Run daily by the system ({@code ApplicationRights}).
+     */
+    LAPSE_APPLICATION_RIGHT(EnumSet.of(CaseStatus.AWAITING_APPLICATION), CaseStatus.APPLICATION_DEADLINE_MISSED,
+            EnumSet.of(Role.AGENCY_CASEWORKER, Role.AGENCY_ADMIN));
 
     private final Set<CaseStatus> from;
     private final CaseStatus to;

@@ -95,6 +95,34 @@ public class CaseCommands {
         return transition(caseId, CaseCommand.APPROVE_SELF_SETTLEMENT, actor, reason, municipalityNumber);
     }
 
+    /**
+     * The agency accepted a private resident's application: the case goes into mapping, also from
+     * APPLICATION_DEADLINE_MISSED (a late application accepted on the discretionary path). Called by the applications
+     * module, which checks who may accept.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CommandResult<CaseStatus> acceptApplication(long caseId, Actor actor, String reason) {
+        return transition(caseId, CaseCommand.ACCEPT_APPLICATION, actor, reason, null);
+    }
+
+    /** The private resident's application was refused: the right ends, and the case is closed with that reason. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CommandResult<CaseStatus> endApplicationRight(long caseId, Actor actor, String reason) {
+        CommandResult<CaseStatus> result = transition(caseId, CaseCommand.END_APPLICATION_RIGHT, actor,
+                CloseReason.APPLICATION_REFUSED.name() + ": " + reason, null);
+        if (result.isSuccess()) {
+            jdbc.sql("update settlement_case set closed_reason = :r where id = :id")
+                    .param("r", CloseReason.APPLICATION_REFUSED.name()).param("id", caseId).update();
+        }
+        return result;
+    }
+
+    /** No application by the six-month deadline: the case leaves the flow (a late application may still bring it back). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CommandResult<CaseStatus> lapseApplicationRight(long caseId, Actor actor, String reason) {
+        return transition(caseId, CaseCommand.LAPSE_APPLICATION_RIGHT, actor, reason, null);
+    }
+
     /** A granted reconsideration returns the household to allocation; called by the decisions module. */
     @Transactional(propagation = Propagation.MANDATORY)
     public CommandResult<CaseStatus> reopenAfterReconsideration(long caseId, Actor actor, String reason) {
@@ -149,6 +177,9 @@ public class CaseCommands {
         }
         if (closeReason == null) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("closeReason", "error.closeReason.required"));
+        }
+        if (!CloseReason.chosenByCaseworker().contains(closeReason)) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("closeReason", "error.closeReason.applicationOnly"));
         }
         boolean needsInformed = closeReason.needsInformed();
         Optional<CommandFailure> invalid = needsInformed ? informedProblem(caseId, informed) : Optional.empty();
@@ -333,7 +364,7 @@ public class CaseCommands {
     /** The commands this actor could issue on the case now, for showing only valid actions. */
     @Transactional(readOnly = true)
     public List<CaseCommand> validCommands(long caseId, Actor actor) {
-        Optional<Row> row = jdbc.sql("select status, reception_centre_id, settlement_municipality, 0, living_situation from settlement_case where id = :id")
+        Optional<Row> row = jdbc.sql("select status, reception_centre_id, settlement_municipality, 0, living_situation, living_municipality_number from settlement_case where id = :id")
                 .param("id", caseId)
                 .query((rs, n) -> row(rs))
                 .optional();
@@ -401,13 +432,16 @@ public class CaseCommands {
         return switch (actor.role()) {
             case AGENCY_CASEWORKER, AGENCY_PLANNER, AGENCY_ADMIN -> true;
             case RECEPTION_STAFF -> ReceptionScope.sees(actor, row.receptionCentreId(), row.status(), row.livingSituation());
-            case MUNICIPALITY_OFFICER -> actor.isMunicipality(municipality);
+            // The interview of a private resident: the municipality the household lives in (report 000 around 3651–3667).
+            case MUNICIPALITY_OFFICER -> command == CaseCommand.RECORD_INTERVIEW
+                    ? MappingScope.municipalityMaps(actor, row.livingSituation(), row.livingMunicipality())
+                    : actor.isMunicipality(municipality);
             default -> false;
         };
     }
 
     Optional<Row> lock(long caseId) {
-        return jdbc.sql("select status, reception_centre_id, settlement_municipality, version, living_situation from settlement_case where id = :id for update")
+        return jdbc.sql("select status, reception_centre_id, settlement_municipality, version, living_situation, living_municipality_number from settlement_case where id = :id for update")
                 .param("id", caseId)
                 .query((rs, n) -> row(rs))
                 .optional();
@@ -419,10 +453,10 @@ public class CaseCommands {
 
     private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Row(CaseStatus.valueOf(rs.getString(1)), (Long) rs.getObject(2), rs.getString(3), rs.getInt(4),
-                LivingSituation.valueOf(rs.getString(5)));
+                LivingSituation.valueOf(rs.getString(5)), rs.getString(6));
     }
 
     record Row(CaseStatus status, Long receptionCentreId, String settlementMunicipality, int version,
-                       LivingSituation livingSituation) {
+               LivingSituation livingSituation, String livingMunicipality) {
     }
 }

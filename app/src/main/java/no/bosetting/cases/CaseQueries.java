@@ -305,17 +305,61 @@ public class CaseQueries {
         return jdbc.sql("select " + SUMMARY_COLUMNS + """
                          from settlement_case c left join reception_centre rc on rc.id = c.reception_centre_id
                         where c.living_municipality_number = :m and c.living_situation in ('PRIVATE', 'AMOT', 'MAMOT')
-                          and c.status in ('UNDER_MAPPING', 'READY_FOR_ALLOCATION', 'PROPOSED', 'OFFERED')
+                          and c.status in ('AWAITING_APPLICATION', 'UNDER_MAPPING', 'READY_FOR_ALLOCATION', 'PROPOSED', 'OFFERED')
                         order by c.living_situation, c.permit_date, c.id limit 500
                         """)
                 .param("m", municipalityNumber).query((rs, n) -> summary(rs, today)).list();
     }
 
-    /** Open cases of households living privately and under mapping, with the main person's DUF number (for deadline rules). */
+    /**
+     * A household living privately that the actor's municipality maps ({@link MappingScope}), for the interview; empty
+     * for anyone else. The caller logs the read when it shows persons.
+     */
+    public Optional<CaseSummary> mappedByMunicipality(long caseId, Actor actor) {
+        if (actor.role() != Role.MUNICIPALITY_OFFICER) {
+            return Optional.empty();
+        }
+        return summaryForSystem(caseId).filter(s -> MappingScope.sees(actor, s));
+    }
+
+    /**
+     * Open cases under mapping, with where the household lives and the day it came into mapping (the permit's import,
+     * or the acceptance of a private resident's application), for the interview work items.
+     */
+    public List<InMapping> inMapping() {
+        return jdbc.sql("""
+                select c.id, c.reference, c.living_situation, c.reception_centre_id, c.living_municipality_number, c.status_changed_at
+                from settlement_case c where c.status = 'UNDER_MAPPING' order by c.id
+                """)
+                .query((rs, n) -> new InMapping(rs.getLong(1), rs.getString(2), LivingSituation.valueOf(rs.getString(3)),
+                        (Long) rs.getObject(4), rs.getString(5),
+                        rs.getObject(6, OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toLocalDate()))
+                .list();
+    }
+
+    /** A case under mapping: where the household lives and since when the case is in mapping. */
+    public record InMapping(long caseId, String reference, LivingSituation livingSituation, Long receptionCentreId,
+                            String livingMunicipalityNumber, LocalDate mappingSince) {
+    }
+
+    /** Households living privately that wait for their application to be accepted (for the application deadline). */
+    public List<PrivateResident> privateResidentsAwaitingApplication() {
+        return jdbc.sql("""
+                select c.id, p.duf_number, c.permit_date from settlement_case c join person p on p.case_id = c.id and p.relation = 'MAIN'
+                where c.status = 'AWAITING_APPLICATION' and p.duf_number is not null
+                order by c.permit_date, c.id
+                """)
+                .query((rs, n) -> new PrivateResident(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class))).list();
+    }
+
+    /**
+     * Open cases of households living privately, under mapping (those already in the flow before the application
+     * decided) or waiting for their application, with the main person's DUF number (for deadline rules).
+     */
     public List<PrivateResident> privateResidentsUnderMapping() {
         return jdbc.sql("""
                 select c.id, p.duf_number, c.permit_date from settlement_case c join person p on p.case_id = c.id and p.relation = 'MAIN'
-                where c.living_situation = 'PRIVATE' and c.status = 'UNDER_MAPPING' and p.duf_number is not null
+                where c.living_situation = 'PRIVATE' and c.status in ('UNDER_MAPPING', 'AWAITING_APPLICATION') and p.duf_number is not null
                 order by c.permit_date, c.id
                 """)
                 .query((rs, n) -> new PrivateResident(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class))).list();

@@ -29,14 +29,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class HouseholdChanges {
 
     /** The open states up to the offer: members join or leave and facts are corrected (settled and closed cases take no command). */
-    static final Set<CaseStatus> MEMBER_STATES = EnumSet.of(CaseStatus.UNDER_MAPPING, CaseStatus.READY_FOR_ALLOCATION,
-            CaseStatus.PROPOSED, CaseStatus.OFFERED);
+    static final Set<CaseStatus> MEMBER_STATES = EnumSet.of(CaseStatus.AWAITING_APPLICATION, CaseStatus.UNDER_MAPPING,
+            CaseStatus.READY_FOR_ALLOCATION, CaseStatus.PROPOSED, CaseStatus.OFFERED, CaseStatus.TEMPORARILY_ABSENT);
     /**
      * Where facts may still change after settlement: a member reunified with (or born into) a settled household joins it,
      * and names, identity numbers and the address are corrected; a member leaving a settled household is a secondary move.
      */
-    static final Set<CaseStatus> SETTLED_TOO = EnumSet.of(CaseStatus.UNDER_MAPPING, CaseStatus.READY_FOR_ALLOCATION,
-            CaseStatus.PROPOSED, CaseStatus.OFFERED, CaseStatus.SETTLED);
+    static final Set<CaseStatus> SETTLED_TOO = EnumSet.of(CaseStatus.AWAITING_APPLICATION, CaseStatus.UNDER_MAPPING,
+            CaseStatus.READY_FOR_ALLOCATION, CaseStatus.PROPOSED, CaseStatus.OFFERED, CaseStatus.TEMPORARILY_ABSENT,
+            CaseStatus.SETTLED);
 
     private final JdbcClient jdbc;
     private final ChangeSupport support;
@@ -132,7 +133,8 @@ public class HouseholdChanges {
         long personId = insertMember(caseId, m, actor);
         HouseholdFacts.Facts[] change = facts.recompute(caseId, null, actor);
         // After the acceptance a joining member takes a place; after settlement only a reunified one does (decisions decides).
-        if (guarded.status() == CaseStatus.OFFERED || guarded.status() == CaseStatus.SETTLED) {
+        if (guarded.status() == CaseStatus.OFFERED || guarded.status() == CaseStatus.TEMPORARILY_ABSENT
+                || guarded.status() == CaseStatus.SETTLED) {
             Optional<CommandFailure> refused = places.memberJoined(caseId, personId, m.reason() == JoinReason.FAMILY_REUNIFICATION,
                     actor, override);
             if (refused.isPresent()) {
@@ -223,7 +225,7 @@ public class HouseholdChanges {
                 .param("today", support.today()).param("r", reason.trim()).param("now", support.now())
                 .param("by", actor.username()).param("p", personId).update();
         HouseholdFacts.Facts[] change = facts.recompute(caseId, null, actor);
-        if (guarded.status() == CaseStatus.OFFERED) {
+        if (guarded.status() == CaseStatus.OFFERED || guarded.status() == CaseStatus.TEMPORARILY_ABSENT) {
             Optional<CommandFailure> refused = places.memberLeft(caseId, personId, actor, reason.trim());
             if (refused.isPresent()) {
                 return CommandResult.fail(refused.get());

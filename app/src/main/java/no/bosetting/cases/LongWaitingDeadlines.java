@@ -82,6 +82,8 @@ public class LongWaitingDeadlines implements DeadlineRule {
             case READY_FOR_ALLOCATION -> "fordelingsklar";
             case PROPOSED -> "foreslått for en kommune";
             case OFFERED -> "akseptert av en kommune, men ikke bosatt";
+            case AWAITING_APPLICATION -> "venter på søknad om bosetting";
+            case APPLICATION_DEADLINE_MISSED -> "ute av ordningen etter søknadsfristen";
             default -> status.name();
         };
     }

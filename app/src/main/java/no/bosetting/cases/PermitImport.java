@@ -15,6 +15,7 @@ import no.bosetting.municipalities.Municipalities;
 import no.bosetting.shared.ContactDetails;
 import no.bosetting.shared.FieldProblem;
 import no.bosetting.shared.Identifiers;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,12 +35,12 @@ public class PermitImport {
     private final AccompanyingAdults accompanyingAdults;
     private final IdentityNumbers identities;
     private final HouseholdChanges householdChanges;
-
     private final LivingSituations livingSituations;
+    private final ApplicationEventPublisher events;
 
     public PermitImport(JdbcClient jdbc, Clock clock, Municipalities municipalities, ReceptionCentres centres,
                         AccompanyingAdults accompanyingAdults, IdentityNumbers identities, HouseholdChanges householdChanges,
-                        LivingSituations livingSituations) {
+                        LivingSituations livingSituations, ApplicationEventPublisher events) {
         this.accompanyingAdults = accompanyingAdults;
         this.identities = identities;
         this.householdChanges = householdChanges;
@@ -48,6 +49,7 @@ public class PermitImport {
         this.clock = clock;
         this.municipalities = municipalities;
         this.centres = centres;
+        this.events = events;
     }
 
     @Transactional
@@ -278,6 +280,9 @@ public class PermitImport {
         String reference = "BS-" + r.permitDate().getYear() + "-" + String.format("%06d", id);
         Long centreId = r.livingSituation() == LivingSituation.RECEPTION_CENTRE
                 || r.livingSituation() == LivingSituation.EMERGENCY_ACCOMMODATION ? r.receptionCentreId() : null;
+        // A household living privately is in the target group only by applying within six months; it is mapped once the
+        // agency accepts the application (report 000 around lines 3074–3080 and 3139–3167). Everyone else goes to mapping.
+        CaseStatus initial = r.livingSituation() == LivingSituation.PRIVATE ? CaseStatus.AWAITING_APPLICATION : CaseStatus.UNDER_MAPPING;
         String livingMunicipality = centreId != null
                 ? centres.find(centreId).map(ReceptionCentre::municipalityNumber).orElse(null)
                 : r.municipalityNumber();
@@ -285,11 +290,11 @@ public class PermitImport {
                 insert into settlement_case (id, reference, permit_reference, permit_type, permit_date, status, household_type,
                     persons, children, unaccompanied_minor, living_situation, reception_centre_id, living_municipality_number,
                     status_changed_at, created_at, created_by, updated_at, updated_by)
-                values (:id, :ref, :pref, :ptype, :pdate, 'UNDER_MAPPING', :ht, :persons, :children, :um, :ls, :rc, :lm,
+                values (:id, :ref, :pref, :ptype, :pdate, :status, :ht, :persons, :children, :um, :ls, :rc, :lm,
                     :now, :now, :by, :now, :by)
                 """)
                 .param("id", id).param("ref", reference).param("pref", r.permitReference().trim())
-                .param("ptype", r.permitType().name()).param("pdate", r.permitDate()).param("ht", type.name())
+                .param("ptype", r.permitType().name()).param("pdate", r.permitDate()).param("status", initial.name()).param("ht", type.name())
                 .param("persons", household.size()).param("children", children)
                 .param("um", type == HouseholdType.UNACCOMPANIED_MINOR).param("ls", r.livingSituation().name())
                 .param("rc", centreId).param("lm", livingMunicipality).param("now", now).param("by", actor.username())
@@ -323,10 +328,12 @@ public class PermitImport {
                     .param("m", livingMunicipality).param("d", r.permitDate()).param("now", now).param("by", actor.username())
                     .update();
         }
-        CaseCommands.CASE_HISTORY.append(jdbc, clock, id, actor, "IMPORT_PERMIT", null, CaseStatus.UNDER_MAPPING,
-                "Oppholdstillatelse " + r.permitReference().trim() + " (" + r.permitType().name() + ")");
+        CaseCommands.CASE_HISTORY.append(jdbc, clock, id, actor, "IMPORT_PERMIT", null, initial,
+                "Oppholdstillatelse " + r.permitReference().trim() + " (" + r.permitType().name() + ")"
+                        + (initial == CaseStatus.AWAITING_APPLICATION ? ". Bor privat: venter på søknad om bosetting" : ""));
         r.persons().stream().filter(PermitImport::accompanying).findFirst()
                 .ifPresent(adult -> accompanyingAdults.recordFromPermit(id, adult, actor));
+        events.publishEvent(new PermitRegistered(id, initial == CaseStatus.AWAITING_APPLICATION, actor));
         return ImportOutcome.created(id, reference);
     }
 

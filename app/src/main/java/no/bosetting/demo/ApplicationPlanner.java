@@ -44,7 +44,10 @@ final class ApplicationPlanner {
             }
             Household h = year.households.get(i);
             Instant imported = year.imported.get(i);
-            if (h.livingSituation() != LivingSituation.PRIVATE || year.taken(i) || imported == null) {
+            // An interviewed private household applied and was accepted before its interview (PrivateResidentApplications).
+            // A closed one is left alone: a refusal would end the right of a case that is closed later in the plan.
+            if (h.livingSituation() != LivingSituation.PRIVATE || h.interview() != null || offeredOrEnded(i) || year.taken(i)
+                    || imported == null) {
                 continue;
             }
             double kind = r.nextDouble();

@@ -34,7 +34,9 @@ final class ApplicationReplay {
             replay.refused(e, "no application");
             return;
         }
-        replay.check(e, replay.command(() -> e.accept() ? commands.applications().accept(id, replay.caseworker())
+        // A late application is accepted by the designated group (the administrator) on the discretionary path.
+        boolean late = commands.applications().forRefugee(replay.refugee(e.household())).map(SettlementApplication::late).orElse(false);
+        replay.check(e, replay.command(() -> e.accept() ? commands.applications().accept(id, late ? replay.administrator() : replay.caseworker())
                 : commands.applications().refuse(id, replay.caseworker(), e.reason())));
     }
 }

@@ -1,6 +1,7 @@
 package no.bosetting.demo;
 
 import no.bosetting.access.UserAccounts;
+import no.bosetting.applications.ApplicationRights;
 import no.bosetting.applications.SettlementApplications;
 import no.bosetting.cases.CaseCommands;
 import no.bosetting.cases.CaseQueries;
@@ -40,5 +41,5 @@ record DemoCommands(Municipalities municipalities, ReceptionCentres centres, Use
                     MunicipalityInitiatedSelfSettlements municipalityInitiated,
                     SettlementApplications applications, MessageThreads messageThreads,
                     ThreadMessages messages, Reconsiderations reconsiderations, NationalPlan nationalPlan, PlanRevision planRevision,
-                    no.bosetting.moves.SecondaryMoves secondaryMoves, PlaceRule placeRule) {
+                    no.bosetting.moves.SecondaryMoves secondaryMoves, PlaceRule placeRule, ApplicationRights applicationRights) {
 }

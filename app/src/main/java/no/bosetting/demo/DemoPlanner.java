@@ -65,6 +65,10 @@ public final class DemoPlanner {
         List<HouseholdDraft> drafts = householdPlanner.households(rng(1));
         householdPlanner.timelines(drafts, rng(2));
         householdPlanner.keepResidentsUnderMappingAtStaffedCentres(drafts);
+        List<Integer> lateApplicants = PrivateResidentApplications.makeLate(drafts, basis.now());
+        List<Integer> lapsedApplicants = PrivateResidentApplications.makeLapsed(drafts, basis.now(), lateApplicants);
+        List<Integer> refusedApplicants = PrivateResidentApplications.makeRefused(drafts, basis.now(),
+                java.util.stream.Stream.concat(lateApplicants.stream(), lapsedApplicants.stream()).toList());
         List<DemoPlan.Household> households = new ArrayList<>();
         SplittableRandom answers = rng(5);
         for (HouseholdDraft d : drafts) {
@@ -98,9 +102,12 @@ public final class DemoPlanner {
             }
         }
         events.addAll(allocation.events);
+        events.addAll(PrivateResidentApplications.plan(drafts, lateApplicants, refusedApplicants, rng(11)));
         inOrder(events);
         PlannedYear year = new PlannedYear(rng(10), basis, households, beforeNow(events), allocation.asbApproved,
                 allocation.picks);
+        lapsedApplicants.forEach(year::take); // never applies: no application or other example on it
+        refusedApplicants.forEach(year::take);
         aroundTheCase(year, asb, capacityAt.plus(Duration.ofHours(1)));
         events.addAll(year.planned());
         inOrder(events);

@@ -109,6 +109,8 @@ final class DemoReplay {
             if (lastDay != null && day.isAfter(lastDay)) {
                 // The daily job that closes opt-in windows past their last day, as it would have run that day.
                 ShiftableClock.runAt(event.at(), () -> commands.selfSettlementWindows().closeExpired());
+                // The daily run that ends the right of private residents who did not apply within six months.
+                ShiftableClock.runAt(event.at(), () -> commands.applicationRights().endLapsed());
             }
             lastDay = day;
             if (skipped(event)) {

@@ -117,7 +117,7 @@ final class SelfSettlementPlanner {
             // The first four are a withdrawal, a lost dwelling and refusals by the agency and by the municipality, so
             // every end state is in the demo whatever date the replay ends on (by chance alone a small demo missed one
             // about a third of the time).
-            double outcome = made == 0 ? 0.05 : made == 1 ? 0.15 : r.nextDouble();
+            double outcome = made == 0 ? 0.05 : made == 1 ? 0.15 : made <= 3 ? Math.max(0.2, r.nextDouble()) : r.nextDouble();
             RefusalReason reason = year.pick(RefusalReason.values(), new double[]{38, 27, 13, 10, 6, 6});
             reason = made == 2 ? RefusalReason.ALREADY_ALLOCATED : made == 3 ? RefusalReason.LEASE_REQUIREMENTS : reason;
             boolean overRent = reason == RefusalReason.LEASE_REQUIREMENTS && r.nextBoolean();
@@ -276,6 +276,7 @@ final class SelfSettlementPlanner {
             case CONCENTRATION -> "Kommunen ønsker ikke flere bosatte i dette boligområdet for å unngå opphopning av levekårsutfordringer.";
             case MUNICIPALITY_FULL -> "Kommunens vedtak for året er brukt opp, og ingen nabokommune som tar imot avtalt selvbosetting har plass.";
             case OTHER -> "Boligen er en hybel i utleiers bolig og ikke en selvstendig boenhet.";
+            case NOT_PARTICIPATING -> "Kommunen tar ikke imot avtalt selvbosetting.";
         };
     }
 }

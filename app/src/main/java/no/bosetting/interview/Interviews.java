@@ -16,6 +16,7 @@ import no.bosetting.cases.CaseCommands;
 import no.bosetting.cases.CaseQueries;
 import no.bosetting.cases.CaseStatus;
 import no.bosetting.cases.CaseSummary;
+import no.bosetting.cases.MappingScope;
 import no.bosetting.municipalities.Municipalities;
 import no.bosetting.shared.CommandFailedException;
 import no.bosetting.shared.CommandFailure;
@@ -120,14 +121,20 @@ public class Interviews {
         java.util.Set<Long> who = consenting == null ? (given.healthConsent() ? new java.util.HashSet<>(members) : java.util.Set.of())
                 : consenting.stream().filter(members::contains).collect(java.util.stream.Collectors.toSet());
         InterviewAnswers answers = withConsent(given, !who.isEmpty());
-        Optional<CaseSummary> found = cases.summary(caseId, actor);
+        Optional<CaseSummary> found = cases.summary(caseId, actor).or(() -> cases.mappedByMunicipality(caseId, actor));
         if (found.isEmpty()) {
             return CommandResult.fail(CommandFailure.NotFound.of("error.case.notFound", caseId));
         }
-        if (actor.role() != Role.RECEPTION_STAFF && actor.role() != Role.AGENCY_CASEWORKER) {
+        // Municipality officers only for private residents living in their municipality (MappingScope, report 000 around 3651–3667).
+        if (actor.role() != Role.RECEPTION_STAFF && actor.role() != Role.AGENCY_CASEWORKER
+                && !(actor.role() == Role.MUNICIPALITY_OFFICER && MappingScope.sees(actor, found.get()))) {
             return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
         }
         CaseSummary summary = found.get();
+        if (summary.status() == CaseStatus.AWAITING_APPLICATION) {
+            // Not mapped before the application is accepted (report 000 around lines 3074–3080).
+            return CommandResult.fail(CommandFailure.WrongState.of(summary.status().name(), "error.interview.awaitingApplication"));
+        }
         if (!summary.status().isOpen() || summary.status() == CaseStatus.OFFERED) {
             return CommandResult.fail(CommandFailure.WrongState.of(summary.status().name(), "error.interview.closedCase"));
         }

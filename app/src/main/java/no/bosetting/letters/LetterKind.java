@@ -16,7 +16,16 @@ public enum LetterKind {
     /** To the municipality about the agreed settlement of a household. */
     MUNICIPALITY_AGREEMENT(List.of("nb"),
             List.of("kommune", "saksreferanse", "antall", "personer", "planlagtDato", "dato"),
-            Set.of("kommune", "saksreferanse", "personer"));
+            Set.of("kommune", "saksreferanse", "personer")),
+    /**
+     * The first letter after the permit, to each adult of the household: what comes next — the settlement interview,
+     * the window for agreed self-settlement, the duty to apply within six months when living privately, and rights
+     * (report 004 lines 29–31; report 002 around lines 6375–6379). A language without a template falls back to bokmål
+     * and English, and the letter says so.
+     */
+    FIRST_LETTER(List.of("nb", "en", "uk"),
+            List.of("navn", "duf", "saksreferanse", "dato", "tillatelsesdato", "samtale", "selvbosetting", "soknadsfrist"),
+            Set.of("navn", "samtale", "selvbosetting", "soknadsfrist"));
 
     private final List<String> languages;
     private final List<String> placeholders;

@@ -217,18 +217,18 @@ public class Letters {
         return id;
     }
 
-    private static String plain(String escaped) {
+    static String plain(String escaped) {
         return org.springframework.web.util.HtmlUtils.htmlUnescape(escaped);
     }
 
-    private static final Map<String, String[]> LABELS = Map.of(
+    static final Map<String, String[]> LABELS = Map.of(
             // sender, to, born, case number, date, template, letter version
             "nb", new String[]{"Integrerings- og mangfoldsdirektoratet (IMDi)", "Til", "Født", "Saksnummer", "Dato", "Mal", "Brevversjon"},
             "en", new String[]{"The Directorate of Integration and Diversity (IMDi)", "To", "Born", "Case number", "Date", "Template", "Letter version"},
             "uk", new String[]{"Директорат з питань інтеграції та різноманіття (IMDi)", "Кому", "Дата народження", "Номер справи", "Дата",
                     "Шаблон", "Версія листа"});
 
-    private static String recipientBlock(String language, PersonView person, String reference, LocalDate today) {
+    static String recipientBlock(String language, PersonView person, String reference, LocalDate today) {
         String[] l = LABELS.get(language);
         Map<String, String> v = Map.of("n", person.fullName(), "b", DATE.format(person.birthDate()), "d", person.dufNumber(),
                 "r", reference, "t", DATE.format(today));
@@ -237,7 +237,7 @@ public class Letters {
                 + LetterText.inline("{{r}}", v) + "<br/>" + l[4] + ": " + LetterText.inline("{{t}}", v) + "</div>";
     }
 
-    private static String section(String language, LetterTemplate template, Map<String, String> values, String recipient, int version) {
+    static String section(String language, LetterTemplate template, Map<String, String> values, String recipient, int version) {
         String[] l = LABELS.get(language);
         return "<section class=\"letter\" lang=\"" + language + "\">\n<div class=\"sender\">" + l[0] + "</div>\n" + recipient
                 + "\n<h1>" + LetterText.inline(template.title(), values) + "</h1>\n" + LetterText.blocks(template.body(), values)
@@ -257,6 +257,10 @@ public class Letters {
         values.put("saksreferanse", "BS-2026-000123");
         values.put("dato", DATE.format(today));
         values.put("antall", "2");
+        values.put("tillatelsesdato", DATE.format(today.minusDays(2)));
+        values.put("samtale", FirstLetters.sample("samtale", language));
+        values.put("selvbosetting", FirstLetters.sample("selvbosetting", language));
+        values.put("soknadsfrist", FirstLetters.sample("soknadsfrist", language));
         values.put("personer", "Olena Kovalenko, født 14.02.1988, DUF 202312345678 – planlagt bosatt " + DATE.format(today.plusDays(21))
                 + "\nMaksym Kovalenko, født 03.09.2015, DUF 202312345679 – planlagt bosatt " + DATE.format(today.plusDays(21)));
         String[] l = LABELS.get(language);
@@ -266,7 +270,7 @@ public class Letters {
         return renderer.render(html);
     }
 
-    private long insert(LetterKind kind, long caseId, Long personId, Long decisionId, String municipalityNumber, String recipient,
+    long insert(LetterKind kind, long caseId, Long personId, Long decisionId, String municipalityNumber, String recipient,
                         String recipientName, String recipientDuf, String title, String languages, String basis, int version,
                         LocalDate planned, String html, List<Long> templateIds, Actor actor) {
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -288,15 +292,16 @@ public class Letters {
 
     // ---- reading and downloading ------------------------------------------------------------------
 
-    /** The case's letters the actor may see, every version; empty when the case is out of reach. */
+    /** The case's settlement letters the actor may see, every version; empty when the case is out of reach. */
     public Optional<List<Letter>> forCase(long caseId, Actor actor) {
         if (!(actor.isAgency() || actor.is(Role.MUNICIPALITY_OFFICER)) || cases.summary(caseId, actor).isEmpty()) {
             return Optional.empty();
         }
-        List<Letter> all = jdbc.sql("select " + COLUMNS + " from letter l where l.case_id = :c order by l.kind, l.person_id nulls first, l.version desc")
+        // The settlement's letters; the first letter after the permit is the refugee's (FirstLetters, My page).
+        List<Letter> all = jdbc.sql("select " + COLUMNS + " from letter l where l.case_id = :c and l.kind <> 'FIRST_LETTER' order by l.kind, l.person_id nulls first, l.version desc")
                 .param("c", caseId).query((rs, n) -> map(rs)).list();
         return Optional.of(actor.isAgency() ? all
-                : all.stream().filter(l -> l.municipalityNumber().equals(actor.municipalityNumber())).toList());
+                : all.stream().filter(l -> l.municipalityNumber() != null && l.municipalityNumber().equals(actor.municipalityNumber())).toList());
     }
 
     /** The letters addressed to the signed-in refugee, newest first. */
@@ -331,8 +336,15 @@ public class Letters {
     }
 
     static String filename(Letter letter) {
-        String base = letter.kind() == LetterKind.DECISION ? "vedtak-bosettingskommune" : "avtalt-bosetting";
-        return base + "-" + letter.id() + "-v" + letter.version() + ".pdf";
+        return base(letter.kind()) + "-" + letter.id() + "-v" + letter.version() + ".pdf";
+    }
+
+    private static String base(LetterKind kind) {
+        return switch (kind) {
+            case DECISION -> "vedtak-bosettingskommune";
+            case MUNICIPALITY_AGREEMENT -> "avtalt-bosetting";
+            case FIRST_LETTER -> "oppholdstillatelse-hva-skjer-naa";
+        };
     }
 
     /** The letter's PDF, rendered from its frozen text the first time and kept from then on. */
@@ -389,12 +401,12 @@ public class Letters {
                 .param("id", letterId)
                 .query((rs, n) -> {
                     LetterKind kind = LetterKind.valueOf(rs.getString("kind"));
-                    boolean person = kind == LetterKind.DECISION;
+                    boolean person = kind != LetterKind.MUNICIPALITY_AGREEMENT;
                     return new DigitalMailbox.Shipment(rs.getLong("id"), "bosetting-brev-" + rs.getLong("id"), kind,
                             person ? "PERSON" : "MUNICIPALITY", person ? rs.getString("recipient_duf") : rs.getString("municipality_number"),
                             rs.getString("recipient_name"), rs.getString("title"),
                             cases.summaryForSystem(rs.getLong("case_id")).map(s -> s.reference()).orElse(""),
-                            (person ? "vedtak-bosettingskommune-" : "avtalt-bosetting-") + rs.getLong("id") + "-v" + rs.getInt("version") + ".pdf",
+                            base(kind) + "-" + rs.getLong("id") + "-v" + rs.getInt("version") + ".pdf",
                             null);
                 })
                 .single();

@@ -7,5 +7,7 @@ public enum RefusalReason {
     NO_PERMIT,
     CONCENTRATION,
     MUNICIPALITY_FULL,
-    OTHER
+    OTHER,
+    /** The municipality does not take part in agreed self-settlement: refused at once, and recorded (item 9). */
+    NOT_PARTICIPATING
 }

@@ -265,7 +265,8 @@ public class SelfSettlementOverview {
         return counts;
     }
 
-    private Map<RefusalReason, Integer> reasonCounts(int year) {
+    /** Refused requests registered in the year by reason, before the small-cell rule (also those refused at once). */
+    Map<RefusalReason, Integer> reasonCounts(int year) {
         Map<RefusalReason, Integer> counts = new EnumMap<>(RefusalReason.class);
         for (RefusalReason r : RefusalReason.values()) {
             counts.put(r, 0);

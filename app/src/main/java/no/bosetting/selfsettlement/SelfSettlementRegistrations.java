@@ -39,10 +39,12 @@ public class SelfSettlementRegistrations {
     private final Municipalities municipalities;
     private final SelfSettlementSettings settings;
     private final PersonAccessLog accessLog;
+    private final RefusedAtOnce refusedAtOnce;
 
     SelfSettlementRegistrations(JdbcClient jdbc, Clock clock, SelfSettlementRequests requests, RequestTransitions transitions,
                                 CaseQueries cases, CaseCommands caseCommands, Municipalities municipalities,
-                                SelfSettlementSettings settings, PersonAccessLog accessLog) {
+                                SelfSettlementSettings settings, PersonAccessLog accessLog, RefusedAtOnce refusedAtOnce) {
+        this.refusedAtOnce = refusedAtOnce;
         this.jdbc = jdbc;
         this.clock = clock;
         this.requests = requests;
@@ -99,6 +101,8 @@ public class SelfSettlementRegistrations {
             return CommandResult.fail(refused.get());
         }
         if (!settings.accepts(data.municipalityNumber())) {
+            // Refused, but recorded with its outcome and reason (report 002 around lines 4533–4537, 6513–6523).
+            refusedAtOnce.record(actor, c, data, RefusalReason.NOT_PARTICIPATING);
             return CommandResult.fail(CommandFailure.RuleBroken.of("municipalityNumber", "selfsettlement.error.notAccepting",
                     municipalities.name(data.municipalityNumber())));
         }

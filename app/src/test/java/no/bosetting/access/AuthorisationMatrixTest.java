@@ -125,7 +125,8 @@ class AuthorisationMatrixTest {
 
             // Cases: each role's own list; another unit's case is out of reach by id.
             Rule.of("GET", "/saker", EnumSet.of(AGENCY_CASEWORKER, AGENCY_PLANNER, AGENCY_ADMIN, MUNICIPALITY_OFFICER, RECEPTION_STAFF)),
-            Rule.of("*", "/saker/{x}/samtale", CASEWORKER), // the interview: the household's centre, or a caseworker standing in
+            // The interview: the household's centre, a caseworker standing in, or (h3) the municipality a private resident lives in.
+            Rule.of("*", "/saker/{x}/samtale", CASEWORKER),
             Rule.of("*", "/saker/{x}/folgeperson/**", CASEWORKER), // an unaccompanied minor's accompanying adult
             Rule.of("*", "/saker/{x}/flyttinger", CASEWORKER), // secondary moves: the agency's caseworker registers them
             Rule.of("*", "/saker/**", AGENCY),

@@ -228,6 +228,23 @@ class DemoDataGeneratorTest {
                 where s.permit_reference like :p and h.command = 'REOPEN'
                   and exists (select 1 from residence_change r where r.case_id = s.id)
                 """, prefix)).isPositive();
+        // h3 (issue 20 items 5, 8, 10): a late application accepted on the discretionary path by the designated group after
+        // the deadline had ended the right; private residents applied before their interview; first letters were written.
+        assertThat(count("""
+                select count(distinct h.case_id) from case_history h join settlement_case s on s.id = h.case_id
+                where s.permit_reference like :p and h.command = 'ACCEPT_APPLICATION' and h.actor_role = 'AGENCY_ADMIN'
+                  and h.from_status = 'APPLICATION_DEADLINE_MISSED'
+                  and exists (select 1 from case_history e where e.case_id = h.case_id and e.command = 'LAPSE_APPLICATION_RIGHT'
+                              and e.occurred_at < h.occurred_at)
+                """, prefix)).isPositive();
+        assertThat(count("""
+                select count(*) from case_history h join settlement_case s on s.id = h.case_id
+                where s.permit_reference like :p and h.command = 'ACCEPT_APPLICATION' and h.from_status = 'AWAITING_APPLICATION'
+                """, prefix)).isPositive();
+        assertThat(count("""
+                select count(*) from letter l join settlement_case s on s.id = l.case_id
+                where s.permit_reference like :p and l.kind = 'FIRST_LETTER'
+                """, prefix)).isPositive();
         // Other tests share the database: the demo's own settings are at least these (it saves them last).
         assertThat(count("select count(*) from self_settlement_setting where accepts and :p <> ''", prefix)).isGreaterThanOrEqualTo(15L);
         assertThat(jdbc.sql("select municipality_number from self_settlement_setting where accepts").query(String.class).list())

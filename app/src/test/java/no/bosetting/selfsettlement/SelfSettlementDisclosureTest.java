@@ -60,11 +60,19 @@ class SelfSettlementDisclosureTest extends SelfSettlementTestSupport {
         }
     }
 
+    @Autowired
+    no.bosetting.applications.SettlementApplications applications;
+
     private long privateResident(String municipality, LocalDate permit) {
+        String duf = Fixtures.duf();
         ImportOutcome outcome = permitImport.importPermit(new PermitImportRequest("TEST-" + Fixtures.next(), PermitType.COLLECTIVE_PROTECTION,
-                permit, LivingSituation.PRIVATE, null, municipality, List.of(new PermitImportRequest.PersonData(Fixtures.duf(), null, null,
+                permit, LivingSituation.PRIVATE, null, municipality, List.of(new PermitImportRequest.PersonData(duf, null, null,
                         "Privat", "Testesen", LocalDate.of(1980, 5, 1), "F", "UKR", Relation.MAIN, null, null))), fixtures.caseworker());
         assertThat(outcome.ok()).as("%s", outcome.problems()).isTrue();
+        // A private resident is mapped only once the application is accepted (issue 20 item 5); sent late, the designated group accepts.
+        long application = applications.save(Actor.refugee(duf, "Privat Testesen"), new no.bosetting.applications.ApplicationForm(false,
+                null, null, null, false, null, null, "false", null, null, null, null, null, null, null, null, null), true).value().id();
+        applications.accept(application, new Actor("admin-test", "Test Admin", no.bosetting.access.Role.AGENCY_ADMIN, null, null)).value();
         return outcome.caseId();
     }
 

@@ -3,6 +3,7 @@ package no.bosetting.applications.web;
 import no.bosetting.access.Actor;
 import no.bosetting.access.CurrentActor;
 import no.bosetting.cases.CaseQueries;
+import no.bosetting.cases.MappingScope;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +24,11 @@ class MunicipalityResidentsController {
     @GetMapping("/kommune/i-kommunen")
     String residents(Model model) {
         Actor actor = CurrentActor.get();
-        model.addAttribute("households", cases.livingOutsideReceptionIn(actor.municipalityNumber()));
+        var households = cases.livingOutsideReceptionIn(actor.municipalityNumber());
+        model.addAttribute("households", households);
+        // The municipality maps the private residents living in it: these it may hold the settlement interview for.
+        model.addAttribute("interviewable", households.stream().filter(h -> MappingScope.sees(actor, h))
+                .map(h -> h.id()).collect(java.util.stream.Collectors.toSet()));
         return "applications/in-municipality";
     }
 }

@@ -136,7 +136,7 @@ class CaseWebController {
         model.addAttribute("case", detail);
         model.addAttribute("commands", commands.validCommands(id, actor));
         model.addAttribute("panels", panels.stream().map(p -> p.view(detail.summary(), actor)).flatMap(Optional::stream).toList());
-        model.addAttribute("closeReasons", CloseReason.values());
+        model.addAttribute("closeReasons", CloseReason.chosenByCaseworker());
         model.addAttribute("moveOutSituations", List.of(LivingSituation.PRIVATE, LivingSituation.AMOT, LivingSituation.SELF_ESTABLISHED));
         model.addAttribute("municipalities", municipalities.all());
         model.addAttribute("canMoveOut", detail.summary().receptionCentreId() != null

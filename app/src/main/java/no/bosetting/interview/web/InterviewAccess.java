@@ -4,6 +4,7 @@ import no.bosetting.access.Actor;
 import no.bosetting.access.Role;
 import no.bosetting.cases.CaseStatus;
 import no.bosetting.cases.CaseSummary;
+import no.bosetting.cases.MappingScope;
 import no.bosetting.cases.ReceptionScope;
 
 /**
@@ -17,12 +18,12 @@ final class InterviewAccess {
 
     /** The interview is the work of the centre the household lives in; the agency caseworker can stand in for it. */
     static boolean mayOpen(CaseSummary summary, Actor actor) {
-        return actor.is(Role.AGENCY_CASEWORKER) || ReceptionScope.sees(actor, summary);
+        return actor.is(Role.AGENCY_CASEWORKER) || ReceptionScope.sees(actor, summary) || MappingScope.sees(actor, summary);
     }
 
     /** Mirrors the service: once a municipality has been offered the household, the answers are what it decided on. */
     static boolean recordable(CaseSummary summary) {
-        return summary.status().isOpen() && summary.status() != CaseStatus.OFFERED;
+        return summary.status().isOpen() && summary.status() != CaseStatus.OFFERED && summary.status() != CaseStatus.AWAITING_APPLICATION;
     }
 
     static boolean mayRecord(CaseSummary summary, Actor actor) {
@@ -31,7 +32,7 @@ final class InterviewAccess {
 
     /** Family, network and the minor's situation: only for the agency and the centre the household lives in now. */
     static boolean seesPersonalDetails(CaseSummary summary, Actor actor) {
-        return actor.isAgency() || ReceptionScope.sees(actor, summary);
+        return actor.isAgency() || ReceptionScope.sees(actor, summary) || MappingScope.sees(actor, summary);
     }
 
     /**

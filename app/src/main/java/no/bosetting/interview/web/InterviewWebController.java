@@ -118,11 +118,12 @@ class InterviewWebController {
             successKey = "interview.corrected";
         }
         redirect.addFlashAttribute("success", messages.get(successKey));
-        return "redirect:/saker/" + id;
+        // A municipality officer mapping a private resident does not see the case page: back to the households in the area.
+        return actor.is(no.bosetting.access.Role.MUNICIPALITY_OFFICER) ? "redirect:/kommune/i-kommunen" : "redirect:/saker/" + id;
     }
 
     private CaseSummary openable(long id, Actor actor) {
-        return caseQueries.summary(id, actor)
+        return caseQueries.summary(id, actor).or(() -> caseQueries.mappedByMunicipality(id, actor))
                 .filter(s -> InterviewAccess.mayOpen(s, actor))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
@@ -131,6 +132,8 @@ class InterviewWebController {
                         Map<String, String> errors, Model model) {
         QuestionSet set = interviews.questionSetFor(summary);
         model.addAttribute("case", summary);
+        model.addAttribute("backUrl", CurrentActor.get().is(no.bosetting.access.Role.MUNICIPALITY_OFFICER)
+                ? "/kommune/i-kommunen" : "/saker/" + summary.id());
         model.addAttribute("questionSet", set);
         model.addAttribute("asked", asked(set, summary, form));
         model.addAttribute("form", form);

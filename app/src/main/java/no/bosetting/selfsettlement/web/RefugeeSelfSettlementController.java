@@ -45,9 +45,12 @@ class RefugeeSelfSettlementController {
     private final SelfSettlementOverview overview;
     private final Messages messages;
     private final Clock clock;
+    private final no.bosetting.municipalities.Municipalities allMunicipalities;
 
     RefugeeSelfSettlementController(SelfSettlementRequests requests, SelfSettlementRegistrations registrations,
-                                    SelfSettlementWindows windows, SelfSettlementOverview overview, Messages messages, Clock clock) {
+                                    SelfSettlementWindows windows, SelfSettlementOverview overview, Messages messages, Clock clock,
+                                    no.bosetting.municipalities.Municipalities allMunicipalities) {
+        this.allMunicipalities = allMunicipalities;
         this.requests = requests;
         this.registrations = registrations;
         this.windows = windows;
@@ -139,7 +142,13 @@ class RefugeeSelfSettlementController {
                     || own.get().status() == no.bosetting.cases.CaseStatus.READY_FOR_ALLOCATION)
                 && !own.get().unaccompaniedMinor() && own.get().permitType() != no.bosetting.cases.PermitType.RESETTLEMENT);
         model.addAttribute("leaseDays", windows.leaseDays());
-        model.addAttribute("municipalities", overview.publicList());
+        var accepting = overview.publicList();
+        model.addAttribute("municipalities", accepting);
+        // The others may be asked too: the request is recorded and refused at once, so the demand is known (issue 20 item 9).
+        java.util.Set<String> acceptingNumbers = new java.util.HashSet<>();
+        accepting.forEach(m -> acceptingNumbers.add(m.number()));
+        model.addAttribute("otherMunicipalities", allMunicipalities.all().stream().filter(m -> !acceptingNumbers.contains(m.number()))
+                .sorted(java.util.Comparator.comparing(no.bosetting.municipalities.Municipality::name)).toList());
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         return "selfsettlement/refugee";
