@@ -77,14 +77,23 @@ class IdentityNumberRulesTest {
     }
 
     @Test
-    void householdChangesLeaveTheStateAsItIsAndOnlyWhileTheCaseIsOpen() {
+    void householdChangesLeaveTheStateAsItIsAndFactsStayCorrectableAfterSettlement() {
         for (CaseCommand c : List.of(CaseCommand.ADD_MEMBER, CaseCommand.REMOVE_MEMBER, CaseCommand.SPLIT_HOUSEHOLD,
                 CaseCommand.CORRECT_PERSON, CaseCommand.CHANGE_IDENTITY_NUMBER, CaseCommand.CHANGE_ADDRESS)) {
             assertThat(c.target()).as(c.name()).isNull();
-            assertThat(c.appliesTo(CaseStatus.SETTLED)).as(c.name()).isFalse();
+            assertThat(c.appliesTo(CaseStatus.CLOSED)).as(c.name()).isFalse();
+            assertThat(c.appliesTo(CaseStatus.DECLINED)).as(c.name()).isFalse();
             assertThat(c.allowedFor(no.bosetting.access.Role.AGENCY_CASEWORKER)).isTrue();
             assertThat(c.allowedFor(no.bosetting.access.Role.MUNICIPALITY_OFFICER)).isFalse();
         }
+        // After settlement the municipality needs the identity number and address (report 000 lines 3027–3035) and a
+        // reunified member joins the household (report 003 lines 2292–2294); leaving it is a secondary move instead.
+        for (CaseCommand c : List.of(CaseCommand.ADD_MEMBER, CaseCommand.CORRECT_PERSON, CaseCommand.CHANGE_IDENTITY_NUMBER,
+                CaseCommand.CHANGE_ADDRESS)) {
+            assertThat(c.appliesTo(CaseStatus.SETTLED)).as(c.name()).isTrue();
+        }
+        assertThat(CaseCommand.REMOVE_MEMBER.appliesTo(CaseStatus.SETTLED)).isFalse();
+        assertThat(CaseCommand.SPLIT_HOUSEHOLD.appliesTo(CaseStatus.SETTLED)).isFalse();
         assertThat(CaseCommand.SPLIT_HOUSEHOLD.appliesTo(CaseStatus.PROPOSED)).isFalse();
         assertThat(CaseCommand.ADD_MEMBER.appliesTo(CaseStatus.OFFERED)).isTrue();
     }
