@@ -87,6 +87,8 @@ class AuthorisationMatrixTest {
             // Every signed-in role: its start page, its notifications, statistics.
             Rule.of("GET", "/", ALL),
             Rule.of("*", "/varsler/**", ALL),
+            Rule.of("*", "/statistikk/rettferdighet", AGENCY), // fairness per municipality: small cells, agency only
+            Rule.of("*", "/statistikk/rettferdighet/**", AGENCY),
             Rule.of("*", "/statistikk/**", STAFF),
             Rule.of("*", "/oppgaver/**", STAFF), // each role's own work list
 
@@ -240,6 +242,7 @@ class AuthorisationMatrixTest {
             Map.entry(Pattern.compile("^/(vedtak|api/v1/decisions)/\\{id}$"), d -> String.valueOf(d.decisionId())),
             Map.entry(Pattern.compile("^/api/v1/allocation-lists/\\{id}$"), d -> String.valueOf(d.allocationListId())),
             Map.entry(Pattern.compile("^/fordeling/motor/\\{id}$"), d -> String.valueOf(d.allocationRunId())),
+            Map.entry(Pattern.compile("^/kapasitet/hva-om/\\{id}$"), d -> "0"), // a what-if run holds no person
             Map.entry(Pattern.compile("^/kommune/boliger/\\{id}$"), d -> String.valueOf(d.dwellingId())),
             Map.entry(Pattern.compile("^/kommune/botilbud/\\{id}$"), d -> String.valueOf(d.housingOfferId())),
             Map.entry(Pattern.compile("^/kommune/leieforhold/\\{id}$"), d -> String.valueOf(d.leaseId())),
