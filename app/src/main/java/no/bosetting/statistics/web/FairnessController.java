@@ -119,7 +119,7 @@ class FairnessController {
             }
             rows.add(cells);
         }
-        return new TableExport.Table(messages.get("fairness.table." + name, year), headers, rows);
+        return new TableExport.Table(messages.get("fairness.table." + name, String.valueOf(year)), headers, rows);
     }
 
     private static Double round(Double fraction) {
