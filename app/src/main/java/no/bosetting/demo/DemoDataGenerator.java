@@ -35,10 +35,12 @@ public class DemoDataGenerator {
     private final TransactionTemplate tx;
     private final DemoCommands commands;
     private final HouseholdEdgesDemo householdEdges;
+    private final YearWhatIfDemo whatIf;
 
     DemoDataGenerator(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager, DemoCommands commands,
-                      HouseholdEdgesDemo householdEdges) {
+                      HouseholdEdgesDemo householdEdges, YearWhatIfDemo whatIf) {
         this.householdEdges = householdEdges;
+        this.whatIf = whatIf;
         this.jdbc = jdbc;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactionManager);
@@ -83,6 +85,7 @@ public class DemoDataGenerator {
         replay.run();
         householdEdges.run(plan.seed());
         log.info("Demo data: {} secondary moves registered", DemoMoves.register(plan.seed(), commands, jdbc, replay.caseworker(), clock));
+        whatIf.run();
         DemoSummary summary = summary(plan, replay, Duration.ofNanos(System.nanoTime() - started));
         logSummary(summary, replay);
         return summary;
