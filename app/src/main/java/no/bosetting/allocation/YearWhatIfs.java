@@ -54,8 +54,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class YearWhatIfs {
 
-    private static final List<CaseStatus> WAITING = List.of(CaseStatus.UNDER_MAPPING, CaseStatus.READY_FOR_ALLOCATION,
-            CaseStatus.PROPOSED);
+    /**
+     * The households the what-if places: being mapped or ready. A household with a pending proposal is left out: its
+     * municipality is deciding, and the weekly round would not propose it again to the same municipality.
+     */
+    private static final List<CaseStatus> WAITING = List.of(CaseStatus.UNDER_MAPPING, CaseStatus.READY_FOR_ALLOCATION);
     /** Persons per forecast household where the type fixes it or no household of the type is waiting. */
     private static final Map<HouseholdType, Integer> DEFAULT_PERSONS = Map.of(HouseholdType.SINGLE_MAN, 1, HouseholdType.SINGLE_WOMAN, 1,
             HouseholdType.UNACCOMPANIED_MINOR, 1, HouseholdType.COUPLE_WITHOUT_CHILDREN, 2,

@@ -242,7 +242,7 @@ class AuthorisationMatrixTest {
             Map.entry(Pattern.compile("^/(vedtak|api/v1/decisions)/\\{id}$"), d -> String.valueOf(d.decisionId())),
             Map.entry(Pattern.compile("^/api/v1/allocation-lists/\\{id}$"), d -> String.valueOf(d.allocationListId())),
             Map.entry(Pattern.compile("^/fordeling/motor/\\{id}$"), d -> String.valueOf(d.allocationRunId())),
-            Map.entry(Pattern.compile("^/kapasitet/hva-om/\\{id}$"), d -> "0"), // a what-if run holds no person
+            Map.entry(Pattern.compile("^/kapasitet/hva-om/\\{id}$"), d -> String.valueOf(AuthorisationMatrixTest.whatIfRunId)),
             Map.entry(Pattern.compile("^/kommune/boliger/\\{id}$"), d -> String.valueOf(d.dwellingId())),
             Map.entry(Pattern.compile("^/kommune/botilbud/\\{id}$"), d -> String.valueOf(d.housingOfferId())),
             Map.entry(Pattern.compile("^/kommune/leieforhold/\\{id}$"), d -> String.valueOf(d.leaseId())),
@@ -258,6 +258,9 @@ class AuthorisationMatrixTest {
             Map.entry(Pattern.compile("/eksport/\\{table}$"), d -> "kommuner"));
 
     private static long applicationId;
+
+    /** A stored year what-if (any will do: every agency role sees every run; a run holds no person). */
+    private static long whatIfRunId;
 
     /** An attachment in the owner municipality's thread about the case. */
     private static long messageAttachmentId;
@@ -316,6 +319,11 @@ class AuthorisationMatrixTest {
         // A handled settlement application (any id will do: all agency roles see every application).
         applicationId = jdbc.sql("insert into settlement_application (duf_number, status, created_at, created_by, updated_at, updated_by) values (:d, 'REFUSED', now(), 'matrix', now(), 'matrix') returning id")
                 .param("d", Fixtures.duf()).query(Long.class).single();
+        whatIfRunId = jdbc.sql("""
+                insert into year_whatif_run (year, scenario, start_date, policy_id, pace_period, places_remaining, unplaced_households,
+                    unplaced_persons, objective, seconds, created_at, created_by)
+                select :y, 'EXPECTED', :d, max(id), 'QUARTER', 0, 0, 0, 0, 0, now(), 'matrix' from allocation_policy returning id
+                """).param("y", TestClock.today().getYear()).param("d", TestClock.today()).query(Long.class).single();
         no.bosetting.messages.MessageThreads threads = context.getBean(no.bosetting.messages.MessageThreads.class);
         context.getBean(no.bosetting.messages.ThreadMessages.class).post(threads.caseThread(caseId, null, fixtures.caseworker()).orElseThrow(), fixtures.caseworker(), "Matrise",
                 List.of(new no.bosetting.messages.NewAttachment("m.pdf", "%PDF-1.4 matrise".getBytes()))).value();
