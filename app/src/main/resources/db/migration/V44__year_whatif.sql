@@ -5,6 +5,8 @@ create table year_whatif_run (
     id                   bigserial primary key,
     year                 integer not null,
     scenario             text not null,
+    scenario_version     integer not null,
+    scenario_persons     integer not null,
     start_date           date not null,
     policy_id            bigint not null references allocation_policy (id),
     pace_period          text not null,

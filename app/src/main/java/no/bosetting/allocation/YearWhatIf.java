@@ -14,7 +14,8 @@ import no.bosetting.planning.PlanningScenario;
  * A stored year what-if: who ran it and when, its inputs (year, scenario, start, policy version, pace, the households
  * entering per quarter) and its results per municipality and quarter.
  */
-public record YearWhatIf(long id, int year, PlanningScenario.Kind scenario, LocalDate startDate, AllocationPolicy policy,
+public record YearWhatIf(long id, int year, PlanningScenario.Kind scenario, int scenarioVersion, int scenarioPersons,
+                         LocalDate startDate, AllocationPolicy policy,
                          String pacePeriod, int placesRemaining, int unplacedHouseholds, int unplacedPersons, double objective,
                          double seconds, OffsetDateTime createdAt, String createdBy, List<Entry> entries, List<Row> rows) {
 

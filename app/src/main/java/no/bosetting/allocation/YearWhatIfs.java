@@ -31,6 +31,7 @@ import no.bosetting.decisions.SettlementDecisions;
 import no.bosetting.housing.HousingCapacity;
 import no.bosetting.municipalities.Municipalities;
 import no.bosetting.planning.EvenPace;
+import no.bosetting.planning.NationalPlan;
 import no.bosetting.planning.PacePlan;
 import no.bosetting.planning.PlanForecast;
 import no.bosetting.planning.PlanForecasts;
@@ -71,6 +72,7 @@ public class YearWhatIfs {
     private final RoundBuilder rounds;
     private final CaseQueries cases;
     private final PlanForecasts forecasts;
+    private final NationalPlan plan;
     private final SettlementDecisions decisions;
     private final EvenPace pace;
     private final HousingCapacity housing;
@@ -78,7 +80,7 @@ public class YearWhatIfs {
     private final Duration timeLimit;
 
     public YearWhatIfs(JdbcClient jdbc, Clock clock, AllocationPort engine, AllocationPolicies policies, RoundBuilder rounds,
-                       CaseQueries cases, PlanForecasts forecasts, SettlementDecisions decisions, EvenPace pace,
+                       CaseQueries cases, PlanForecasts forecasts, NationalPlan plan, SettlementDecisions decisions, EvenPace pace,
                        HousingCapacity housing, Municipalities municipalities,
                        @Value("${bosetting.whatif.time-limit:PT4S}") Duration timeLimit) {
         this.jdbc = jdbc;
@@ -88,6 +90,7 @@ public class YearWhatIfs {
         this.rounds = rounds;
         this.cases = cases;
         this.forecasts = forecasts;
+        this.plan = plan;
         this.decisions = decisions;
         this.pace = pace;
         this.housing = housing;
@@ -109,7 +112,8 @@ public class YearWhatIfs {
             return CommandResult.fail(CommandFailure.RuleBroken.of("scenario", "error.whatif.scenario"));
         }
         Optional<PlanForecast.Result> forecast = forecasts.forecast(year, kind);
-        if (forecast.isEmpty()) {
+        PlanningScenario scenario = plan.scenarios(year).get(kind);
+        if (forecast.isEmpty() || scenario == null) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("scenario", "error.whatif.noScenario"));
         }
         LocalDate start = year > today.getYear() ? LocalDate.of(year, 1, 1) : today;
@@ -132,7 +136,7 @@ public class YearWhatIfs {
         municipalities.all().forEach(m -> names.put(m.number(), m.name()));
         YearWhatIfSimulation simulation = new YearWhatIfSimulation(year, start);
         YearWhatIfSimulation.Outcome outcome = simulation.run(entrants, places, names, policy.toEngine(), engine, timeLimit, year);
-        return CommandResult.ok(store(actor, year, kind, start, policy, period, places, entrants, outcome));
+        return CommandResult.ok(store(actor, scenario, start, policy, period, places, entrants, outcome));
     }
 
     private List<CaseSummary> waiting(Actor actor) {
@@ -233,16 +237,17 @@ public class YearWhatIfs {
         return result;
     }
 
-    private long store(Actor actor, int year, PlanningScenario.Kind kind, LocalDate start, AllocationPolicy policy,
+    private long store(Actor actor, PlanningScenario scenario, LocalDate start, AllocationPolicy policy,
                        PacePlan.Period period, List<YearWhatIfSimulation.Place> places, List<YearWhatIfSimulation.Entrant> entrants,
                        YearWhatIfSimulation.Outcome outcome) {
         int remaining = places.stream().mapToInt(p -> p.municipality().remainingPlaces()).sum();
         long id = jdbc.sql("""
-                insert into year_whatif_run (year, scenario, start_date, policy_id, pace_period, places_remaining,
-                    unplaced_households, unplaced_persons, objective, seconds, created_at, created_by)
-                values (:y, :s, :start, :policy, :period, :remaining, :uh, :up, :obj, :sec, :now, :by) returning id
+                insert into year_whatif_run (year, scenario, scenario_version, scenario_persons, start_date, policy_id, pace_period,
+                    places_remaining, unplaced_households, unplaced_persons, objective, seconds, created_at, created_by)
+                values (:y, :s, :sv, :sp, :start, :policy, :period, :remaining, :uh, :up, :obj, :sec, :now, :by) returning id
                 """)
-                .param("y", year).param("s", kind.name()).param("start", start).param("policy", policy.id())
+                .param("y", scenario.year()).param("s", scenario.kind().name()).param("sv", scenario.version())
+                .param("sp", scenario.persons()).param("start", start).param("policy", policy.id())
                 .param("period", period.name()).param("remaining", remaining).param("uh", outcome.unplacedHouseholds())
                 .param("up", outcome.unplacedPersons()).param("obj", outcome.objective()).param("sec", outcome.seconds())
                 .param("now", OffsetDateTime.now(clock)).param("by", actor.username())
@@ -301,7 +306,7 @@ public class YearWhatIfs {
 
     private YearWhatIf map(ResultSet rs, List<YearWhatIf.Entry> entries, List<YearWhatIf.Row> rows) throws SQLException {
         return new YearWhatIf(rs.getLong("id"), rs.getInt("year"), PlanningScenario.Kind.valueOf(rs.getString("scenario")),
-                rs.getObject("start_date", LocalDate.class), policies.find(rs.getLong("policy_id")).orElseThrow(),
+                rs.getInt("scenario_version"), rs.getInt("scenario_persons"), rs.getObject("start_date", LocalDate.class), policies.find(rs.getLong("policy_id")).orElseThrow(),
                 rs.getString("pace_period"), rs.getInt("places_remaining"), rs.getInt("unplaced_households"),
                 rs.getInt("unplaced_persons"), rs.getDouble("objective"), rs.getDouble("seconds"),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"), entries, rows);

@@ -320,9 +320,9 @@ class AuthorisationMatrixTest {
         applicationId = jdbc.sql("insert into settlement_application (duf_number, status, created_at, created_by, updated_at, updated_by) values (:d, 'REFUSED', now(), 'matrix', now(), 'matrix') returning id")
                 .param("d", Fixtures.duf()).query(Long.class).single();
         whatIfRunId = jdbc.sql("""
-                insert into year_whatif_run (year, scenario, start_date, policy_id, pace_period, places_remaining, unplaced_households,
+                insert into year_whatif_run (year, scenario, scenario_version, scenario_persons, start_date, policy_id, pace_period, places_remaining, unplaced_households,
                     unplaced_persons, objective, seconds, created_at, created_by)
-                select :y, 'EXPECTED', :d, max(id), 'QUARTER', 0, 0, 0, 0, 0, now(), 'matrix' from allocation_policy returning id
+                select :y, 'EXPECTED', 1, 0, :d, max(id), 'QUARTER', 0, 0, 0, 0, 0, now(), 'matrix' from allocation_policy returning id
                 """).param("y", TestClock.today().getYear()).param("d", TestClock.today()).query(Long.class).single();
         no.bosetting.messages.MessageThreads threads = context.getBean(no.bosetting.messages.MessageThreads.class);
         context.getBean(no.bosetting.messages.ThreadMessages.class).post(threads.caseThread(caseId, null, fixtures.caseworker()).orElseThrow(), fixtures.caseworker(), "Matrise",

@@ -73,6 +73,8 @@ class YearWhatIfsTest {
         assertThat(run.createdBy()).isEqualTo(fixtures.planner().username());
         assertThat(run.year()).isEqualTo(year);
         assertThat(run.scenario()).isEqualTo(PlanningScenario.Kind.EXPECTED);
+        assertThat(run.scenarioPersons()).isEqualTo(1200);
+        assertThat(run.scenarioVersion()).isEqualTo(plan.scenarios(year).get(PlanningScenario.Kind.EXPECTED).version());
         assertThat(run.startDate()).isEqualTo(java.time.LocalDate.of(year, 1, 1));
         assertThat(run.policy().version()).isEqualTo(policies.current().version());
         assertThat(run.seconds()).isLessThan(30);
