@@ -37,12 +37,15 @@ public class DemoDataGenerator {
     private final HouseholdEdgesDemo householdEdges;
     private final HouseholdChangeDemo householdChanges;
     private final LifecycleDemo lifecycle;
+    private final YearWhatIfDemo whatIf;
 
     DemoDataGenerator(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager, DemoCommands commands,
-                      HouseholdEdgesDemo householdEdges, HouseholdChangeDemo householdChanges, LifecycleDemo lifecycle) {
+                      HouseholdEdgesDemo householdEdges, HouseholdChangeDemo householdChanges, LifecycleDemo lifecycle,
+                      YearWhatIfDemo whatIf) {
         this.householdEdges = householdEdges;
         this.householdChanges = householdChanges;
         this.lifecycle = lifecycle;
+        this.whatIf = whatIf;
         this.jdbc = jdbc;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactionManager);
@@ -88,6 +91,7 @@ public class DemoDataGenerator {
         householdEdges.run(plan.seed());
         log.info("Demo data: {} secondary moves registered", DemoMoves.register(plan.seed(), commands, jdbc, replay.caseworker(), clock));
         lifecycle.run(referencePrefix(plan.seed()));
+        whatIf.run();
         DemoSummary summary = summary(plan, replay, Duration.ofNanos(System.nanoTime() - started));
         logSummary(summary, replay);
         householdChanges.run(referencePrefix(plan.seed()));

@@ -31,6 +31,11 @@ public final class PlanForecast {
     public enum SharesSource { ENTERED, WAITING, NONE }
 
     public record Month(int month, int permits, Map<HouseholdType, Integer> byType, int livingPrivately, int needingPlace) {
+
+        /** The persons needing a place per household type, split exactly as {@link #compute} counts them. */
+        public Map<HouseholdType, Integer> needingPlaceByType() {
+            return split(needingPlace, toDoubles(byType));
+        }
     }
 
     /**
@@ -81,8 +86,8 @@ public final class PlanForecast {
         for (int m = 1; m <= 12; m++) {
             Map<HouseholdType, Integer> byType = split(permits[m - 1], shares);
             int privately = (int) Math.round(permits[m - 1] * privateShare);
-            Map<HouseholdType, Integer> needing = split(permits[m - 1] - privately, toDoubles(byType));
-            for (Map.Entry<HouseholdType, Integer> e : needing.entrySet()) {
+            Month month = new Month(m, permits[m - 1], byType, privately, permits[m - 1] - privately);
+            for (Map.Entry<HouseholdType, Integer> e : month.needingPlaceByType().entrySet()) {
                 int placeMonth = m + SettlementTarget.months(e.getKey());
                 if (placeMonth > 12) {
                     after += e.getValue();
@@ -92,7 +97,7 @@ public final class PlanForecast {
             }
             arrivals += permits[m - 1];
             livingPrivately += privately;
-            months.add(new Month(m, permits[m - 1], byType, privately, permits[m - 1] - privately));
+            months.add(month);
         }
 
         int[] fromWaiting = new int[4];

@@ -87,6 +87,8 @@ class AuthorisationMatrixTest {
             // Every signed-in role: its start page, its notifications, statistics.
             Rule.of("GET", "/", ALL),
             Rule.of("*", "/varsler/**", ALL),
+            Rule.of("*", "/statistikk/rettferdighet", AGENCY), // fairness per municipality: small cells, agency only
+            Rule.of("*", "/statistikk/rettferdighet/**", AGENCY),
             Rule.of("*", "/statistikk/**", STAFF),
             Rule.of("*", "/oppgaver/**", STAFF), // each role's own work list
 
@@ -243,6 +245,7 @@ class AuthorisationMatrixTest {
             Map.entry(Pattern.compile("^/(vedtak|api/v1/decisions)/\\{id}$"), d -> String.valueOf(d.decisionId())),
             Map.entry(Pattern.compile("^/api/v1/allocation-lists/\\{id}$"), d -> String.valueOf(d.allocationListId())),
             Map.entry(Pattern.compile("^/fordeling/motor/\\{id}$"), d -> String.valueOf(d.allocationRunId())),
+            Map.entry(Pattern.compile("^/kapasitet/hva-om/\\{id}$"), d -> String.valueOf(AuthorisationMatrixTest.whatIfRunId)),
             Map.entry(Pattern.compile("^/kommune/boliger/\\{id}$"), d -> String.valueOf(d.dwellingId())),
             Map.entry(Pattern.compile("^/kommune/botilbud/\\{id}$"), d -> String.valueOf(d.housingOfferId())),
             Map.entry(Pattern.compile("^/kommune/leieforhold/\\{id}$"), d -> String.valueOf(d.leaseId())),
@@ -262,6 +265,9 @@ class AuthorisationMatrixTest {
 
     /** A member of the other unit's household (the household pages). */
     private static long householdPersonId;
+
+    /** A stored year what-if (any will do: every agency role sees every run; a run holds no person). */
+    private static long whatIfRunId;
 
     /** An attachment in the owner municipality's thread about the case. */
     private static long messageAttachmentId;
@@ -320,6 +326,11 @@ class AuthorisationMatrixTest {
         // A handled settlement application (any id will do: all agency roles see every application).
         applicationId = jdbc.sql("insert into settlement_application (duf_number, status, created_at, created_by, updated_at, updated_by) values (:d, 'REFUSED', now(), 'matrix', now(), 'matrix') returning id")
                 .param("d", Fixtures.duf()).query(Long.class).single();
+        whatIfRunId = jdbc.sql("""
+                insert into year_whatif_run (year, scenario, scenario_version, scenario_persons, start_date, policy_id, pace_period, places_remaining, unplaced_households,
+                    unplaced_persons, objective, seconds, created_at, created_by)
+                select :y, 'EXPECTED', 1, 0, :d, max(id), 'QUARTER', 0, 0, 0, 0, 0, now(), 'matrix' from allocation_policy returning id
+                """).param("y", TestClock.today().getYear()).param("d", TestClock.today()).query(Long.class).single();
         no.bosetting.messages.MessageThreads threads = context.getBean(no.bosetting.messages.MessageThreads.class);
         context.getBean(no.bosetting.messages.ThreadMessages.class).post(threads.caseThread(caseId, null, fixtures.caseworker()).orElseThrow(), fixtures.caseworker(), "Matrise",
                 List.of(new no.bosetting.messages.NewAttachment("m.pdf", "%PDF-1.4 matrise".getBytes()))).value();

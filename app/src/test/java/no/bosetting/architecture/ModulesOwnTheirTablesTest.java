@@ -65,7 +65,7 @@ class ModulesOwnTheirTablesTest {
             "proposals", "allocation_list, proposal",
             "decisions", "settlement_decision, settlement_date_change",
             "shared", "outbox_message, notification, request_rate_limit",
-            "allocation", "allocation_policy, allocation_run, allocation_run_item",
+            "allocation", "allocation_policy, allocation_run, allocation_run_item, year_whatif_run, year_whatif_entry, year_whatif_result",
             "housing", "dwelling, landlord, housing_offer, lease, lease_reminder, housing_instrument",
             "selfservice", "refugee_login_code",
             "applications", "settlement_application",

@@ -144,6 +144,8 @@ class DemoDataGeneratorTest {
                 .query(Long.class).single()).isEqualTo(2);
         assertThat(jdbc.sql("select count(*) from capacity_decision where municipality_number = '5007' and kind = 'RANGE' and max_persons > persons")
                 .query(Long.class).single()).isEqualTo(1);
+        // Issue 23 item 5: one stored year what-if by the demo planner.
+        assertThat(count("select count(*) from year_whatif_run where created_by = :p", "planlegger")).isPositive();
 
         long cases = count("select count(*) from settlement_case where permit_reference like :p", prefix);
         long persons = count("select count(*) from person p join settlement_case s on s.id = p.case_id where s.permit_reference like :p", prefix);
