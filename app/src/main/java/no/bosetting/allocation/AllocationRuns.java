@@ -76,6 +76,17 @@ public class AllocationRuns {
         if (!actor.is(Role.AGENCY_CASEWORKER)) {
             return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
         }
+        List<CaseSummary> households = ready(actor, filter);
+        // Households another module holds back (an open self-settlement opt-in window) are not part of the run.
+        households = new ArrayList<>(rounds.allocatable(households, LocalDate.now(clock)));
+        if (households.isEmpty()) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("filter", "error.allocation.noneReady"));
+        }
+        return CommandResult.ok(run(actor, households, Map.of(), Map.of()));
+    }
+
+    /** Every ready household that matches the filter (status is forced to ready). */
+    private List<CaseSummary> ready(Actor actor, CaseFilter filter) {
         CaseFilter ready = new CaseFilter(CaseStatus.READY_FOR_ALLOCATION, filter.municipalityNumber(), filter.minWaitedDays(),
                 filter.maxWaitedDays(), filter.householdType(), filter.unaccompaniedMinor(), filter.livingSituation(), null, null);
         List<CaseSummary> households = new ArrayList<>();
@@ -85,12 +96,7 @@ public class AllocationRuns {
             batch = cases.search(ready, actor, page++, 500);
             households.addAll(batch.items());
         } while (batch.hasNext());
-        // Households another module holds back (an open self-settlement opt-in window) are not part of the run.
-        households = new ArrayList<>(rounds.allocatable(households, LocalDate.now(clock)));
-        if (households.isEmpty()) {
-            return CommandResult.fail(CommandFailure.RuleBroken.of("filter", "error.allocation.noneReady"));
-        }
-        return CommandResult.ok(run(actor, households, Map.of(), Map.of()));
+        return households;
     }
 
     /** The run a review page opened on {@code runId} now shows: a pin replaces a run, and the old one names its successor. */
@@ -129,10 +135,9 @@ public class AllocationRuns {
         if (municipalityNumber != null) {
             pins.put(String.valueOf(caseId), municipalityNumber);
         }
-        List<CaseSummary> households = new ArrayList<>();
-        for (AllocationRun.Item item : found.get().items()) {
-            cases.summary(item.caseId(), actor).filter(c -> c.status() == CaseStatus.READY_FOR_ALLOCATION).ifPresent(households::add);
-        }
+        // The run's households that are still ready, read a page at a time rather than one by one.
+        java.util.Set<Long> inRun = found.get().items().stream().map(AllocationRun.Item::caseId).collect(Collectors.toSet());
+        List<CaseSummary> households = ready(actor, CaseFilter.none()).stream().filter(c -> inRun.contains(c.id())).toList();
         households = new ArrayList<>(rounds.allocatable(households, LocalDate.now(clock)));
         java.util.Set<String> present = households.stream().map(c -> String.valueOf(c.id())).collect(Collectors.toSet());
         if (municipalityNumber != null && !present.contains(String.valueOf(caseId))) {
@@ -191,22 +196,41 @@ public class AllocationRuns {
                 .param("obj", result.objective()).param("ub", result.upperBound()).param("gap", result.gapPercent())
                 .param("s", result.seconds()).param("now", now).param("by", actor.username())
                 .query(Long.class).single();
-        for (CaseSummary c : households) {
+        // One statement for all items: a run of 1,000 households is stored in one round trip.
+        int n = households.size();
+        Long[] ids = new Long[n];
+        String[] ms = new String[n];
+        Boolean[] pinned = new Boolean[n];
+        Double[] scores = new Double[n];
+        String[] stored = new String[n];
+        String[] codes = new String[n];
+        String[] reasons = new String[n];
+        String[] firsts = new String[n];
+        for (int k = 0; k < n; k++) {
+            CaseSummary c = households.get(k);
             String key = String.valueOf(c.id());
-            String m = result.assignment().get(key);
             Explanation e = result.explanations().get(key);
             UnassignedReason r = result.unassigned().get(key);
-            jdbc.sql("""
-                    insert into allocation_run_item (run_id, case_id, municipality_number, pinned, score, explanation,
-                        unassigned_code, unassigned_reason, first_municipality)
-                    values (:run, :case, :m, :pinned, :score, :explanation, :code, :reason, :first)
-                    """)
-                    .param("run", runId).param("case", c.id()).param("m", m).param("pinned", pins.containsKey(key))
-                    .param("first", first.containsKey(c.id()) ? first.get(c.id()) : m)
-                    .param("score", e == null ? null : e.score()).param("explanation", e == null ? null : explanations.store(e, policy.name(), policy.version()))
-                    .param("code", r == null ? null : r.code().name()).param("reason", r == null ? null : r.message())
-                    .update();
+            ids[k] = c.id();
+            ms[k] = result.assignment().get(key);
+            pinned[k] = pins.containsKey(key);
+            scores[k] = e == null ? null : e.score();
+            stored[k] = e == null ? null : explanations.store(e, policy.name(), policy.version());
+            codes[k] = r == null ? null : r.code().name();
+            reasons[k] = r == null ? null : r.message();
+            firsts[k] = first.containsKey(c.id()) ? first.get(c.id()) : ms[k];
         }
+        jdbc.sql("""
+                insert into allocation_run_item (run_id, case_id, municipality_number, pinned, score, explanation,
+                    unassigned_code, unassigned_reason, first_municipality)
+                select :run, u.case_id, u.m, u.pinned, u.score, u.explanation, u.code, u.reason, u.first
+                from unnest(cast(:ids as bigint[]), cast(:ms as text[]), cast(:pinned as boolean[]), cast(:scores as float8[]),
+                            cast(:stored as text[]), cast(:codes as text[]), cast(:reasons as text[]), cast(:firsts as text[]))
+                     as u(case_id, m, pinned, score, explanation, code, reason, first)
+                """)
+                .param("run", runId).param("ids", ids).param("ms", ms).param("pinned", pinned).param("scores", scores)
+                .param("stored", stored).param("codes", codes).param("reasons", reasons).param("firsts", firsts)
+                .update();
         return runId;
     }
 

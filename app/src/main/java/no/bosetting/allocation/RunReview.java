@@ -32,8 +32,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class RunReview {
 
-    /** Municipality groups per page: a page stays small however large the run. */
-    public static final int GROUPS_PER_PAGE = 15;
+    /** Households per page: a page stays small however large the run. */
+    public static final int HOUSEHOLDS_PER_PAGE = 40;
 
     /** Municipalities listed by the picker at most (the search narrows the rest). */
     public static final int PICKER_LIMIT = 40;
@@ -105,17 +105,10 @@ public class RunReview {
         return isLongWaiting(i, LocalDate.now(clock));
     }
 
-    /** The remaining places of every municipality as the engine sees them today (decision, pace, places used). */
-    private Map<String, Municipality> round(List<no.bosetting.cases.CaseSummary> households) {
-        Instance instance = rounds.build("review", households, LocalDate.now(clock));
-        Map<String, Municipality> byNumber = new HashMap<>();
-        instance.municipalities().forEach(m -> byNumber.put(m.number(), m));
-        return byNumber;
-    }
-
     /** Per municipality of the run: households and persons proposed and not yet sent, and places left after them. */
     public Map<String, Total> totals(AllocationRun run) {
-        Map<String, Municipality> round = round(List.of());
+        // The remaining places of every municipality as the engine sees them today (decision, pace, places used).
+        Map<String, int[]> round = rounds.remaining(LocalDate.now(clock));
         Map<String, int[]> counts = new TreeMap<>();
         for (AllocationRun.Item i : run.items()) {
             if (i.municipalityNumber() != null && !i.sent()) {
@@ -124,39 +117,47 @@ public class RunReview {
                 c[1] += i.persons();
             }
         }
+        Map<String, String> names = new HashMap<>();
+        municipalities.all().forEach(m -> names.put(m.number(), m.name()));
         Map<String, Total> totals = new LinkedHashMap<>();
         for (AllocationRun.Item i : run.items()) {
             String m = i.municipalityNumber();
             if (m != null && !totals.containsKey(m)) {
                 int[] c = counts.getOrDefault(m, new int[2]);
-                Municipality r = round.get(m);
-                totals.put(m, new Total(m, municipalities.name(m), c[0], c[1], (r == null ? 0 : r.remainingPlaces()) - c[1]));
+                int[] r = round.get(m);
+                totals.put(m, new Total(m, names.getOrDefault(m, m), c[0], c[1], (r == null ? 0 : r[0]) - c[1]));
             }
         }
         return totals;
     }
 
-    /** The households that match the filter, grouped by municipality (by name), one page of groups. */
+    /**
+     * The households that match the filter, grouped by municipality (by name), one page of at most
+     * {@link #HOUSEHOLDS_PER_PAGE} households: a page stays small however many households a municipality gets, and a
+     * municipality's group may go on on the next page.
+     */
     public Page page(AllocationRun run, Filter filter, int page) {
         LocalDate today = LocalDate.now(clock);
         Map<String, Total> totals = totals(run);
-        Map<String, List<AllocationRun.Item>> matching = new HashMap<>();
-        int count = 0;
-        for (AllocationRun.Item i : run.items()) {
-            if (i.municipalityNumber() != null && filter.matches(i, today)) {
-                matching.computeIfAbsent(i.municipalityNumber(), k -> new ArrayList<>()).add(i);
-                count++;
-            }
-        }
-        List<String> order = matching.keySet().stream()
-                .sorted(Comparator.comparing((String m) -> totals.get(m).name()).thenComparing(m -> m)).toList();
-        int pages = Math.max(1, (order.size() + GROUPS_PER_PAGE - 1) / GROUPS_PER_PAGE);
+        // The municipalities with a caseworker's choice come first (what was changed is reviewed first), then by name.
+        Set<String> chosen = new java.util.HashSet<>();
+        run.items().stream().filter(i -> i.pinned() && i.municipalityNumber() != null).forEach(i -> chosen.add(i.municipalityNumber()));
+        List<AllocationRun.Item> matching = run.items().stream()
+                .filter(i -> i.municipalityNumber() != null && filter.matches(i, today))
+                .sorted(Comparator.comparing((AllocationRun.Item i) -> !chosen.contains(i.municipalityNumber()))
+                        .thenComparing(i -> totals.get(i.municipalityNumber()).name())
+                        .thenComparing(AllocationRun.Item::municipalityNumber))
+                .toList();
+        int pages = Math.max(1, (matching.size() + HOUSEHOLDS_PER_PAGE - 1) / HOUSEHOLDS_PER_PAGE);
         int p = Math.min(Math.max(0, page), pages - 1);
-        List<Group> groups = order.subList(p * GROUPS_PER_PAGE, Math.min(order.size(), (p + 1) * GROUPS_PER_PAGE)).stream()
-                .map(m -> new Group(totals.get(m), matching.get(m))).toList();
+        Map<String, List<AllocationRun.Item>> groups = new LinkedHashMap<>();
+        for (AllocationRun.Item i : matching.subList(p * HOUSEHOLDS_PER_PAGE, Math.min(matching.size(), (p + 1) * HOUSEHOLDS_PER_PAGE))) {
+            groups.computeIfAbsent(i.municipalityNumber(), k -> new ArrayList<>()).add(i);
+        }
         List<AllocationRun.Item> unassigned = run.items().stream()
                 .filter(i -> i.municipalityNumber() == null && filter.matches(i, today)).toList();
-        return new Page(groups, p, pages, count, unassigned);
+        return new Page(groups.entrySet().stream().map(e -> new Group(totals.get(e.getKey()), e.getValue())).toList(),
+                p, pages, matching.size(), unassigned);
     }
 
     /**

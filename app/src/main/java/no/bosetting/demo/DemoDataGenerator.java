@@ -35,10 +35,12 @@ public class DemoDataGenerator {
     private final TransactionTemplate tx;
     private final DemoCommands commands;
     private final HouseholdEdgesDemo householdEdges;
+    private final AllocationReviewDemo allocationReview;
 
     DemoDataGenerator(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager, DemoCommands commands,
-                      HouseholdEdgesDemo householdEdges) {
+                      HouseholdEdgesDemo householdEdges, AllocationReviewDemo allocationReview) {
         this.householdEdges = householdEdges;
+        this.allocationReview = allocationReview;
         this.jdbc = jdbc;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactionManager);
@@ -82,6 +84,7 @@ public class DemoDataGenerator {
         DemoReplay replay = new DemoReplay(plan, commands, jdbc, tx, clock);
         replay.run();
         householdEdges.run(plan.seed());
+        allocationReview.run();
         DemoSummary summary = summary(plan, replay, Duration.ofNanos(System.nanoTime() - started));
         logSummary(summary, replay);
         return summary;

@@ -172,32 +172,39 @@ class AllocationReviewTest {
         LocalDate today = TestClock.today();
         List<String> numbers = jdbc.sql("select number from municipality order by number limit 40").query(String.class).list();
         List<AllocationRun.Item> items = new ArrayList<>();
-        for (int k = 0; k < 40; k++) {
+        for (int k = 0; k < 100; k++) {
             String type = k % 2 == 0 ? "SINGLE_MAN" : "COUPLE_WITH_CHILDREN";
-            items.add(item(-1 - k, type, numbers.get(k), k == 3, today.minusDays(k < 5 ? 400 : 10), numbers.get(k == 7 ? 8 : k)));
+            String m = numbers.get(k % 40);
+            items.add(item(-1 - k, type, m, k == 3, today.minusDays(k < 5 ? 400 : 10), k == 7 ? numbers.get(8) : m));
         }
-        items.add(item(-100, "SINGLE_MAN", null, false, today.minusDays(400), null));
-        AllocationRun run = new AllocationRun(0, policies.current(), "DRAFT", 41, 40, 0, 0, 0, 0, OffsetDateTime.now(), "test", items);
+        items.add(item(-1000, "SINGLE_MAN", null, false, today.minusDays(400), null));
+        AllocationRun run = new AllocationRun(0, policies.current(), "DRAFT", 101, 100, 0, 0, 0, 0, OffsetDateTime.now(), "test", items);
 
         RunReview.Page first = review.page(run, RunReview.Filter.none(), 0);
-        assertThat(first.groups()).hasSize(RunReview.GROUPS_PER_PAGE);
+        assertThat(first.groups().stream().mapToInt(g -> g.items().size()).sum()).isEqualTo(RunReview.HOUSEHOLDS_PER_PAGE);
+        assertThat(first.groups()).allSatisfy(g -> assertThat(g.items())
+                .allSatisfy(i -> assertThat(i.municipalityNumber()).isEqualTo(g.total().number())));
+        // The municipality with the caseworker's pin first, then by name.
+        assertThat(first.groups().get(0).total().number()).isEqualTo(numbers.get(3));
+        assertThat(first.groups().subList(1, first.groups().size())).extracting(g -> g.total().name()).isSorted();
         assertThat(first.totalPages()).isEqualTo(3);
-        assertThat(first.matching()).isEqualTo(40);
-        assertThat(review.page(run, RunReview.Filter.none(), 2).groups()).hasSize(10);
+        assertThat(first.matching()).isEqualTo(100);
+        RunReview.Page last = review.page(run, RunReview.Filter.none(), 2);
+        assertThat(last.groups().stream().mapToInt(g -> g.items().size()).sum()).isEqualTo(20);
         assertThat(review.page(run, RunReview.Filter.none(), 99).page()).as("past the end: the last page").isEqualTo(2);
         assertThat(review.page(run, new RunReview.Filter(null, true, false), 0).matching()).as("pinned and moved").isEqualTo(2);
-        assertThat(review.page(run, new RunReview.Filter(HouseholdType.SINGLE_MAN, false, false), 0).matching()).isEqualTo(20);
+        assertThat(review.page(run, new RunReview.Filter(HouseholdType.SINGLE_MAN, false, false), 0).matching()).isEqualTo(50);
         RunReview.Page longWaiting = review.page(run, new RunReview.Filter(null, false, true), 0);
         assertThat(longWaiting.matching()).isEqualTo(5);
-        assertThat(longWaiting.unassigned()).extracting(AllocationRun.Item::caseId).containsExactly(-100L);
+        assertThat(longWaiting.unassigned()).extracting(AllocationRun.Item::caseId).containsExactly(-1000L);
 
         RunReview.Summary summary = review.summary(run);
-        assertThat(summary.households()).isEqualTo(40);
-        assertThat(summary.persons()).isEqualTo(40);
+        assertThat(summary.households()).isEqualTo(100);
+        assertThat(summary.persons()).isEqualTo(100);
         assertThat(summary.municipalities()).hasSize(40);
         assertThat(summary.pinned()).isEqualTo(1);
         assertThat(summary.changed()).isEqualTo(2);
-        assertThat(summary.longWaitingLeftOut()).extracting(AllocationRun.Item::caseId).containsExactly(-100L);
+        assertThat(summary.longWaitingLeftOut()).extracting(AllocationRun.Item::caseId).containsExactly(-1000L);
     }
 
     @Test

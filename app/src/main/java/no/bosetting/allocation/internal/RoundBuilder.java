@@ -84,19 +84,13 @@ public class RoundBuilder {
                     a != null && a.workExperience() != null && !a.workExperience().isBlank(),
                     a != null && a.education() != null && !a.education().isBlank()));
         }
-        Map<String, PlacesUsed> places = decisions.placesForYear(today.getYear()).stream()
-                .collect(Collectors.toMap(PlacesUsed::municipalityNumber, p -> p));
+        Map<String, int[]> remainingPlaces = remaining(today);
         Map<String, int[]> registered = housing.dwellingsByPersons(today, HOUSING_HORIZON_MONTHS, Municipality.MAX_DWELLING_CLASS);
-        PacePlan.Period period = pace.period(today.getYear());
         List<Municipality> ms = new ArrayList<>();
         for (no.bosetting.municipalities.Municipality m : municipalities.all()) {
-            PlacesUsed p = places.get(m.number());
-            // Even pace: a municipality is offered no more than its decision's cumulative quarterly (or monthly) target so far,
-            // so attractive municipalities are not filled early in the year.
-            int paced = p == null || p.decided() == null ? 0
-                    : PacePlan.of(m.number(), today.getYear(), p.decided(), period).cumulativeTargetAt(today);
-            int remaining = p == null || p.decided() == null ? 0 : Math.max(0, Math.min(p.decided(), paced) - p.used());
-            int remainingMinors = p == null || p.decidedMinors() == null ? 0 : Math.max(0, p.decidedMinors() - p.minorsUsed());
+            int[] left = remainingPlaces.get(m.number());
+            int remaining = left[0];
+            int remainingMinors = left[1];
             // Dwellings by size come from the municipality's housing register; a municipality that has
             // registered none is assumed to find housing for its places, so large households are then
             // limited only by places.
@@ -112,6 +106,28 @@ public class RoundBuilder {
                     false));
         }
         return new Instance(name, households, ms);
+    }
+
+    /**
+     * Per municipality number the places and minors places a round may use on {@code today}: {remaining, remainingMinors}.
+     * The review shows the same figures as the engine gets (without building a whole round).
+     */
+    public Map<String, int[]> remaining(LocalDate today) {
+        Map<String, PlacesUsed> places = decisions.placesForYear(today.getYear()).stream()
+                .collect(Collectors.toMap(PlacesUsed::municipalityNumber, p -> p));
+        PacePlan.Period period = pace.period(today.getYear());
+        Map<String, int[]> remaining = new java.util.HashMap<>();
+        for (no.bosetting.municipalities.Municipality m : municipalities.all()) {
+            PlacesUsed p = places.get(m.number());
+            // Even pace: a municipality is offered no more than its decision's cumulative quarterly (or monthly) target so far,
+            // so attractive municipalities are not filled early in the year.
+            int paced = p == null || p.decided() == null ? 0
+                    : PacePlan.of(m.number(), today.getYear(), p.decided(), period).cumulativeTargetAt(today);
+            remaining.put(m.number(), new int[] {
+                    p == null || p.decided() == null ? 0 : Math.max(0, Math.min(p.decided(), paced) - p.used()),
+                    p == null || p.decidedMinors() == null ? 0 : Math.max(0, p.decidedMinors() - p.minorsUsed())});
+        }
+        return remaining;
     }
 
     private static String blankToNull(String s) {

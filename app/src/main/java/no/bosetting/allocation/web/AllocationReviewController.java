@@ -128,6 +128,7 @@ class AllocationReviewController {
      */
     @PostMapping("/fordeling/motor/{id}/fest")
     String pin(@PathVariable long id, @RequestParam Map<String, String> form, @RequestHeader(name = "HX-Request", required = false) String htmx,
+               @RequestParam(name = "shown", required = false) List<Long> shown,
                HttpServletResponse response, Locale locale, Model model, RedirectAttributes redirect) {
         FormReader r = new FormReader(form);
         Long caseId = r.id("caseId");
@@ -168,6 +169,9 @@ class AllocationReviewController {
         AllocationRun.Item item = after.items().stream().filter(i -> i.caseId() == caseId).findFirst().orElseThrow();
         List<AllocationRun.Item> moved = after.items().stream()
                 .filter(i -> i.caseId() != caseId && !Objects.equals(i.municipalityNumber(), was.get(i.caseId()))).toList();
+        // Of the rows the engine moved, only those on the caseworker's page come back (htmx sends which are shown).
+        Set<Long> onPage = shown == null ? Set.of() : Set.copyOf(shown);
+        List<AllocationRun.Item> movedShown = moved.stream().filter(i -> onPage.contains(i.caseId())).toList();
         // The totals of every municipality that gained or lost a household.
         Set<String> touched = new LinkedHashSet<>();
         touched.add(old.municipalityNumber());
@@ -180,14 +184,14 @@ class AllocationReviewController {
         Map<String, RunReview.Total> totals = review.totals(after);
         List<RunReview.Total> changed = touched.stream()
                 .map(n -> totals.getOrDefault(n, new RunReview.Total(n, municipalities.name(n), 0, 0, 0))).toList();
-        List<AllocationRun.Item> rows = new ArrayList<>(moved);
+        List<AllocationRun.Item> rows = new ArrayList<>(movedShown);
         rows.add(item);
         model.addAttribute("run", after);
         model.addAttribute("item", item);
         model.addAttribute("worded", worded(rows, locale));
         model.addAttribute("error", null);
         model.addAttribute("focusRow", caseId);
-        model.addAttribute("moved", moved);
+        model.addAttribute("moved", movedShown);
         model.addAttribute("totals", changed);
         model.addAttribute("announce", messages.get("run.pinnedTo", item.caseReference(),
                 item.municipalityNumber() == null ? messages.get("run.noProposal") : municipalities.name(item.municipalityNumber()), moved.size()));
