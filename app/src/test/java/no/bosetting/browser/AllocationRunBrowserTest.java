@@ -89,7 +89,7 @@ class AllocationRunBrowserTest {
                     () -> page.click("#run-results nav.pager a[rel=next]"));
         }
         assertThat(page.url()).contains("long=true");
-        page.locator("#row-" + caseId).locator("xpath=ancestor::details").locator("summary").click();
+        page.locator("#row-" + caseId).locator("xpath=ancestor::details[1]/summary").click();
         audit.check(page, "engine run review filtered to long-waiting households");
 
         // The picker loads on demand; a search narrows it; the pin swaps only the household's row.
