@@ -1,7 +1,6 @@
 package no.bosetting.allocation;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +8,6 @@ import no.bosetting.cases.CaseFilter;
 import no.bosetting.cases.CaseQueries;
 import no.bosetting.cases.HouseholdType;
 import no.bosetting.proposals.Proposals;
-import no.bosetting.shared.CommandResult;
 import no.bosetting.support.Fixtures;
 import no.bosetting.support.IntegrationTest;
 import no.bosetting.support.Race;
@@ -178,7 +176,7 @@ class AllocationReviewTest {
             items.add(item(-1 - k, type, m, k == 3, today.minusDays(k < 5 ? 400 : 10), k == 7 ? numbers.get(8) : m));
         }
         items.add(item(-1000, "SINGLE_MAN", null, false, today.minusDays(400), null));
-        AllocationRun run = new AllocationRun(0, policies.current(), "DRAFT", 101, 100, 0, 0, 0, 0, OffsetDateTime.now(), "test", items);
+        AllocationRun run = new AllocationRun(0, policies.current(), "DRAFT", 101, 100, 0, 0, 0, 0, TestClock.zonedNow().toOffsetDateTime(), "test", items);
 
         RunReview.Page first = review.page(run, RunReview.Filter.none(), 0);
         assertThat(first.groups().stream().mapToInt(g -> g.items().size()).sum()).isEqualTo(RunReview.HOUSEHOLDS_PER_PAGE);
@@ -214,6 +212,7 @@ class AllocationReviewTest {
         long runId = propose(5300);
         hxPin(runId, ids.get(0), BODO);
         hxPin(runId, ids.get(1), NARVIK);
+        hxPin(runId, ids.get(2), NARVIK);
         long id = runs.latest(runId);
         AllocationRun run = runs.find(id).orElseThrow();
         List<AllocationRun.Item> placed = run.items().stream().filter(i -> i.municipalityNumber() != null).toList();
@@ -224,7 +223,7 @@ class AllocationReviewTest {
         String summary = mvc.perform(get("/fordeling/motor/" + id + "/send").with(as(fixtures.caseworker())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(summary).contains(placed.size() + " husstander med " + persons + " personer til " + municipalities + " kommuner.")
-                .contains("2 husstander er valgt av saksbehandler").contains("name=\"m-" + BODO + "\"").contains("Bekreft og send");
+                .contains("3 husstander er valgt av saksbehandler").contains("name=\"m-" + BODO + "\"").contains("Bekreft og send");
         // Places used since the run: the summary warns that Narvik now gets more persons than it has places for.
         int toNarvik = placed.stream().filter(i -> NARVIK.equals(i.municipalityNumber())).mapToInt(AllocationRun.Item::persons).sum();
         fixtures.resetMunicipality(NARVIK);
@@ -251,13 +250,22 @@ class AllocationReviewTest {
                 .andExpect(flash().attribute("success", "Ingenting ble sendt: husstandene du valgte, er allerede sendt."));
         assertThat(proposals.forCase(ids.get(0))).hasSize(1);
 
-        // Two sends of the rest at the same moment: one sends, the other finds it sent.
-        List<CommandResult<Integer>> both = Race.race(
-                () -> CommandResult.attempt(() -> runs.send(fixtures.caseworker(), id, null)),
-                () -> CommandResult.attempt(() -> runs.send(fixtures.caseworker(), id, null)));
-        assertThat(both).allMatch(CommandResult::isSuccess);
-        assertThat(both.get(0).value() + both.get(1).value()).isEqualTo((int) municipalities - 1);
-        assertThat(both).extracting(CommandResult::value).contains(0);
+        // One chosen household of Narvik's two: only it goes.
+        mvc.perform(post("/fordeling/motor/" + id + "/send").with(csrf()).with(as(fixtures.caseworker()))
+                .param("choice", "selected").param("c-" + ids.get(1), "true")).andExpect(status().is3xxRedirection());
+        assertThat(proposals.forCase(ids.get(1))).hasSize(1);
+        assertThat(proposals.forCase(ids.get(2))).as("Narvik's other household waits").isEmpty();
+        long left = runs.find(id).orElseThrow().items().stream().filter(i -> i.municipalityNumber() != null && !i.sent())
+                .map(AllocationRun.Item::municipalityNumber).distinct().count();
+
+        // "Send all" submitted twice at the same moment (a double click): one sends, the other finds it sent.
+        List<String> both = Race.race(
+                () -> mvc.perform(post("/fordeling/motor/" + id + "/send").with(csrf()).with(as(fixtures.caseworker())).param("choice", "all"))
+                        .andReturn().getFlashMap().get("success").toString(),
+                () -> mvc.perform(post("/fordeling/motor/" + id + "/send").with(csrf()).with(as(fixtures.caseworker())).param("choice", "all"))
+                        .andReturn().getFlashMap().get("success").toString());
+        assertThat(both).containsExactlyInAnyOrder("Fordelingslister er sendt til " + left + " kommuner.",
+                "Ingenting ble sendt: husstandene du valgte, er allerede sendt.");
         for (AllocationRun.Item i : placed) {
             assertThat(proposals.forCase(i.caseId())).as(i.caseReference()).hasSize(1);
         }
