@@ -34,6 +34,13 @@ document.addEventListener('DOMContentLoaded', function () {
 document.addEventListener('htmx:afterSettle', function () {
   makeWideTablesScrollable(document);
   if (!document.activeElement || document.activeElement === document.body) {
+    // A swapped-in piece may name where focus belongs (the row a pin changed); otherwise the results.
+    var named = document.querySelector('[data-focus]');
+    if (named) {
+      named.removeAttribute('data-focus');
+      named.focus();
+      return;
+    }
     var results = document.querySelector('[data-results]');
     if (results) {
       results.focus();

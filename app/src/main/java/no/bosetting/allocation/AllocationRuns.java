@@ -76,6 +76,17 @@ public class AllocationRuns {
         if (!actor.is(Role.AGENCY_CASEWORKER)) {
             return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
         }
+        List<CaseSummary> households = ready(actor, filter);
+        // Households another module holds back (an open self-settlement opt-in window) are not part of the run.
+        households = new ArrayList<>(rounds.allocatable(households, LocalDate.now(clock)));
+        if (households.isEmpty()) {
+            return CommandResult.fail(CommandFailure.RuleBroken.of("filter", "error.allocation.noneReady"));
+        }
+        return CommandResult.ok(run(actor, households, Map.of(), Map.of()));
+    }
+
+    /** Every ready household that matches the filter (status is forced to ready). */
+    private List<CaseSummary> ready(Actor actor, CaseFilter filter) {
         CaseFilter ready = new CaseFilter(CaseStatus.READY_FOR_ALLOCATION, filter.municipalityNumber(), filter.minWaitedDays(),
                 filter.maxWaitedDays(), filter.householdType(), filter.unaccompaniedMinor(), filter.livingSituation(), null, null);
         List<CaseSummary> households = new ArrayList<>();
@@ -85,12 +96,21 @@ public class AllocationRuns {
             batch = cases.search(ready, actor, page++, 500);
             households.addAll(batch.items());
         } while (batch.hasNext());
-        // Households another module holds back (an open self-settlement opt-in window) are not part of the run.
-        households = new ArrayList<>(rounds.allocatable(households, LocalDate.now(clock)));
-        if (households.isEmpty()) {
-            return CommandResult.fail(CommandFailure.RuleBroken.of("filter", "error.allocation.noneReady"));
+        return households;
+    }
+
+    /** The run a review page opened on {@code runId} now shows: a pin replaces a run, and the old one names its successor. */
+    public long latest(long runId) {
+        long current = runId;
+        for (int hops = 0; hops < 10_000; hops++) {
+            Long next = jdbc.sql("select replaced_by from allocation_run where id = :id").param("id", current)
+                    .query((rs, n) -> (Long) rs.getObject(1, Long.class)).optional().orElse(null);
+            if (next == null) {
+                return current;
+            }
+            current = next;
         }
-        return CommandResult.ok(run(actor, households, Map.of()));
+        return current;
     }
 
     /** Fixes one household to a municipality (or frees it with null) and re-optimises the rest. */
@@ -115,10 +135,9 @@ public class AllocationRuns {
         if (municipalityNumber != null) {
             pins.put(String.valueOf(caseId), municipalityNumber);
         }
-        List<CaseSummary> households = new ArrayList<>();
-        for (AllocationRun.Item item : found.get().items()) {
-            cases.summary(item.caseId(), actor).filter(c -> c.status() == CaseStatus.READY_FOR_ALLOCATION).ifPresent(households::add);
-        }
+        // The run's households that are still ready, read a page at a time rather than one by one.
+        java.util.Set<Long> inRun = found.get().items().stream().map(AllocationRun.Item::caseId).collect(Collectors.toSet());
+        List<CaseSummary> households = ready(actor, CaseFilter.none()).stream().filter(c -> inRun.contains(c.id())).toList();
         households = new ArrayList<>(rounds.allocatable(households, LocalDate.now(clock)));
         java.util.Set<String> present = households.stream().map(c -> String.valueOf(c.id())).collect(Collectors.toSet());
         if (municipalityNumber != null && !present.contains(String.valueOf(caseId))) {
@@ -126,9 +145,14 @@ public class AllocationRuns {
             return CommandResult.fail(CommandFailure.RuleBroken.of("municipality", "error.allocation.notAllocatable"));
         }
         pins.keySet().retainAll(present);
+        // What the engine first proposed stays with each household through the chain of pins.
+        Map<Long, String> first = new java.util.HashMap<>();
+        found.get().items().forEach(i -> first.put(i.caseId(), i.firstMunicipality()));
         jdbc.sql("update allocation_run set status = 'REPLACED' where id = :id").param("id", runId).update();
         try {
-            return CommandResult.ok(run(actor, households, pins));
+            long next = run(actor, households, pins, first);
+            jdbc.sql("update allocation_run set replaced_by = :next where id = :id").param("next", next).param("id", runId).update();
+            return CommandResult.ok(next);
         } catch (PinRefusedException e) {
             // The engine refuses pins that break a hard rule (capacity, rejection); say which, keep the old run.
             throw new CommandFailedException(pinRefused(e));
@@ -156,7 +180,7 @@ public class AllocationRuns {
         return CommandFailure.RuleBroken.of("municipality", "error.allocation.pinRefused.other");
     }
 
-    private long run(Actor actor, List<CaseSummary> households, Map<String, String> pins) {
+    private long run(Actor actor, List<CaseSummary> households, Map<String, String> pins, Map<Long, String> first) {
         AllocationPolicy policy = policies.current();
         LocalDate today = LocalDate.now(clock);
         Instance instance = rounds.build("round-" + today, households, today, policy.useRangeMaximum());
@@ -172,21 +196,41 @@ public class AllocationRuns {
                 .param("obj", result.objective()).param("ub", result.upperBound()).param("gap", result.gapPercent())
                 .param("s", result.seconds()).param("now", now).param("by", actor.username())
                 .query(Long.class).single();
-        for (CaseSummary c : households) {
+        // One statement for all items: a run of 1,000 households is stored in one round trip.
+        int n = households.size();
+        Long[] ids = new Long[n];
+        String[] ms = new String[n];
+        Boolean[] pinned = new Boolean[n];
+        Double[] scores = new Double[n];
+        String[] stored = new String[n];
+        String[] codes = new String[n];
+        String[] reasons = new String[n];
+        String[] firsts = new String[n];
+        for (int k = 0; k < n; k++) {
+            CaseSummary c = households.get(k);
             String key = String.valueOf(c.id());
-            String m = result.assignment().get(key);
             Explanation e = result.explanations().get(key);
             UnassignedReason r = result.unassigned().get(key);
-            jdbc.sql("""
-                    insert into allocation_run_item (run_id, case_id, municipality_number, pinned, score, explanation,
-                        unassigned_code, unassigned_reason)
-                    values (:run, :case, :m, :pinned, :score, :explanation, :code, :reason)
-                    """)
-                    .param("run", runId).param("case", c.id()).param("m", m).param("pinned", pins.containsKey(key))
-                    .param("score", e == null ? null : e.score()).param("explanation", e == null ? null : explanations.store(e, policy.name(), policy.version()))
-                    .param("code", r == null ? null : r.code().name()).param("reason", r == null ? null : r.message())
-                    .update();
+            ids[k] = c.id();
+            ms[k] = result.assignment().get(key);
+            pinned[k] = pins.containsKey(key);
+            scores[k] = e == null ? null : e.score();
+            stored[k] = e == null ? null : explanations.store(e, policy.name(), policy.version());
+            codes[k] = r == null ? null : r.code().name();
+            reasons[k] = r == null ? null : r.message();
+            firsts[k] = first.containsKey(c.id()) ? first.get(c.id()) : ms[k];
         }
+        jdbc.sql("""
+                insert into allocation_run_item (run_id, case_id, municipality_number, pinned, score, explanation,
+                    unassigned_code, unassigned_reason, first_municipality)
+                select :run, u.case_id, u.m, u.pinned, u.score, u.explanation, u.code, u.reason, u.first
+                from unnest(cast(:ids as bigint[]), cast(:ms as text[]), cast(:pinned as boolean[]), cast(:scores as float8[]),
+                            cast(:stored as text[]), cast(:codes as text[]), cast(:reasons as text[]), cast(:firsts as text[]))
+                     as u(case_id, m, pinned, score, explanation, code, reason, first)
+                """)
+                .param("run", runId).param("ids", ids).param("ms", ms).param("pinned", pinned).param("scores", scores)
+                .param("stored", stored).param("codes", codes).param("reasons", reasons).param("firsts", firsts)
+                .update();
         return runId;
     }
 
@@ -206,23 +250,33 @@ public class AllocationRuns {
     private List<AllocationRun.Item> items(long runId) {
         return jdbc.sql("""
                 select i.case_id, c.reference, c.household_type, c.persons, c.unaccompanied_minor, c.permit_date,
-                       i.municipality_number, i.pinned, i.score, i.explanation, i.unassigned_code, i.unassigned_reason
+                       i.municipality_number, i.pinned, i.score, i.explanation, i.unassigned_code, i.unassigned_reason,
+                       i.first_municipality, i.sent_at is not null
                 from allocation_run_item i join settlement_case c on c.id = i.case_id
                 where i.run_id = :run order by i.municipality_number nulls last, c.permit_date, c.id
                 """)
                 .param("run", runId)
                 .query((rs, n) -> new AllocationRun.Item(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getBoolean(5),
                         java.time.temporal.ChronoUnit.DAYS.between(rs.getObject(6, LocalDate.class), LocalDate.now(clock)),
-                        rs.getString(7), rs.getBoolean(8), (Double) rs.getObject(9), rs.getString(10), rs.getString(11), rs.getString(12)))
+                        rs.getString(7), rs.getBoolean(8), (Double) rs.getObject(9), rs.getString(10), rs.getString(11), rs.getString(12),
+                        rs.getObject(6, LocalDate.class), rs.getString(13), rs.getBoolean(14)))
                 .list();
     }
 
-    /**
-     * Sends the reviewed run as one distribution list per municipality. All lists go, or none do:
-     * a household that is no longer ready makes the whole send fail with its reference.
-     */
+    /** Sends every household of the run that has a proposal and is not sent yet. */
     @Transactional
     public CommandResult<Integer> send(Actor actor, long runId) {
+        return send(actor, runId, null);
+    }
+
+    /**
+     * Sends the chosen households of the reviewed run ({@code null} = all) as one distribution list per municipality.
+     * The chosen lists go, or none do: a household that is no longer ready makes the whole send fail with its reference.
+     * Idempotent by the run's state: the run row is locked, households already sent from it are skipped, so a second
+     * click, a double submit or a resubmit after the back button sends nothing twice (it answers 0 lists).
+     */
+    @Transactional
+    public CommandResult<Integer> send(Actor actor, long runId, java.util.Set<Long> chosen) {
         if (!actor.is(Role.AGENCY_CASEWORKER)) {
             return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
         }
@@ -231,25 +285,37 @@ public class AllocationRuns {
         if (run == null) {
             return CommandResult.fail(CommandFailure.NotFound.of("error.allocation.notFound", runId));
         }
-        if (!"DRAFT".equals(run.status())) {
+        if ("SENT".equals(run.status())) {
+            return CommandResult.ok(0);
+        }
+        if (!run.draft()) {
             return CommandResult.fail(CommandFailure.WrongState.of(run.status(), "error.allocation.notDraft"));
         }
-        Map<String, List<AllocationRun.Item>> byMunicipality = run.items().stream().filter(i -> i.municipalityNumber() != null)
+        Map<String, List<AllocationRun.Item>> byMunicipality = run.items().stream()
+                .filter(i -> i.municipalityNumber() != null && !i.sent() && (chosen == null || chosen.contains(i.caseId())))
                 .collect(Collectors.groupingBy(AllocationRun.Item::municipalityNumber, java.util.TreeMap::new, Collectors.toList()));
         int lists = 0;
+        OffsetDateTime now = OffsetDateTime.now(clock);
         for (Map.Entry<String, List<AllocationRun.Item>> e : byMunicipality.entrySet()) {
             Map<Long, String> stored = new java.util.HashMap<>();
             // The structured explanation (with the policy version) goes along, so it can be worded later in any language.
             e.getValue().forEach(i -> stored.put(i.caseId(), i.explanation()));
-            CommandResult<Long> sent = proposals.sendList(actor, e.getKey(), e.getValue().stream().map(AllocationRun.Item::caseId).toList(),
+            List<Long> ids = e.getValue().stream().map(AllocationRun.Item::caseId).toList();
+            CommandResult<Long> sent = proposals.sendList(actor, e.getKey(), ids,
                     null, new Proposals.Basis(runId, run.policy().name(), run.policy().version(), stored));
             if (!sent.isSuccess()) {
                 throw new CommandFailedException(sent.failure());
             }
+            jdbc.sql("update allocation_run_item set sent_at = :now where run_id = :run and case_id in (:ids)")
+                    .param("now", now).param("run", runId).param("ids", ids).update();
             lists++;
         }
-        jdbc.sql("update allocation_run set status = 'SENT', sent_at = :now, sent_by = :by where id = :id")
-                .param("now", OffsetDateTime.now(clock)).param("by", actor.username()).param("id", runId).update();
+        // The run is sent when every household with a proposal has gone; until then the rest can still be sent.
+        jdbc.sql("""
+                update allocation_run set status = 'SENT', sent_at = :now, sent_by = :by where id = :id and not exists (
+                    select 1 from allocation_run_item i where i.run_id = :id and i.municipality_number is not null and i.sent_at is null)
+                """)
+                .param("now", now).param("by", actor.username()).param("id", runId).update();
         return CommandResult.ok(lists);
     }
 }

@@ -38,14 +38,16 @@ public class DemoDataGenerator {
     private final HouseholdChangeDemo householdChanges;
     private final LifecycleDemo lifecycle;
     private final YearWhatIfDemo whatIf;
+    private final AllocationReviewDemo allocationReview;
 
     DemoDataGenerator(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager, DemoCommands commands,
                       HouseholdEdgesDemo householdEdges, HouseholdChangeDemo householdChanges, LifecycleDemo lifecycle,
-                      YearWhatIfDemo whatIf) {
+                      YearWhatIfDemo whatIf, AllocationReviewDemo allocationReview) {
         this.householdEdges = householdEdges;
         this.householdChanges = householdChanges;
         this.lifecycle = lifecycle;
         this.whatIf = whatIf;
+        this.allocationReview = allocationReview;
         this.jdbc = jdbc;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactionManager);
@@ -92,6 +94,7 @@ public class DemoDataGenerator {
         log.info("Demo data: {} secondary moves registered", DemoMoves.register(plan.seed(), commands, jdbc, replay.caseworker(), clock));
         lifecycle.run(referencePrefix(plan.seed()));
         whatIf.run();
+        allocationReview.run();
         DemoSummary summary = summary(plan, replay, Duration.ofNanos(System.nanoTime() - started));
         logSummary(summary, replay);
         householdChanges.run(referencePrefix(plan.seed()));

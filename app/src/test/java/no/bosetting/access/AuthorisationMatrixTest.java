@@ -240,6 +240,8 @@ class AuthorisationMatrixTest {
      * and including the variable.
      */
     private static final List<Map.Entry<Pattern, Function<ForeignData, String>>> PATH_VALUES = List.of(
+            // A household of the engine run (its municipality picker).
+            Map.entry(Pattern.compile("^/fordeling/motor/\\{id}/husstand/\\{caseId}$"), d -> String.valueOf(AuthorisationMatrixTest.allocationRunCaseId)),
             Map.entry(Pattern.compile("^/(saker|api/v1/cases)/\\{id}$|/\\{caseId}$"), d -> String.valueOf(d.caseId())),
             Map.entry(Pattern.compile("^/(kommune/forslag|forslag|api/v1/proposals)/\\{id}$"), d -> String.valueOf(d.proposalId())),
             Map.entry(Pattern.compile("^/(vedtak|api/v1/decisions)/\\{id}$"), d -> String.valueOf(d.decisionId())),
@@ -268,6 +270,9 @@ class AuthorisationMatrixTest {
 
     /** A stored year what-if (any will do: every agency role sees every run; a run holds no person). */
     private static long whatIfRunId;
+
+    /** A household of the sent engine run. */
+    private static long allocationRunCaseId;
 
     /** An attachment in the owner municipality's thread about the case. */
     private static long messageAttachmentId;
@@ -355,6 +360,7 @@ class AuthorisationMatrixTest {
         }
         long household = fixtures.household(fixtures.centre(OWNER_MUNICIPALITY), 0, TestClock.today().minusYears(12));
         fixtures.ready(household);
+        allocationRunCaseId = household;
         String location = mvc.perform(post("/fordeling/motor").param("minDays", String.valueOf(365 * 12 - 30))
                         .with(csrf()).with(as(fixtures.caseworker())))
                 .andReturn().getResponse().getRedirectedUrl();

@@ -6,6 +6,7 @@ import com.microsoft.playwright.Page;
 import no.bosetting.access.Actor;
 import no.bosetting.access.Role;
 import no.bosetting.access.UserAccounts;
+import no.bosetting.proposals.Proposals;
 import no.bosetting.support.Fixtures;
 import no.bosetting.support.TestClock;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,8 @@ class AllocationRunBrowserTest {
     Fixtures fixtures;
     @Autowired
     UserAccounts accounts;
+    @Autowired
+    Proposals proposals;
 
     @Test
     void theEngineRunPageExplainsEachProposalInTheReadersLanguageAndIsAccessible(Browsing browsing) {
@@ -47,6 +50,71 @@ class AllocationRunBrowserTest {
         assertThat(page.locator("html").getAttribute("lang")).isEqualTo("en");
         assertThat(page.textContent("main")).doesNotContain("Hva som talte med");
         audit.check(page, "engine run review in English");
+        audit.assertClean();
+    }
+
+    /**
+     * Issue 23 items 3 and 4 with JavaScript: the review is grouped and paged; the long-waiting filter, the municipality
+     * picker and a pin swap only what changed (htmx, no reload); the summary comes before sending, and a selection is sent.
+     */
+    @Test
+    void aCaseworkerFiltersPinsInPlaceAndSendsASelectionAfterTheSummary(Browsing browsing) {
+        Actor caseworker = new Actor("motor-utvalg-" + Fixtures.next(), "Motor Utvalg", Role.AGENCY_CASEWORKER, null, null);
+        accounts.createIfMissing(caseworker, Browsing.PASSWORD, null);
+        String gjovik = "3407";
+        for (String m : java.util.List.of("3405", gjovik)) {
+            fixtures.resetMunicipality(m);
+            fixtures.decide(m, TestClock.today().getYear(), 400, 0);
+        }
+        long caseId = fixtures.household(fixtures.centre("3405"), 0, TestClock.today().minusDays(400));
+        fixtures.ready(caseId);
+        PageAudit audit = new PageAudit(browsing);
+
+        Page page = browsing.login(caseworker);
+        page.navigate(browsing.url("/fordeling"));
+        browsing.submit(page, page.locator("main form[action='/fordeling/motor'] button[type=submit]"));
+        assertThat(page.url()).matches(".*/fordeling/motor/\\d+");
+        page.waitForFunction("() => window.htmx !== undefined");
+        audit.check(page, "engine run review grouped by municipality");
+        page.evaluate("() => window.sameDocument = true");
+
+        // Long-waiting only, by htmx; then the pages until the household's group, which is opened.
+        page.check("#long");
+        page.waitForResponse(r -> r.url().contains("long=true") && "true".equals(r.request().headers().get("hx-request")),
+                () -> page.click("main form.filters button[type=submit]"));
+        page.waitForFunction("() => document.querySelector('#run-results') !== null");
+        for (int pages = 0; page.locator("#row-" + caseId).count() == 0; pages++) {
+            assertThat(pages).as("the household is on a page of the long-waiting filter").isLessThan(40);
+            page.waitForResponse(r -> "true".equals(r.request().headers().get("hx-request")),
+                    () -> page.click("#run-results nav.pager a[rel=next]"));
+        }
+        assertThat(page.url()).contains("long=true");
+        page.locator("#row-" + caseId).locator("xpath=ancestor::details[1]/summary").click();
+        audit.check(page, "engine run review filtered to long-waiting households");
+
+        // The picker loads on demand; a search narrows it; the pin swaps only the household's row.
+        page.waitForResponse(r -> r.url().contains("/kommuner"), () -> page.click("#pick-" + caseId + " a"));
+        page.waitForResponse(r -> r.url().contains("q=Gj"), () -> page.fill("#q-" + caseId, "Gjøvik"));
+        page.waitForFunction("() => document.querySelectorAll('#choices-" + caseId + " li').length === 1");
+        audit.check(page, "municipality picker");
+        page.waitForResponse(r -> r.url().contains("/fest"), () -> page.click("#choices-" + caseId + " button[value='" + gjovik + "']"));
+        page.waitForFunction("() => document.querySelector('#row-" + caseId + " .tag.warn') !== null");
+        assertThat(page.textContent("#row-" + caseId)).contains("Nå foreslått: Gjøvik");
+        assertThat(page.evaluate("() => window.sameDocument")).as("the pin did not reload the page").isEqualTo(true);
+        assertThat(page.textContent("#run-announce")).contains("er nå foreslått til Gjøvik");
+        audit.check(page, "engine run review after a pin");
+
+        // The summary, then only Gjøvik is sent.
+        browsing.submit(page, page.locator("main a[href$='/send']"));
+        assertThat(page.url()).endsWith("/send");
+        assertThat(page.textContent("main")).contains("Bekreft og send").contains("valgt av saksbehandler");
+        audit.check(page, "send summary");
+        page.check("#choice");
+        page.check("#m-" + gjovik);
+        browsing.submit(page, page.locator("main form button[type=submit]"));
+        assertThat(page.textContent("main")).contains("Fordelingslister er sendt til 1 kommuner.");
+        assertThat(proposals.forCase(caseId)).hasSize(1);
+        audit.check(page, "engine run review after sending a selection");
         audit.assertClean();
     }
 }

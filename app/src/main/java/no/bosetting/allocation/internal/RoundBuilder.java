@@ -88,19 +88,13 @@ public class RoundBuilder {
                     a != null && a.workExperience() != null && !a.workExperience().isBlank(),
                     a != null && a.education() != null && !a.education().isBlank()));
         }
-        // The room is the place rule's answer (a range's minimum, or its maximum when the policy says so; what is left of
-        // a period); even pace then holds it to the decision's cumulative quarterly (or monthly) target so far, so
-        // attractive municipalities are not filled early in the year.
-        Map<String, PlaceRule.Room> room = places.engineRoom(today.getYear(), upToRangeMaximum);
+        Map<String, int[]> remainingPlaces = remaining(today, upToRangeMaximum);
         Map<String, int[]> registered = housing.dwellingsByPersons(today, HOUSING_HORIZON_MONTHS, Municipality.MAX_DWELLING_CLASS);
-        PacePlan.Period period = pace.period(today.getYear());
         List<Municipality> ms = new ArrayList<>();
         for (no.bosetting.municipalities.Municipality m : municipalities.all()) {
-            PlaceRule.Room p = room.get(m.number());
-            int paced = p == null ? 0
-                    : PacePlan.of(m.number(), today.getYear(), p.limit(), period).cumulativeTargetAt(today) - p.used();
-            int remaining = p == null ? 0 : Math.max(0, Math.min(p.persons(), paced));
-            int remainingMinors = p == null ? 0 : p.unaccompaniedMinors();
+            int[] left = remainingPlaces.get(m.number());
+            int remaining = left[0];
+            int remainingMinors = left[1];
             // Dwellings by size come from the municipality's housing register; a municipality that has
             // registered none is assumed to find housing for its places, so large households are then
             // limited only by places.
@@ -116,6 +110,35 @@ public class RoundBuilder {
                     false));
         }
         return new Instance(name, households, ms);
+    }
+
+    /**
+     * Per municipality number the places and minors places a round may use on {@code today}: {remaining, remainingMinors}.
+     * The review shows the same figures as the engine gets (without building a whole round).
+     */
+    /** The places left per municipality now (persons, unaccompanied minors), with range decisions at their minimum. */
+    public Map<String, int[]> remaining(LocalDate today) {
+        return remaining(today, false);
+    }
+
+    /**
+     * The places left per municipality now: persons and unaccompanied minors. The room is the place rule's answer (a
+     * range's minimum, or its maximum when the policy says so; what is left of a period); even pace then holds it to the
+     * decision's cumulative quarterly (or monthly) target so far, so attractive municipalities are not filled early in
+     * the year.
+     */
+    public Map<String, int[]> remaining(LocalDate today, boolean upToRangeMaximum) {
+        Map<String, PlaceRule.Room> room = places.engineRoom(today.getYear(), upToRangeMaximum);
+        PacePlan.Period period = pace.period(today.getYear());
+        Map<String, int[]> remaining = new java.util.HashMap<>();
+        for (no.bosetting.municipalities.Municipality m : municipalities.all()) {
+            PlaceRule.Room p = room.get(m.number());
+            int paced = p == null ? 0
+                    : PacePlan.of(m.number(), today.getYear(), p.limit(), period).cumulativeTargetAt(today) - p.used();
+            remaining.put(m.number(), new int[] {p == null ? 0 : Math.max(0, Math.min(p.persons(), paced)),
+                    p == null ? 0 : p.unaccompaniedMinors()});
+        }
+        return remaining;
     }
 
     private static String blankToNull(String s) {
