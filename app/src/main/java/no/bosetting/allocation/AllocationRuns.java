@@ -159,7 +159,9 @@ public class AllocationRuns {
     private long run(Actor actor, List<CaseSummary> households, Map<String, String> pins) {
         AllocationPolicy policy = policies.current();
         LocalDate today = LocalDate.now(clock);
-        Instance instance = rounds.build("round-" + today, households, today);
+        RoundBuilder.Round round = rounds.buildRound("round-" + today, households, today, policy);
+        Instance instance = round.instance();
+        AllocationExplanations.RoundExplainer explaining = explanations.forRound(round, policy.toEngine());
         AllocationResult result = engine.solve(instance, policy.toEngine(),
                 Options.defaults().withSeed(today.toEpochDay()).withTimeLimit(timeLimit).withPins(pins));
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -183,7 +185,7 @@ public class AllocationRuns {
                     values (:run, :case, :m, :pinned, :score, :explanation, :code, :reason)
                     """)
                     .param("run", runId).param("case", c.id()).param("m", m).param("pinned", pins.containsKey(key))
-                    .param("score", e == null ? null : e.score()).param("explanation", e == null ? null : explanations.store(e, policy.name(), policy.version()))
+                    .param("score", e == null ? null : e.score()).param("explanation", e == null ? null : explaining.store(key, e))
                     .param("code", r == null ? null : r.code().name()).param("reason", r == null ? null : r.message())
                     .update();
         }
