@@ -35,6 +35,8 @@ public class DemoDataGenerator {
     private final TransactionTemplate tx;
     private final DemoCommands commands;
     private final HouseholdEdgesDemo householdEdges;
+    @org.springframework.beans.factory.annotation.Autowired
+    private RoundInputsDemo roundInputs; // issue 23 item 1: catalogues, ties, job offers and a together-group (h9-round)
 
     DemoDataGenerator(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager, DemoCommands commands,
                       HouseholdEdgesDemo householdEdges) {
@@ -82,6 +84,7 @@ public class DemoDataGenerator {
         DemoReplay replay = new DemoReplay(plan, commands, jdbc, tx, clock);
         replay.run();
         householdEdges.run(plan.seed());
+        roundInputs.run(plan.seed());
         log.info("Demo data: {} secondary moves registered", DemoMoves.register(plan.seed(), commands, jdbc, replay.caseworker(), clock));
         DemoSummary summary = summary(plan, replay, Duration.ofNanos(System.nanoTime() - started));
         logSummary(summary, replay);

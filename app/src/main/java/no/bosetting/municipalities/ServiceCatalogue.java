@@ -34,7 +34,7 @@ public class ServiceCatalogue {
         }
     }
 
-    private static final Set<Role> AGENCY_KEEPERS = EnumSet.of(Role.AGENCY_CASEWORKER, Role.AGENCY_ADMIN);
+    private static final Set<Role> AGENCY_KEEPERS = EnumSet.of(Role.AGENCY_CASEWORKER, Role.AGENCY_PLANNER, Role.AGENCY_ADMIN);
 
     private final JdbcClient jdbc;
     private final Clock clock;

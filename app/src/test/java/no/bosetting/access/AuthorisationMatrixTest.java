@@ -100,6 +100,7 @@ class AuthorisationMatrixTest {
             // The agency's work.
             Rule.of("*", "/import/**", EnumSet.of(AGENCY_CASEWORKER, AGENCY_ADMIN)),
             Rule.of("*", "/fordeling/policy", AGENCY),
+            Rule.of("*", "/fordeling/tjenester/**", CASEWORKER), // any municipality's service catalogue (issue 23)
             Rule.of("*", "/fordeling/**", CASEWORKER),
             Rule.of("*", "/forslag/**", AGENCY),
             Rule.of("*", "/kapasitet/**", AGENCY),
@@ -118,6 +119,7 @@ class AuthorisationMatrixTest {
 
             // The municipality: its own pages, but nothing of another municipality's by id.
             Rule.of("*", "/kommune/**/{x}/**", NONE),
+            Rule.of("*", "/kommune/tjenester/**", EnumSet.of(MUNICIPALITY_OFFICER)), // its own service catalogue (issue 23)
             Rule.of("*", "/kommune/**", EnumSet.of(MUNICIPALITY_OFFICER)),
 
             // The reception centre's residents list.
@@ -126,6 +128,7 @@ class AuthorisationMatrixTest {
             // Cases: each role's own list; another unit's case is out of reach by id.
             Rule.of("GET", "/saker", EnumSet.of(AGENCY_CASEWORKER, AGENCY_PLANNER, AGENCY_ADMIN, MUNICIPALITY_OFFICER, RECEPTION_STAFF)),
             Rule.of("*", "/saker/{x}/samtale", CASEWORKER), // the interview: the household's centre, or a caseworker standing in
+            Rule.of("*", "/saker/{x}/samtale/tilknytning", CASEWORKER), // the interview's ties and needs for the allocation (issue 23)
             Rule.of("*", "/saker/{x}/folgeperson/**", CASEWORKER), // an unaccompanied minor's accompanying adult
             Rule.of("*", "/saker/{x}/flyttinger", CASEWORKER), // secondary moves: the agency's caseworker registers them
             Rule.of("*", "/saker/**", AGENCY),
