@@ -139,11 +139,11 @@ class ExplanationReasonsTest {
                 List.of(new StoredExplanation.Excluded("5001", 25.0, "NO_MUNICIPALITY_WITH_REQUIRED_SERVICES")), List.of());
         List<String> nb = explanations.reasons(s, NB);
         assertThat(nb).containsExactly(
-                "Passet bedre enn Oslo, som var nest best, fordi denne kommunen har jobbtilbud eller studieplass i eller nær kommunen"
+                "Passet bedre enn Oslo, som var nest best, på grunn av jobbtilbud eller studieplass i eller nær kommunen"
                         + " og familie eller nettverk i eller nær kommunen.",
                 "Trondheim ville passet bedre, men kommunen har ikke tjenestene husstanden trenger.");
         assertThat(explanations.reasons(s, Locale.ENGLISH)).first().asString()
-                .isEqualTo("Suited better than Oslo, the next best, because this municipality has a job offer or study place in or near"
+                .isEqualTo("Suited better than Oslo, the next best, because of a job offer or study place in or near"
                         + " the municipality and family or network in or near the municipality.");
     }
 }
