@@ -12,16 +12,7 @@ import java.util.Set;
 
 import no.bosetting.access.Actor;
 import no.bosetting.access.UserAccounts;
-import no.bosetting.allocation.AllocationExplanations;
-import no.bosetting.allocation.AllocationPolicies;
-import no.bosetting.allocation.AllocationPolicy;
-import no.bosetting.allocation.engine.AllocationEngine;
-import no.bosetting.allocation.engine.AllocationResult;
-import no.bosetting.allocation.engine.Household;
-import no.bosetting.allocation.engine.Instance;
-import no.bosetting.allocation.engine.Municipality;
-import no.bosetting.allocation.engine.Options;
-import no.bosetting.allocation.internal.RoundBuilder;
+import no.bosetting.allocation.RoundPreview;
 import no.bosetting.cases.CaseFilter;
 import no.bosetting.cases.CaseQueries;
 import no.bosetting.cases.CaseStatus;
@@ -81,22 +72,18 @@ class RoundInputsDemo {
     private final ServiceCatalogue catalogue;
     private final CaseQueries cases;
     private final UserAccounts users;
-    private final RoundBuilder rounds;
-    private final AllocationPolicies policies;
-    private final AllocationExplanations explanations;
+    private final RoundPreview preview;
     private final Clock clock;
 
     RoundInputsDemo(PermitImport permitImport, Interviews interviews, InterviewFacts facts, ServiceCatalogue catalogue, CaseQueries cases,
-                    UserAccounts users, RoundBuilder rounds, AllocationPolicies policies, AllocationExplanations explanations, Clock clock) {
+                    UserAccounts users, RoundPreview preview, Clock clock) {
         this.permitImport = permitImport;
         this.interviews = interviews;
         this.facts = facts;
         this.catalogue = catalogue;
         this.cases = cases;
         this.users = users;
-        this.rounds = rounds;
-        this.policies = policies;
-        this.explanations = explanations;
+        this.preview = preview;
         this.clock = clock;
     }
 
@@ -157,13 +144,7 @@ class RoundInputsDemo {
 
     /** The first of {@link #JOB_TOWNS} with places for a single adult in today's round. */
     private String jobTown(LocalDate today) {
-        Instance empty = rounds.build("demo-places", List.of(), today);
-        for (String town : JOB_TOWNS) {
-            if (empty.municipalities().stream().anyMatch(m -> m.number().equals(town) && m.remainingPlaces() >= 1)) {
-                return town;
-            }
-        }
-        return JOB_TOWNS.get(0);
+        return JOB_TOWNS.stream().filter(t -> preview.hasPlaces(t, today)).findFirst().orElse(JOB_TOWNS.get(0));
     }
 
     /** The household's municipality in a round of all ready households; its explanation's reasons added in bokmål. */
@@ -176,16 +157,11 @@ class RoundInputsDemo {
             batch = cases.search(filter, agency, page++, 500).items();
             ready.addAll(batch);
         } while (batch.size() == 500);
-        AllocationPolicy policy = policies.current();
-        RoundBuilder.Round round = rounds.buildRound("demo-inputs", ready, today, policy);
-        AllocationResult result = new AllocationEngine().solve(round.instance(), policy.toEngine(),
-                Options.defaults().withSeed(today.toEpochDay()).withTimeLimit(Duration.ofSeconds(5)));
-        String id = String.valueOf(caseId);
-        if (reasons != null && result.explanations().containsKey(id)) {
-            String stored = explanations.forRound(round, policy.toEngine()).store(id, result.explanations().get(id));
-            reasons.addAll(explanations.word(stored, Locale.forLanguageTag("nb")).reasons());
+        Optional<RoundPreview.Preview> p = preview.preview(ready, today, caseId, Locale.forLanguageTag("nb"));
+        if (reasons != null) {
+            p.ifPresent(x -> reasons.addAll(x.reasons()));
         }
-        return Optional.ofNullable(result.assignment().get(id));
+        return p.map(RoundPreview.Preview::municipality);
     }
 
     private void record(long caseId, AllocationFacts f, Actor agency) {

@@ -134,7 +134,9 @@ class RoundInputsTest {
         csvImport.importCsv(new StringReader("kommunenummer,indikator,aar,verdi,kilde,tabell\n"
                 + "3405,innvandrerandel," + YEAR + ",45,SSB,09817\n"
                 + "3403,arbeidsledighet," + YEAR + ",0,NAV,helt ledige\n"
-                + "3403,introduksjon_arbeid_utdanning," + YEAR + ",100,IMDi,intro\n"), "test.csv", fixtures.planner());
+                + "3403,introduksjon_arbeid_utdanning," + YEAR + ",100,IMDi,intro\n"
+                + "3405,arbeidsledighet," + YEAR + ",100,NAV,helt ledige\n"
+                + "3405,introduksjon_arbeid_utdanning," + YEAR + ",0,IMDi,intro\n"), "test.csv", fixtures.planner());
         requests.saveNeed(fixtures.planner(), YEAR, 5_500, TestClock.today(), Map.of()).value();
 
         List<CaseSummary> summaries = List.of(close, bindingJob, shortJob, study, sibling1, sibling2, dwelling).stream()
@@ -171,6 +173,8 @@ class RoundInputsTest {
 
         assertThat(m.get("3403").labourMarketIndex()).as("the lowest unemployment is the best labour market").isEqualTo(1.0);
         assertThat(m.get("3403").educationIndex()).isEqualTo(1.0);
+        assertThat(m.get("3405").educationIndex()).isEqualTo(0.0);
+        assertThat(round.educationFallback()).doesNotContain("3403", "3405");
         Set<String> withUnemployment = indicators.latest(Indicator.UNEMPLOYMENT, YEAR).keySet();
         for (no.bosetting.municipalities.Municipality x : municipalities.all()) {
             boolean fallback = !withUnemployment.contains(x.number());

@@ -6,6 +6,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import no.bosetting.access.CurrentActor;
+import no.bosetting.access.Role;
 import no.bosetting.municipalities.MunicipalService;
 import no.bosetting.municipalities.Municipalities;
 import no.bosetting.municipalities.ServiceCatalogue;
@@ -30,6 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = ApiDocumentation.TAG_PLANNING)
 class ServiceCatalogueApiController {
 
+    private static final java.util.Set<Role> READERS = java.util.EnumSet.of(Role.AGENCY_CASEWORKER, Role.AGENCY_PLANNER,
+            Role.AGENCY_ADMIN, Role.STATISTICS_READER);
+
     private final ServiceCatalogue catalogue;
     private final Municipalities municipalities;
 
@@ -52,6 +56,10 @@ class ServiceCatalogueApiController {
             description = "Every dated entry: ACCESSIBLE_DWELLING, SPECIALIST_HEALTH_CARE, CHILD_WELFARE_MINORS, SHARED_HOUSING, "
                     + "SPECIAL_NEEDS_SCHOOLING. A household that needs a service is proposed only where it is offered on the day of the round.")
     public List<ServiceEntry> list(@PathVariable String number) {
+        // Like the other municipality figures of the API: the agency and the statistics reader.
+        if (!READERS.contains(CurrentActor.get().role())) {
+            throw new CommandFailedException(CommandFailure.NotAllowed.of("error.role.notAllowed"));
+        }
         known(number);
         return catalogue.entries(number).stream().map(ServiceEntry::of).toList();
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import no.bosetting.access.Actor;
 import no.bosetting.access.CurrentActor;
@@ -69,12 +70,21 @@ class ServiceCatalogueController {
 
     @PostMapping("/fordeling/tjenester")
     String addAgency(@RequestParam Map<String, String> sent, Model model, RedirectAttributes redirect) {
-        return add(CurrentActor.get(), municipality(sent.get("kommune")), "/fordeling/tjenester", sent, model, redirect);
+        Optional<Municipality> m = municipalities.find(sent.get("kommune"));
+        return m.isEmpty() ? chooseMunicipality(model)
+                : add(CurrentActor.get(), m.get(), "/fordeling/tjenester", sent, model, redirect);
     }
 
     @PostMapping("/fordeling/tjenester/avslutt")
     String endAgency(@RequestParam Map<String, String> sent, Model model, RedirectAttributes redirect) {
-        return end(CurrentActor.get(), municipality(sent.get("kommune")), "/fordeling/tjenester", sent, model, redirect);
+        Optional<Municipality> m = municipalities.find(sent.get("kommune"));
+        return m.isEmpty() ? chooseMunicipality(model)
+                : end(CurrentActor.get(), m.get(), "/fordeling/tjenester", sent, model, redirect);
+    }
+
+    /** A form sent without a known municipality: the page again, asking for one. */
+    private String chooseMunicipality(Model model) {
+        return show(null, "/fordeling/tjenester", Map.of(), Map.of("kommune", messages.get("error.services.municipality")), model);
     }
 
     private String add(Actor actor, Municipality m, String path, Map<String, String> sent, Model model, RedirectAttributes redirect) {
@@ -108,7 +118,7 @@ class ServiceCatalogueController {
         String field = "lastDay-" + entry;
         Map<String, String> errors = new LinkedHashMap<>();
         if (entry == null) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+            return show(m, path, Map.of(), Map.of("", messages.get("error.services.notFound", "")), model);
         }
         if (lastDay == null) {
             errors.put(field, messages.get(r.problems().containsKey("lastDay") ? r.problems().get("lastDay") : "error.date.required"));
