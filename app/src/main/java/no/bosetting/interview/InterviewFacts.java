@@ -117,7 +117,8 @@ public class InterviewFacts {
         LocalDate today = LocalDate.now(clock);
         Set<MunicipalService> required = AllocationNeed.services(f.needs());
         for (String[] binding : new String[][]{{"closeFamilyMunicipality", f.closeFamilyMunicipality()},
-                {"jobMunicipality", f.jobCanBind() ? f.jobMunicipality() : null}}) {
+                // A binding job offer binds only a household without close family elsewhere (RoundBuilder: close family first).
+                {"jobMunicipality", f.jobCanBind() && f.closeFamilyMunicipality() == null ? f.jobMunicipality() : null}}) {
             String m = binding[1];
             if (m == null || municipalities.find(m).isEmpty()) {
                 continue;
