@@ -206,15 +206,15 @@ public class AllocationExplanations implements StoredExplanations {
             }
         }
         StoredExplanation.Runner r = s.runnerUp();
-        if (r == null) {
-            if (!bound) {
-                reasons.add(text(locale, "reason.onlyOne"));
-            }
+        if (bound) {
+            // Close family, a binding job offer or the caseworker decided; the runner-up did not.
+        } else if (r == null) {
+            reasons.add(text(locale, "reason.onlyOne"));
         } else if (Math.abs(r.score() - s.score()) < EQUAL) {
             reasons.add(text(locale, "reason.equal", name(r.municipality())));
         } else if (r.score() > s.score()) {
             reasons.add(text(locale, "reason.runnerUpNeededByOthers", name(r.municipality())));
-        } else if (!bound) {
+        } else {
             List<String> better = betterTerms(s.terms(), r.terms(), locale);
             reasons.add(better.isEmpty() ? text(locale, "reason.better", name(r.municipality()))
                     : text(locale, "reason.betterBecause", name(r.municipality()), joined(better, locale)));
