@@ -25,7 +25,7 @@ public class AllocationPolicies {
 
     private static final String COLUMNS = """
             id, name, version, priority, waiting, labour_market, education, dwelling_fit, shared_housing, wider_family,
-            job_or_study, approved_dwelling, balance, reason, created_at, created_by, use_range_maximum
+            job_or_study, approved_dwelling, balance, reason, created_at, created_by, use_range_maximum, close_family_binds, job_binds
             """;
 
     private final JdbcClient jdbc;
@@ -51,18 +51,40 @@ public class AllocationPolicies {
                 .param("n", STANDARD).query((rs, n) -> map(rs)).list();
     }
 
+    /** A new version with these weights; whether close family and a job offer bind is carried over from the current version. */
     @Transactional
     public CommandResult<AllocationPolicy> saveNewVersion(Actor actor, Map<String, Double> weights, String reason) {
-        return saveNewVersion(actor, weights, current().useRangeMaximum(), reason);
+        AllocationPolicy current = current();
+        return saveNewVersion(actor, weights, reason, current.useRangeMaximum(), current.closeFamilyBinds(), current.jobBinds());
     }
 
     /**
      * Saves a new version of the weights, and whether the engine may propose up to a range decision's maximum
-     * ({@code useRangeMaximum}; otherwise its minimum, the number planning uses — issue 14 item 3).
+     * ({@code useRangeMaximum}; otherwise its minimum, the number planning uses — issue 14 item 3); the binding rules
+     * are carried over from the current version.
      */
     @Transactional
     public CommandResult<AllocationPolicy> saveNewVersion(Actor actor, Map<String, Double> weights, boolean useRangeMaximum,
                                                           String reason) {
+        AllocationPolicy current = current();
+        return saveNewVersion(actor, weights, reason, useRangeMaximum, current.closeFamilyBinds(), current.jobBinds());
+    }
+
+    /** A new version with its binding rules and the range flag carried over from the current version. */
+    @Transactional
+    public CommandResult<AllocationPolicy> saveNewVersion(Actor actor, Map<String, Double> weights, String reason,
+                                                          boolean closeFamilyBinds, boolean jobBinds) {
+        return saveNewVersion(actor, weights, reason, current().useRangeMaximum(), closeFamilyBinds, jobBinds);
+    }
+
+    /**
+     * A new version; {@code useRangeMaximum}: the engine may fill range decisions to their maximum; {@code closeFamilyBinds}:
+     * close family's municipality is a hard rule (otherwise a soft preference like wider family); {@code jobBinds}: a job
+     * offer of 15 hours a week or more is a hard rule (otherwise a strong preference).
+     */
+    @Transactional
+    public CommandResult<AllocationPolicy> saveNewVersion(Actor actor, Map<String, Double> weights, String reason,
+                                                          boolean useRangeMaximum, boolean closeFamilyBinds, boolean jobBinds) {
         if (!actor.is(Role.AGENCY_ADMIN)) {
             return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
         }
@@ -82,9 +104,9 @@ public class AllocationPolicies {
         long id = jdbc.sql("""
                 insert into allocation_policy (name, version, priority, waiting, labour_market, education, dwelling_fit,
                     shared_housing, wider_family, job_or_study, approved_dwelling, balance, reason, created_at, created_by,
-                    use_range_maximum)
+                    use_range_maximum, close_family_binds, job_binds)
                 values (:n, :v, :priority, :waiting, :labourMarket, :education, :dwellingFit, :sharedHousing, :widerFamily,
-                    :jobOrStudy, :approvedDwelling, :balance, :reason, :now, :by, :rangeMax)
+                    :jobOrStudy, :approvedDwelling, :balance, :reason, :now, :by, :rangeMax, :cfb, :jb)
                 returning id
                 """)
                 .param("n", STANDARD).param("v", version)
@@ -94,7 +116,7 @@ public class AllocationPolicies {
                 .param("widerFamily", weights.get("widerFamily")).param("jobOrStudy", weights.get("jobOrStudy"))
                 .param("approvedDwelling", weights.get("approvedDwelling")).param("balance", weights.get("balance"))
                 .param("reason", reason.trim()).param("now", OffsetDateTime.now(clock)).param("by", actor.username())
-                .param("rangeMax", useRangeMaximum)
+                .param("rangeMax", useRangeMaximum).param("cfb", closeFamilyBinds).param("jb", jobBinds)
                 .query(Long.class).single();
         return CommandResult.ok(find(id).orElseThrow());
     }
@@ -112,6 +134,7 @@ public class AllocationPolicies {
         w.put("approvedDwelling", rs.getDouble("approved_dwelling"));
         w.put("balance", rs.getDouble("balance"));
         return new AllocationPolicy(rs.getLong("id"), rs.getString("name"), rs.getInt("version"), w, rs.getString("reason"),
-                rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"), rs.getBoolean("use_range_maximum"));
+                rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"), rs.getBoolean("use_range_maximum"),
+                rs.getBoolean("close_family_binds"), rs.getBoolean("job_binds"));
     }
 }

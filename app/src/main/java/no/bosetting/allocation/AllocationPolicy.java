@@ -10,7 +10,18 @@ import no.bosetting.allocation.engine.Policy;
  * A stored version of the engine's weights, and whether the engine may propose up to a range decision's maximum
  * ({@code useRangeMaximum}; otherwise its minimum). Nationality, ethnicity, religion and sex are never weights. */
 public record AllocationPolicy(long id, String name, int version, Map<String, Double> weights, String reason,
-                               OffsetDateTime createdAt, String createdBy, boolean useRangeMaximum) {
+                               OffsetDateTime createdAt, String createdBy, boolean useRangeMaximum, boolean closeFamilyBinds,
+                               boolean jobBinds) {
+
+    /**
+     * A policy that keeps range decisions at their minimum and binds close family and a job offer of 15 hours or more to
+     * their municipality (the default; report 000 lines 3757-3762: IMDi settles spouses, parents and children in the
+     * same municipality).
+     */
+    public AllocationPolicy(long id, String name, int version, Map<String, Double> weights, String reason,
+                            OffsetDateTime createdAt, String createdBy) {
+        this(id, name, version, weights, reason, createdAt, createdBy, false, true, true);
+    }
 
     /** The weights in the order the engine's Policy takes them. */
     public static final String[] TERMS = {"priority", "waiting", "labourMarket", "education", "dwellingFit",

@@ -183,7 +183,9 @@ public class AllocationRuns {
     private long run(Actor actor, List<CaseSummary> households, Map<String, String> pins, Map<Long, String> first) {
         AllocationPolicy policy = policies.current();
         LocalDate today = LocalDate.now(clock);
-        Instance instance = rounds.build("round-" + today, households, today, policy.useRangeMaximum());
+        RoundBuilder.Round round = rounds.buildRound("round-" + today, households, today, policy);
+        Instance instance = round.instance();
+        AllocationExplanations.RoundExplainer explaining = explanations.forRound(round, policy.toEngine());
         AllocationResult result = engine.solve(instance, policy.toEngine(),
                 Options.defaults().withSeed(today.toEpochDay()).withTimeLimit(timeLimit).withPins(pins));
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -215,7 +217,7 @@ public class AllocationRuns {
             ms[k] = result.assignment().get(key);
             pinned[k] = pins.containsKey(key);
             scores[k] = e == null ? null : e.score();
-            stored[k] = e == null ? null : explanations.store(e, policy.name(), policy.version());
+            stored[k] = e == null ? null : explaining.store(key, e);
             codes[k] = r == null ? null : r.code().name();
             reasons[k] = r == null ? null : r.message();
             firsts[k] = first.containsKey(c.id()) ? first.get(c.id()) : ms[k];

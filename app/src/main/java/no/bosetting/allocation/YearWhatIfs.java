@@ -26,8 +26,7 @@ import no.bosetting.cases.CaseStatus;
 import no.bosetting.cases.CaseSummary;
 import no.bosetting.cases.HouseholdType;
 import no.bosetting.cases.SettlementTarget;
-import no.bosetting.decisions.PlacesUsed;
-import no.bosetting.decisions.SettlementDecisions;
+import no.bosetting.decisions.PlaceRule;
 import no.bosetting.housing.HousingCapacity;
 import no.bosetting.municipalities.Municipalities;
 import no.bosetting.planning.EvenPace;
@@ -73,14 +72,14 @@ public class YearWhatIfs {
     private final CaseQueries cases;
     private final PlanForecasts forecasts;
     private final NationalPlan plan;
-    private final SettlementDecisions decisions;
+    private final PlaceRule placeRule;
     private final EvenPace pace;
     private final HousingCapacity housing;
     private final Municipalities municipalities;
     private final Duration timeLimit;
 
     public YearWhatIfs(JdbcClient jdbc, Clock clock, AllocationPort engine, AllocationPolicies policies, RoundBuilder rounds,
-                       CaseQueries cases, PlanForecasts forecasts, NationalPlan plan, SettlementDecisions decisions, EvenPace pace,
+                       CaseQueries cases, PlanForecasts forecasts, NationalPlan plan, PlaceRule placeRule, EvenPace pace,
                        HousingCapacity housing, Municipalities municipalities,
                        @Value("${bosetting.whatif.time-limit:PT4S}") Duration timeLimit) {
         this.jdbc = jdbc;
@@ -91,7 +90,7 @@ public class YearWhatIfs {
         this.cases = cases;
         this.forecasts = forecasts;
         this.plan = plan;
-        this.decisions = decisions;
+        this.placeRule = placeRule;
         this.pace = pace;
         this.housing = housing;
         this.municipalities = municipalities;
@@ -131,7 +130,7 @@ public class YearWhatIfs {
         }
         entrants.addAll(forecastEntrants(forecast.get(), start, waiting));
 
-        List<YearWhatIfSimulation.Place> places = places(round, year, today, period);
+        List<YearWhatIfSimulation.Place> places = places(round, year, today, period, policy.useRangeMaximum());
         Map<String, String> names = new HashMap<>();
         municipalities.all().forEach(m -> names.put(m.number(), m.name()));
         YearWhatIfSimulation simulation = new YearWhatIfSimulation(year, start);
@@ -214,17 +213,19 @@ public class YearWhatIfs {
      * accepted, unpaced (the simulation paces week by week), and dwellings registered for the year; a municipality that
      * registered none is assumed to find housing for its places, as in the weekly round.
      */
-    private List<YearWhatIfSimulation.Place> places(Instance round, int year, LocalDate today, PacePlan.Period period) {
-        Map<String, PlacesUsed> used = new HashMap<>();
-        decisions.placesForYear(year).forEach(p -> used.put(p.municipalityNumber(), p));
+    private List<YearWhatIfSimulation.Place> places(Instance round, int year, LocalDate today, PacePlan.Period period,
+                                                    boolean upToRangeMaximum) {
+        // The room is the one place rule's answer for the year (a range's minimum or, by the policy, its maximum; what is
+        // left of a period), unpaced.
+        Map<String, PlaceRule.Room> room = placeRule.engineRoom(year, upToRangeMaximum);
         Map<String, int[]> registered = housing.dwellingsByPersons(today, 12, Municipality.MAX_DWELLING_CLASS);
         List<YearWhatIfSimulation.Place> result = new ArrayList<>();
         for (Municipality m : round.municipalities()) {
-            PlacesUsed p = used.get(m.number());
-            int decided = p == null || p.decided() == null ? 0 : p.decided();
+            PlaceRule.Room p = room.get(m.number());
+            int decided = p == null ? 0 : p.limit();
             int before = p == null ? 0 : p.used();
-            int remaining = Math.max(0, decided - before);
-            int minors = p == null || p.decidedMinors() == null ? 0 : Math.max(0, p.decidedMinors() - p.minorsUsed());
+            int remaining = p == null ? 0 : p.persons();
+            int minors = p == null ? 0 : p.unaccompaniedMinors();
             int[] dwellings = registered.get(m.number());
             if (dwellings == null) {
                 dwellings = new int[Municipality.MAX_DWELLING_CLASS + 1];

@@ -421,6 +421,16 @@ public class SettlementDecisions {
         return places.placesUsed(municipalityNumber, year);
     }
 
+    /** A household decided for a municipality: how many of its persons got an offer there (issue 23: heavy-case balance). */
+    public record DecidedHousehold(long caseId, String municipalityNumber, int persons) { }
+
+    /** The households offered or settled by decisions made from {@code from} (inclusive) to {@code to} (exclusive). */
+    public List<DecidedHousehold> decidedHouseholds(OffsetDateTime from, OffsetDateTime to) {
+        return jdbc.sql("select case_id, municipality_number, count(*) from settlement_decision where decided_at >= :from"
+                        + " and decided_at < :to and status in ('OFFERED', 'SETTLED') group by case_id, municipality_number")
+                .param("from", from).param("to", to).query((rs, n) -> new DecidedHousehold(rs.getLong(1), rs.getString(2), rs.getInt(3))).list();
+    }
+
     /** Places per municipality for a year ({@link PlaceRule#placesForYear}). */
     public List<PlacesUsed> placesForYear(int year) {
         return places.placesForYear(year);

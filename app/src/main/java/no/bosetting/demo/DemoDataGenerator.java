@@ -39,6 +39,8 @@ public class DemoDataGenerator {
     private final LifecycleDemo lifecycle;
     private final YearWhatIfDemo whatIf;
     private final AllocationReviewDemo allocationReview;
+    @org.springframework.beans.factory.annotation.Autowired
+    private RoundInputsDemo roundInputs; // issue 23 item 1: catalogues, ties, job offers and a together-group (h9-round)
 
     DemoDataGenerator(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager, DemoCommands commands,
                       HouseholdEdgesDemo householdEdges, HouseholdChangeDemo householdChanges, LifecycleDemo lifecycle,
@@ -91,6 +93,7 @@ public class DemoDataGenerator {
         DemoReplay replay = new DemoReplay(plan, commands, jdbc, tx, clock);
         replay.run();
         householdEdges.run(plan.seed());
+        roundInputs.run(plan.seed());
         log.info("Demo data: {} secondary moves registered", DemoMoves.register(plan.seed(), commands, jdbc, replay.caseworker(), clock));
         lifecycle.run(referencePrefix(plan.seed()));
         whatIf.run();

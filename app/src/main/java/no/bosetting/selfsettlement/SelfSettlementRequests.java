@@ -119,6 +119,20 @@ public class SelfSettlementRequests {
                 .list();
     }
 
+    /** The municipality of each case's approved self-found dwelling (issue 23: the approved dwelling into the round). */
+    public java.util.Map<Long, String> approvedMunicipalities(java.util.Collection<Long> caseIds) {
+        java.util.Map<Long, String> approved = new java.util.HashMap<>();
+        if (caseIds.isEmpty()) {
+            return approved;
+        }
+        jdbc.sql("""
+                select case_id, approved_municipality from self_settlement_request
+                where status = 'APPROVED' and approved_municipality is not null and case_id in (:ids)
+                """)
+                .param("ids", caseIds).query((rs, n) -> approved.put(rs.getLong(1), rs.getString(2))).list();
+        return approved;
+    }
+
     /** Persons approved for ASB in a municipality for a place year. */
     public int approvedPersons(String municipalityNumber, int year) {
         return jdbc.sql("""

@@ -23,12 +23,21 @@ public interface StoredExplanations {
      * @param bindings the hard rules that shaped the proposal
      * @param runnerUp the best other municipality and why it lost, or {@code null}
      * @param plain    true for an older explanation stored as text (shown as stored)
+     * @param reasons  the deciding reasons in plain words: the household's own hard rules, what made this municipality
+     *                 better than the runner-up (or that they were equal), and the better municipalities a hard rule
+     *                 excluded for this household; never the chosen municipality's own used-up places
      */
-    record Worded(String summary, List<String> terms, List<String> bindings, String runnerUp, boolean plain) {
+    record Worded(String summary, List<String> terms, List<String> bindings, String runnerUp, boolean plain,
+                  List<String> reasons) {
 
         public Worded {
             terms = List.copyOf(terms);
             bindings = List.copyOf(bindings);
+            reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        }
+
+        public Worded(String summary, List<String> terms, List<String> bindings, String runnerUp, boolean plain) {
+            this(summary, terms, bindings, runnerUp, plain, List.of());
         }
     }
 }

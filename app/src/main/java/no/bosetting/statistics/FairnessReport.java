@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import no.bosetting.cases.HouseholdType;
+import no.bosetting.decisions.PlacedHouseholds;
 import no.bosetting.municipalities.Municipalities;
 import no.bosetting.municipalities.Municipality;
 import no.bosetting.planning.CapacityDecisions;
@@ -46,12 +47,15 @@ public class FairnessReport {
             """.formatted(LARGE_FAMILY);
 
     private final JdbcClient jdbc;
+    private final PlacedHouseholds placedHouseholds;
     private final Clock clock;
     private final Municipalities municipalities;
     private final CapacityDecisions decisions;
 
-    public FairnessReport(JdbcClient jdbc, Clock clock, Municipalities municipalities, CapacityDecisions decisions) {
+    public FairnessReport(JdbcClient jdbc, Clock clock, Municipalities municipalities, CapacityDecisions decisions,
+                          PlacedHouseholds placedHouseholds) {
         this.jdbc = jdbc;
+        this.placedHouseholds = placedHouseholds;
         this.clock = clock;
         this.municipalities = municipalities;
         this.decisions = decisions;
@@ -125,26 +129,31 @@ public class FairnessReport {
     }
 
     List<Placement> placements(int year) {
-        return jdbc.sql("""
-                with place as (
-                    select d.case_id, d.municipality_number, count(*) as persons,
-                           min(case when d.status = 'SETTLED' and d.settlement_date is not null then d.settlement_date
-                                    else (d.decided_at at time zone 'Europe/Oslo')::date end) as on_date
-                    from settlement_decision d
-                    where d.place_year = :y and d.status in ('OFFERED', 'SETTLED')
-                    group by d.case_id, d.municipality_number)
-                select p.municipality_number,
-                       case when p.on_date < make_date(:y, 1, 1) then 1 when p.on_date > make_date(:y, 12, 31) then 4
-                            else extract(quarter from p.on_date)::int end,
-                       c.household_type, p.persons, %s, greatest(0, p.on_date - c.permit_date)
-                from place p
-                join settlement_case c on c.id = p.case_id
+        List<PlacedHouseholds.Placed> placed = placedHouseholds.inYear(year);
+        if (placed.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Object[]> facts = new HashMap<>();
+        jdbc.sql("""
+                select c.id, c.household_type, c.permit_date, %s
+                from settlement_case c
                 left join settlement_interview i on i.case_id = c.id
+                where c.id = any(:ids)
                 """.formatted(HEAVY_SQL))
-                .param("y", year)
-                .query((rs, n) -> new Placement(rs.getString(1), rs.getInt(2), HouseholdType.valueOf(rs.getString(3)), rs.getInt(4),
-                        rs.getBoolean(5), rs.getLong(6)))
+                .param("ids", placed.stream().map(PlacedHouseholds.Placed::caseId).distinct().toArray(Long[]::new))
+                .query((rs, n) -> facts.put(rs.getLong(1), new Object[] {HouseholdType.valueOf(rs.getString(2)),
+                        rs.getObject(3, LocalDate.class), rs.getBoolean(4)}))
                 .list();
+        List<Placement> placements = new ArrayList<>();
+        for (PlacedHouseholds.Placed p : placed) {
+            Object[] f = facts.get(p.caseId());
+            LocalDate on = p.placedOn();
+            // A place counted in this year but dated outside it (a December decision for January) falls in the nearer quarter.
+            int quarter = on.getYear() < year ? 1 : on.getYear() > year ? 4 : (on.getMonthValue() - 1) / 3 + 1;
+            long waitDays = Math.max(0, java.time.temporal.ChronoUnit.DAYS.between((LocalDate) f[1], on));
+            placements.add(new Placement(p.municipalityNumber(), quarter, (HouseholdType) f[0], p.persons(), (Boolean) f[2], waitDays));
+        }
+        return placements;
     }
 
     /** A municipality, a county or the country, summing its placements by quarter. */

@@ -102,6 +102,7 @@ class AuthorisationMatrixTest {
             // The agency's work.
             Rule.of("*", "/import/**", EnumSet.of(AGENCY_CASEWORKER, AGENCY_ADMIN)),
             Rule.of("*", "/fordeling/policy", AGENCY),
+            Rule.of("*", "/fordeling/tjenester/**", CASEWORKER), // any municipality's service catalogue (issue 23)
             Rule.of("*", "/fordeling/**", CASEWORKER),
             Rule.of("*", "/forslag/**", AGENCY),
             Rule.of("*", "/kapasitet/**", AGENCY),
@@ -120,6 +121,7 @@ class AuthorisationMatrixTest {
 
             // The municipality: its own pages, but nothing of another municipality's by id.
             Rule.of("*", "/kommune/**/{x}/**", NONE),
+            Rule.of("*", "/kommune/tjenester/**", EnumSet.of(MUNICIPALITY_OFFICER)), // its own service catalogue (issue 23)
             Rule.of("*", "/kommune/**", EnumSet.of(MUNICIPALITY_OFFICER)),
 
             // The reception centre's residents list.
@@ -129,6 +131,7 @@ class AuthorisationMatrixTest {
             Rule.of("GET", "/saker", EnumSet.of(AGENCY_CASEWORKER, AGENCY_PLANNER, AGENCY_ADMIN, MUNICIPALITY_OFFICER, RECEPTION_STAFF)),
             // The interview: the household's centre, a caseworker standing in, or (h3) the municipality a private resident lives in.
             Rule.of("*", "/saker/{x}/samtale", CASEWORKER),
+            Rule.of("*", "/saker/{x}/samtale/tilknytning", CASEWORKER), // the interview's ties and needs for the allocation (issue 23)
             Rule.of("*", "/saker/{x}/folgeperson/**", CASEWORKER), // an unaccompanied minor's accompanying adult
             Rule.of("*", "/saker/{x}/flyttinger", CASEWORKER), // secondary moves: the agency's caseworker registers them
             Rule.of("*", "/saker/**", AGENCY),

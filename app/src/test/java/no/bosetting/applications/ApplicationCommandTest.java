@@ -48,7 +48,10 @@ class ApplicationCommandTest {
         assertThat(Transition.valid(ApplicationCommand.class, REFUGEE, ApplicationStatus.DRAFT)).containsExactly(SAVE_DRAFT, SEND);
         assertThat(Transition.valid(ApplicationCommand.class, REFUGEE, ApplicationStatus.SUBMITTED)).isEmpty();
         assertThat(Transition.valid(ApplicationCommand.class, CASEWORKER, ApplicationStatus.SUBMITTED)).containsExactly(ACCEPT, REFUSE);
-        assertThat(Transition.valid(ApplicationCommand.class, ADMIN, ApplicationStatus.SUBMITTED)).containsExactly(ACCEPT, REFUSE);
+        // The designated group (agency administrators) also accepts a late application on the discretionary path
+        // (issue 20 item 5; report 000 around lines 3946–3950); a caseworker is not offered that.
+        assertThat(Transition.valid(ApplicationCommand.class, ADMIN, ApplicationStatus.SUBMITTED))
+                .containsExactly(ACCEPT, REFUSE, ApplicationCommand.ACCEPT_LATE);
         assertThat(Transition.valid(ApplicationCommand.class, PLANNER, ApplicationStatus.SUBMITTED)).isEmpty();
         assertThat(Transition.valid(ApplicationCommand.class, CASEWORKER, ApplicationStatus.DRAFT)).isEmpty();
     }

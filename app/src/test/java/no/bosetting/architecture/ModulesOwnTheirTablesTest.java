@@ -54,14 +54,14 @@ class ModulesOwnTheirTablesTest {
      * the sign-in throttle in {@code access}, reception centres and the consequence record in {@code cases}).
      */
     static final Map<String, String> TABLE_OWNERS = owners(
-            "municipalities", "county, municipality, municipality_neighbour",
+            "municipalities", "county, municipality, municipality_neighbour, municipality_service",
             "access", "app_user, person_access_log, sign_in_throttle, sign_in_audit",
             "cases", "settlement_case, person, residence_permit, residence_history, reception_centre, case_history,"
                     + " consequence_information, accompanying_adult, person_identity, residence_change, case_absence",
             "planning", "capacity_decision, capacity_decision_history, capacity_decision_pending, planning_scenario,"
                     + " national_need, national_need_county, request_criteria, request_input, capacity_request, pace_setting,"
                     + " national_need_version, planning_scenario_version",
-            "interview", "settlement_interview, health_consent",
+            "interview", "settlement_interview, health_consent, interview_allocation_facts",
             "proposals", "allocation_list, proposal",
             "decisions", "settlement_decision, settlement_date_change",
             "shared", "outbox_message, notification, request_rate_limit",

@@ -80,7 +80,8 @@ class AllocationRunController {
         }
         Map<String, String> errors = r.errors(messages);
         if (errors.isEmpty()) {
-            var result = policies.saveNewVersion(actor, weights, r.flag("useRangeMaximum"), r.raw("reason"));
+            var result = policies.saveNewVersion(actor, weights, r.raw("reason"), r.flag("useRangeMaximum"), r.flag("closeFamilyBinds"),
+                    r.flag("jobBinds"));
             if (result.isSuccess()) {
                 redirect.addFlashAttribute("success", messages.get("policy.saved", result.value().version()));
                 return "redirect:/fordeling/policy";
