@@ -421,14 +421,23 @@ public class SettlementDecisions {
         return places.placesUsed(municipalityNumber, year);
     }
 
-    /** A household decided for a municipality: how many of its persons got an offer there (issue 23: heavy-case balance). */
-    public record DecidedHousehold(long caseId, String municipalityNumber, int persons) { }
+    /**
+     * A household decided for a municipality: how many of its persons got an offer there, and the household's own size
+     * and whether it is an unaccompanied minor (issue 23: heavy-case balance, {@code interview.HeavyCases}).
+     */
+    public record DecidedHousehold(long caseId, String municipalityNumber, int persons, int householdPersons,
+                                   boolean unaccompaniedMinor) { }
 
     /** The households offered or settled by decisions made from {@code from} (inclusive) to {@code to} (exclusive). */
     public List<DecidedHousehold> decidedHouseholds(OffsetDateTime from, OffsetDateTime to) {
-        return jdbc.sql("select case_id, municipality_number, count(*) from settlement_decision where decided_at >= :from"
-                        + " and decided_at < :to and status in ('OFFERED', 'SETTLED') group by case_id, municipality_number")
-                .param("from", from).param("to", to).query((rs, n) -> new DecidedHousehold(rs.getLong(1), rs.getString(2), rs.getInt(3))).list();
+        return jdbc.sql("""
+                        select d.case_id, d.municipality_number, count(*), c.persons, c.unaccompanied_minor
+                        from settlement_decision d join settlement_case c on c.id = d.case_id
+                        where d.decided_at >= :from and d.decided_at < :to and d.status in ('OFFERED', 'SETTLED')
+                        group by d.case_id, d.municipality_number, c.persons, c.unaccompanied_minor
+                        """)
+                .param("from", from).param("to", to).query((rs, n) -> new DecidedHousehold(rs.getLong(1), rs.getString(2),
+                        rs.getInt(3), rs.getInt(4), rs.getBoolean(5))).list();
     }
 
     /** Places per municipality for a year ({@link PlaceRule#placesForYear}). */

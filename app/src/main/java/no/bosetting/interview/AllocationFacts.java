@@ -41,9 +41,4 @@ public record AllocationFacts(String closeFamilyMunicipality, CloseFamilyKind cl
     public Set<String> requiredServices() {
         return AllocationNeed.requiredServices(needs);
     }
-
-    /** A heavy case for the balance between municipalities: it needs a particular service. */
-    public boolean heavy() {
-        return !needs.isEmpty();
-    }
 }

@@ -7,10 +7,12 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import no.bosetting.cases.HouseholdType;
 import no.bosetting.decisions.PlacedHouseholds;
+import no.bosetting.interview.HeavyCases;
 import no.bosetting.municipalities.Municipalities;
 import no.bosetting.municipalities.Municipality;
 import no.bosetting.planning.CapacityDecisions;
@@ -25,36 +27,27 @@ import org.springframework.transaction.annotation.Transactional;
  * waiting time per household type of the households placed in the quarter.
  *
  * <p>IMDi wants easy and heavy settlement cases spread fairly between municipalities (report 002 lines 6481–6485), and
- * municipalities refuse care-heavy cases when their capacity is strained (report 000 lines 3792–3800). A household is a
- * <b>heavy case</b> here when it is an unaccompanied minor (its own places and child-welfare follow-up), a large family
- * of {@value #LARGE_FAMILY} or more persons (the engine's {@code Municipality.LARGE_HOUSEHOLD}: it needs a dedicated
- * large dwelling), or when health needs are recorded for it with consent (health details in the interview and a
- * member's current consent, report 004 line 32). A place counts on its settlement date when settled, else on the day
+ * municipalities refuse care-heavy cases when their capacity is strained (report 000 lines 3792–3800). Whether a
+ * household is a <b>heavy case</b> is the one rule {@link HeavyCases#isHeavy} (the same rule as the round's heavy-case
+ * load): an unaccompanied minor, a family of {@value HeavyCases#LARGE_FAMILY} or more, a need for a particular service,
+ * or health details recorded with a member's current consent. A place counts on its settlement date when settled, else on the day
  * the municipality accepted it; a place counted in the year outside it falls in the nearest quarter.
  */
 @Service
 @Transactional(readOnly = true)
 public class FairnessReport {
 
-    static final int LARGE_FAMILY = 5;
-
-    /** The heavy-case rule as SQL over settlement_case {@code c} and settlement_interview {@code i}. */
-    static final String HEAVY_SQL = """
-            (c.unaccompanied_minor or c.persons >= %d
-             or (nullif(btrim(i.health_details), '') is not null and exists (
-                 select 1 from health_consent hc where hc.case_id = c.id and hc.given
-                 and not exists (select 1 from health_consent n where n.person_id = hc.person_id and n.id > hc.id))))
-            """.formatted(LARGE_FAMILY);
-
     private final JdbcClient jdbc;
     private final PlacedHouseholds placedHouseholds;
     private final Clock clock;
     private final Municipalities municipalities;
     private final CapacityDecisions decisions;
+    private final HeavyCases heavyCases;
 
     public FairnessReport(JdbcClient jdbc, Clock clock, Municipalities municipalities, CapacityDecisions decisions,
-                          PlacedHouseholds placedHouseholds) {
+                          PlacedHouseholds placedHouseholds, HeavyCases heavyCases) {
         this.jdbc = jdbc;
+        this.heavyCases = heavyCases;
         this.placedHouseholds = placedHouseholds;
         this.clock = clock;
         this.municipalities = municipalities;
@@ -134,16 +127,20 @@ public class FairnessReport {
             return List.of();
         }
         Map<Long, Object[]> facts = new HashMap<>();
+        List<HeavyCases.Household> households = new ArrayList<>();
         jdbc.sql("""
-                select c.id, c.household_type, c.permit_date, %s
+                select c.id, c.household_type, c.permit_date, c.persons, c.unaccompanied_minor
                 from settlement_case c
-                left join settlement_interview i on i.case_id = c.id
                 where c.id = any(:ids)
-                """.formatted(HEAVY_SQL))
+                """)
                 .param("ids", placed.stream().map(PlacedHouseholds.Placed::caseId).distinct().toArray(Long[]::new))
-                .query((rs, n) -> facts.put(rs.getLong(1), new Object[] {HouseholdType.valueOf(rs.getString(2)),
-                        rs.getObject(3, LocalDate.class), rs.getBoolean(4)}))
+                .query((rs, n) -> {
+                    households.add(new HeavyCases.Household(rs.getLong(1), rs.getInt(4), rs.getBoolean(5)));
+                    return facts.put(rs.getLong(1), new Object[] {HouseholdType.valueOf(rs.getString(2)),
+                            rs.getObject(3, LocalDate.class)});
+                })
                 .list();
+        Set<Long> heavy = heavyCases.heavy(households);
         List<Placement> placements = new ArrayList<>();
         for (PlacedHouseholds.Placed p : placed) {
             Object[] f = facts.get(p.caseId());
@@ -151,7 +148,8 @@ public class FairnessReport {
             // A place counted in this year but dated outside it (a December decision for January) falls in the nearer quarter.
             int quarter = on.getYear() < year ? 1 : on.getYear() > year ? 4 : (on.getMonthValue() - 1) / 3 + 1;
             long waitDays = Math.max(0, java.time.temporal.ChronoUnit.DAYS.between((LocalDate) f[1], on));
-            placements.add(new Placement(p.municipalityNumber(), quarter, (HouseholdType) f[0], p.persons(), (Boolean) f[2], waitDays));
+            placements.add(new Placement(p.municipalityNumber(), quarter, (HouseholdType) f[0], p.persons(),
+                    heavy.contains(p.caseId()), waitDays));
         }
         return placements;
     }

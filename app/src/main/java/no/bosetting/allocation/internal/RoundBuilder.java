@@ -25,6 +25,7 @@ import no.bosetting.indicators.Indicator;
 import no.bosetting.indicators.IndicatorValue;
 import no.bosetting.indicators.IndicatorValues;
 import no.bosetting.interview.AllocationFacts;
+import no.bosetting.interview.HeavyCases;
 import no.bosetting.interview.InterviewAnswers;
 import no.bosetting.interview.InterviewFacts;
 import no.bosetting.interview.Interviews;
@@ -58,6 +59,7 @@ public class RoundBuilder {
     private final EvenPace pace;
     private final List<AllocationHolds> holds;
     private final InterviewFacts interviewFacts;
+    private final HeavyCases heavyCases;
     private final ServiceCatalogue catalogue;
     private final SelfSettlementRequests selfSettlement;
     private final CapacityRequests requests;
@@ -68,8 +70,10 @@ public class RoundBuilder {
     RoundBuilder(Interviews interviews, Proposals proposals, PlaceRule places, SettlementDecisions decisions,
                  Municipalities municipalities, HousingCapacity housing, EvenPace pace, List<AllocationHolds> holds,
                  InterviewFacts interviewFacts, ServiceCatalogue catalogue, SelfSettlementRequests selfSettlement,
-                 CapacityRequests requests, IndicatorValues indicators, AllocationPolicies policies, Clock clock) {
+                 CapacityRequests requests, IndicatorValues indicators, AllocationPolicies policies, Clock clock,
+                 HeavyCases heavyCases) {
         this.decisions = decisions;
+        this.heavyCases = heavyCases;
         this.interviewFacts = interviewFacts;
         this.catalogue = catalogue;
         this.selfSettlement = selfSettlement;
@@ -222,20 +226,20 @@ public class RoundBuilder {
     }
 
     /**
-     * How far each municipality's share of heavy cases (a required service, or {@value Municipality#LARGE_HOUSEHOLD} persons
-     * or more) among the households decided in the last 12 months is above its share of this year's decided places:
-     * 0 at or below its share, 1 at twice its share or more.
+     * How far each municipality's share of heavy cases ({@link HeavyCases#isHeavy}, the same rule as the fairness report:
+     * an unaccompanied minor, {@value HeavyCases#LARGE_FAMILY} persons or more, a need for a particular service, or health
+     * details recorded with consent) among the households decided in the last 12 months is above its share of this year's
+     * decided places: 0 at or below its share, 1 at twice its share or more.
      */
     Map<String, Double> heavyCaseLoad(Map<String, PlaceRule.Room> room, LocalDate today) {
         OffsetDateTime to = today.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
         List<SettlementDecisions.DecidedHousehold> decided = decisions.decidedHouseholds(to.minusMonths(12), to);
-        Map<Long, AllocationFacts> facts = interviewFacts.forCases(decided.stream().map(SettlementDecisions.DecidedHousehold::caseId)
-                .distinct().toList());
+        Set<Long> heavyIds = heavyCases.heavy(decided.stream()
+                .map(d -> new HeavyCases.Household(d.caseId(), d.householdPersons(), d.unaccompaniedMinor())).toList());
         Map<String, Integer> heavy = new HashMap<>();
         int heavyTotal = 0;
         for (SettlementDecisions.DecidedHousehold d : decided) {
-            AllocationFacts f = facts.get(d.caseId());
-            if (d.persons() >= Municipality.LARGE_HOUSEHOLD || f != null && f.heavy()) {
+            if (heavyIds.contains(d.caseId())) {
                 heavy.merge(d.municipalityNumber(), 1, Integer::sum);
                 heavyTotal++;
             }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import no.bosetting.cases.HouseholdType;
+import no.bosetting.interview.HeavyCases;
 import no.bosetting.shared.export.TableExport;
 import no.bosetting.shared.web.Messages;
 import no.bosetting.statistics.FairnessReport;
@@ -61,7 +62,7 @@ class FairnessController {
         model.addAttribute("types", HouseholdType.values());
         model.addAttribute("counties", r.counties().stream().filter(x -> x.quarter() == quarter).toList());
         model.addAttribute("municipalities", r.municipalities().stream().filter(x -> x.quarter() == quarter).toList());
-        model.addAttribute("heavyFamily", 5);
+        model.addAttribute("heavyFamily", HeavyCases.LARGE_FAMILY);
         return "statistics/fairness";
     }
 
