@@ -93,7 +93,12 @@ class AllocationRunBrowserTest {
         audit.check(page, "engine run review filtered to long-waiting households");
 
         // The picker loads on demand; a search narrows it; the pin swaps only the household's row.
+        // Type only once htmx has settled the picker it swapped in (its search field's listener is attached then); typing
+        // earlier, on a busy machine, changes the field without asking the server.
+        page.evaluate("() => { window.pickerSettled = false;"
+                + " document.body.addEventListener('htmx:afterSettle', () => window.pickerSettled = true, {once: true}); }");
         page.waitForResponse(r -> r.url().contains("/kommuner"), () -> page.click("#pick-" + caseId + " a"));
+        page.waitForFunction("() => window.pickerSettled === true");
         page.waitForResponse(r -> r.url().contains("q=Gj"), () -> page.fill("#q-" + caseId, "Gjøvik"));
         page.waitForFunction("() => document.querySelectorAll('#choices-" + caseId + " li').length === 1");
         audit.check(page, "municipality picker");
