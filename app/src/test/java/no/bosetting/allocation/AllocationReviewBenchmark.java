@@ -1,11 +1,11 @@
 package no.bosetting.allocation;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import no.bosetting.cases.CaseFilter;
 import no.bosetting.support.Fixtures;
 import no.bosetting.support.IntegrationTest;
+import no.bosetting.support.ReadyHouseholds;
 import no.bosetting.support.TestClock;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -102,19 +102,7 @@ class AllocationReviewBenchmark {
                 pinned.getContentAsString().contains("pin-error-"));
     }
 
-    /** Ready households straight into the table, permit dates {@code daysAgo}…{@code daysAgo + 10} days back. */
     private void seed(int n, int daysAgo) {
-        LocalDate today = TestClock.today();
-        jdbc.sql("""
-                insert into settlement_case (reference, permit_reference, permit_type, permit_date, status, household_type, persons,
-                    children, unaccompanied_minor, living_situation, status_changed_at, created_at, created_by, updated_at, updated_by)
-                select 'RB-' || :salt || '-' || g, 'RB-' || :salt || '-' || g, 'COLLECTIVE_PROTECTION', :today - (:days + g % 10),
-                    'READY_FOR_ALLOCATION',
-                    (array['SINGLE_MAN','SINGLE_WOMAN','SINGLE_ADULT_WITH_CHILDREN','COUPLE_WITHOUT_CHILDREN','COUPLE_WITH_CHILDREN','SINGLE_MAN'])[1 + g % 6],
-                    (array[1, 1, 3, 2, 4, 1])[1 + g % 6], (array[0, 0, 2, 0, 2, 0])[1 + g % 6], false, 'RECEPTION_CENTRE', now(),
-                    now(), 'bench', now(), 'bench'
-                from generate_series(1, :n) g
-                """)
-                .param("salt", Fixtures.next()).param("today", today).param("days", daysAgo).param("n", n).update();
+        ReadyHouseholds.seed(jdbc, n, daysAgo);
     }
 }
