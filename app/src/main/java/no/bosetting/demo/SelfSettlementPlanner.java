@@ -206,6 +206,11 @@ final class SelfSettlementPlanner {
                     || h.permitDate().isBefore(year.today.minusDays(8))) {
                 continue;
             }
+            // A household living privately waits for its application to be accepted before it is in mapping, so it has
+            // no window to opt into yet (issue 20 item 5).
+            if (h.livingSituation() == no.bosetting.cases.LivingSituation.PRIVATE) {
+                continue;
+            }
             Instant optIn = imported.plus(Duration.ofHours(2 + year.r.nextInt(20)));
             if (!optIn.isBefore(year.now)) {
                 continue;
