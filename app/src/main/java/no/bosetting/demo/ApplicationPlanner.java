@@ -35,6 +35,7 @@ final class ApplicationPlanner {
         int waitingMade = 0;
         int handled = 0;
         int made = 0;
+        int beforePermitMade = 0;
         // Households still open now first, so some applications can be waiting in the agency's queue.
         List<Integer> order = new ArrayList<>(year.shuffled());
         order.sort(Comparator.comparingInt(i -> offeredOrEnded(i) ? 1 : 0));
@@ -59,7 +60,8 @@ final class ApplicationPlanner {
                 // Sent in the last fortnight and not handled yet: the agency's queue has work now.
                 submit = max(year.now.minus(Duration.ofHours(6 + r.nextInt(14 * 24))), imported.plus(Duration.ofHours(3)));
                 waiting = true;
-            } else if (kind < 0.16) {
+            } else if (kind < 0.16 || beforePermitMade == 0) {
+                // At least one is sent before the permit, whatever the draws (on some days none would be otherwise).
                 submit = year.at(h.permitDate().minusDays(3 + r.nextInt(20)), 9 + r.nextInt(10));
                 beforePermit = true;
             } else if (kind < 0.28) {
@@ -76,6 +78,7 @@ final class ApplicationPlanner {
             }
             year.take(i);
             made++;
+            beforePermitMade += beforePermit ? 1 : 0;
             year.add(new DemoPlan.SendApplication(submit, i, form(h, beforePermit, date(submit))));
             if (waiting) {
                 waitingMade++;
