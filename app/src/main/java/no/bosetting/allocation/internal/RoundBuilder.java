@@ -295,12 +295,11 @@ public class RoundBuilder {
     }
 
     /**
-     * Per municipality number the places and minors places a round may use on {@code today}: {remaining, remainingMinors}.
-     * The review shows the same figures as the engine gets (without building a whole round).
+     * The places left per municipality now (persons, unaccompanied minors) as the active policy's rounds see them, so the
+     * review shows the same room as the engine got (range decisions at their maximum only when the policy says so).
      */
-    /** The places left per municipality now (persons, unaccompanied minors), with range decisions at their minimum. */
     public Map<String, int[]> remaining(LocalDate today) {
-        return remaining(today, false);
+        return remaining(today, policies.current().useRangeMaximum());
     }
 
     /**
