@@ -110,6 +110,7 @@ class SecurityConfig {
                         .requestMatchers("/api/v1/statistics/municipalities", "/api/v1/statistics/municipalities.csv").permitAll()
                         .requestMatchers("/api/v1/permits/**").hasAnyRole(Role.AGENCY_CASEWORKER.name(), Role.AGENCY_ADMIN.name())
                         .requestMatchers("/api/v1/allocation-lists/**").hasRole(Role.AGENCY_CASEWORKER.name())
+                        .requestMatchers("/api/v1/approvals/**").hasAnyRole(Role.AGENCY_CASEWORKER.name(), Role.AGENCY_ADMIN.name())
                         .anyRequest().hasAnyRole(STAFF))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Never read the security context from the session: the session cookie is no API credential.
@@ -172,6 +173,8 @@ class SecurityConfig {
                 .requestMatchers("/fordeling/**").hasRole(Role.AGENCY_CASEWORKER.name())
                 .requestMatchers("/forslag/**", "/kapasitet/**", "/soknader/**", "/selvbosetting/**", "/omgjoringer/**").hasAnyRole(AGENCY)
                 .requestMatchers("/brevmaler/**").hasRole(Role.AGENCY_ADMIN.name())
+                .requestMatchers("/godkjenninger/innstillinger").hasRole(Role.AGENCY_ADMIN.name())
+                .requestMatchers("/godkjenninger/**").hasAnyRole(Role.AGENCY_CASEWORKER.name(), Role.AGENCY_ADMIN.name())
                 .requestMatchers("/meldinger/**").hasAnyRole(Role.AGENCY_CASEWORKER.name(), Role.AGENCY_PLANNER.name(),
                         Role.AGENCY_ADMIN.name(), Role.MUNICIPALITY_OFFICER.name())
                 .requestMatchers("/kommune/**").hasRole(Role.MUNICIPALITY_OFFICER.name())

@@ -110,6 +110,9 @@ class AuthorisationMatrixTest {
             Rule.of("*", "/selvbosetting/**", AGENCY),
             Rule.of("*", "/omgjoringer/**", AGENCY),
             Rule.of("*", "/brevmaler/**", EnumSet.of(AGENCY_ADMIN)),
+            // Two-step control (h18-twostep): the administrator's settings; the approvers' work list and proposals.
+            Rule.of("*", "/godkjenninger/innstillinger", EnumSet.of(AGENCY_ADMIN)),
+            Rule.of("*", "/godkjenninger/**", EnumSet.of(AGENCY_CASEWORKER, AGENCY_ADMIN)),
             Rule.of("*", "/meldinger/**/{x}/**", AGENCY),
             Rule.of("*", "/meldinger/**", EnumSet.of(AGENCY_CASEWORKER, AGENCY_PLANNER, AGENCY_ADMIN, MUNICIPALITY_OFFICER)),
 
@@ -141,6 +144,7 @@ class AuthorisationMatrixTest {
             Rule.of("POST", "/api/v1/permits/members", CASEWORKER), // a new member joins an existing household (h1-household)
             Rule.of("*", "/api/v1/permits/**", EnumSet.of(AGENCY_CASEWORKER, AGENCY_ADMIN)),
             Rule.of("*", "/api/v1/allocation-lists/**", CASEWORKER),
+            Rule.of("*", "/api/v1/approvals/**", EnumSet.of(AGENCY_CASEWORKER, AGENCY_ADMIN)), // two-step control (h18-twostep)
             Rule.of("GET", "/api/v1/cases", STAFF), // scoped: each role sees only its own cases, the statistics reader none
             Rule.of("GET", "/api/v1/cases/{id}", AGENCY),
             Rule.of("GET", "/api/v1/cases/{id}/**", AGENCY),
@@ -255,6 +259,8 @@ class AuthorisationMatrixTest {
             Map.entry(Pattern.compile("^/kommune/botilbud/\\{id}$"), d -> String.valueOf(d.housingOfferId())),
             Map.entry(Pattern.compile("^/kommune/leieforhold/\\{id}$"), d -> String.valueOf(d.leaseId())),
             Map.entry(Pattern.compile("^/soknader/\\{id}$"), d -> String.valueOf(AuthorisationMatrixTest.applicationId)),
+            // A returned (decided) proposal under two-step control: approving it again changes nothing (h18-twostep).
+            Map.entry(Pattern.compile("^/(godkjenninger|api/v1/approvals)/\\{id}$"), d -> String.valueOf(AuthorisationMatrixTest.approvalId)),
             // No self-settlement request of the other unit: an unknown id is denied to the municipality and leads the
             // agency back to its queue (SelfSettlementWebTest checks another municipality's real request reads as not found).
             Map.entry(Pattern.compile("^/(kommune/)?selvbosetting/\\{id}$"), d -> "0"),
@@ -267,6 +273,9 @@ class AuthorisationMatrixTest {
             Map.entry(Pattern.compile("/eksport/\\{table}$"), d -> "kommuner"));
 
     private static long applicationId;
+
+    /** A decided proposal under two-step control on the other unit's case (any will do: every approver sees every proposal). */
+    private static long approvalId;
 
     /** A member of the other unit's household (the household pages). */
     private static long householdPersonId;
@@ -334,6 +343,12 @@ class AuthorisationMatrixTest {
         // A handled settlement application (any id will do: all agency roles see every application).
         applicationId = jdbc.sql("insert into settlement_application (duf_number, status, created_at, created_by, updated_at, updated_by) values (:d, 'REFUSED', now(), 'matrix', now(), 'matrix') returning id")
                 .param("d", Fixtures.duf()).query(Long.class).single();
+        approvalId = jdbc.sql("""
+                insert into approval (kind, subject_id, case_id, case_reference, status, command_input, change_summary, proposed_at,
+                    proposed_by, proposed_by_name, proposed_by_role, decided_at, decided_by, return_reason, return_text)
+                values ('WITHDRAW_OFFER', :c, :c, 'MATRISE', 'RETURNED', 'reason=Matrise', 'Matrise', now(), 'matrix', 'Matrise',
+                    'AGENCY_CASEWORKER', now(), 'matrix-2', 'OTHER', 'Matrise') returning id
+                """).param("c", caseId).query(Long.class).single();
         whatIfRunId = jdbc.sql("""
                 insert into year_whatif_run (year, scenario, scenario_version, scenario_persons, start_date, policy_id, pace_period, places_remaining, unplaced_households,
                     unplaced_persons, objective, seconds, created_at, created_by)

@@ -38,8 +38,10 @@ class CaseApiController {
 
     private final CaseQueries queries;
     private final CaseCommands commands;
+    private final no.bosetting.access.TwoStepControl twoStep;
 
-    public CaseApiController(CaseQueries queries, CaseCommands commands) {
+    public CaseApiController(CaseQueries queries, CaseCommands commands, no.bosetting.access.TwoStepControl twoStep) {
+        this.twoStep = twoStep;
         this.queries = queries;
         this.commands = commands;
     }
@@ -97,10 +99,19 @@ class CaseApiController {
             description = "Needs a reason code and the record of how and when the person was informed of the consequence "
                     + "(date, channel, language, interpreter for a conversation with one, confirmation).")
     public CaseJson.CaseStatusResult close(@PathVariable long id, @RequestBody CaseJson.CloseRequest request) {
-        CaseStatus status = commands.close(id, inScope(id), request.closeReason(), request.text(),
+        Actor actor = inScope(id);
+        CaseStatus status = no.bosetting.access.TwoStepControl.valueOrHeld(twoStep.orNow(no.bosetting.access.TwoStepControl.Kind.CLOSE_CASE, id, actor, closeInput(request), () -> commands.close(id, actor, request.closeReason(), request.text(),
                 new ConsequenceInformed(Boolean.TRUE.equals(request.informed()), request.informedOn(),
-                        request.informedChannel(), request.informedLanguage(), request.interpreter())).value();
+                        request.informedChannel(), request.informedLanguage(), request.interpreter()))));
         return new CaseJson.CaseStatusResult(id, status);
+    }
+
+    /** A closing's input as two-step control holds it (the informed record is not asked for these reasons). */
+    private static java.util.Map<String, String> closeInput(CaseJson.CloseRequest request) {
+        java.util.Map<String, String> input = new java.util.LinkedHashMap<>();
+        input.put("closeReason", request.closeReason() == null ? "" : request.closeReason().name());
+        input.put("text", request.text() == null ? "" : request.text());
+        return input;
     }
 
     @PostMapping("/{id}/move-out")

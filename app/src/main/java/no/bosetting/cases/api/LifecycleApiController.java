@@ -39,8 +39,11 @@ class LifecycleApiController {
     private final LivingSituations living;
     private final CaseLifecycle lifecycle;
     private final CaseCommands commands;
+    private final no.bosetting.access.TwoStepControl twoStep;
 
-    LifecycleApiController(CaseQueries queries, LivingSituations living, CaseLifecycle lifecycle, CaseCommands commands) {
+    LifecycleApiController(CaseQueries queries, LivingSituations living, CaseLifecycle lifecycle, CaseCommands commands,
+                           no.bosetting.access.TwoStepControl twoStep) {
+        this.twoStep = twoStep;
         this.queries = queries;
         this.living = living;
         this.lifecycle = lifecycle;
@@ -116,7 +119,9 @@ class LifecycleApiController {
     @PostMapping("/withdraw-offer")
     @Operation(summary = "Withdraw an accepted offer with a reason: the places are released and the municipality told")
     public StatusResult withdraw(@PathVariable long id, @RequestBody ReasonRequest r) {
-        return new StatusResult(id, commands.withdrawOffer(id, inScope(id), r.reason()).value());
+        Actor actor = inScope(id);
+        return new StatusResult(id, no.bosetting.access.TwoStepControl.valueOrHeld(twoStep.orNow(no.bosetting.access.TwoStepControl.Kind.WITHDRAW_OFFER, id, actor,
+                java.util.Map.of("reason", r.reason() == null ? "" : r.reason()), () -> commands.withdrawOffer(id, actor, r.reason()))));
     }
 
     @PostMapping("/reopen")

@@ -70,10 +70,12 @@ class CaseWebController {
     private final List<CasePanel> panels;
     private final Messages messages;
     private final PersonAccessLog accessLog;
+    private final no.bosetting.access.TwoStepControl twoStep;
 
     public CaseWebController(PersonAccessLog accessLog, CaseQueries queries, CaseCommands commands, PermitCsvImport csvImport,
                              Municipalities municipalities, ReceptionCentres centres, List<CasePanel> panels,
-                             Messages messages, java.time.Clock clock) {
+                             Messages messages, java.time.Clock clock, no.bosetting.access.TwoStepControl twoStep) {
+        this.twoStep = twoStep;
         this.clock = clock;
         this.queries = queries;
         this.commands = commands;
@@ -194,11 +196,11 @@ class CaseWebController {
             return "redirect:/saker/" + id;
         }
         ConsequenceInformed record = InformedForm.record(informed, informedOn, informedChannel, informedLanguage, interpreter);
-        CommandResult<CaseStatus> result = commands.close(id, actor, closeReason, text, record);
+        CommandResult<?> result = twoStep.orNow(no.bosetting.access.TwoStepControl.Kind.CLOSE_CASE, id, actor, values, () -> commands.close(id, actor, closeReason, text, record));
         if (!result.isSuccess()) {
             redirect.addFlashAttribute("closeForm", values);
         }
-        return afterCommand(id, result, "case.closed", redirect, "closeErrors");
+        return afterCommand(id, result, no.bosetting.access.TwoStepControl.successKey(result, "case.closed"), redirect, "closeErrors");
     }
 
     @PostMapping("/saker/{id}/utflytting")

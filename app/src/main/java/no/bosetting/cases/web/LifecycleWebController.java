@@ -37,9 +37,11 @@ class LifecycleWebController {
     private final CaseLifecycle lifecycle;
     private final CaseCommands commands;
     private final Messages messages;
+    private final no.bosetting.access.TwoStepControl twoStep;
 
     LifecycleWebController(CaseQueries queries, LivingSituations living, CaseLifecycle lifecycle, CaseCommands commands,
-                           Messages messages) {
+                           Messages messages, no.bosetting.access.TwoStepControl twoStep) {
+        this.twoStep = twoStep;
         this.queries = queries;
         this.living = living;
         this.lifecycle = lifecycle;
@@ -109,7 +111,7 @@ class LifecycleWebController {
         Actor actor = inScope(id);
         FormReader r = new FormReader(form);
         String reason = r.raw("withdrawReason");
-        return after(id, r, form, "withdraw", redirect, "case.offer.withdrawn", () -> commands.withdrawOffer(id, actor, reason));
+        return after(id, r, form, "withdraw", redirect, "case.offer.withdrawn", () -> twoStep.orNow(no.bosetting.access.TwoStepControl.Kind.WITHDRAW_OFFER, id, actor, Map.of("reason", reason == null ? "" : reason), () -> commands.withdrawOffer(id, actor, reason)));
     }
 
     @PostMapping("/saker/{id}/gjenapne")
@@ -130,7 +132,7 @@ class LifecycleWebController {
         if (errors.isEmpty()) {
             CommandResult<?> result = command.get();
             if (result.isSuccess()) {
-                redirect.addFlashAttribute("success", messages.get(successKey));
+                redirect.addFlashAttribute("success", messages.get(no.bosetting.access.TwoStepControl.successKey(result, successKey)));
                 return "redirect:/saker/" + id;
             }
             errors = rekey(messages.byField(result.failure()), f -> f.isEmpty() ? f : prefix + Character.toUpperCase(f.charAt(0)) + f.substring(1));

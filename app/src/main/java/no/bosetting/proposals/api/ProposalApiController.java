@@ -54,8 +54,10 @@ class ProposalApiController {
     private final Proposals proposals;
     private final CaseQueries cases;
     private final SettlementDecisions decisions;
+    private final no.bosetting.access.TwoStepControl twoStep;
 
-    public ProposalApiController(Proposals proposals, CaseQueries cases, SettlementDecisions decisions) {
+    public ProposalApiController(Proposals proposals, CaseQueries cases, SettlementDecisions decisions, no.bosetting.access.TwoStepControl twoStep) {
+        this.twoStep = twoStep;
         this.proposals = proposals;
         this.cases = cases;
         this.decisions = decisions;
@@ -135,7 +137,13 @@ class ProposalApiController {
         List<Long> personIds = new ArrayList<>(cases.anonymousMembersByPerson(proposal.caseId()).keySet());
         Map<Long, String> fieldOfPerson = new HashMap<>();
         Map<Long, LocalDate> planned = plannedDates(request, personIds, fieldOfPerson);
-        CommandResult<List<Long>> result = CommandResult.attempt(() -> proposals.accept(actor, id, planned, request.overrideReason()));
+        CommandResult<?> ran = twoStep.orNow(no.bosetting.access.TwoStepControl.Kind.BEYOND_PLACES, id, actor, no.bosetting.access.TwoStepControl.acceptance(planned, request.overrideReason()),
+                () -> CommandResult.attempt(() -> proposals.accept(actor, id, planned, request.overrideReason())));
+        if (ran.isSuccess()) {
+            no.bosetting.access.TwoStepControl.valueOrHeld(ran); // held for approval: 202 with the proposal
+        }
+        @SuppressWarnings("unchecked")
+        CommandResult<List<Long>> result = (CommandResult<List<Long>>) ran;
         if (!result.isSuccess()) {
             throw new CommandFailedException(inRequestTerms(result.failure(), fieldOfPerson));
         }

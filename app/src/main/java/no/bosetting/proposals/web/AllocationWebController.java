@@ -38,9 +38,12 @@ class AllocationWebController {
     private final Municipalities municipalities;
     private final SettlementDecisions decisions;
     private final Messages messages;
+    private final no.bosetting.access.TwoStepControl twoStep;
 
     public AllocationWebController(Proposals proposals, CaseQueries cases, Municipalities municipalities,
-                                   SettlementDecisions decisions, Messages messages, java.time.Clock clock) {
+                                   SettlementDecisions decisions, Messages messages, java.time.Clock clock,
+                                   no.bosetting.access.TwoStepControl twoStep) {
+        this.twoStep = twoStep;
         this.clock = clock;
         this.proposals = proposals;
         this.cases = cases;
@@ -123,9 +126,9 @@ class AllocationWebController {
         for (Long personId : cases.personIds(caseId)) {
             planned.put(personId, date);
         }
-        var result = CommandResult.attempt(() -> proposals.accept(actor, id, planned, form.text("overrideReason")));
+        var result = twoStep.orNow(no.bosetting.access.TwoStepControl.Kind.BEYOND_PLACES, id, actor, no.bosetting.access.TwoStepControl.acceptance(planned, form.text("overrideReason")), () -> CommandResult.attempt(() -> proposals.accept(actor, id, planned, form.text("overrideReason"))));
         if (result.isSuccess()) {
-            redirect.addFlashAttribute("success", messages.get("proposal.acceptedOnBehalf"));
+            redirect.addFlashAttribute("success", messages.get(no.bosetting.access.TwoStepControl.successKey(result, "proposal.acceptedOnBehalf")));
         } else {
             redirect.addFlashAttribute("behalfErrors", messages.byField(result.failure()));
         }

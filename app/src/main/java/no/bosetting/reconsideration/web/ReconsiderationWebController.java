@@ -36,8 +36,10 @@ class ReconsiderationWebController {
     private final Reconsiderations reconsiderations;
     private final CaseQueries cases;
     private final Messages messages;
+    private final no.bosetting.access.TwoStepControl twoStep;
 
-    public ReconsiderationWebController(Reconsiderations reconsiderations, CaseQueries cases, Messages messages) {
+    public ReconsiderationWebController(Reconsiderations reconsiderations, CaseQueries cases, Messages messages, no.bosetting.access.TwoStepControl twoStep) {
+        this.twoStep = twoStep;
         this.reconsiderations = reconsiderations;
         this.cases = cases;
         this.messages = messages;
@@ -84,16 +86,23 @@ class ReconsiderationWebController {
         Actor actor = CurrentActor.get();
         summary(caseId, actor);
         FormReader form = new FormReader(params);
-        return outcome(caseId, actor, CommandResult.attempt(() -> reconsiderations.grant(caseId, actor, form.text("reason"),
-                form.text("alternative"))), "reconsideration.granted", values(params, "reason", "alternative"), model, redirect);
+        return outcome(caseId, actor, twoStep.orNow(no.bosetting.access.TwoStepControl.Kind.RECONSIDERATION_OUTCOME, caseId, actor, outcomeInput("GRANT", params), () -> CommandResult.attempt(() -> reconsiderations.grant(caseId, actor, form.text("reason"),
+                form.text("alternative")))), "reconsideration.granted", values(params, "reason", "alternative"), model, redirect);
     }
 
     @PostMapping("/saker/{caseId}/omgjoring/avslag")
     String refuse(@PathVariable long caseId, @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
         Actor actor = CurrentActor.get();
         summary(caseId, actor);
-        return outcome(caseId, actor, reconsiderations.refuse(caseId, actor, new FormReader(params).text("reason")),
+        return outcome(caseId, actor, twoStep.orNow(no.bosetting.access.TwoStepControl.Kind.RECONSIDERATION_OUTCOME, caseId, actor, outcomeInput("REFUSE", params), () -> reconsiderations.refuse(caseId, actor, new FormReader(params).text("reason"))),
                 "reconsideration.refused", Map.of("refuseReason", params.getOrDefault("reason", "")), model, redirect);
+    }
+
+    /** A reconsideration outcome's input as two-step control holds it. */
+    private static Map<String, String> outcomeInput(String outcome, Map<String, String> params) {
+        Map<String, String> input = values(params, "reason", "alternative");
+        input.put("outcome", outcome);
+        return input;
     }
 
     /** What was typed, to show again with the errors. */
@@ -114,7 +123,7 @@ class ReconsiderationWebController {
     private String outcome(long caseId, Actor actor, CommandResult<?> result, String successKey, Map<String, String> values,
                            Model model, RedirectAttributes redirect) {
         if (result.isSuccess()) {
-            redirect.addFlashAttribute("success", messages.get(successKey));
+            redirect.addFlashAttribute("success", messages.get(no.bosetting.access.TwoStepControl.successKey(result, successKey)));
             return "redirect:/saker/" + caseId + "/omgjoring";
         }
         Map<String, String> errors = new LinkedHashMap<>(messages.byField(result.failure()));

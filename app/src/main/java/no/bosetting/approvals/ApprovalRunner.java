@@ -1,0 +1,139 @@
+package no.bosetting.approvals;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import no.bosetting.access.Actor;
+import no.bosetting.access.TwoStepControl;
+import no.bosetting.access.TwoStepControl.Kind;
+import no.bosetting.cases.CaseCommands;
+import no.bosetting.cases.CaseQueries;
+import no.bosetting.cases.CaseSummary;
+import no.bosetting.cases.CloseReason;
+import no.bosetting.decisions.PlaceRule;
+import no.bosetting.municipalities.Municipalities;
+import no.bosetting.proposals.ProposalRow;
+import no.bosetting.proposals.Proposals;
+import no.bosetting.reconsideration.Reconsiderations;
+import no.bosetting.shared.CommandResult;
+import org.springframework.stereotype.Component;
+
+/**
+ * The held commands, by kind: whether the command needs a second person, and running it from its recorded input
+ * through the owning module's own command (so its guard and rules are checked again when it runs). Nothing here
+ * decides a rule of the command itself.
+ */
+@Component
+class ApprovalRunner {
+
+    static final String GRANT = "GRANT";
+    static final String REFUSE = "REFUSE";
+    static final String PLANNED = TwoStepControl.PLANNED;
+
+    private final CaseCommands caseCommands;
+    private final CaseQueries cases;
+    private final Reconsiderations reconsiderations;
+    private final Proposals proposals;
+    private final PlaceRule places;
+    private final Municipalities municipalities;
+
+    ApprovalRunner(CaseCommands caseCommands, CaseQueries cases, Reconsiderations reconsiderations, Proposals proposals,
+                   PlaceRule places, Municipalities municipalities) {
+        this.caseCommands = caseCommands;
+        this.cases = cases;
+        this.reconsiderations = reconsiderations;
+        this.proposals = proposals;
+        this.places = places;
+        this.municipalities = municipalities;
+    }
+
+    /** The case the subject belongs to; null when the subject does not exist. */
+    Long caseId(Kind kind, long subjectId) {
+        if (kind == Kind.BEYOND_PLACES) {
+            return proposals.find(subjectId, Actor.system()).map(ProposalRow::caseId).orElse(null);
+        }
+        return cases.summaryForSystem(subjectId).map(CaseSummary::id).orElse(null);
+    }
+
+    String caseReference(long caseId) {
+        return cases.summaryForSystem(caseId).map(CaseSummary::reference).orElseThrow();
+    }
+
+    /**
+     * Whether this command of the kind is one the policy is about: closing for a reason other than the refugee's own
+     * choice ({@link CloseReason#needsInformed()} is the refugee's choice); an agency acceptance that goes beyond the
+     * municipality's places (asked of the place rule); every offer withdrawal and reconsideration outcome.
+     */
+    boolean concerned(Kind kind, long subjectId, Actor actor, Map<String, String> input) {
+        return switch (kind) {
+            case CLOSE_CASE -> closeReason(input) != null && !closeReason(input).needsInformed();
+            case WITHDRAW_OFFER, RECONSIDERATION_OUTCOME -> true;
+            case BEYOND_PLACES -> actor.isAgency() && beyondPlaces(subjectId, input);
+        };
+    }
+
+    private boolean beyondPlaces(long proposalId, Map<String, String> input) {
+        ProposalRow p = proposals.find(proposalId, Actor.system()).orElse(null);
+        Map<Integer, Integer> personsByYear = new TreeMap<>();
+        planned(input).values().forEach(d -> personsByYear.merge(d.getYear(), 1, Integer::sum));
+        if (p == null || personsByYear.isEmpty()) {
+            return false;
+        }
+        return personsByYear.entrySet().stream().anyMatch(e -> !places.wouldFit(p.municipalityNumber(), e.getKey(), e.getValue(),
+                p.unaccompaniedMinor() ? e.getValue() : 0, 0));
+    }
+
+    /** Runs the command as {@code actor} (the proposer) from its recorded input. */
+    CommandResult<?> run(Kind kind, long subjectId, Actor actor, Map<String, String> input) {
+        return switch (kind) {
+            case CLOSE_CASE -> CommandResult.attempt(() -> caseCommands.close(subjectId, actor, closeReason(input), input.get("text"), null));
+            case WITHDRAW_OFFER -> CommandResult.attempt(() -> caseCommands.withdrawOffer(subjectId, actor, input.get("reason")));
+            case RECONSIDERATION_OUTCOME -> CommandResult.attempt(() -> GRANT.equals(input.get("outcome"))
+                    ? reconsiderations.grant(subjectId, actor, input.get("reason"), input.get("alternative"))
+                    : reconsiderations.refuse(subjectId, actor, input.get("reason")));
+            case BEYOND_PLACES -> CommandResult.attempt(() -> proposals.accept(actor, subjectId, planned(input), input.get("overrideReason")));
+        };
+    }
+
+    /** The proposer's reason for the command, shown with the proposal. */
+    static String reason(Kind kind, Map<String, String> input) {
+        return switch (kind) {
+            case CLOSE_CASE -> input.get("text");
+            case WITHDRAW_OFFER, RECONSIDERATION_OUTCOME -> input.get("reason");
+            case BEYOND_PLACES -> input.get("overrideReason");
+        };
+    }
+
+    /** What would change, in words for the history (Norwegian, as the history's other lines). */
+    String summary(Kind kind, long subjectId, long caseId, Map<String, String> input) {
+        String municipality = cases.summaryForSystem(caseId).map(CaseSummary::settlementMunicipality).map(municipalities::name).orElse("");
+        return switch (kind) {
+            case CLOSE_CASE -> "Saken lukkes (" + closeReason(input) + ")";
+            case WITHDRAW_OFFER -> "Tilbudet om bosetting i " + municipality + " trekkes; plassene frigis";
+            case RECONSIDERATION_OUTCOME -> GRANT.equals(input.get("outcome"))
+                    ? "Omgjøringen innvilges: vedtaket om bosetting i " + municipality + " oppheves og plassene frigis"
+                    : "Omgjøringen avslås: vedtaket om bosetting i " + municipality + " står";
+            case BEYOND_PLACES -> proposals.find(subjectId, Actor.system())
+                    .map(p -> "Forslaget aksepteres på vegne av " + p.municipalityName() + " ut over vedtatt antall plasser ("
+                            + p.persons() + " personer)")
+                    .orElse("");
+        };
+    }
+
+    static Map<Long, LocalDate> planned(Map<String, String> input) {
+        Map<Long, LocalDate> planned = new TreeMap<>();
+        input.forEach((k, v) -> {
+            if (k.startsWith(PLANNED) && v != null && !v.isBlank()) {
+                planned.put(Long.valueOf(k.substring(PLANNED.length())), LocalDate.parse(v));
+            }
+        });
+        return planned;
+    }
+
+    static CloseReason closeReason(Map<String, String> input) {
+        String r = input.get("closeReason");
+        return List.of(CloseReason.values()).stream().filter(c -> c.name().equals(r)).findFirst().orElse(null);
+    }
+}
