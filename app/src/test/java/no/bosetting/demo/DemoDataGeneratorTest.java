@@ -247,6 +247,15 @@ class DemoDataGeneratorTest {
                 select count(*) from letter l join settlement_case s on s.id = l.case_id
                 where s.permit_reference like :p and l.kind = 'FIRST_LETTER'
                 """, prefix)).isPositive();
+        // Issue 18 item 5 (demo.TwoStepDemo): a closing awaiting approval and one approved by a second caseworker.
+        assertThat(count("""
+                select count(*) from approval a join settlement_case s on s.id = a.case_id
+                where s.permit_reference like :p and a.status = 'PENDING' and s.status = 'UNDER_MAPPING'
+                """, prefix)).isPositive();
+        assertThat(count("""
+                select count(*) from approval a join settlement_case s on s.id = a.case_id
+                where s.permit_reference like :p and a.status = 'APPROVED' and s.status = 'CLOSED' and a.decided_by <> a.proposed_by
+                """, prefix)).isPositive();
         // Other tests share the database: the demo's own settings are at least these (it saves them last).
         assertThat(count("select count(*) from self_settlement_setting where accepts and :p <> ''", prefix)).isGreaterThanOrEqualTo(15L);
         assertThat(jdbc.sql("select municipality_number from self_settlement_setting where accepts").query(String.class).list())
