@@ -29,6 +29,7 @@ create table approval (
     proposed_by_role text not null,
     decided_at      timestamptz,
     decided_by      text,
+    decided_by_name text,
     return_reason   text check (return_reason in ('FACTS', 'RULES', 'REASONING', 'OTHER')),
     return_text     text,
     version         integer not null default 0

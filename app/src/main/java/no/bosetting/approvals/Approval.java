@@ -9,7 +9,7 @@ import no.bosetting.access.TwoStepControl;
 public record Approval(long id, TwoStepControl.Kind kind, long subjectId, long caseId, String caseReference,
                        ApprovalStatus status, Map<String, String> input, String changeSummary, String reason,
                        OffsetDateTime proposedAt, String proposedBy, String proposedByName, OffsetDateTime decidedAt,
-                       String decidedBy, ReturnReason returnReason, String returnText) {
+                       String decidedBy, String decidedByName, ReturnReason returnReason, String returnText) {
 
     public boolean pending() {
         return status == ApprovalStatus.PENDING;

@@ -38,9 +38,11 @@ class ApprovalRunner {
     private final Proposals proposals;
     private final PlaceRule places;
     private final Municipalities municipalities;
+    private final org.springframework.context.MessageSource messages;
 
     ApprovalRunner(CaseCommands caseCommands, CaseQueries cases, Reconsiderations reconsiderations, Proposals proposals,
-                   PlaceRule places, Municipalities municipalities) {
+                   PlaceRule places, Municipalities municipalities, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.caseCommands = caseCommands;
         this.cases = cases;
         this.reconsiderations = reconsiderations;
@@ -110,7 +112,7 @@ class ApprovalRunner {
     String summary(Kind kind, long subjectId, long caseId, Map<String, String> input) {
         String municipality = cases.summaryForSystem(caseId).map(CaseSummary::settlementMunicipality).map(municipalities::name).orElse("");
         return switch (kind) {
-            case CLOSE_CASE -> "Saken lukkes (" + closeReason(input) + ")";
+            case CLOSE_CASE -> "Saken avsluttes (" + nb("close." + closeReason(input)) + ")";
             case WITHDRAW_OFFER -> "Tilbudet om bosetting i " + municipality + " trekkes; plassene frigis";
             case RECONSIDERATION_OUTCOME -> GRANT.equals(input.get("outcome"))
                     ? "Omgjøringen innvilges: vedtaket om bosetting i " + municipality + " oppheves og plassene frigis"
@@ -120,6 +122,15 @@ class ApprovalRunner {
                             + p.persons() + " personer)")
                     .orElse("");
         };
+    }
+
+    /** A return reason in Norwegian words, for the history lines (which are stored in Norwegian, as the others). */
+    String returnReasonText(ReturnReason reason) {
+        return nb("approval.returnReason." + reason.name());
+    }
+
+    private String nb(String key) {
+        return messages.getMessage(key, null, key, java.util.Locale.forLanguageTag("nb"));
     }
 
     static Map<Long, LocalDate> planned(Map<String, String> input) {

@@ -40,7 +40,7 @@ public class Approvals implements TwoStepControl {
 
     private static final String COLUMNS = """
             a.id, a.kind, a.subject_id, a.case_id, a.case_reference, a.status, a.command_input, a.change_summary, a.reason,
-            a.proposed_at, a.proposed_by, a.proposed_by_name, a.decided_at, a.decided_by, a.return_reason, a.return_text
+            a.proposed_at, a.proposed_by, a.proposed_by_name, a.decided_at, a.decided_by, a.decided_by_name, a.return_reason, a.return_text
             """;
     private static final String FROM = " from approval a";
 
@@ -152,7 +152,7 @@ public class Approvals implements TwoStepControl {
         }
         Approval a = step.value();
         decide(a, approver, ApprovalCommand.RETURN, reason, why);
-        caseCommands.note(a.caseId(), approver, "TWO_STEP_RETURNED", "Returnert (" + reason.name() + "): " + a.changeSummary()
+        caseCommands.note(a.caseId(), approver, "TWO_STEP_RETURNED", "Returnert (" + runner.returnReasonText(reason) + "): " + a.changeSummary()
                 + ". " + why + ". Foreslått av " + a.proposedByName() + ", returnert av " + approver.displayName());
         outbox.enqueue("NOTIFICATION", a.proposedBy(), "Forslag returnert: sak " + a.caseReference(),
                 a.changeSummary() + " ble ikke godkjent av " + approver.displayName() + ". " + why, a.caseId(), "/godkjenninger/" + id);
@@ -190,13 +190,13 @@ public class Approvals implements TwoStepControl {
 
     private void decide(Approval a, Actor actor, ApprovalCommand command, ReturnReason reason, String text) {
         jdbc.sql("""
-                update approval set status = :to, decided_at = :now, decided_by = :by, return_reason = :reason,
+                update approval set status = :to, decided_at = :now, decided_by = :by, decided_by_name = :name, return_reason = :reason,
                     return_text = :text, version = version + 1 where id = :id
                 """)
                 .param("to", command.target().name()).param("now", OffsetDateTime.now(clock)).param("by", actor.username())
-                .param("reason", reason == null ? null : reason.name()).param("text", text).param("id", a.id()).update();
+                .param("name", actor.displayName()).param("reason", reason == null ? null : reason.name()).param("text", text).param("id", a.id()).update();
         HISTORY.append(jdbc, clock, a.id(), actor, command, a.status(), command.target(),
-                reason == null ? null : reason.name() + ": " + text);
+                reason == null ? null : runner.returnReasonText(reason) + ": " + text);
     }
 
     // ---- Reading ------------------------------------------------------------------------------
@@ -249,7 +249,7 @@ public class Approvals implements TwoStepControl {
                 rs.getString("case_reference"), ApprovalStatus.valueOf(rs.getString("status")),
                 ApprovalInput.decode(rs.getString("command_input")), rs.getString("change_summary"), rs.getString("reason"),
                 rs.getObject("proposed_at", OffsetDateTime.class), rs.getString("proposed_by"), rs.getString("proposed_by_name"),
-                rs.getObject("decided_at", OffsetDateTime.class), rs.getString("decided_by"),
+                rs.getObject("decided_at", OffsetDateTime.class), rs.getString("decided_by"), rs.getString("decided_by_name"),
                 returnReason == null ? null : ReturnReason.valueOf(returnReason), rs.getString("return_text"));
     }
 

@@ -345,9 +345,9 @@ class AuthorisationMatrixTest {
                 .param("d", Fixtures.duf()).query(Long.class).single();
         approvalId = jdbc.sql("""
                 insert into approval (kind, subject_id, case_id, case_reference, status, command_input, change_summary, proposed_at,
-                    proposed_by, proposed_by_name, proposed_by_role, decided_at, decided_by, return_reason, return_text)
+                    proposed_by, proposed_by_name, proposed_by_role, decided_at, decided_by, decided_by_name, return_reason, return_text)
                 values ('WITHDRAW_OFFER', :c, :c, 'MATRISE', 'RETURNED', 'reason=Matrise', 'Matrise', now(), 'matrix', 'Matrise',
-                    'AGENCY_CASEWORKER', now(), 'matrix-2', 'OTHER', 'Matrise') returning id
+                    'AGENCY_CASEWORKER', now(), 'matrix-2', 'Matrise 2', 'OTHER', 'Matrise') returning id
                 """).param("c", caseId).query(Long.class).single();
         whatIfRunId = jdbc.sql("""
                 insert into year_whatif_run (year, scenario, scenario_version, scenario_persons, start_date, policy_id, pace_period, places_remaining, unplaced_households,

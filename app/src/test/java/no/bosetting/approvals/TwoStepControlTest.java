@@ -188,6 +188,16 @@ class TwoStepControlTest {
         assertThat(jdbc.sql("select count(*) from outbox_message where topic = 'NOTIFICATION' and recipient = :r and case_id = :c")
                 .param("r", fixtures.caseworker().username()).param("c", caseId).query(Long.class).single()).isEqualTo(1);
         assertThat(cases.history(caseId)).extracting(h -> h.command()).contains("TWO_STEP_RETURNED").doesNotContain("CLOSE");
+        // Both persons by name, and no code on the pages: the reasons are words.
+        for (String page : List.of("/saker/" + caseId, "/godkjenninger/" + pending.id())) {
+            mvc.perform(get(page).with(as(secondCaseworker)))
+                    .andExpect(content().string(containsString("Saken er ikke godt nok opplyst")))
+                    .andExpect(content().string(containsString(secondCaseworker.displayName())))
+                    .andExpect(content().string(not(containsString(">FACTS"))))
+                    .andExpect(content().string(not(containsString("(LEFT_NORWAY)"))))
+                    .andExpect(content().string(not(containsString("(FACTS)"))))
+                    .andExpect(content().string(not(containsString("??"))));
+        }
         // A returned proposal cannot be approved afterwards.
         assertThat(approvals.approve(pending.id(), secondCaseworker).failure()).isInstanceOf(CommandFailure.WrongState.class);
     }
