@@ -143,6 +143,14 @@ class TwoStepControlTest {
                 .andExpect(content().string(containsString(pending.caseReference())))
                 .andExpect(content().string(containsString("Viser ")));
 
+        for (String page : List.of("/godkjenninger/" + pending.id(), "/godkjenninger", "/saker/" + caseId)) {
+            mvc.perform(get(page).param("lang", "en").with(as(secondCaseworker)))
+                    .andExpect(content().string(containsString(page.equals("/godkjenninger") ? "Showing 1" : "Awaiting approval")))
+                    .andExpect(content().string(not(containsString("??"))));
+        }
+        mvc.perform(get("/godkjenninger/innstillinger").param("lang", "en").with(as(admin)))
+                .andExpect(content().string(containsString("Closing a case for a reason other than the refugee")))
+                .andExpect(content().string(not(containsString("??"))));
         // The proposer cannot approve their own proposal: refused with a clear message, nothing changes.
         mvc.perform(post("/godkjenninger/{id}/godkjenn", pending.id()).with(as(fixtures.caseworker())).with(csrf()))
                 .andExpect(status().isOk())
