@@ -18,7 +18,7 @@ import no.bosetting.support.Fixtures;
 import no.bosetting.support.TestClock;
 
 /** Households settled through the real commands, and their register entries recorded later by the municipality. */
-final class RegisterData {
+public final class RegisterData {
 
     private final Fixtures fixtures;
     private final Interviews interviews;
@@ -26,7 +26,7 @@ final class RegisterData {
     private final SettlementDecisions decisions;
     private final IntroductionRegister register;
 
-    RegisterData(Fixtures fixtures, Interviews interviews, Proposals proposals, SettlementDecisions decisions, IntroductionRegister register) {
+    public RegisterData(Fixtures fixtures, Interviews interviews, Proposals proposals, SettlementDecisions decisions, IntroductionRegister register) {
         this.fixtures = fixtures;
         this.interviews = interviews;
         this.proposals = proposals;
@@ -81,7 +81,7 @@ final class RegisterData {
      * Enough register data for the model: households in two municipalities, where the skilled (education and work
      * experience) are mostly in work or education and the others mostly not (seeded).
      */
-    void forModel(String a, String b, int households) {
+    public void forModel(String a, String b, int households) {
         Random r = new Random(7);
         for (int h = 0; h < households; h++) {
             boolean skilled = h % 2 == 0;
