@@ -45,7 +45,7 @@ public final class RegisterData {
     }
 
     /** A household of one adult and {@code children} children settled in {@code municipality} today; its case id. */
-    long settled(String municipality, int children, boolean skilled) {
+    public long settled(String municipality, int children, boolean skilled) {
         fixtures.decide(municipality, TestClock.today().getYear(), 2000, 0);
         long caseId = fixtures.household(fixtures.centre(municipality), children, TestClock.today().minusDays(40));
         interviews.record(caseId, answers(skilled), fixtures.caseworker()).value();
