@@ -25,7 +25,7 @@ import no.bosetting.interview.InterviewAnswers;
 import no.bosetting.introduction.IntroductionRegister;
 import no.bosetting.introduction.NorwegianLevel;
 import no.bosetting.introduction.OutcomeModels;
-import no.bosetting.introduction.OutcomeStatus;
+import no.bosetting.introduction.OutcomeCategory;
 import no.bosetting.introduction.TrainingSubject;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.ShiftableClock;
@@ -206,8 +206,8 @@ class IntroductionDemo {
             CommandResult.attempt(() -> register.saveProgramme(officer, d.caseId(), d.personId(), start, end));
         });
         boolean good = r.nextDouble() < chance;
-        OutcomeStatus status = !good ? OutcomeStatus.NEITHER
-                : r.nextDouble() < 0.6 ? OutcomeStatus.WORK : r.nextDouble() < 0.7 ? OutcomeStatus.EDUCATION : OutcomeStatus.BOTH;
+        OutcomeCategory status = !good ? OutcomeCategory.NEITHER
+                : r.nextDouble() < 0.6 ? OutcomeCategory.WORK : r.nextDouble() < 0.7 ? OutcomeCategory.EDUCATION : OutcomeCategory.BOTH;
         boolean[] recorded = {false};
         ShiftableClock.runAt(DemoTime.at(measured, LocalTime.of(12, 0)), () -> recorded[0] = CommandResult.attempt(() ->
                 register.recordOutcome(officer, d.caseId(), d.personId(), status, measured)).isSuccess());

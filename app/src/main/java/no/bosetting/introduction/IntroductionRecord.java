@@ -25,7 +25,7 @@ public record IntroductionRecord(Participation participation, List<Period> perio
                            OffsetDateTime registeredAt, String registeredBy) {
     }
 
-    public record Outcome(OutcomeStatus status, LocalDate measuredOn, OffsetDateTime registeredAt, String registeredBy) {
+    public record Outcome(OutcomeCategory status, LocalDate measuredOn, OffsetDateTime registeredAt, String registeredBy) {
     }
 
     /** Total training hours per subject. */

@@ -102,7 +102,7 @@ public class IntroductionRegister {
         IntroductionRecord.Outcome outcome = jdbc.sql("""
                 select status, measured_on, registered_at, registered_by from intro_outcome where person_id = :p""")
                 .param("p", personId)
-                .query((rs, n) -> new IntroductionRecord.Outcome(OutcomeStatus.valueOf(rs.getString("status")),
+                .query((rs, n) -> new IntroductionRecord.Outcome(OutcomeCategory.valueOf(rs.getString("status")),
                         rs.getObject("measured_on", LocalDate.class), rs.getObject("registered_at", OffsetDateTime.class),
                         rs.getString("registered_by"))).optional().orElse(null);
         return new IntroductionRecord(p, periods, training, outcome);
@@ -241,7 +241,7 @@ public class IntroductionRegister {
 
     /** The status one year after completion; recording it again corrects it. */
     @Transactional
-    public CommandResult<Long> recordOutcome(Actor actor, long caseId, long personId, OutcomeStatus status, LocalDate measuredOn) {
+    public CommandResult<Long> recordOutcome(Actor actor, long caseId, long personId, OutcomeCategory status, LocalDate measuredOn) {
         CommandResult<IntroductionRecord.Participation> programme = programme(actor, caseId, personId, "status");
         if (!programme.isSuccess()) {
             return CommandResult.fail(programme.failure());

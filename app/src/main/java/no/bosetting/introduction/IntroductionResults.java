@@ -38,7 +38,7 @@ public class IntroductionResults {
      * @param workOrEducation persons in work, education or both (null where withheld)
      * @param share          share in work or education, 0–1 (null where withheld or no one)
      */
-    public record Row(String municipalityNumber, String name, Integer persons, Map<OutcomeStatus, Integer> byStatus,
+    public record Row(String municipalityNumber, String name, Integer persons, Map<OutcomeCategory, Integer> byStatus,
                       Integer workOrEducation, Double share) {
     }
 
@@ -54,7 +54,7 @@ public class IntroductionResults {
 
     /** Results of the persons who completed in {@code year} (null = every year), small cells withheld. */
     public Results results(Integer year) {
-        Map<String, Map<OutcomeStatus, Integer>> counts = new LinkedHashMap<>();
+        Map<String, Map<OutcomeCategory, Integer>> counts = new LinkedHashMap<>();
         jdbc.sql("""
                 select p.municipality_number, o.status, count(*) as n from intro_outcome o
                 join intro_participation p on p.person_id = o.person_id
@@ -62,10 +62,10 @@ public class IntroductionResults {
                 group by p.municipality_number, o.status order by p.municipality_number""")
                 .param("year", year)
                 .query(rs -> {
-                    counts.computeIfAbsent(rs.getString("municipality_number"), k -> new EnumMap<>(OutcomeStatus.class))
-                            .put(OutcomeStatus.valueOf(rs.getString("status")), rs.getInt("n"));
+                    counts.computeIfAbsent(rs.getString("municipality_number"), k -> new EnumMap<>(OutcomeCategory.class))
+                            .put(OutcomeCategory.valueOf(rs.getString("status")), rs.getInt("n"));
                 });
-        Map<OutcomeStatus, Integer> nation = new EnumMap<>(OutcomeStatus.class);
+        Map<OutcomeCategory, Integer> nation = new EnumMap<>(OutcomeCategory.class);
         List<Row> rows = new ArrayList<>();
         counts.forEach((m, c) -> {
             c.forEach((s, n) -> nation.merge(s, n, Integer::sum));
@@ -75,11 +75,11 @@ public class IntroductionResults {
         return new Results(year, row(null, null, nation), rows);
     }
 
-    private static Row row(String number, String name, Map<OutcomeStatus, Integer> c) {
+    private static Row row(String number, String name, Map<OutcomeCategory, Integer> c) {
         int persons = c.values().stream().mapToInt(Integer::intValue).sum();
         int good = c.entrySet().stream().filter(e -> e.getKey().workOrEducation()).mapToInt(Map.Entry::getValue).sum();
-        Map<OutcomeStatus, Integer> shown = new EnumMap<>(OutcomeStatus.class);
-        for (OutcomeStatus s : OutcomeStatus.values()) {
+        Map<OutcomeCategory, Integer> shown = new EnumMap<>(OutcomeCategory.class);
+        for (OutcomeCategory s : OutcomeCategory.values()) {
             shown.put(s, SmallCells.count(c.getOrDefault(s, 0)));
         }
         return new Row(number, name, SmallCells.count(persons), shown, SmallCells.count(good),

@@ -91,7 +91,7 @@ public class OutcomeModels {
                 from intro_outcome o join intro_participation p on p.person_id = o.person_id order by o.person_id""")
                 .query((rs, n) -> new Example(rs.getLong("person_id"), rs.getLong("case_id"), rs.getString("municipality_number"),
                         rs.getObject("started_on", LocalDate.class), rs.getObject("completed_on", LocalDate.class),
-                        OutcomeStatus.valueOf(rs.getString("status")).workOrEducation())).list();
+                        OutcomeCategory.valueOf(rs.getString("status")).workOrEducation())).list();
         long good = examples.stream().filter(Example::good).count();
         if (examples.size() < MIN_PERSONS || good == 0 || good == examples.size()) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("", "introduction.model.tooFew", MIN_PERSONS, examples.size()));

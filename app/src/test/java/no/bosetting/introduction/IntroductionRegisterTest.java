@@ -101,7 +101,7 @@ class IntroductionRegisterTest {
             assertRuleBroken(register.saveProgramme(officer, caseId, person, today, today.minusDays(1)), "completedOn",
                     "introduction.error.endBeforeStart");
             // A status before completion, and before completion + 1 year.
-            assertRuleBroken(register.recordOutcome(officer, caseId, person, OutcomeStatus.WORK, today.plusDays(480)), "status",
+            assertRuleBroken(register.recordOutcome(officer, caseId, person, OutcomeCategory.WORK, today.plusDays(480)), "status",
                     "introduction.error.notCompleted");
             assertThat(rows(person)).isEqualTo(1);
 
@@ -109,14 +109,14 @@ class IntroductionRegisterTest {
             register.addTraining(officer, caseId, person, TrainingSubject.NORWEGIAN, 3000, today.plusDays(200), NorwegianLevel.B1, null).value();
             register.addTraining(officer, caseId, person, TrainingSubject.SOCIAL_STUDIES, 50, today.plusDays(100), null, true).value();
             register.saveProgramme(officer, caseId, person, today, today.plusDays(300)).value();
-            assertRuleBroken(register.recordOutcome(officer, caseId, person, OutcomeStatus.WORK, today.plusDays(480)), "measuredOn",
+            assertRuleBroken(register.recordOutcome(officer, caseId, person, OutcomeCategory.WORK, today.plusDays(480)), "measuredOn",
                     "introduction.error.tooEarly");
             // A break outside the programme's dates.
             assertRuleBroken(register.saveProgramme(officer, caseId, person, today, today.plusDays(45)), "completedOn",
                     "introduction.error.periodOutside");
         });
         ShiftableClock.runAt(noon(today.plusDays(700)), () -> {
-            register.recordOutcome(officer, caseId, person, OutcomeStatus.BOTH, today.plusDays(670)).value();
+            register.recordOutcome(officer, caseId, person, OutcomeCategory.BOTH, today.plusDays(670)).value();
             // With a status recorded, the completion cannot move later than a year before it.
             assertRuleBroken(register.saveProgramme(officer, caseId, person, today, today.plusDays(400)), "completedOn",
                     "introduction.error.outcomeRecorded");
@@ -126,7 +126,7 @@ class IntroductionRegisterTest {
         assertThat(record.periods()).singleElement().extracting(IntroductionRecord.Period::kind).isEqualTo(PeriodKind.LEAVE);
         assertThat(record.hours(TrainingSubject.NORWEGIAN)).isEqualTo(3000);
         assertThat(record.training()).extracting(IntroductionRecord.Training::passed).containsExactly(null, true);
-        assertThat(record.outcome().status()).isEqualTo(OutcomeStatus.BOTH);
+        assertThat(record.outcome().status()).isEqualTo(OutcomeCategory.BOTH);
     }
 
     @Test
@@ -147,7 +147,7 @@ class IntroductionRegisterTest {
         CommandResult.attempt(() -> proposals.accept(fixtures.municipality(HEROY), proposal,
                 fixtures.plannedDates(waiting, today.plusDays(20)), null)).value();
         long notSettled = decisions.forCase(waiting).get(0).personId();
-        assertThat(register.recordOutcome(fixtures.municipality(HEROY), waiting, notSettled, OutcomeStatus.WORK, today).failure())
+        assertThat(register.recordOutcome(fixtures.municipality(HEROY), waiting, notSettled, OutcomeCategory.WORK, today).failure())
                 .isInstanceOf(CommandFailure.WrongState.class);
         assertThat(register.saveProgramme(fixtures.municipality(HEROY), waiting, notSettled, today, null).failure())
                 .isInstanceOf(CommandFailure.WrongState.class);
@@ -190,10 +190,10 @@ class IntroductionRegisterTest {
         RegisterData data = data();
         // Five persons in Herøy (published), three in Leirfjord (withheld).
         long five = data.settled(HEROY, 4, true);
-        data.completeWith(five, HEROY, List.of(OutcomeStatus.WORK, OutcomeStatus.WORK, OutcomeStatus.EDUCATION, OutcomeStatus.NEITHER,
-                OutcomeStatus.BOTH));
+        data.completeWith(five, HEROY, List.of(OutcomeCategory.WORK, OutcomeCategory.WORK, OutcomeCategory.EDUCATION, OutcomeCategory.NEITHER,
+                OutcomeCategory.BOTH));
         long three = data.settled(LEIRFJORD, 2, false);
-        data.completeWith(three, LEIRFJORD, List.of(OutcomeStatus.NEITHER));
+        data.completeWith(three, LEIRFJORD, List.of(OutcomeCategory.NEITHER));
         int year = TestClock.today().plusDays(400).getYear();
         IntroductionResults.Results r = results.results(year);
         IntroductionResults.Row heroy = r.municipalities().stream().filter(m -> m.municipalityNumber().equals(HEROY)).findFirst().orElseThrow();
@@ -202,7 +202,7 @@ class IntroductionRegisterTest {
         assertThat(heroy.share()).isNotNull();
         if (leirfjord.persons() == null) { // only this test's three persons completed there that year
             assertThat(leirfjord.share()).isNull();
-            assertThat(leirfjord.byStatus().get(OutcomeStatus.NEITHER)).isNull();
+            assertThat(leirfjord.byStatus().get(OutcomeCategory.NEITHER)).isNull();
         }
         assertThat(r.municipalities()).allSatisfy(m -> {
             assertThat(m.persons() == null || m.persons() >= 5).isTrue();

@@ -2,7 +2,6 @@ package no.bosetting.introduction;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -148,7 +147,7 @@ class OutcomeModelTest {
         AllocationPolicy current = policies.current();
         Map<String, Double> w = new LinkedHashMap<>(current.weights());
         w.put(AllocationPolicy.PREDICTED_OUTCOME, weight);
-        return new AllocationPolicy(current.id(), current.name(), current.version(), w, "test", OffsetDateTime.now(),
+        return new AllocationPolicy(current.id(), current.name(), current.version(), w, "test", current.createdAt(),
                 "test", current.useRangeMaximum(), current.closeFamilyBinds(), current.jobBinds());
     }
 

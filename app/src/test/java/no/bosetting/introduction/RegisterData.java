@@ -61,7 +61,7 @@ public final class RegisterData {
      * Every settled person of the case completes the programme (started 10 days after settlement, completed 400 days
      * after) and gets a status 770 days after settlement — recorded then, by the municipality, through the commands.
      */
-    List<Long> completeWith(long caseId, String municipality, List<OutcomeStatus> statuses) {
+    List<Long> completeWith(long caseId, String municipality, List<OutcomeCategory> statuses) {
         Actor officer = fixtures.municipality(municipality);
         LocalDate today = TestClock.today();
         List<Long> persons = new ArrayList<>();
@@ -88,10 +88,10 @@ public final class RegisterData {
             String m = h % 3 == 0 ? b : a;
             int children = h % 4;
             long caseId = settled(m, children, skilled);
-            List<OutcomeStatus> statuses = new ArrayList<>();
+            List<OutcomeCategory> statuses = new ArrayList<>();
             for (int p = 0; p <= children; p++) {
                 boolean good = r.nextDouble() < (skilled ? 0.85 : 0.2);
-                statuses.add(good ? (r.nextBoolean() ? OutcomeStatus.WORK : OutcomeStatus.BOTH) : OutcomeStatus.NEITHER);
+                statuses.add(good ? (r.nextBoolean() ? OutcomeCategory.WORK : OutcomeCategory.BOTH) : OutcomeCategory.NEITHER);
             }
             completeWith(caseId, m, statuses);
         }

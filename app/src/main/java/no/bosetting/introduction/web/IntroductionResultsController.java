@@ -9,7 +9,7 @@ import no.bosetting.introduction.IntroductionResults;
 import no.bosetting.introduction.ModelCard;
 import no.bosetting.introduction.OutcomeFeatures;
 import no.bosetting.introduction.OutcomeModels;
-import no.bosetting.introduction.OutcomeStatus;
+import no.bosetting.introduction.OutcomeCategory;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.web.Messages;
 import org.springframework.http.HttpStatus;
@@ -80,7 +80,7 @@ class IntroductionResultsController {
         model.addAttribute("page", Paged.of(r.municipalities(), side));
         model.addAttribute("years", results.years());
         model.addAttribute("year", year);
-        model.addAttribute("statuses", OutcomeStatus.values());
+        model.addAttribute("statuses", OutcomeCategory.values());
         model.addAttribute("publicView", publicView);
         model.addAttribute("basePath", publicView ? "/offentlig/introduksjon" : "/statistikk/introduksjon");
         return "introduction/results";

@@ -17,7 +17,7 @@ import no.bosetting.introduction.IntroductionCommand;
 import no.bosetting.introduction.IntroductionRecord;
 import no.bosetting.introduction.IntroductionRegister;
 import no.bosetting.introduction.NorwegianLevel;
-import no.bosetting.introduction.OutcomeStatus;
+import no.bosetting.introduction.OutcomeCategory;
 import no.bosetting.introduction.PeriodKind;
 import no.bosetting.introduction.TrainingSubject;
 import no.bosetting.shared.CommandFailure;
@@ -74,7 +74,7 @@ class IntroductionWebController {
         model.addAttribute("periodKinds", PeriodKind.values());
         model.addAttribute("subjects", TrainingSubject.values());
         model.addAttribute("levels", NorwegianLevel.values());
-        model.addAttribute("statuses", OutcomeStatus.values());
+        model.addAttribute("statuses", OutcomeCategory.values());
         model.addAttribute("norwegianHours", record.hours(TrainingSubject.NORWEGIAN));
         model.addAttribute("socialStudiesHours", record.hours(TrainingSubject.SOCIAL_STUDIES));
         model.addAttribute("today", LocalDate.now(clock));
@@ -131,7 +131,7 @@ class IntroductionWebController {
     String outcome(@PathVariable long caseId, @PathVariable long personId, @RequestParam Map<String, String> form, Model model,
                    RedirectAttributes redirect) {
         return submit(caseId, personId, form, model, redirect, r -> {
-            OutcomeStatus status = r.choice("status", OutcomeStatus.class);
+            OutcomeCategory status = r.choice("status", OutcomeCategory.class);
             LocalDate on = r.date("measuredOn");
             return r.ok() ? register.recordOutcome(CurrentActor.get(), caseId, personId, status, on) : null;
         });
