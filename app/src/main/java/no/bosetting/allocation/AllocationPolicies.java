@@ -25,7 +25,7 @@ public class AllocationPolicies {
 
     private static final String COLUMNS = """
             id, name, version, priority, waiting, labour_market, education, dwelling_fit, shared_housing, wider_family,
-            job_or_study, approved_dwelling, balance, reason, created_at, created_by, use_range_maximum, close_family_binds, job_binds
+            job_or_study, approved_dwelling, balance, predicted_outcome, reason, created_at, created_by, use_range_maximum, close_family_binds, job_binds
             """;
 
     private final JdbcClient jdbc;
@@ -88,6 +88,8 @@ public class AllocationPolicies {
         if (!actor.is(Role.AGENCY_ADMIN)) {
             return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
         }
+        weights = new LinkedHashMap<>(weights);
+        weights.putIfAbsent(AllocationPolicy.PREDICTED_OUTCOME, 0.0);
         for (String term : AllocationPolicy.TERMS) {
             Double w = weights.get(term);
             if (w == null || !Double.isFinite(w) || w < 0 || w > 1000) {
@@ -103,10 +105,10 @@ public class AllocationPolicies {
                 .param("n", STANDARD).query(Integer.class).single();
         long id = jdbc.sql("""
                 insert into allocation_policy (name, version, priority, waiting, labour_market, education, dwelling_fit,
-                    shared_housing, wider_family, job_or_study, approved_dwelling, balance, reason, created_at, created_by,
+                    shared_housing, wider_family, job_or_study, approved_dwelling, balance, predicted_outcome, reason, created_at, created_by,
                     use_range_maximum, close_family_binds, job_binds)
                 values (:n, :v, :priority, :waiting, :labourMarket, :education, :dwellingFit, :sharedHousing, :widerFamily,
-                    :jobOrStudy, :approvedDwelling, :balance, :reason, :now, :by, :rangeMax, :cfb, :jb)
+                    :jobOrStudy, :approvedDwelling, :balance, :predictedOutcome, :reason, :now, :by, :rangeMax, :cfb, :jb)
                 returning id
                 """)
                 .param("n", STANDARD).param("v", version)
@@ -115,6 +117,7 @@ public class AllocationPolicies {
                 .param("dwellingFit", weights.get("dwellingFit")).param("sharedHousing", weights.get("sharedHousing"))
                 .param("widerFamily", weights.get("widerFamily")).param("jobOrStudy", weights.get("jobOrStudy"))
                 .param("approvedDwelling", weights.get("approvedDwelling")).param("balance", weights.get("balance"))
+                .param("predictedOutcome", weights.get(AllocationPolicy.PREDICTED_OUTCOME))
                 .param("reason", reason.trim()).param("now", OffsetDateTime.now(clock)).param("by", actor.username())
                 .param("rangeMax", useRangeMaximum).param("cfb", closeFamilyBinds).param("jb", jobBinds)
                 .query(Long.class).single();
@@ -133,6 +136,7 @@ public class AllocationPolicies {
         w.put("jobOrStudy", rs.getDouble("job_or_study"));
         w.put("approvedDwelling", rs.getDouble("approved_dwelling"));
         w.put("balance", rs.getDouble("balance"));
+        w.put(AllocationPolicy.PREDICTED_OUTCOME, rs.getDouble("predicted_outcome"));
         return new AllocationPolicy(rs.getLong("id"), rs.getString("name"), rs.getInt("version"), w, rs.getString("reason"),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"), rs.getBoolean("use_range_maximum"),
                 rs.getBoolean("close_family_binds"), rs.getBoolean("job_binds"));

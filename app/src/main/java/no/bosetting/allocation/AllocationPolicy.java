@@ -23,13 +23,25 @@ public record AllocationPolicy(long id, String name, int version, Map<String, Do
         this(id, name, version, weights, reason, createdAt, createdBy, false, true, true);
     }
 
-    /** The weights in the order the engine's Policy takes them. */
+    /** The outcome term's weight; optional wherever weights are given (missing = 0, off). */
+    public static final String PREDICTED_OUTCOME = "predictedOutcome";
+
+    /**
+     * The weights in the order the engine's Policy takes them. The last, the predicted outcome (the outcome model's
+     * chance of work or education, issue 17 item 5 / issue 15 item 4), is 0 — off — unless the policy switches it on.
+     */
     public static final String[] TERMS = {"priority", "waiting", "labourMarket", "education", "dwellingFit",
-            "sharedHousing", "widerFamily", "jobOrStudy", "approvedDwelling", "balance"};
+            "sharedHousing", "widerFamily", "jobOrStudy", "approvedDwelling", "balance", PREDICTED_OUTCOME};
+
 
     public Policy toEngine() {
         return new Policy(name, version, w("priority"), w("waiting"), w("labourMarket"), w("education"), w("dwellingFit"),
-                w("sharedHousing"), w("widerFamily"), w("jobOrStudy"), w("approvedDwelling"), w("balance"));
+                w("sharedHousing"), w("widerFamily"), w("jobOrStudy"), w("approvedDwelling"), w("balance"), w(PREDICTED_OUTCOME));
+    }
+
+    /** Whether the outcome model's predictions enter the round (weight above 0). */
+    public boolean usesPredictedOutcome() {
+        return w(PREDICTED_OUTCOME) > 0;
     }
 
     private double w(String term) {

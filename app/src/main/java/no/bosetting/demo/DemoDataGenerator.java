@@ -43,6 +43,8 @@ public class DemoDataGenerator {
     private RoundInputsDemo roundInputs; // issue 23 item 1: catalogues, ties, job offers and a together-group (h9-round)
     @org.springframework.beans.factory.annotation.Autowired
     private TwoStepDemo twoStep; // issue 18 item 5: a closing awaiting approval and one approved (h18-twostep)
+    @org.springframework.beans.factory.annotation.Autowired
+    private IntroductionDemo introduction; // issue 17 items 4-5: an earlier cohort's introduction register and the outcome model (h17-register)
 
     DemoDataGenerator(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager, DemoCommands commands,
                       HouseholdEdgesDemo householdEdges, HouseholdChangeDemo householdChanges, LifecycleDemo lifecycle,
@@ -100,6 +102,7 @@ public class DemoDataGenerator {
         lifecycle.run(referencePrefix(plan.seed()));
         whatIf.run();
         allocationReview.run();
+        introduction.run(plan.seed());
         DemoSummary summary = summary(plan, replay, Duration.ofNanos(System.nanoTime() - started));
         logSummary(summary, replay);
         householdChanges.run(referencePrefix(plan.seed()));

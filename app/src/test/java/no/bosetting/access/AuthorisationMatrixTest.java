@@ -89,6 +89,8 @@ class AuthorisationMatrixTest {
             Rule.of("*", "/varsler/**", ALL),
             Rule.of("*", "/statistikk/rettferdighet", AGENCY), // fairness per municipality: small cells, agency only
             Rule.of("*", "/statistikk/rettferdighet/**", AGENCY),
+            Rule.of("*", "/statistikk/introduksjon/modell", EnumSet.of(AGENCY_ADMIN)), // the outcome model's card and retraining (h17-register)
+            Rule.of("*", "/statistikk/introduksjon", AGENCY), // introduction results per municipality, small cells withheld (h17-register)
             Rule.of("*", "/statistikk/**", STAFF),
             Rule.of("*", "/oppgaver/**", STAFF), // each role's own work list
 
@@ -137,6 +139,7 @@ class AuthorisationMatrixTest {
             Rule.of("*", "/saker/{x}/samtale/tilknytning", CASEWORKER), // the interview's ties and needs for the allocation (issue 23)
             Rule.of("*", "/saker/{x}/folgeperson/**", CASEWORKER), // an unaccompanied minor's accompanying adult
             Rule.of("*", "/saker/{x}/flyttinger", CASEWORKER), // secondary moves: the agency's caseworker registers them
+            Rule.of("POST", "/saker/{x}/introduksjon/**", NONE), // the introduction register: the settling municipality only (h17-register)
             Rule.of("*", "/saker/**", AGENCY),
             Rule.of("*", "/vedtak/**", AGENCY),
 

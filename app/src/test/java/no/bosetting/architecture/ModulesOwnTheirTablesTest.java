@@ -77,7 +77,8 @@ class ModulesOwnTheirTablesTest {
             "reconsideration", "reconsideration, reconsideration_history",
             "indicators", "indicator_import, indicator_value",
             "moves", "secondary_move",
-            "approvals", "approval_policy, approval, approval_history");
+            "approvals", "approval_policy, approval, approval_history",
+            "introduction", "intro_participation, intro_period, intro_training, intro_outcome, outcome_model");
 
     /**
      * Writes and locks of another module's table, as {@code "module: table KIND"}; may only shrink. Each should go

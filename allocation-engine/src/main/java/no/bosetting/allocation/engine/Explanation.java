@@ -7,7 +7,8 @@ import java.util.List;
  *
  * <p>The sentences ({@code bindingConstraints}, {@code runnerUp}) are English; the same content is available as
  * data for an application to word itself: {@link ScoreTerm#name()} is a stable term code (the constants in
- * {@link Scorer}, plus {@code potential} in year mode), {@code bindings} carries rule codes and numbers, and
+ * {@link Scorer}, plus {@code potential} in year mode; {@code predictedOutcome} only when that term acts), {@code bindings}
+ * carries rule codes and numbers, and
  * {@code runnerUpDetail} the runner-up municipality and reason code.
  *
  * @param municipality       the proposed municipality number

@@ -5,11 +5,21 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** One allocation round: the households ready for allocation and the municipalities' situation. */
-public record Instance(String name, List<Household> households, List<Municipality> municipalities) {
+/**
+ * One allocation round: the households ready for allocation and the municipalities' situation, and optionally a
+ * model's predicted outcome per household and municipality ({@link PredictedOutcomes}; none = the term is off).
+ */
+public record Instance(String name, List<Household> households, List<Municipality> municipalities,
+                       PredictedOutcomes predictedOutcomes) {
+
+    /** A round without predicted outcomes. */
+    public Instance(String name, List<Household> households, List<Municipality> municipalities) {
+        this(name, households, municipalities, PredictedOutcomes.none());
+    }
 
     public Instance {
         Objects.requireNonNull(name, "name");
+        predictedOutcomes = predictedOutcomes == null ? PredictedOutcomes.none() : predictedOutcomes;
         households = List.copyOf(households);
         municipalities = List.copyOf(municipalities);
         Set<String> ids = new HashSet<>();

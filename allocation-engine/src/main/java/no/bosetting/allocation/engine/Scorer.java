@@ -24,6 +24,8 @@ public final class Scorer {
     public static final String JOB_OR_STUDY = "jobOrStudy";
     public static final String APPROVED_DWELLING = "approvedDwelling";
     public static final String BALANCE = "balance";
+    /** A model's predicted outcome for the pair ({@link PredictedOutcomes}); only when the policy weighs it and the round carries it. */
+    public static final String PREDICTED_OUTCOME = "predictedOutcome";
 
     /** Service name that offers shared housing (bofellesskap) for single adults. */
     public static final String SHARED_HOUSING_SERVICE = "bofellesskap";
@@ -60,6 +62,8 @@ public final class Scorer {
     private final double[] educationNeed;
     private final boolean[] singleAdult;
     private final boolean[] heavy;
+    /** Predicted outcome per pair, or {@code null} when the term is off (weight 0 or no predictions): then no code path reads it. */
+    private final double[][] outcome;
 
     public Scorer(Policy policy, Instance instance) {
         this.policy = policy;
@@ -153,6 +157,30 @@ public final class Scorer {
                     .mapToInt(Integer::intValue).sorted().toArray();
         }
         this.servicesOverflow = overflow;
+        this.outcome = outcomes(policy, instance);
+    }
+
+    private static double[][] outcomes(Policy policy, Instance instance) {
+        PredictedOutcomes predicted = instance.predictedOutcomes();
+        if (policy.predictedOutcome() <= 0 || predicted.isEmpty()) {
+            return null;
+        }
+        List<Household> hs = instance.households();
+        List<Municipality> ms = instance.municipalities();
+        double[][] o = new double[hs.size()][];
+        for (int h = 0; h < hs.size(); h++) {
+            Map<String, Double> row = predicted.forHousehold(hs.get(h).id());
+            o[h] = new double[ms.size()];
+            for (int m = 0; m < ms.size() && !row.isEmpty(); m++) {
+                o[h][m] = row.getOrDefault(ms.get(m).number(), 0.0);
+            }
+        }
+        return o;
+    }
+
+    /** Whether the predicted-outcome term acts in this round (weight above 0 and predictions present). */
+    public boolean predictedOutcomeActs() {
+        return outcome != null;
     }
 
     private final boolean servicesOverflow;
@@ -246,6 +274,9 @@ public final class Scorer {
         s += policy.jobOrStudy() * tieValue(job[h], m, 0.3);
         s += policy.approvedDwelling() * (approved[h] == m ? 1.0 : 0.0);
         s -= policy.balance() * (heavy[h] ? heavyLoad[m] : 0.0);
+        if (outcome != null) {
+            s += policy.predictedOutcome() * outcome[h][m];
+        }
         return s;
     }
 
@@ -263,6 +294,9 @@ public final class Scorer {
         add(t, JOB_OR_STUDY, policy.jobOrStudy(), tieValue(job[h], m, 0.3));
         add(t, APPROVED_DWELLING, policy.approvedDwelling(), approved[h] == m ? 1.0 : 0.0);
         add(t, BALANCE, policy.balance(), heavy[h] ? -heavyLoad[m] : 0.0);
+        if (outcome != null) {
+            add(t, PREDICTED_OUTCOME, policy.predictedOutcome(), outcome[h][m]);
+        }
         return t;
     }
 

@@ -16,6 +16,7 @@ import no.bosetting.allocation.AllocationPolicy;
 import no.bosetting.allocation.engine.Household;
 import no.bosetting.allocation.engine.Instance;
 import no.bosetting.allocation.engine.Municipality;
+import no.bosetting.allocation.engine.PredictedOutcomes;
 import no.bosetting.cases.CaseSummary;
 import no.bosetting.cases.SettlementTarget;
 import no.bosetting.decisions.PlaceRule;
@@ -29,6 +30,7 @@ import no.bosetting.interview.HeavyCases;
 import no.bosetting.interview.InterviewAnswers;
 import no.bosetting.interview.InterviewFacts;
 import no.bosetting.interview.Interviews;
+import no.bosetting.introduction.OutcomeModels;
 import no.bosetting.municipalities.Municipalities;
 import no.bosetting.municipalities.ServiceCatalogue;
 import no.bosetting.planning.CapacityRequests;
@@ -66,12 +68,14 @@ public class RoundBuilder {
     private final IndicatorValues indicators;
     private final AllocationPolicies policies;
     private final Clock clock;
+    private final OutcomeModels outcomeModels;
 
     RoundBuilder(Interviews interviews, Proposals proposals, PlaceRule places, SettlementDecisions decisions,
                  Municipalities municipalities, HousingCapacity housing, EvenPace pace, List<AllocationHolds> holds,
                  InterviewFacts interviewFacts, ServiceCatalogue catalogue, SelfSettlementRequests selfSettlement,
                  CapacityRequests requests, IndicatorValues indicators, AllocationPolicies policies, Clock clock,
-                 HeavyCases heavyCases) {
+                 HeavyCases heavyCases, OutcomeModels outcomeModels) {
+        this.outcomeModels = outcomeModels;
         this.decisions = decisions;
         this.heavyCases = heavyCases;
         this.interviewFacts = interviewFacts;
@@ -193,8 +197,23 @@ public class RoundBuilder {
                     ed == null ? centrality : ed, m.centrality(), heavyLoad.getOrDefault(m.number(), 0.0),
                     closed.contains(m.number())));
         }
-        return new Round(new Instance(name, households, ms), Set.copyOf(labourFallback), Set.copyOf(educationFallback),
-                Set.copyOf(boundByJob));
+        return new Round(new Instance(name, households, ms, predictedOutcomes(policy, ids, ms)), Set.copyOf(labourFallback),
+                Set.copyOf(educationFallback), Set.copyOf(boundByJob));
+    }
+
+    /**
+     * The outcome model's chance of work or education per household and municipality, when the policy weighs it (issue 17
+     * item 5); none when the weight is 0 or no model has been trained, and the engine then scores exactly as without it.
+     */
+    private PredictedOutcomes predictedOutcomes(AllocationPolicy policy, List<Long> caseIds, List<Municipality> ms) {
+        if (!policy.usesPredictedOutcome() || caseIds.isEmpty()) {
+            return PredictedOutcomes.none();
+        }
+        return outcomeModels.predict(caseIds, ms.stream().map(Municipality::number).toList()).map(p -> {
+            Map<String, Map<String, Double>> byHousehold = new HashMap<>();
+            p.forEach((caseId, row) -> byHousehold.put(String.valueOf(caseId), row));
+            return PredictedOutcomes.of(byHousehold);
+        }).orElse(PredictedOutcomes.none());
     }
 
     /** Households a caseworker linked to be settled together: each connected set of links is one group. */

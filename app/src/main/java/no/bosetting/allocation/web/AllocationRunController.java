@@ -73,7 +73,10 @@ class AllocationRunController {
         FormReader r = new FormReader(form);
         Map<String, Double> weights = new LinkedHashMap<>();
         for (String term : AllocationPolicy.TERMS) {
-            BigDecimal weight = r.requiredDecimal(term, "error.policy.weight");
+            // The outcome term is optional: left empty it is 0, off.
+            BigDecimal weight = AllocationPolicy.PREDICTED_OUTCOME.equals(term)
+                    ? (r.has(term) && !r.raw(term).isBlank() ? r.requiredDecimal(term, "error.policy.weight") : BigDecimal.ZERO)
+                    : r.requiredDecimal(term, "error.policy.weight");
             if (weight != null) {
                 weights.put(term, weight.doubleValue());
             }

@@ -1,0 +1,105 @@
+package no.bosetting.introduction;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import no.bosetting.municipalities.Municipalities;
+import no.bosetting.statistics.SmallCells;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Results of the introduction programme: per municipality and nationally, how many persons completed it with a
+ * status recorded a year later and the share in work or education (the measure the reports compare municipalities
+ * by, issue 17). Everything anyone outside the municipality sees goes through the public statistics' small-cell rule,
+ * {@link SmallCells} (1–4 withheld, and a share computed from 1–4 persons withheld); the public page publishes only the
+ * shares per municipality, no counts, so no withheld cell can be worked out from a total.
+ */
+@Service
+public class IntroductionResults {
+
+    private final JdbcClient jdbc;
+    private final Municipalities municipalities;
+
+    public IntroductionResults(JdbcClient jdbc, Municipalities municipalities) {
+        this.jdbc = jdbc;
+        this.municipalities = municipalities;
+    }
+
+    /**
+     * One municipality's (or the nation's) results with the small-cell rule applied: a count of 1–4 is null, and so
+     * is the share when its base is.
+     *
+     * @param persons        completed with a status recorded
+     * @param byStatus       persons per status (null where withheld)
+     * @param workOrEducation persons in work, education or both (null where withheld)
+     * @param share          share in work or education, 0–1 (null where withheld or no one)
+     */
+    public record Row(String municipalityNumber, String name, Integer persons, Map<OutcomeCategory, Integer> byStatus,
+                      Integer workOrEducation, Double share) {
+    }
+
+    public record Results(Integer year, Row national, List<Row> municipalities) {
+    }
+
+    /** The years in which someone completed the programme with a status recorded, newest first. */
+    public List<Integer> years() {
+        return jdbc.sql("""
+                select distinct extract(year from p.completed_on)::int from intro_outcome o
+                join intro_participation p on p.person_id = o.person_id order by 1 desc""").query(Integer.class).list();
+    }
+
+    /** Results of the persons who completed in {@code year} (null = every year), small cells withheld. */
+    public Results results(Integer year) {
+        Map<String, Map<OutcomeCategory, Integer>> counts = new LinkedHashMap<>();
+        jdbc.sql("""
+                select p.municipality_number, o.status, count(*) as n from intro_outcome o
+                join intro_participation p on p.person_id = o.person_id
+                where (cast(:year as integer) is null or extract(year from p.completed_on) = :year)
+                group by p.municipality_number, o.status order by p.municipality_number""")
+                .param("year", year)
+                .query(rs -> {
+                    counts.computeIfAbsent(rs.getString("municipality_number"), k -> new EnumMap<>(OutcomeCategory.class))
+                            .put(OutcomeCategory.valueOf(rs.getString("status")), rs.getInt("n"));
+                });
+        Map<OutcomeCategory, Integer> nation = new EnumMap<>(OutcomeCategory.class);
+        List<Row> rows = new ArrayList<>();
+        counts.forEach((m, c) -> {
+            c.forEach((s, n) -> nation.merge(s, n, Integer::sum));
+            rows.add(row(m, municipalities.name(m), c));
+        });
+        rows.sort(java.util.Comparator.comparing(Row::name));
+        return new Results(year, row(null, null, nation), rows);
+    }
+
+    private static Row row(String number, String name, Map<OutcomeCategory, Integer> c) {
+        int persons = c.values().stream().mapToInt(Integer::intValue).sum();
+        int good = c.entrySet().stream().filter(e -> e.getKey().workOrEducation()).mapToInt(Map.Entry::getValue).sum();
+        Map<OutcomeCategory, Integer> shown = new EnumMap<>(OutcomeCategory.class);
+        for (OutcomeCategory s : OutcomeCategory.values()) {
+            shown.put(s, SmallCells.count(c.getOrDefault(s, 0)));
+        }
+        return new Row(number, name, SmallCells.count(persons), shown, SmallCells.count(good),
+                SmallCells.derived(persons == 0 ? null : (double) good / persons, persons));
+    }
+
+    /**
+     * Each municipality's own share in work or education over every year, unsuppressed, with its number of persons:
+     * the outcome model's municipality feature (inside the module only; nothing shown reads it).
+     */
+    Map<String, int[]> ownResults() {
+        Map<String, int[]> r = new LinkedHashMap<>();
+        jdbc.sql("""
+                select p.municipality_number, count(*) as n,
+                       count(*) filter (where o.status <> 'NEITHER') as good
+                from intro_outcome o join intro_participation p on p.person_id = o.person_id
+                group by p.municipality_number""")
+                .query(rs -> {
+                    r.put(rs.getString("municipality_number"), new int[] {rs.getInt("n"), rs.getInt("good")});
+                });
+        return r;
+    }
+}
