@@ -43,6 +43,8 @@ public class DemoDataGenerator {
     private RoundInputsDemo roundInputs; // issue 23 item 1: catalogues, ties, job offers and a together-group (h9-round)
     @org.springframework.beans.factory.annotation.Autowired
     private DemoNotifications demoNotifications; // issue 16 point 9: the centres' notifications about settled households read
+    @org.springframework.beans.factory.annotation.Autowired
+    private RefugeeThreadDemo refugeeThreads; // issue 16 point 2: households writing with IMDi from Min side
 
     DemoDataGenerator(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager, DemoCommands commands,
                       HouseholdEdgesDemo householdEdges, HouseholdChangeDemo householdChanges, LifecycleDemo lifecycle,
@@ -103,6 +105,7 @@ public class DemoDataGenerator {
         DemoSummary summary = summary(plan, replay, Duration.ofNanos(System.nanoTime() - started));
         logSummary(summary, replay);
         householdChanges.run(referencePrefix(plan.seed()));
+        refugeeThreads.run(referencePrefix(plan.seed()));
         log.info("Demo data: {} reception-centre notifications about households already settled or closed marked read",
                 demoNotifications.settleHistory());
         return summary;

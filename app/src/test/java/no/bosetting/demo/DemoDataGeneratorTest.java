@@ -158,6 +158,15 @@ class DemoDataGeneratorTest {
                 where u.role = 'RECEPTION_STAFF' and c.permit_reference like :p and c.status in ('SETTLED', 'DECLINED', 'CLOSED')
                   and n.read_at is null
                 """, prefix)).isZero();
+        // Issue 16 point 2: households write with IMDi from Min side; two are answered, one waits.
+        assertThat(count("""
+                select count(*) from message m join message_thread t on t.id = m.thread_id join settlement_case c on c.id = t.case_id
+                where t.kind = 'REFUGEE' and c.permit_reference like :p and m.side = 'REFUGEE'
+                """, prefix)).isEqualTo(3);
+        assertThat(count("""
+                select count(*) from message m join message_thread t on t.id = m.thread_id join settlement_case c on c.id = t.case_id
+                where t.kind = 'REFUGEE' and c.permit_reference like :p and m.side = 'AGENCY'
+                """, prefix)).isEqualTo(2);
         // Issue 23 item 5: one stored year what-if by the demo planner.
         assertThat(count("select count(*) from year_whatif_run where created_by = :p", "planlegger")).isPositive();
 
