@@ -97,4 +97,35 @@ class RefugeeThreadTest {
                 r -> assertThat(r.messageKey()).isEqualTo("self.error.noOfferToDecline"));
         assertThat(threads.refugeeThreadToRead(caseId, refugee).orElseThrow().started()).isFalse();
     }
+
+    /** Issue 16 point 9: the inbox hides threads nobody has written in behind a filter, says how many, keeps the general thread on top. */
+    @Test
+    void theInboxShowsThreadsWithMessagesLatestFirstAndEmptyOnesBehindAFilter() throws Exception {
+        String m = "1560"; // Tingvoll
+        long quiet = fixtures.household(fixtures.centre(m), 0);
+        fixtures.ready(quiet);
+        fixtures.propose(quiet, m);
+        long busy = fixtures.household(fixtures.centre(m), 0);
+        fixtures.ready(busy);
+        fixtures.propose(busy, m);
+        Actor officer = fixtures.municipality(m);
+        String quietRef = jdbc.sql("select reference from settlement_case where id = :c").param("c", quiet).query(String.class).single();
+        String busyRef = jdbc.sql("select reference from settlement_case where id = :c").param("c", busy).query(String.class).single();
+        // A contact saved starts a thread without messages; a message starts the other.
+        threads.setMunicipalityContact(threads.caseThreadToRead(quiet, null, officer).orElseThrow(), officer, "Kari Kontakt", null, null).value();
+        messages.post(threads.caseThreadToRead(busy, null, officer).orElseThrow(), officer, "Når kan dere svare?", List.of()).value();
+
+        mvc.perform(get("/meldinger").with(as(officer))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Sak " + busyRef)))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Sak " + quietRef))))
+                .andExpect(content().string(containsString("Vis også tråder uten meldinger (1)")))
+                .andExpect(content().string(containsString("Viser 1–1 av 1 tråder")))
+                .andExpect(content().string(containsString("Generell tråd med IMDi")));
+        mvc.perform(get("/meldinger").param("tomme", "1").with(as(officer))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Sak " + quietRef)))
+                .andExpect(content().string(containsString("Viser 1–2 av 2 tråder")));
+        MessageInbox.InboxPage page = inbox.page(officer, false, 1, 50);
+        assertThat(page.rows()).extracting(r -> r.caseReference()).containsExactly(busyRef);
+        assertThat(page.general()).isNotNull();
+    }
 }
