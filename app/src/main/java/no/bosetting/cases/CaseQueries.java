@@ -195,6 +195,12 @@ public class CaseQueries {
         return summary(caseId, Actor.system());
     }
 
+    /** Why a closed case was closed ({@link CloseReason} name), if it was; no person data. */
+    public Optional<String> closedReason(long caseId) {
+        return jdbc.sql("select closed_reason from settlement_case where id = :id").param("id", caseId)
+                .query(String.class).optional().filter(java.util.Objects::nonNull);
+    }
+
     public List<Long> personIds(long caseId) {
         return jdbc.sql("select id from person where case_id = :id and removed_on is null order by id").param("id", caseId).query(Long.class).list();
     }

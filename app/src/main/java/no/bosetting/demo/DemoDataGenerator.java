@@ -45,6 +45,10 @@ public class DemoDataGenerator {
     private TwoStepDemo twoStep; // issue 18 item 5: a closing awaiting approval and one approved (h18-twostep)
     @org.springframework.beans.factory.annotation.Autowired
     private IntroductionDemo introduction; // issue 17 items 4-5: an earlier cohort's introduction register and the outcome model (h17-register)
+    @org.springframework.beans.factory.annotation.Autowired
+    private DemoNotifications demoNotifications; // issue 16 point 9: the centres' notifications about settled households read
+    @org.springframework.beans.factory.annotation.Autowired
+    private RefugeeThreadDemo refugeeThreads; // issue 16 point 2: households writing with IMDi from Min side
 
     DemoDataGenerator(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager, DemoCommands commands,
                       HouseholdEdgesDemo householdEdges, HouseholdChangeDemo householdChanges, LifecycleDemo lifecycle,
@@ -107,6 +111,9 @@ public class DemoDataGenerator {
         logSummary(summary, replay);
         householdChanges.run(referencePrefix(plan.seed()));
         twoStep.run(referencePrefix(plan.seed()));
+        refugeeThreads.run(referencePrefix(plan.seed()));
+        log.info("Demo data: {} reception-centre notifications about households already settled or closed marked read",
+                demoNotifications.settleHistory());
         return summary;
     }
 

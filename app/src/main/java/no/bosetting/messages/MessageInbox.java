@@ -49,9 +49,9 @@ public class MessageInbox {
     public List<ThreadRow> inbox(Actor actor) {
         List<ThreadRow> rows;
         if (actor.isAgency()) {
-            rows = rows(" where t.last_message_at is not null", Map.of(), actor, Side.MUNICIPALITY);
+            rows = rows(" where t.last_message_at is not null", Map.of(), actor, Side.AGENCY);
         } else if (actor.role() == Role.MUNICIPALITY_OFFICER) {
-            rows = new ArrayList<>(rows(MUNICIPALITY_MAY_USE, Map.of("own", actor.municipalityNumber()), actor, Side.AGENCY));
+            rows = new ArrayList<>(rows(MUNICIPALITY_MAY_USE, Map.of("own", actor.municipalityNumber()), actor, Side.MUNICIPALITY));
             if (rows.stream().noneMatch(r -> r.ref().kind() == ThreadKind.MUNICIPALITY)) {
                 // The general thread is always there for the municipality, also before anyone has written in it.
                 rows.add(new ThreadRow(ThreadRef.notStarted(ThreadKind.MUNICIPALITY, null, actor.municipalityNumber()), null,
@@ -64,6 +64,59 @@ public class MessageInbox {
                 .thenComparing(r -> r.lastMessageAt(), Comparator.nullsLast(Comparator.reverseOrder()))).toList();
     }
 
+    /** One page of the inbox: the threads shown, how many there are, the actor's general thread and the empty ones left out. */
+    public record InboxPage(List<ThreadRow> rows, long total, int page, int size, ThreadRow general, long empty) {
+
+        public long from() {
+            return total == 0 ? 0 : (long) (page - 1) * size + 1;
+        }
+
+        public long to() {
+            return Math.min(total, (long) page * size);
+        }
+
+        public int pages() {
+            return (int) Math.max(1, (total + size - 1) / size);
+        }
+    }
+
+    /**
+     * The inbox page (issue 16 point 9): threads with messages, latest first, paged with the total count; threads nobody
+     * has written in are left out unless {@code withEmpty}. A municipality's general thread with the agency comes apart,
+     * shown at the top whether anyone has written in it or not. The agency also sees the households' threads.
+     */
+    @Transactional(readOnly = true)
+    public InboxPage page(Actor actor, boolean withEmpty, int page, int size) {
+        int p = Math.max(1, page);
+        String where;
+        Map<String, Object> params = new LinkedHashMap<>();
+        Side own;
+        ThreadRow general = null;
+        if (actor.isAgency()) {
+            where = " where " + (withEmpty ? "true" : "t.last_message_at is not null");
+            own = Side.AGENCY;
+        } else if (actor.role() == Role.MUNICIPALITY_OFFICER) {
+            params.put("own", actor.municipalityNumber());
+            own = Side.MUNICIPALITY;
+            general = rows(MUNICIPALITY_MAY_USE + " and t.kind = 'MUNICIPALITY'", params, actor, own).stream().findFirst()
+                    .orElse(new ThreadRow(ThreadRef.notStarted(ThreadKind.MUNICIPALITY, null, actor.municipalityNumber()), null,
+                            municipalities.name(actor.municipalityNumber()), null, null, null, 0, 0));
+            where = MUNICIPALITY_MAY_USE + " and t.kind <> 'MUNICIPALITY'" + (withEmpty ? "" : " and t.last_message_at is not null");
+        } else {
+            return new InboxPage(List.of(), 0, 1, size, null, 0);
+        }
+        String from = " from message_thread t left join settlement_case c on c.id = t.case_id ";
+        long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
+        String emptyWhere = actor.isAgency() ? " where t.last_message_at is null"
+                : MUNICIPALITY_MAY_USE + " and t.kind <> 'MUNICIPALITY' and t.last_message_at is null";
+        long empty = withEmpty ? 0 : jdbc.sql("select count(*)" + from + emptyWhere).params(params).query(Long.class).single();
+        Map<String, Object> paged = new LinkedHashMap<>(params);
+        paged.put("limit", size);
+        paged.put("offset", (long) (p - 1) * size);
+        List<ThreadRow> rows = rows(where, paged, actor, own, " order by t.last_message_at desc nulls last, t.id desc limit :limit offset :offset");
+        return new InboxPage(rows, total, p, size, general, empty);
+    }
+
     /**
      * Unread messages for the navigation: a municipality officer counts its inbox; an agency user the
      * threads where they are the agency's contact or no contact has taken the thread yet.
@@ -72,27 +125,31 @@ public class MessageInbox {
     public long unreadTotal(Actor actor) {
         if (actor.isAgency()) {
             return rows(" where t.last_message_at is not null and (t.agency_contact_username = :me or t.agency_contact_username is null)",
-                    Map.of("me", actor.username()), actor, Side.MUNICIPALITY).stream().mapToLong(ThreadRow::unread).sum();
+                    Map.of("me", actor.username()), actor, Side.AGENCY).stream().mapToLong(ThreadRow::unread).sum();
         }
         if (actor.role() == Role.MUNICIPALITY_OFFICER) {
-            return rows(MUNICIPALITY_MAY_USE, Map.of("own", actor.municipalityNumber()), actor, Side.AGENCY).stream()
+            return rows(MUNICIPALITY_MAY_USE, Map.of("own", actor.municipalityNumber()), actor, Side.MUNICIPALITY).stream()
                     .mapToLong(ThreadRow::unread).sum();
         }
         return 0;
     }
 
-    private List<ThreadRow> rows(String where, Map<String, Object> params, Actor actor, Side otherSide) {
+    private List<ThreadRow> rows(String where, Map<String, Object> params, Actor actor, Side ownSide) {
+        return rows(where, params, actor, ownSide, " order by t.last_message_at desc nulls last, t.id desc limit 500");
+    }
+
+    private List<ThreadRow> rows(String where, Map<String, Object> params, Actor actor, Side ownSide, String orderAndLimit) {
         Map<String, Object> all = new LinkedHashMap<>(params);
         all.put("u", actor.username());
-        all.put("other", otherSide.name());
+        all.put("ownSide", ownSide.name());
         return jdbc.sql("select " + MessageThreads.THREAD_COLUMNS + """
                         , c.reference,
                         (select count(*) from message m where m.thread_id = t.id) as messages,
-                        (select count(*) from message m where m.thread_id = t.id and m.side = :other
+                        (select count(*) from message m where m.thread_id = t.id and m.side <> :ownSide
                             and m.id > coalesce((select r.last_read_message_id from message_read r
                                                  where r.thread_id = t.id and r.username = :u), 0)) as unread
                         from message_thread t left join settlement_case c on c.id = t.case_id
-                        """ + where + " order by t.last_message_at desc nulls last, t.id desc limit 500")
+                        """ + where + orderAndLimit)
                 .params(all)
                 .query((rs, n) -> new ThreadRow(MessageThreads.ref(rs), rs.getString("reference"),
                         municipalities.name(rs.getString("municipality_number")),

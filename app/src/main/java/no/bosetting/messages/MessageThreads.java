@@ -167,7 +167,24 @@ public class MessageThreads {
         return List.copyOf(numbers);
     }
 
+    /**
+     * The thread between the agency and the household of a case (issue 16 point 2), without creating it: for the agency
+     * any case, for a refugee only the own household's case; anyone else gets nothing.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ThreadRef> refugeeThreadToRead(long caseId, Actor actor) {
+        ThreadRef probe = ThreadRef.notStarted(ThreadKind.REFUGEE, caseId, null);
+        if (cases.summaryForSystem(caseId).isEmpty() || !participant(probe, actor)) {
+            return Optional.empty();
+        }
+        return Optional.of(find(ThreadKind.REFUGEE, caseId, null).orElse(probe));
+    }
+
     private Optional<ThreadRef> find(ThreadKind kind, Long caseId, String municipalityNumber) {
+        if (kind == ThreadKind.REFUGEE) {
+            return jdbc.sql("select id from message_thread where kind = 'REFUGEE' and case_id = :c").param("c", caseId)
+                    .query(Long.class).optional().map(id -> new ThreadRef(id, kind, caseId, null));
+        }
         var spec = kind == ThreadKind.CASE
                 ? jdbc.sql("select id from message_thread where kind = 'CASE' and case_id = :c and municipality_number = :m").param("c", caseId)
                 : jdbc.sql("select id from message_thread where kind = 'MUNICIPALITY' and municipality_number = :m");
@@ -196,6 +213,11 @@ public class MessageThreads {
     boolean participant(ThreadRef ref, Actor actor) {
         if (actor.isAgency()) {
             return true;
+        }
+        if (ref.kind() == ThreadKind.REFUGEE) {
+            // The household's own members, found from the signed-in DUF number; no municipality or centre.
+            return actor.role() == Role.REFUGEE && actor.dufNumber().flatMap(cases::caseIdForDuf)
+                    .map(id -> id.equals(ref.caseId())).orElse(false);
         }
         if (!actor.isMunicipality(ref.municipalityNumber())) {
             return false;
@@ -238,7 +260,7 @@ public class MessageThreads {
     /** An agency user takes the thread: they become the agency's named contact and get its notifications. */
     @Transactional
     public CommandResult<Void> takeAsAgencyContact(ThreadRef ref, Actor actor) {
-        if (!actor.isAgency()) {
+        if (!actor.isAgency() || !participant(ref, actor)) {
             return CommandResult.fail(CommandFailure.NotAllowed.of("error.message.contactAgencyOnly"));
         }
         jdbc.sql("""

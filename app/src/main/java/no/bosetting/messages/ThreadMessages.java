@@ -123,7 +123,9 @@ public class ThreadMessages {
     @Transactional
     public CommandResult<Long> post(ThreadRef thread, Actor actor, String body, List<NewAttachment> files) {
         ThreadRef ref = thread;
-        if (!actor.isAgency() && !actor.isMunicipality(ref.municipalityNumber())) {
+        boolean allowed = ref.kind() == ThreadKind.REFUGEE ? threads.participant(ref, actor)
+                : actor.isAgency() || actor.isMunicipality(ref.municipalityNumber());
+        if (!allowed) {
             return CommandResult.fail(CommandFailure.NotAllowed.of("error.role.notAllowed"));
         }
         String text = body == null ? "" : body.strip();
@@ -137,7 +139,7 @@ public class ThreadMessages {
         if (!uploads.isSuccess()) {
             return CommandResult.fail(uploads.failure());
         }
-        Side side = actor.isAgency() ? Side.AGENCY : Side.MUNICIPALITY;
+        Side side = Side.of(actor);
         OffsetDateTime now = OffsetDateTime.now(clock);
         // The first message starts the thread.
         ref = threads.started(ref, actor);
@@ -158,7 +160,22 @@ public class ThreadMessages {
         return CommandResult.ok(messageId);
     }
 
+    /** Messages from the other side after the actor's read marker (0 for a thread not started). */
+    @Transactional(readOnly = true)
+    public long unread(ThreadRef ref, Actor actor) {
+        if (!ref.started()) {
+            return 0;
+        }
+        return jdbc.sql("select count(*) from message where thread_id = :t and side <> :own and id > :last")
+                .param("t", ref.id()).param("own", Side.of(actor).name()).param("last", lastRead(ref.id(), actor))
+                .query(Long.class).single();
+    }
+
     private void notifyOtherSide(ThreadRef ref, Actor author, Side side) {
+        if (ref.kind() == ThreadKind.REFUGEE) {
+            notifyRefugeeThread(ref, author, side);
+            return;
+        }
         String reference = ref.caseId() == null ? null : cases.summaryForSystem(ref.caseId()).map(CaseSummary::reference).orElse(null);
         String municipalityName = municipalities.name(ref.municipalityNumber());
         String subject = ref.kind() == ThreadKind.CASE ? "Ny melding om sak " + reference
@@ -177,6 +194,30 @@ public class ThreadMessages {
         for (String recipient : recipients) {
             if (!recipient.equals(author.username())) {
                 outbox.enqueue("NOTIFICATION", recipient, subject, body, ref.caseId());
+            }
+        }
+    }
+
+    /**
+     * The household's thread: a refugee's message tells the agency's contact for the thread, or every caseworker while
+     * nobody has taken it; the agency's answer tells each adult member of the household on Min side. Never the text.
+     */
+    private void notifyRefugeeThread(ThreadRef ref, Actor author, Side side) {
+        String reference = cases.summaryForSystem(ref.caseId()).map(CaseSummary::reference).orElse("");
+        if (side == Side.REFUGEE) {
+            String contact = jdbc.sql("select agency_contact_username from message_thread where id = :id").param("id", ref.id())
+                    .query(String.class).optional().orElse(null);
+            List<String> recipients = contact != null ? List.of(contact) : users.usernamesForRole(Role.AGENCY_CASEWORKER);
+            for (String recipient : recipients) {
+                outbox.enqueue("NOTIFICATION", recipient, "Ny melding fra husstanden i sak " + reference,
+                        "Husstanden har skrevet en ny melding fra Min side. Les og svar i saken: " + ref.path(), ref.caseId());
+            }
+            return;
+        }
+        for (no.bosetting.cases.PersonView p : cases.members(ref.caseId())) {
+            if (p.age() >= 18) {
+                outbox.enqueue("NOTIFICATION", "duf:" + p.dufNumber().trim(), "Nytt svar fra IMDi",
+                        "IMDi har svart deg. Les svaret under Meldinger på Min side.", ref.caseId());
             }
         }
     }

@@ -19,7 +19,10 @@ public record ThreadRef(long id, ThreadKind kind, Long caseId, String municipali
 
     /** The thread's page. */
     public String path() {
-        return kind == ThreadKind.CASE ? "/meldinger/sak/" + caseId + "?kommune=" + municipalityNumber
-                : "/meldinger/kommune/" + municipalityNumber;
+        return switch (kind) {
+            case CASE -> "/meldinger/sak/" + caseId + "?kommune=" + municipalityNumber;
+            case MUNICIPALITY -> "/meldinger/kommune/" + municipalityNumber;
+            case REFUGEE -> "/saker/" + caseId + "/meldinger-husstand";
+        };
     }
 }

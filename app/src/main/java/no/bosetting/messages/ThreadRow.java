@@ -3,6 +3,6 @@ package no.bosetting.messages;
 import java.time.OffsetDateTime;
 
 /** A thread in an inbox: no message text, no names. */
-record ThreadRow(ThreadRef ref, String caseReference, String municipalityName, String municipalityContactName,
+public record ThreadRow(ThreadRef ref, String caseReference, String municipalityName, String municipalityContactName,
                         String agencyContactName, OffsetDateTime lastMessageAt, long messages, long unread) {
 }

@@ -41,6 +41,7 @@ class InformedFormsBrowserTest {
         long caseId = fixtures.household(fixtures.centre(MUNICIPALITY), 0);
         Page page = browsing.login(user(fixtures.caseworker()));
         page.navigate(browsing.url("/saker/" + caseId));
+        Keyboard.openDisclosure(page, "#confirm-close");
         Keyboard.assertOperable(page, "main form[action$='/avslutt']");
         browsing.pressEnter(page, page.locator("main form[action$='/avslutt'] button[type=submit]"));
         Keyboard.assertErrorSummaryTakesFocus(page);
@@ -66,6 +67,7 @@ class InformedFormsBrowserTest {
 
         Page agency = browsing.login(user(fixtures.caseworker()));
         agency.navigate(browsing.url("/saker/" + caseId));
+        Keyboard.openDisclosure(agency, "#confirm-decline");
         Keyboard.assertOperable(agency, "main form[action$='/takk-nei']");
         browsing.pressEnter(agency, agency.locator("main form[action$='/takk-nei'] button[type=submit]"));
         Keyboard.assertErrorSummaryTakesFocus(agency);
@@ -73,6 +75,7 @@ class InformedFormsBrowserTest {
 
         Page staff = browsing.login(user(fixtures.reception(centre)));
         staff.navigate(browsing.url("/saker/" + caseId));
+        Keyboard.openDisclosure(staff, "#confirm-move-out-settled");
         Keyboard.assertOperable(staff, "main form[action$='/flyttet-til-kommunen']");
         browsing.pressEnter(staff, staff.locator("main form[action$='/flyttet-til-kommunen'] button[type=submit]"));
         Keyboard.assertErrorSummaryTakesFocus(staff);

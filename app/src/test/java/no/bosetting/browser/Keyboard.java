@@ -56,6 +56,17 @@ final class Keyboard {
                 .containsExactlyElementsOf(visualOrder);
     }
 
+    /**
+     * Opens a destructive action's confirmation step (a {@code <details>} disclosure, issue 16 point 11) as a keyboard
+     * user does: focus on its summary, Enter; the form inside is then shown.
+     */
+    static void openDisclosure(Page page, String detailsSelector) {
+        page.locator(detailsSelector + " > summary").focus();
+        page.keyboard().press("Enter");
+        assertThat(page.evaluate("sel => document.querySelector(sel).open", detailsSelector))
+                .as("%s opens with Enter on its summary", detailsSelector).isEqualTo(true);
+    }
+
     /** After a failed submit: focus on the summary, every link pointing at a field, following a link focuses it. */
     static void assertErrorSummaryTakesFocus(Page page) {
         Object focused = page.evaluate("() => document.activeElement && document.activeElement.classList.contains('error-summary')");

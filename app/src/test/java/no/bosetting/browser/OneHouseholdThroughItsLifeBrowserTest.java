@@ -78,6 +78,7 @@ class OneHouseholdThroughItsLifeBrowserTest {
 
         // Left Norway: closed without an informed-of-consequence record.
         page.navigate(browsing.url("/saker/" + caseId));
+        page.click("#confirm-close > summary");
         page.selectOption("#closeReason", "LEFT_NORWAY");
         page.fill("#closeText", "Reist ut av Norge");
         browsing.submit(page, page.locator("main form[action$='/avslutt'] button[type=submit]"));

@@ -144,6 +144,29 @@ class DemoDataGeneratorTest {
                 .query(Long.class).single()).isEqualTo(2);
         assertThat(jdbc.sql("select count(*) from capacity_decision where municipality_number = '5007' and kind = 'RANGE' and max_persons > persons")
                 .query(Long.class).single()).isEqualTo(1);
+        // Issue 16 point 9: the centres' staff were told of every acceptance over the year; after the replay nothing
+        // about a household already settled, declined or closed is unread for them, while a household still offered is.
+        long settledNews = count("""
+                select count(*) from notification n join app_user u on u.username = n.recipient
+                join settlement_case c on c.id = n.case_id
+                where u.role = 'RECEPTION_STAFF' and c.permit_reference like :p and c.status in ('SETTLED', 'DECLINED', 'CLOSED')
+                """, prefix);
+        assertThat(settledNews).isPositive();
+        assertThat(count("""
+                select count(*) from notification n join app_user u on u.username = n.recipient
+                join settlement_case c on c.id = n.case_id
+                where u.role = 'RECEPTION_STAFF' and c.permit_reference like :p and c.status in ('SETTLED', 'DECLINED', 'CLOSED')
+                  and n.read_at is null
+                """, prefix)).isZero();
+        // Issue 16 point 2: households write with IMDi from Min side; two are answered, one waits.
+        assertThat(count("""
+                select count(*) from message m join message_thread t on t.id = m.thread_id join settlement_case c on c.id = t.case_id
+                where t.kind = 'REFUGEE' and c.permit_reference like :p and m.side = 'REFUGEE'
+                """, prefix)).isEqualTo(3);
+        assertThat(count("""
+                select count(*) from message m join message_thread t on t.id = m.thread_id join settlement_case c on c.id = t.case_id
+                where t.kind = 'REFUGEE' and c.permit_reference like :p and m.side = 'AGENCY'
+                """, prefix)).isEqualTo(2);
         // Issue 23 item 5: one stored year what-if by the demo planner.
         assertThat(count("select count(*) from year_whatif_run where created_by = :p", "planlegger")).isPositive();
 

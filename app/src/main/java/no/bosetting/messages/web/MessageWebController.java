@@ -73,8 +73,11 @@ class MessageWebController {
         this.messages = messages;
     }
 
+    static final int PAGE_SIZE = 50;
+
     @GetMapping("/meldinger")
-    String inbox(Model model) {
+    String inbox(@RequestParam(name = "tomme", required = false) String withEmpty,
+                 @RequestParam(name = "side", required = false, defaultValue = "1") String page, Model model) {
         Actor actor = CurrentActor.get();
         if (actor.is(Role.MUNICIPALITY_OFFICER)) {
             model.addAttribute("caseChoices", proposals.list(actor, actor.municipalityNumber(), null, false, 500).stream()
@@ -82,7 +85,12 @@ class MessageWebController {
         } else {
             model.addAttribute("municipalities", municipalities.all());
         }
-        model.addAttribute("threads", inbox.inbox(actor));
+        boolean empty = "1".equals(withEmpty);
+        int p = page.matches("\\d{1,6}") ? Integer.parseInt(page) : 1;
+        MessageInbox.InboxPage result = inbox.page(actor, empty, p, PAGE_SIZE);
+        model.addAttribute("inbox", result);
+        model.addAttribute("threads", result.rows());
+        model.addAttribute("withEmpty", empty);
         return "messages/inbox";
     }
 

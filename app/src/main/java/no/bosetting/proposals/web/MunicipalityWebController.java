@@ -125,9 +125,12 @@ class MunicipalityWebController {
             LocalDate date = own ? form.date(name) : all;
             String problem = own ? form.problems().get(name) : allProblem;
             if (problem != null) {
-                errors.put(name, messages.get(problem));
+                // A member's own date that cannot be read is that member's error; the household date's, the household's.
+                errors.putIfAbsent(own ? name : "plannedDateAll", messages.get(problem));
             } else if (date == null) {
-                errors.put(name, messages.get("error.planned.required"));
+                // The household date is the required one; the per-person dates are optional (issue 16 point 5): one error
+                // next to the household date, not one on each optional member field.
+                errors.putIfAbsent("plannedDateAll", messages.get("error.planned.required"));
             } else {
                 planned.put(personIds.get(i), date);
             }

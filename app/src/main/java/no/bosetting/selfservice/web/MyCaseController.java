@@ -1,6 +1,5 @@
 package no.bosetting.selfservice.web;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,11 +11,11 @@ import no.bosetting.applications.SettlementApplications;
 import no.bosetting.cases.CaseDetail;
 import no.bosetting.cases.CaseQueries;
 import no.bosetting.cases.CaseStatus;
-import no.bosetting.decisions.DecisionStatus;
-import no.bosetting.decisions.SettlementDecision;
-import no.bosetting.decisions.SettlementDecisions;
-import no.bosetting.municipalities.Municipalities;
+import no.bosetting.messages.MessageThreads;
+import no.bosetting.messages.ThreadMessages;
+import no.bosetting.selfservice.MyCaseGuidance;
 import no.bosetting.selfservice.RefugeeMessages;
+import no.bosetting.selfservice.RefugeeSituation;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.outbox.Notifications;
 import no.bosetting.shared.web.FormReader;
@@ -36,19 +35,21 @@ class MyCaseController {
             CaseStatus.PROPOSED, CaseStatus.OFFERED, CaseStatus.SETTLED);
 
     private final CaseQueries cases;
-    private final SettlementDecisions decisions;
-    private final Municipalities municipalities;
     private final SettlementApplications applications;
     private final Notifications notifications;
     private final RefugeeMessages refugeeMessages;
     private final Messages messages;
+    private final RefugeeSituation situation;
+    private final MessageThreads threads;
+    private final ThreadMessages threadMessages;
 
-    MyCaseController(CaseQueries cases, SettlementDecisions decisions, Municipalities municipalities,
-                     SettlementApplications applications, Notifications notifications, RefugeeMessages refugeeMessages,
-                     Messages messages) {
+    MyCaseController(CaseQueries cases, SettlementApplications applications, Notifications notifications,
+                     RefugeeMessages refugeeMessages, Messages messages, RefugeeSituation situation, MessageThreads threads,
+                     ThreadMessages threadMessages) {
         this.cases = cases;
-        this.decisions = decisions;
-        this.municipalities = municipalities;
+        this.situation = situation;
+        this.threads = threads;
+        this.threadMessages = threadMessages;
         this.applications = applications;
         this.notifications = notifications;
         this.refugeeMessages = refugeeMessages;
@@ -89,15 +90,17 @@ class MyCaseController {
             model.addAttribute("status", status);
             model.addAttribute("stepIndex", STEPS.indexOf(status));
             model.addAttribute("allocated", status == CaseStatus.OFFERED || status == CaseStatus.SETTLED);
-            List<SettlementDecision> own = decisions.forCase(d.summary().id()).stream()
-                    .filter(x -> x.status() != DecisionStatus.DECLINED).toList();
-            String municipality = d.summary().settlementMunicipality() != null ? d.summary().settlementMunicipality()
-                    : own.stream().map(SettlementDecision::municipalityNumber).findFirst().orElse(null);
-            model.addAttribute("municipalityName", municipality == null ? null : municipalities.name(municipality));
-            model.addAttribute("plannedDate", own.stream().map(SettlementDecision::plannedSettlementDate)
-                    .filter(java.util.Objects::nonNull).min(LocalDate::compareTo).orElse(null));
-            model.addAttribute("settlementDate", own.stream().map(SettlementDecision::settlementDate)
-                    .filter(java.util.Objects::nonNull).min(LocalDate::compareTo).orElse(null));
+            MyCaseGuidance guidance = situation.guidance(d.summary(), d.closedReason(), d.history());
+            model.addAttribute("guidance", guidance);
+            model.addAttribute("municipalityName", guidance.municipalityName());
+            model.addAttribute("plannedDate", guidance.plannedDate());
+            model.addAttribute("settlementDate", guidance.nextKey().equals("self.guide.settled") ? guidance.nextDate() : null);
+            // The household's thread with the agency (issue 16 point 2): read here, marked read after this page.
+            threads.refugeeThreadToRead(d.summary().id(), actor).ifPresent(ref -> {
+                model.addAttribute("thread", threadMessages.view(ref, actor));
+                model.addAttribute("threadUnread", threadMessages.unread(ref, actor));
+                threadMessages.markRead(ref, actor);
+            });
         });
         Optional<SettlementApplication> application = applications.forRefugee(actor);
         model.addAttribute("sa", application.orElse(null));

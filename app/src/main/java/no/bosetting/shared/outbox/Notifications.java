@@ -39,6 +39,19 @@ public class Notifications {
                 .param("now", OffsetDateTime.now(clock)).param("u", username).update();
     }
 
+    /**
+     * Marks read the unread notifications of {@code recipients} about {@code caseIds}: news about a household the
+     * recipient has nothing left to do with (issue 16 point 9). Returns how many were marked.
+     */
+    @Transactional
+    public int markReadAboutCases(java.util.Collection<String> recipients, java.util.Collection<Long> caseIds) {
+        if (recipients.isEmpty() || caseIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("update notification set read_at = :now where read_at is null and recipient in (:r) and case_id in (:c)")
+                .param("now", OffsetDateTime.now(clock)).param("r", recipients).param("c", caseIds).update();
+    }
+
     public record Notification(long id, String subject, String body, Long caseId, OffsetDateTime createdAt,
                                OffsetDateTime readAt) {
     }
