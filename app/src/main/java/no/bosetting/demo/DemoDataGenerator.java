@@ -41,6 +41,8 @@ public class DemoDataGenerator {
     private final AllocationReviewDemo allocationReview;
     @org.springframework.beans.factory.annotation.Autowired
     private RoundInputsDemo roundInputs; // issue 23 item 1: catalogues, ties, job offers and a together-group (h9-round)
+    @org.springframework.beans.factory.annotation.Autowired
+    private HousingDemo housing; // issue 16 point 13: dwellings registered and reserved through the housing commands (h16-lists)
 
     DemoDataGenerator(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager, DemoCommands commands,
                       HouseholdEdgesDemo householdEdges, HouseholdChangeDemo householdChanges, LifecycleDemo lifecycle,
@@ -101,6 +103,7 @@ public class DemoDataGenerator {
         DemoSummary summary = summary(plan, replay, Duration.ofNanos(System.nanoTime() - started));
         logSummary(summary, replay);
         householdChanges.run(referencePrefix(plan.seed()));
+        housing.run(referencePrefix(plan.seed()));
         return summary;
     }
 
