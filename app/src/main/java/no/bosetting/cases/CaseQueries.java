@@ -36,7 +36,8 @@ public class CaseQueries {
             c.living_situation, c.permit_type, c.permit_date, c.reception_centre_id, rc.name as reception_centre_name,
             c.living_municipality_number, c.settlement_municipality, c.closed_reason,
             case when c.status in (%s) then null
-                 else coalesce((select max(d.settlement_date) from settlement_decision d where d.case_id = c.id and c.status = 'SETTLED'),
+                 else coalesce((select max(h.from_date) from residence_history h join person p on p.id = h.person_id
+                      where p.case_id = c.id and h.kind = 'SETTLED_IN_MUNICIPALITY' and c.status = 'SETTLED'),
                      (select (max(h.occurred_at) at time zone 'Europe/Oslo')::date from case_history h
                       where h.case_id = c.id and h.to_status = c.status)) end as ended_on
             """.formatted(ReceptionScope.quoted(ReceptionScope.STATUSES));
@@ -65,8 +66,9 @@ public class CaseQueries {
                     + "]::text[], c.status), c.permit_date, c.id",
                     "array_position(array[" + ReceptionScope.quoted(java.util.EnumSet.allOf(CaseStatus.class))
                     + "]::text[], c.status) desc, c.permit_date, c.id"),
-            new SortKey("municipality", "(select m.name from municipality m where m.number = c.settlement_municipality) nulls last, c.id",
-                    "(select m.name from municipality m where m.number = c.settlement_municipality) desc nulls last, c.id"),
+            // By municipality number (the numbers group the municipalities by county); names belong to the municipalities module.
+            new SortKey("municipality", "c.settlement_municipality nulls last, c.permit_date, c.id",
+                    "c.settlement_municipality desc nulls last, c.permit_date, c.id"),
             new SortKey("reference", "c.reference, c.id", "c.reference desc, c.id desc"));
 
     /** The default order: active cases first, the longest waiting first. */

@@ -11,6 +11,7 @@ import no.bosetting.access.Actor;
 import no.bosetting.access.Role;
 import no.bosetting.cases.CaseSummary;
 import no.bosetting.housing.DwellingData;
+import no.bosetting.housing.DwellingFilter;
 import no.bosetting.housing.DwellingStandard;
 import no.bosetting.housing.DwellingType;
 import no.bosetting.housing.Dwellings;
@@ -61,14 +62,13 @@ class HousingDemo {
         int reserved = 0;
         int refused = 0;
         for (String municipality : municipalities) {
-            if (jdbc.sql("select count(*) from dwelling where municipality_number = :m").param("m", municipality)
-                    .query(Long.class).single() > 0) {
-                continue;
-            }
             Actor officer = DemoCatalogue.LOGINS.stream()
                     .filter(l -> municipality.equals(l.municipalityNumber())).findFirst()
                     .map(l -> new Actor(l.username(), l.displayName(), Role.MUNICIPALITY_OFFICER, municipality, null))
                     .orElse(new Actor("kommune-" + municipality, "Kommune " + municipality, Role.MUNICIPALITY_OFFICER, municipality, null));
+            if (!dwellings.list(officer, DwellingFilter.none()).isEmpty()) {
+                continue;
+            }
             int n = 0;
             // The municipality's own stock: a bedsit, a two-room flat, a three-room flat and an accessible ground-floor flat.
             int[][] stock = {{1, 28}, {2, 48}, {3, 70}, {2, 55}};

@@ -355,7 +355,8 @@ public class Proposals {
     private static final String PENDING_FIRST = "case when p.status = 'PENDING' then 0 else 1 end";
     private static final String STATUS_ORDER = "array_position(array[" + java.util.Arrays.stream(ProposalStatus.values())
             .map(s -> "'" + s.name() + "'").collect(java.util.stream.Collectors.joining(", ")) + "]::text[], p.status)";
-    private static final String MUNICIPALITY_NAME = "(select m.name from municipality m where m.number = p.municipality_number)";
+    /** By municipality number (the numbers group the municipalities by county); names belong to the municipalities module. */
+    private static final String MUNICIPALITY_NAME = "p.municipality_number";
 
     /** The proposal lists' sortable columns (issue 16 point 4); the default keeps unanswered proposals first by deadline. */
     public static final List<SortKey> SORT_KEYS = List.of(
