@@ -47,3 +47,20 @@ document.addEventListener('htmx:afterSettle', function () {
     }
   }
 });
+
+// The statistics map: a click (or tap) on an area shows its figures in words below the map, not only on hover.
+// Keyboard and screen-reader users have the same figures in the searchable table.
+document.addEventListener('DOMContentLoaded', function () {
+  var detail = document.getElementById('map-detail');
+  if (!detail) {
+    return;
+  }
+  document.querySelectorAll('svg.norway .area').forEach(function (area) {
+    area.addEventListener('click', function () {
+      var title = area.querySelector('title');
+      document.querySelectorAll('svg.norway .area.chosen').forEach(function (a) { a.classList.remove('chosen'); });
+      area.classList.add('chosen');
+      detail.textContent = title ? title.textContent : '';
+    });
+  });
+});

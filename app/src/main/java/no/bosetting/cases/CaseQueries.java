@@ -15,6 +15,9 @@ import java.util.Optional;
 import no.bosetting.access.Actor;
 import no.bosetting.access.PersonAccessLog;
 import no.bosetting.access.Role;
+import no.bosetting.shared.web.ListPage;
+import no.bosetting.shared.web.PageRequest;
+import no.bosetting.shared.web.SortKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,8 +34,13 @@ public class CaseQueries {
     static final String SUMMARY_COLUMNS = """
             c.id, c.reference, c.status, c.household_type, c.persons, c.children, c.unaccompanied_minor,
             c.living_situation, c.permit_type, c.permit_date, c.reception_centre_id, rc.name as reception_centre_name,
-            c.living_municipality_number, c.settlement_municipality, c.closed_reason
-            """;
+            c.living_municipality_number, c.settlement_municipality, c.closed_reason,
+            case when c.status in (%s) then null
+                 else coalesce((select max(h.from_date) from residence_history h join person p on p.id = h.person_id
+                      where p.case_id = c.id and h.kind = 'SETTLED_IN_MUNICIPALITY' and c.status = 'SETTLED'),
+                     (select (max(h.occurred_at) at time zone 'Europe/Oslo')::date from case_history h
+                      where h.case_id = c.id and h.to_status = c.status)) end as ended_on
+            """.formatted(ReceptionScope.quoted(ReceptionScope.STATUSES));
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -44,11 +52,44 @@ public class CaseQueries {
         this.accessLog = accessLog;
     }
 
+    /** Open statuses first (0), then the settled, declined and closed (1): active cases lead every default order. */
+    static final String OPEN_FIRST = "(case when c.status in (" + ReceptionScope.quoted(ReceptionScope.STATUSES) + ") then 0 else 1 end)";
+
+    /**
+     * The case list's sortable columns (issue 16 point 7). Days waiting count only for open cases, so every order
+     * keeps the active cases first; ties fall back to the case id so paging is stable.
+     */
+    public static final List<SortKey> SORT_KEYS = List.of(
+            new SortKey("waited", OPEN_FIRST + ", c.permit_date desc, c.id desc", OPEN_FIRST + ", c.permit_date, c.id"),
+            new SortKey("permit", "c.permit_date, c.id", "c.permit_date desc, c.id desc"),
+            new SortKey("status", "array_position(array[" + ReceptionScope.quoted(java.util.EnumSet.allOf(CaseStatus.class))
+                    + "]::text[], c.status), c.permit_date, c.id",
+                    "array_position(array[" + ReceptionScope.quoted(java.util.EnumSet.allOf(CaseStatus.class))
+                    + "]::text[], c.status) desc, c.permit_date, c.id"),
+            // By municipality number (the numbers group the municipalities by county); names belong to the municipalities module.
+            new SortKey("municipality", "c.settlement_municipality nulls last, c.permit_date, c.id",
+                    "c.settlement_municipality desc nulls last, c.permit_date, c.id"),
+            new SortKey("reference", "c.reference, c.id", "c.reference desc, c.id desc"));
+
+    /** The default order: active cases first, the longest waiting first. */
+    public static final String DEFAULT_SORT = "-waited";
+
     public Page<CaseSummary> search(CaseFilter filter, Actor actor, int page, int size) {
+        var result = list(filter, actor, "c.permit_date, c.id", size, (long) page * size);
+        return new Page<>(result.getValue(), page, size, result.getKey());
+    }
+
+    /** One page of the case list in the requested order, with the count of every case the filter matches. */
+    public ListPage<CaseSummary> page(CaseFilter filter, Actor actor, PageRequest request, Map<String, String> filters) {
+        var result = list(filter, actor, request.orderBy(), request.size(), request.offset());
+        return request.result(result.getValue(), result.getKey(), filters);
+    }
+
+    private Map.Entry<Long, List<CaseSummary>> list(CaseFilter filter, Actor actor, String orderBy, int limit, long offset) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(" where true");
         if (!scope(actor, where, params)) {
-            return new Page<>(List.of(), 0, size, 0);
+            return Map.entry(0L, List.of());
         }
         LocalDate today = LocalDate.now(clock);
         if (filter.status() != null) {
@@ -84,22 +125,49 @@ public class CaseQueries {
             params.put("rcid", filter.receptionCentreId());
         }
         if (filter.text() != null && !filter.text().isBlank()) {
-            // A case reference (part of it), or any identity number a member has or has had: DUF, D-number, national id.
+            // A case reference (part of it), any identity number a member has or has had (DUF, D-number, national id),
+            // or a member's name (part of it): reception staff find a resident by name (issue 16 point 8).
             where.append(" and (c.reference ilike :text or c.id in (select p.case_id from person p where p.removed_on is null"
-                    + " and (p.duf_number = :number or p.id in (select i.person_id from person_identity i where i.value = :number))))");
-            params.put("text", "%" + filter.text().trim() + "%");
+                    + " and (p.duf_number = :number or p.id in (select i.person_id from person_identity i where i.value = :number)"
+                    + " or (p.given_name || ' ' || p.family_name) ilike :text)))");
+            params.put("text", "%" + filter.text().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             params.put("number", filter.text().replace(" ", "").trim());
         }
         String from = " from settlement_case c left join reception_centre rc on rc.id = c.reception_centre_id";
         long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
-        params.put("limit", size);
-        params.put("offset", (long) page * size);
+        params.put("limit", limit);
+        params.put("offset", offset);
         List<CaseSummary> items = jdbc.sql("select " + SUMMARY_COLUMNS + from + where
-                        + " order by c.permit_date, c.id limit :limit offset :offset")
+                        + " order by " + orderBy + " limit :limit offset :offset")
                 .params(params)
                 .query((rs, n) -> summary(rs, today))
                 .list();
-        return new Page<>(items, page, size, total);
+        return Map.entry(total, items);
+    }
+
+    /**
+     * The name of each listed household's main person, for reception staff's list of their own residents (issue 16
+     * point 8). The rows come from {@link #page}, so they are in the actor's scope; every name shown is a logged read.
+     */
+    public Map<Long, String> residentNames(List<CaseSummary> rows, Actor actor, String purpose) {
+        if (rows.isEmpty() || actor.role() != Role.RECEPTION_STAFF) {
+            return Map.of();
+        }
+        Map<Long, String> names = new HashMap<>();
+        List<Long> personIds = new java.util.ArrayList<>();
+        jdbc.sql("""
+                select distinct on (p.case_id) p.case_id, p.id, p.given_name || ' ' || p.family_name
+                from person p where p.case_id in (:cases) and p.removed_on is null
+                order by p.case_id, case p.relation when 'MAIN' then 0 when 'SPOUSE' then 1 else 2 end, p.birth_date, p.id
+                """)
+                .param("cases", rows.stream().map(CaseSummary::id).toList())
+                .query((rs, n) -> {
+                    names.put(rs.getLong(1), rs.getString(3));
+                    personIds.add(rs.getLong(2));
+                    return null;
+                }).list();
+        accessLog.recordRead(actor, personIds, purpose);
+        return names;
     }
 
     /** Adds the actor's scope to the query; false when the actor may see no cases at all. */
@@ -385,6 +453,7 @@ public class CaseQueries {
                 rs.getInt("children"), rs.getBoolean("unaccompanied_minor"), LivingSituation.valueOf(rs.getString("living_situation")),
                 PermitType.valueOf(rs.getString("permit_type")), permitDate, waited, longWaiting,
                 (Long) rs.getObject("reception_centre_id"), rs.getString("reception_centre_name"),
-                rs.getString("living_municipality_number"), rs.getString("settlement_municipality"));
+                rs.getString("living_municipality_number"), rs.getString("settlement_municipality"),
+                rs.getObject("ended_on", LocalDate.class));
     }
 }

@@ -57,7 +57,7 @@ public final class ReceptionScope {
                 + " and " + alias + ".living_situation in (" + quoted(LIVING) + ")";
     }
 
-    private static String quoted(Set<? extends Enum<?>> values) {
+    static String quoted(Set<? extends Enum<?>> values) {
         return values.stream().map(v -> "'" + v.name() + "'").collect(Collectors.joining(", "));
     }
 }

@@ -49,6 +49,8 @@ public class DemoDataGenerator {
     private DemoNotifications demoNotifications; // issue 16 point 9: the centres' notifications about settled households read
     @org.springframework.beans.factory.annotation.Autowired
     private RefugeeThreadDemo refugeeThreads; // issue 16 point 2: households writing with IMDi from Min side
+    @org.springframework.beans.factory.annotation.Autowired
+    private HousingDemo housing; // issue 16 point 13: dwellings registered and reserved through the housing commands (h16-lists)
 
     DemoDataGenerator(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager, DemoCommands commands,
                       HouseholdEdgesDemo householdEdges, HouseholdChangeDemo householdChanges, LifecycleDemo lifecycle,
@@ -114,6 +116,7 @@ public class DemoDataGenerator {
         refugeeThreads.run(referencePrefix(plan.seed()));
         log.info("Demo data: {} reception-centre notifications about households already settled or closed marked read",
                 demoNotifications.settleHistory());
+        housing.run(referencePrefix(plan.seed()));
         return summary;
     }
 

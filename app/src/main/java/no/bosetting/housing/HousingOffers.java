@@ -128,14 +128,24 @@ public class HousingOffers {
         return CommandResult.ok(id);
     }
 
-    public List<HousingOffer> queue(Actor actor, OfferStatus status) {
+    /** The queue's one order: oldest first. */
+    public static final List<no.bosetting.shared.web.SortKey> QUEUE_ORDER = List.of(
+            new no.bosetting.shared.web.SortKey("received", "received_at, id", "received_at desc, id desc"));
+
+    /** One page of the municipality's offers with the count of all in that status (issue 16 point 4: cut at 500). */
+    public no.bosetting.shared.web.ListPage<HousingOffer> queue(Actor actor, OfferStatus status, no.bosetting.shared.web.PageRequest page,
+                                                              java.util.Map<String, String> filters) {
         if (!actor.is(Role.MUNICIPALITY_OFFICER)) {
-            return List.of();
+            return page.result(List.of(), 0, filters);
         }
-        return jdbc.sql("select " + COLUMNS + " from housing_offer where municipality_number = :m"
-                        + (status == null ? "" : " and status = :s") + " order by received_at, id limit 500")
+        String where = " from housing_offer where municipality_number = :m" + (status == null ? "" : " and status = :s");
+        long total = jdbc.sql("select count(*)" + where)
+                .param("m", actor.municipalityNumber()).param("s", status == null ? "" : status.name()).query(Long.class).single();
+        List<HousingOffer> rows = jdbc.sql("select " + COLUMNS + where + " order by " + page.orderBy() + " limit :limit offset :offset")
                 .param("m", actor.municipalityNumber()).param("s", status == null ? "" : status.name())
+                .param("limit", page.size()).param("offset", page.offset())
                 .query((rs, n) -> map(rs)).list();
+        return page.result(rows, total, filters);
     }
 
     public Optional<HousingOffer> find(Actor actor, long id) {

@@ -32,6 +32,9 @@ import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.outbox.Outbox;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
+import no.bosetting.shared.web.ListPage;
+import no.bosetting.shared.web.PageRequest;
+import no.bosetting.shared.web.SortKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -346,13 +349,38 @@ public class Proposals {
      * {@code overdueOnly} keeps pending proposals past their deadline.
      */
     public List<ProposalRow> list(Actor actor, String municipalityNumber, ProposalStatus status, boolean overdueOnly, int limit) {
+        return page(actor, municipalityNumber, status, overdueOnly, PageRequest.first(limit, SORT_KEYS, DEFAULT_SORT), Map.of()).items();
+    }
+
+    private static final String PENDING_FIRST = "case when p.status = 'PENDING' then 0 else 1 end";
+    private static final String STATUS_ORDER = "array_position(array[" + java.util.Arrays.stream(ProposalStatus.values())
+            .map(s -> "'" + s.name() + "'").collect(java.util.stream.Collectors.joining(", ")) + "]::text[], p.status)";
+    /** By municipality number (the numbers group the municipalities by county); names belong to the municipalities module. */
+    private static final String MUNICIPALITY_NAME = "p.municipality_number";
+
+    /** The proposal lists' sortable columns (issue 16 point 4); the default keeps unanswered proposals first by deadline. */
+    public static final List<SortKey> SORT_KEYS = List.of(
+            new SortKey("deadline", PENDING_FIRST + ", p.deadline, p.id desc", PENDING_FIRST + ", p.deadline desc, p.id desc"),
+            new SortKey("proposed", "p.proposed_at, p.id", "p.proposed_at desc, p.id desc"),
+            new SortKey("municipality", MUNICIPALITY_NAME + ", p.deadline, p.id", MUNICIPALITY_NAME + " desc, p.deadline, p.id"),
+            new SortKey("status", STATUS_ORDER + ", p.deadline, p.id", STATUS_ORDER + " desc, p.deadline, p.id"),
+            new SortKey("reference", "c.reference, p.id", "c.reference desc, p.id desc"));
+
+    public static final String DEFAULT_SORT = "deadline";
+
+    /**
+     * One page of the proposals in scope (the agency all, optionally one municipality; a municipality its own), with
+     * the count of all that match: {@code overdueOnly} keeps pending proposals past their deadline.
+     */
+    public ListPage<ProposalRow> page(Actor actor, String municipalityNumber, ProposalStatus status, boolean overdueOnly,
+                                      PageRequest request, Map<String, String> filters) {
         StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> params = new HashMap<>();
         if (actor.role() == Role.MUNICIPALITY_OFFICER) {
             where.append(" and p.municipality_number = :scope");
             params.put("scope", actor.municipalityNumber());
         } else if (!actor.isAgency()) {
-            return List.of();
+            return request.result(List.of(), 0, filters);
         }
         if (municipalityNumber != null && !municipalityNumber.isBlank()) {
             where.append(" and p.municipality_number = :m");
@@ -366,9 +394,13 @@ public class Proposals {
             where.append(" and p.status = 'PENDING' and p.deadline < :today");
             params.put("today", LocalDate.now(clock));
         }
-        params.put("limit", limit);
-        return jdbc.sql(ROW_SELECT + where + " order by case when p.status = 'PENDING' then 0 else 1 end, p.deadline, p.id desc limit :limit")
+        long total = jdbc.sql("select count(*) from proposal p join settlement_case c on c.id = p.case_id" + where)
+                .params(params).query(Long.class).single();
+        params.put("limit", request.size());
+        params.put("offset", request.offset());
+        List<ProposalRow> rows = jdbc.sql(ROW_SELECT + where + " order by " + request.orderBy() + " limit :limit offset :offset")
                 .params(params).query((rs, n) -> row(rs, LocalDate.now(clock))).list();
+        return request.result(rows, total, filters);
     }
 
     public Map<ProposalStatus, Long> counts(Actor actor) {

@@ -61,16 +61,25 @@ public class SelfSettlementRequests {
         cases.recordRead(request.caseId(), actor, purpose);
     }
 
+    /** The municipality's list: open requests first, oldest first; the list component's one order. */
+    public static final List<no.bosetting.shared.web.SortKey> MUNICIPALITY_ORDER = List.of(new no.bosetting.shared.web.SortKey("received",
+            "case when r.status in ('REQUESTED', 'UNDER_MUNICIPAL_CHECK', 'FORWARDED') then 0 else 1 end, r.created_at, r.id",
+            "case when r.status in ('REQUESTED', 'UNDER_MUNICIPAL_CHECK', 'FORWARDED') then 0 else 1 end, r.created_at desc, r.id desc"));
+
+    /** One page of the municipality's requests with the count of all (issue 16 point 4: the list cut at 500). */
     @Transactional(readOnly = true)
-    public List<SelfSettlementRequest> forMunicipality(Actor actor) {
+    public no.bosetting.shared.web.ListPage<SelfSettlementRequest> forMunicipality(Actor actor, no.bosetting.shared.web.PageRequest page,
+                                                                                 java.util.Map<String, String> filters) {
         if (actor.role() != Role.MUNICIPALITY_OFFICER) {
-            return List.of();
+            return page.result(List.of(), 0, filters);
         }
-        return jdbc.sql(SELECT + """
-                 where r.municipality_number = :m
-                 order by case when r.status in ('REQUESTED', 'UNDER_MUNICIPAL_CHECK', 'FORWARDED') then 0 else 1 end,
-                          r.created_at, r.id limit 500
-                """).param("m", actor.municipalityNumber()).query((rs, n) -> map(rs)).list();
+        long total = jdbc.sql("select count(*) from self_settlement_request r where r.municipality_number = :m")
+                .param("m", actor.municipalityNumber()).query(Long.class).single();
+        List<SelfSettlementRequest> rows = jdbc.sql(SELECT + " where r.municipality_number = :m order by " + page.orderBy()
+                        + " limit :limit offset :offset")
+                .param("m", actor.municipalityNumber()).param("limit", page.size()).param("offset", page.offset())
+                .query((rs, n) -> map(rs)).list();
+        return page.result(rows, total, filters);
     }
 
     /** The agency's queue: forwarded requests, oldest first. */

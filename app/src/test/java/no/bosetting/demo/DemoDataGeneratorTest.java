@@ -1,5 +1,7 @@
 package no.bosetting.demo;
 
+import no.bosetting.access.Role;
+import no.bosetting.access.Actor;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,6 +33,9 @@ class DemoDataGeneratorTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    no.bosetting.housing.HousingMatches housingMatches;
 
     @Autowired
     Clock clock;
@@ -167,6 +172,7 @@ class DemoDataGeneratorTest {
                 select count(*) from message m join message_thread t on t.id = m.thread_id join settlement_case c on c.id = t.case_id
                 where t.kind = 'REFUGEE' and c.permit_reference like :p and m.side = 'AGENCY'
                 """, prefix)).isEqualTo(2);
+        housingWorkThroughTheCommands(prefix);
         // Issue 23 item 5: one stored year what-if by the demo planner.
         assertThat(count("select count(*) from year_whatif_run where created_by = :p", "planlegger")).isPositive();
 
@@ -372,5 +378,35 @@ class DemoDataGeneratorTest {
 
     private long count(String sql, String pattern) {
         return jdbc.sql(sql).param("p", pattern).query(Long.class).single();
+    }
+
+    /**
+     * Issue 16 point 13: Bergen and the other demo municipalities register dwellings through the housing commands, so an
+     * accepted household waiting for settlement is shown vacant dwellings that fit, and some households already have one
+     * reserved.
+     */
+    private void housingWorkThroughTheCommands(String prefix) {
+        assertThat(count("select count(*) from dwelling where municipality_number = :p", "4601")).isGreaterThanOrEqualTo(4);
+        for (DemoCatalogue.Login l : DemoCatalogue.LOGINS) {
+            if (l.municipalityNumber() != null) {
+                assertThat(count("select count(*) from dwelling where municipality_number = :p", l.municipalityNumber()))
+                        .as("dwellings in %s", l.municipalityNumber()).isPositive();
+            }
+        }
+        assertThat(count("""
+                select count(*) from dwelling d join settlement_case c on c.id = d.reserved_case_id
+                where d.status = 'RESERVED' and c.permit_reference like :p""", prefix)).isPositive();
+        List<Map<String, Object>> waiting = jdbc.sql("""
+                select c.id, c.settlement_municipality from settlement_case c
+                where c.permit_reference like :p and c.status = 'OFFERED'
+                  and not exists (select 1 from dwelling d where d.reserved_case_id = c.id)
+                """).param("p", prefix).query().listOfRows();
+        assertThat(waiting).isNotEmpty();
+        boolean anyMatch = waiting.stream().anyMatch(r -> {
+            String m = (String) r.get("settlement_municipality");
+            Actor officer = new Actor("kommune-" + m, "Kommune " + m, Role.MUNICIPALITY_OFFICER, m, null);
+            return !housingMatches.suggestions(officer, ((Number) r.get("id")).longValue()).isEmpty();
+        });
+        assertThat(anyMatch).as("an accepted household is shown dwellings that fit").isTrue();
     }
 }

@@ -38,6 +38,7 @@ import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.FieldProblem;
 import no.bosetting.shared.web.FormReader;
 import no.bosetting.shared.web.Messages;
+import no.bosetting.shared.web.PageRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -110,9 +111,11 @@ class CaseWebController {
             response.setHeader("HX-Redirect", whole.encode().build().toUriString());
             return null;
         }
-        var result = queries.search(filter, actor, Math.max(0, page), PAGE_SIZE);
+        var result = queries.page(filter, actor, PageRequest.read(query, PAGE_SIZE, CaseQueries.SORT_KEYS, CaseQueries.DEFAULT_SORT), query);
         model.addAttribute("filter", filter);
         model.addAttribute("result", result);
+        // Reception staff see their own residents by name (issue 16 point 8); each name shown is a logged read.
+        model.addAttribute("names", queries.residentNames(result.items(), actor, "web:" + request.getRequestURI()));
         model.addAttribute("fragment", fragment);
         if (fragment) {
             return "cases/list :: results";

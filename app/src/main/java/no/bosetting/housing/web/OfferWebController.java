@@ -40,7 +40,8 @@ class OfferWebController {
     String queue(@RequestParam Map<String, String> params, Model model) {
         FormReader reader = new FormReader(params);
         OfferStatus status = params.containsKey("status") ? reader.choice("status", OfferStatus.class) : OfferStatus.RECEIVED;
-        model.addAttribute("offers", offers.queue(CurrentActor.get(), status));
+        model.addAttribute("offers", offers.queue(CurrentActor.get(), status,
+                no.bosetting.shared.web.PageRequest.read(params, HousingOffers.QUEUE_ORDER, "received"), params));
         model.addAttribute("status", status);
         model.addAttribute("statuses", OfferStatus.values());
         return "housing/offers";

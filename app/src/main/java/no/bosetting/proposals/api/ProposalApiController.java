@@ -91,17 +91,22 @@ class ProposalApiController {
     @GetMapping("/api/v1/proposals")
     @Operation(summary = "Proposals in scope",
             description = "The agency sees all (filters: status, municipality, overdue); a municipality only its own. "
-                    + "Pending first, by deadline.")
-    public List<ProposalJson.ProposalSummary> list(@RequestParam(required = false) ProposalStatus status,
+                    + "Pending first, by deadline. Pages of `limit` (`page` from 0); the header X-Total-Count has the count of all "
+                    + "that match.")
+    public org.springframework.http.ResponseEntity<List<ProposalJson.ProposalSummary>> list(@RequestParam(required = false) ProposalStatus status,
                                                    @RequestParam(required = false) String municipality,
                                                    @Parameter(description = "Only pending proposals past their deadline")
                                                    @RequestParam(defaultValue = "false") boolean overdue,
-                                                   @Parameter(description = "1–500") @RequestParam(defaultValue = "100") int limit) {
+                                                   @Parameter(description = "1–500") @RequestParam(defaultValue = "100") int limit,
+                                                   @Parameter(description = "The page, from 0") @RequestParam(defaultValue = "0") int page) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidRequestException(FieldProblem.of("limit", "error.api.limit", MAX_LIMIT));
         }
         Actor actor = CurrentActor.get();
-        return proposals.list(actor, municipality, status, overdue, limit).stream().map(p -> summary(p, actor)).toList();
+        var request = new no.bosetting.shared.web.PageRequest(Math.max(0, page), limit, Proposals.SORT_KEYS.get(0), false, true);
+        var result = proposals.page(actor, municipality, status, overdue, request, java.util.Map.of());
+        return org.springframework.http.ResponseEntity.ok().header("X-Total-Count", String.valueOf(result.total()))
+                .body(result.items().stream().map(p -> summary(p, actor)).toList());
     }
 
     @GetMapping("/api/v1/proposals/{id}")

@@ -19,6 +19,7 @@ import no.bosetting.proposals.Proposals;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.web.FormReader;
 import no.bosetting.shared.web.Messages;
+import no.bosetting.shared.web.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -97,9 +98,10 @@ class AllocationWebController {
     String overview(@RequestParam(required = false) String municipality,
                     @RequestParam(required = false) ProposalStatus status,
                     @RequestParam(defaultValue = "false") boolean overdue,
-                    Model model) {
+                    @RequestParam Map<String, String> query, Model model) {
         Actor actor = CurrentActor.get();
-        model.addAttribute("rows", proposals.list(actor, municipality, status, overdue, 500));
+        model.addAttribute("rows", proposals.page(actor, municipality, status, overdue,
+                PageRequest.read(query, Proposals.SORT_KEYS, Proposals.DEFAULT_SORT), query));
         model.addAttribute("counts", proposals.counts(actor));
         model.addAttribute("overdueCount", proposals.overdueCount(actor));
         model.addAttribute("municipalities", municipalities.all());

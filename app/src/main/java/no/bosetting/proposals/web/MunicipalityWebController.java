@@ -23,6 +23,7 @@ import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.web.FormReader;
 import no.bosetting.shared.web.Messages;
+import no.bosetting.shared.web.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -71,9 +72,10 @@ class MunicipalityWebController {
     }
 
     @GetMapping("/kommune/forslag")
-    String incoming(@RequestParam(required = false) ProposalStatus status, Model model) {
+    String incoming(@RequestParam(required = false) ProposalStatus status, @RequestParam Map<String, String> query, Model model) {
         Actor actor = CurrentActor.get();
-        model.addAttribute("rows", proposals.list(actor, null, status, false, 500));
+        model.addAttribute("rows", proposals.page(actor, null, status, false,
+                PageRequest.read(query, Proposals.SORT_KEYS, Proposals.DEFAULT_SORT), query));
         model.addAttribute("statuses", ProposalStatus.values());
         model.addAttribute("status", status);
         return "proposals/municipality-list";

@@ -61,9 +61,10 @@ class MunicipalSelfSettlementController {
     }
 
     @GetMapping("/kommune/selvbosetting")
-    String overview(Model model) {
+    String overview(@org.springframework.web.bind.annotation.RequestParam java.util.Map<String, String> query, Model model) {
         Actor actor = CurrentActor.get();
-        model.addAttribute("requests", requests.forMunicipality(actor));
+        model.addAttribute("requests", requests.forMunicipality(actor, no.bosetting.shared.web.PageRequest.read(query,
+                SelfSettlementRequests.MUNICIPALITY_ORDER, "received"), query));
         model.addAttribute("setting", settings.find(actor.municipalityNumber()).orElse(null));
         model.addAttribute("candidates", initiated.candidates(actor));
         model.addAttribute("marked", initiated.marked(actor));

@@ -17,8 +17,9 @@ class NotificationController {
     }
 
     @GetMapping("/varsler")
-    String list(Principal principal, Model model) {
-        model.addAttribute("notifications", notifications.latest(principal.getName(), 100));
+    String list(Principal principal, @org.springframework.web.bind.annotation.RequestParam java.util.Map<String, String> query, Model model) {
+        model.addAttribute("notifications", notifications.page(principal.getName(),
+                no.bosetting.shared.web.PageRequest.read(query, Notifications.ORDER, "-created"), query));
         return "notifications";
     }
 

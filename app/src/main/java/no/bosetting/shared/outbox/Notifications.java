@@ -33,6 +33,23 @@ public class Notifications {
                 .list();
     }
 
+    /** The list's one order: newest first. */
+    public static final List<no.bosetting.shared.web.SortKey> ORDER = List.of(
+            new no.bosetting.shared.web.SortKey("created", "created_at, id", "created_at desc, id desc"));
+
+    /** One page of the user's notifications, newest first, with the count of all (issue 16 point 4: cut at 100). */
+    public no.bosetting.shared.web.ListPage<Notification> page(String username, no.bosetting.shared.web.PageRequest page,
+                                                              java.util.Map<String, String> filters) {
+        long total = jdbc.sql("select count(*) from notification where recipient = :u").param("u", username).query(Long.class).single();
+        List<Notification> rows = jdbc.sql("select id, subject, body, case_id, created_at, read_at from notification where recipient = :u"
+                        + " order by " + page.orderBy() + " limit :l offset :o")
+                .param("u", username).param("l", page.size()).param("o", page.offset())
+                .query((rs, n) -> new Notification(rs.getLong(1), rs.getString(2), rs.getString(3), (Long) rs.getObject(4),
+                        rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class)))
+                .list();
+        return page.result(rows, total, filters);
+    }
+
     @Transactional
     public void markAllRead(String username) {
         jdbc.sql("update notification set read_at = :now where recipient = :u and read_at is null")

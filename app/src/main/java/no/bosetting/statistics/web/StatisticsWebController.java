@@ -1,6 +1,7 @@
 package no.bosetting.statistics.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import no.bosetting.access.CurrentActor;
 import no.bosetting.cases.SettlementTarget;
@@ -49,10 +50,12 @@ class StatisticsWebController {
     }
 
     @GetMapping("/statistikk")
-    String staff(@RequestParam(required = false) Integer year, @RequestParam(required = false) String kart, Model model) {
+    String staff(@RequestParam(required = false) Integer year, @RequestParam(required = false) String kart,
+                 @RequestParam Map<String, String> query, Model model) {
         int y = yearOr(year);
         boolean agency = agency();
         view.populate(model, y, !agency, StatisticsView.MapMode.of(kart));
+        MunicipalityTable.page(model, query);
         model.addAttribute("publicView", false);
         model.addAttribute("exportBase", "/statistikk/eksport/");
         if (agency) {
@@ -66,8 +69,10 @@ class StatisticsWebController {
     }
 
     @GetMapping("/offentlig/statistikk")
-    String publicPage(@RequestParam(required = false) Integer year, @RequestParam(required = false) String kart, Model model) {
+    String publicPage(@RequestParam(required = false) Integer year, @RequestParam(required = false) String kart,
+                      @RequestParam Map<String, String> query, Model model) {
         view.populate(model, yearOr(year), true, StatisticsView.MapMode.of(kart));
+        MunicipalityTable.page(model, query);
         model.addAttribute("publicView", true);
         model.addAttribute("exportBase", "/offentlig/statistikk/eksport/");
         return "statistics/page";
