@@ -20,7 +20,7 @@ public record AccompanyingAdult(long caseId, String givenName, String familyName
     }
 
     /** What is kept in the case history, before → after. */
-    String describe(no.bosetting.shared.Words words) {
-        return fullName() + " (" + words.nb("accompanying.kind.", relationToMinor) + ", født " + birthDate + (dufNumber == null ? "" : ", DUF " + dufNumber) + ")";
+    String describe() {
+        return fullName() + " (" + relationToMinor.name() + ", født " + birthDate + (dufNumber == null ? "" : ", DUF " + dufNumber) + ")";
     }
 }

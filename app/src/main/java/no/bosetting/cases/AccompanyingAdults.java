@@ -30,10 +30,8 @@ public class AccompanyingAdults {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final CaseQueries cases;
-    private final no.bosetting.shared.Words words;
 
-    public AccompanyingAdults(JdbcClient jdbc, Clock clock, CaseQueries cases, no.bosetting.shared.Words words) {
-        this.words = words;
+    public AccompanyingAdults(JdbcClient jdbc, Clock clock, CaseQueries cases) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.cases = cases;
@@ -101,7 +99,7 @@ public class AccompanyingAdults {
         write(caseId, in, "CASEWORKER", actor);
         AccompanyingAdult after = find(caseId).orElseThrow();
         CaseCommands.CASE_HISTORY.append(jdbc, clock, caseId, actor, CaseCommand.SET_ACCOMPANYING_ADULT, summary.get().status(),
-                summary.get().status(), "Følgeperson: " + before.map(a -> a.describe(words)).orElse("ingen") + " → " + after.describe(words));
+                summary.get().status(), "Følgeperson: " + before.map(AccompanyingAdult::describe).orElse("ingen") + " → " + after.describe());
         return CommandResult.ok(after);
     }
 
@@ -122,7 +120,7 @@ public class AccompanyingAdults {
         }
         jdbc.sql("delete from accompanying_adult where case_id = :c").param("c", caseId).update();
         CaseCommands.CASE_HISTORY.append(jdbc, clock, caseId, actor, CaseCommand.REMOVE_ACCOMPANYING_ADULT, summary.get().status(),
-                summary.get().status(), "Følgeperson: " + before.get().describe(words) + " → ingen (" + reason.trim() + ")");
+                summary.get().status(), "Følgeperson: " + before.get().describe() + " → ingen (" + reason.trim() + ")");
         return CommandResult.ok(null);
     }
 

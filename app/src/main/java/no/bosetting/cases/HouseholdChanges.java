@@ -144,9 +144,9 @@ public class HouseholdChanges {
         support.history(caseId, actor, CaseCommand.ADD_MEMBER, guarded.status(), reasonText(m.reason()) + ": "
                 + m.givenName().trim() + " " + m.familyName().trim() + " (f. " + m.birthDate() + ", " + support.words().nb("relation.", m.relation())
                 + ", DUF " + IdentityKind.normalise(m.dufNumber()) + ")"
-                + (m.reason() == JoinReason.FAMILY_REUNIFICATION ? ", tillatelse " + support.words().nb("permit.", m.permitType()) + " " + m.permitDate()
+                + (m.reason() == JoinReason.FAMILY_REUNIFICATION ? ", tillatelse " + m.permitType().name() + " " + m.permitDate()
                 + (ChangeSupport.blankToNull(m.permitReference()) == null ? "" : " " + m.permitReference().trim()) : "")
-                + ". Husstand: " + change[0].describe(support.words()) + " → " + change[1].describe(support.words())
+                + ". Husstand: " + change[0].describe() + " → " + change[1].describe()
                 + (override == null ? "" : ". Overstyrt plassgrense: " + override)
                 + (ChangeSupport.blankToNull(m.note()) == null ? "" : ". " + m.note().trim()));
         support.notice(caseId, CaseCommand.ADD_MEMBER, guarded.status(), "Et nytt medlem er lagt til husstanden ("
@@ -233,7 +233,7 @@ public class HouseholdChanges {
         }
         support.history(caseId, actor, CaseCommand.REMOVE_MEMBER, guarded.status(), member.get().name() + " (f. "
                 + member.get().birthDate() + ", " + support.words().nb("relation.", member.get().relation()) + ") fjernet: " + reason.trim()
-                + ". Husstand: " + change[0].describe(support.words()) + " → " + change[1].describe(support.words()));
+                + ". Husstand: " + change[0].describe() + " → " + change[1].describe());
         support.notice(caseId, CaseCommand.REMOVE_MEMBER, guarded.status(), "Et medlem har gått ut av husstanden. Husstanden har nå "
                 + change[1].persons() + " personer.", actor);
         return CommandResult.ok(null);
@@ -294,9 +294,9 @@ public class HouseholdChanges {
         String names = String.join(", ", moving.stream().map(ChangeSupport.Member::name).toList());
         CaseCommands.CASE_HISTORY.append(jdbc, support.clock(), newId, actor, CaseCommand.SPLIT_HOUSEHOLD, null,
                 CaseStatus.UNDER_MAPPING, "Skilt ut fra sak " + old[0] + ": " + names + ". " + reason.trim()
-                        + ". Husstand: " + newFacts[1].describe(support.words()));
+                        + ". Husstand: " + newFacts[1].describe());
         support.history(caseId, actor, CaseCommand.SPLIT_HOUSEHOLD, guarded.status(), names + " skilt ut i ny sak " + reference
-                + ": " + reason.trim() + ". Husstand: " + oldChange[0].describe(support.words()) + " → " + oldChange[1].describe(support.words()));
+                + ": " + reason.trim() + ". Husstand: " + oldChange[0].describe() + " → " + oldChange[1].describe());
         return CommandResult.ok(newId);
     }
 }

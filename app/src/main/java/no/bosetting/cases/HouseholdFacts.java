@@ -30,8 +30,8 @@ class HouseholdFacts {
     /** The facts as stored. */
     record Facts(HouseholdType type, int persons, int children, boolean unaccompaniedMinor) {
 
-        String describe(no.bosetting.shared.Words words) {
-            return persons + " pers., " + words.nb("household.", type) + (unaccompaniedMinor ? ", enslig mindreårig" : "");
+        String describe() {
+            return persons + " pers., " + type.name() + (unaccompaniedMinor ? ", enslig mindreårig" : "");
         }
     }
 

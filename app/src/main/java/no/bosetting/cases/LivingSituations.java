@@ -34,11 +34,9 @@ public class LivingSituations {
     private final CaseCommands commands;
     private final ReceptionCentres centres;
     private final Municipalities municipalities;
-    private final no.bosetting.shared.Words words;
 
     public LivingSituations(JdbcClient jdbc, Clock clock, CaseCommands commands, ReceptionCentres centres,
-                            Municipalities municipalities, no.bosetting.shared.Words words) {
-        this.words = words;
+                            Municipalities municipalities) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.commands = commands;
@@ -172,8 +170,8 @@ public class LivingSituations {
                 values (:c, :command, :now, :by, :role, :before, :after, :reason)
                 """)
                 .param("c", caseId).param("command", command).param("now", now).param("by", actor.username())
-                .param("role", actor.role().name()).param("before", before.isEmpty() ? null : ResidencePeriods.describe(before, words))
-                .param("after", ResidencePeriods.describe(after, words)).param("reason", reason).update();
+                .param("role", actor.role().name()).param("before", before.isEmpty() ? null : ResidencePeriods.describe(before))
+                .param("after", ResidencePeriods.describe(after)).param("reason", reason).update();
         ResidencePeriods.Period current = after.stream().filter(ResidencePeriods.Period::open).findFirst().orElseThrow();
         jdbc.sql("""
                 update settlement_case set living_situation = :kind, reception_centre_id = :rc, living_municipality_number = :m,
@@ -183,7 +181,7 @@ public class LivingSituations {
                 .param("kind", current.kind().name()).param("rc", current.receptionCentreId()).param("m", current.municipalityNumber())
                 .param("now", now).param("by", actor.username()).param("c", caseId).update();
         String code = (command.equals(CORRECTION) ? CaseCommand.CORRECT_LIVING_SITUATION : CaseCommand.RECORD_LIVING_SITUATION).name();
-        commands.note(caseId, actor, code, ResidencePeriods.describe(after, words) + (reason == null ? "" : ". " + reason));
+        commands.note(caseId, actor, code, ResidencePeriods.describe(after) + (reason == null ? "" : ". " + reason));
         return CommandResult.ok(current.kind());
     }
 

@@ -28,10 +28,8 @@ public class MinorsComingOfAge {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final no.bosetting.shared.Words words;
 
-    public MinorsComingOfAge(JdbcClient jdbc, Clock clock, no.bosetting.shared.Words words) {
-        this.words = words;
+    public MinorsComingOfAge(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -71,7 +69,7 @@ public class MinorsComingOfAge {
             HouseholdType type = HouseholdType.of(members);
             int children = (int) members.stream().filter(m -> !m.adult()).count();
             changed += mark(c.id(), birthday, type, children, c.status(), "Fylte 18 år " + DATE.format(birthday)
-                    + ": teller nå som " + words.nb("household.", type).toLowerCase(java.util.Locale.ROOT) + ", med mål " + SettlementTarget.months(type) + " måneder fra tillatelsen ("
+                    + ": teller nå som " + type.name() + ", med mål " + SettlementTarget.months(type) + " måneder fra tillatelsen ("
                     + DATE.format(SettlementTarget.dueDate(c.permitDate(), type)) + ") og ordinære plasser, ikke plasser for enslige mindreårige.");
         }
         return changed;

@@ -114,7 +114,7 @@ public class PersonCorrections {
             changes.add("enslig mindreårig: " + (change[0].unaccompaniedMinor() ? "ja" : "nei") + " → "
                     + (change[1].unaccompaniedMinor() ? "ja" : "nei"));
         }
-        String household = change[0].equals(change[1]) ? "" : ". Husstand: " + change[0].describe(support.words()) + " → " + change[1].describe(support.words());
+        String household = change[0].equals(change[1]) ? "" : ". Husstand: " + change[0].describe() + " → " + change[1].describe();
         support.history(caseId, actor, CaseCommand.CORRECT_PERSON, guarded.status(), before.name() + ": " + String.join("; ", changes)
                 + ". Begrunnelse: " + c.reason().trim() + household
                 + (ChangeSupport.blankToNull(c.overrideReason()) == null || change[0].unaccompaniedMinor() == change[1].unaccompaniedMinor()
@@ -168,9 +168,9 @@ public class PersonCorrections {
         }
         List<IdentityNumbers.IdentityRecord> replaced = identities.register(personId, kind, value, validFrom,
                 ChangeSupport.blankToNull(reason), actor);
-        String before = replaced.isEmpty() ? "ingen" : String.join(", ", replaced.stream().map(r -> support.words().nb("identityKind.", r.kind()) + " " + r.value()).toList());
+        String before = replaced.isEmpty() ? "ingen" : String.join(", ", replaced.stream().map(r -> r.kind().name() + " " + r.value()).toList());
         support.history(caseId, actor, CaseCommand.CHANGE_IDENTITY_NUMBER, guarded.status(), member.get().name() + ": "
-                + before + " → " + support.words().nb("identityKind.", kind) + " " + value + " fra " + validFrom
+                + before + " → " + kind.name() + " " + value + " fra " + validFrom
                 + (ChangeSupport.blankToNull(reason) == null ? "" : ". Begrunnelse: " + reason.trim()));
         if (guarded.status() == CaseStatus.OFFERED || guarded.status() == CaseStatus.SETTLED) {
             support.notice(caseId, CaseCommand.CHANGE_IDENTITY_NUMBER, guarded.status(),

@@ -44,8 +44,8 @@ public final class ResidencePeriods {
             return kind == LivingSituation.RECEPTION_CENTRE || kind == LivingSituation.EMERGENCY_ACCOMMODATION;
         }
 
-        String describe(no.bosetting.shared.Words words) {
-            return words.nb("living.", kind) + (receptionCentreId != null ? " mottak " + receptionCentreId : "")
+        String describe() {
+            return kind.name() + (receptionCentreId != null ? " mottak " + receptionCentreId : "")
                     + (municipalityNumber != null && receptionCentreId == null ? " " + municipalityNumber : "")
                     + " " + from.format(ConsequenceInformed.NORWEGIAN_DATE) + "–"
                     + (to == null ? "" : to.format(ConsequenceInformed.NORWEGIAN_DATE));
@@ -133,8 +133,8 @@ public final class ResidencePeriods {
         return Optional.of(result);
     }
 
-    static String describe(List<Period> history, no.bosetting.shared.Words words) {
-        return String.join("; ", history.stream().sorted(Comparator.comparing(Period::from)).map(p -> p.describe(words)).toList());
+    static String describe(List<Period> history) {
+        return String.join("; ", history.stream().sorted(Comparator.comparing(Period::from)).map(Period::describe).toList());
     }
 
     private static String format(LocalDate d) {

@@ -21,6 +21,11 @@ public class Words {
         this.messages = messages;
     }
 
+    /** The bokmål text of a message with its arguments. */
+    public String text(String key, Object... args) {
+        return messages.getMessage(key, args, BOKMAL);
+    }
+
     /** The bokmål text of {@code prefix + code}, e.g. {@code nb("permit.", PermitType.ASYLUM)}; the code itself if there is none. */
     public String nb(String prefix, Object code) {
         if (code == null) {
