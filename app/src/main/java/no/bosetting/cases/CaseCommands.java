@@ -31,8 +31,10 @@ public class CaseCommands {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final no.bosetting.shared.Words words;
 
-    public CaseCommands(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+    public CaseCommands(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, no.bosetting.shared.Words words) {
+        this.words = words;
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
@@ -109,7 +111,7 @@ public class CaseCommands {
     @Transactional(propagation = Propagation.MANDATORY)
     public CommandResult<CaseStatus> endApplicationRight(long caseId, Actor actor, String reason) {
         CommandResult<CaseStatus> result = transition(caseId, CaseCommand.END_APPLICATION_RIGHT, actor,
-                CloseReason.APPLICATION_REFUSED.name() + ": " + reason, null);
+                words.nb("close.", CloseReason.APPLICATION_REFUSED) + ": " + reason, null);
         if (result.isSuccess()) {
             jdbc.sql("update settlement_case set closed_reason = :r where id = :id")
                     .param("r", CloseReason.APPLICATION_REFUSED.name()).param("id", caseId).update();
@@ -358,7 +360,7 @@ public class CaseCommands {
                 .param("kind", newSituation.name()).param("m", municipalityNumber)
                 .param("now", now).param("by", actor.username()).param("id", caseId).update();
         appendHistory(caseId, actor, "RECORD_MOVE_OUT", status, status,
-                "Flyttet ut " + date + " → " + newSituation.name() + (municipalityNumber == null ? "" : " " + municipalityNumber));
+                "Flyttet ut " + date + " → " + words.nb("living.", newSituation) + (municipalityNumber == null ? "" : " " + municipalityNumber));
     }
 
     /** The commands this actor could issue on the case now, for showing only valid actions. */

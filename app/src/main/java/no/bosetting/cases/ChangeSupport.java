@@ -23,12 +23,19 @@ class ChangeSupport {
     private final Clock clock;
     private final CaseQueries queries;
     private final ApplicationEventPublisher events;
+    private final no.bosetting.shared.Words words;
 
-    ChangeSupport(JdbcClient jdbc, Clock clock, CaseQueries queries, ApplicationEventPublisher events) {
+    ChangeSupport(JdbcClient jdbc, Clock clock, CaseQueries queries, ApplicationEventPublisher events, no.bosetting.shared.Words words) {
+        this.words = words;
         this.jdbc = jdbc;
         this.clock = clock;
         this.queries = queries;
         this.events = events;
+    }
+
+    /** Codes in words for history lines (issue 16 point 6). */
+    no.bosetting.shared.Words words() {
+        return words;
     }
 
     /** The member as the change sees it. */

@@ -142,7 +142,7 @@ public class HouseholdChanges {
             }
         }
         support.history(caseId, actor, CaseCommand.ADD_MEMBER, guarded.status(), reasonText(m.reason()) + ": "
-                + m.givenName().trim() + " " + m.familyName().trim() + " (f. " + m.birthDate() + ", " + m.relation().name()
+                + m.givenName().trim() + " " + m.familyName().trim() + " (f. " + m.birthDate() + ", " + support.words().nb("relation.", m.relation())
                 + ", DUF " + IdentityKind.normalise(m.dufNumber()) + ")"
                 + (m.reason() == JoinReason.FAMILY_REUNIFICATION ? ", tillatelse " + m.permitType().name() + " " + m.permitDate()
                 + (ChangeSupport.blankToNull(m.permitReference()) == null ? "" : " " + m.permitReference().trim()) : "")
@@ -232,7 +232,7 @@ public class HouseholdChanges {
             }
         }
         support.history(caseId, actor, CaseCommand.REMOVE_MEMBER, guarded.status(), member.get().name() + " (f. "
-                + member.get().birthDate() + ", " + member.get().relation().name() + ") fjernet: " + reason.trim()
+                + member.get().birthDate() + ", " + support.words().nb("relation.", member.get().relation()) + ") fjernet: " + reason.trim()
                 + ". Husstand: " + change[0].describe() + " → " + change[1].describe());
         support.notice(caseId, CaseCommand.REMOVE_MEMBER, guarded.status(), "Et medlem har gått ut av husstanden. Husstanden har nå "
                 + change[1].persons() + " personer.", actor);

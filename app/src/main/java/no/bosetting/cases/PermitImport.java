@@ -37,10 +37,13 @@ public class PermitImport {
     private final HouseholdChanges householdChanges;
     private final LivingSituations livingSituations;
     private final ApplicationEventPublisher events;
+    private final no.bosetting.shared.Words words;
 
     public PermitImport(JdbcClient jdbc, Clock clock, Municipalities municipalities, ReceptionCentres centres,
                         AccompanyingAdults accompanyingAdults, IdentityNumbers identities, HouseholdChanges householdChanges,
-                        LivingSituations livingSituations, ApplicationEventPublisher events) {
+                        LivingSituations livingSituations, ApplicationEventPublisher events,
+                        no.bosetting.shared.Words words) {
+        this.words = words;
         this.accompanyingAdults = accompanyingAdults;
         this.identities = identities;
         this.householdChanges = householdChanges;
@@ -329,7 +332,7 @@ public class PermitImport {
                     .update();
         }
         CaseCommands.CASE_HISTORY.append(jdbc, clock, id, actor, "IMPORT_PERMIT", null, initial,
-                "Oppholdstillatelse " + r.permitReference().trim() + " (" + r.permitType().name() + ")"
+                "Oppholdstillatelse " + r.permitReference().trim() + " (" + words.nb("permit.", r.permitType()) + ")"
                         + (initial == CaseStatus.AWAITING_APPLICATION ? ". Bor privat: venter på søknad om bosetting" : ""));
         r.persons().stream().filter(PermitImport::accompanying).findFirst()
                 .ifPresent(adult -> accompanyingAdults.recordFromPermit(id, adult, actor));

@@ -162,10 +162,14 @@ public class DeadlineScheduler {
             String link = item.link() == null || item.link().isBlank() ? "/oppgaver" : item.link();
             Inserted row = jdbc.sql("""
                     insert into work_item (rule_code, item_key, stage, recipient, title, detail, case_id, due_date, link,
-                                           last_seen_at, created_at, created_by, updated_at, updated_by)
-                    values (:code, :key, :stage, :recipient, :title, :detail, :caseId, :due, :link, :now, :now, 'system', :now, 'system')
+                                           last_seen_at, created_at, created_by, updated_at, updated_by,
+                                           title_key, title_args, detail_key, detail_args)
+                    values (:code, :key, :stage, :recipient, :title, :detail, :caseId, :due, :link, :now, :now, 'system', :now, 'system',
+                            :titleKey, :titleArgs, :detailKey, :detailArgs)
                     on conflict (rule_code, item_key, stage, recipient) do update
                         set title = excluded.title, detail = excluded.detail, case_id = excluded.case_id,
+                            title_key = excluded.title_key, title_args = excluded.title_args,
+                            detail_key = excluded.detail_key, detail_args = excluded.detail_args,
                             due_date = excluded.due_date, link = excluded.link, last_seen_at = excluded.last_seen_at,
                             resolved_at = null, updated_at = excluded.updated_at, updated_by = 'system'
                     returning id, (xmax = 0) as inserted
@@ -174,6 +178,10 @@ public class DeadlineScheduler {
                     .param("recipient", item.recipient()).param("title", item.title())
                     .param("detail", item.detail() == null ? "" : item.detail()).param("caseId", item.caseId())
                     .param("due", item.dueDate()).param("link", link).param("now", now)
+                    .param("titleKey", item.titleText() == null ? null : item.titleText().key())
+                    .param("titleArgs", item.titleText() == null ? null : item.titleText().args().toArray(String[]::new))
+                    .param("detailKey", item.detailText() == null ? null : item.detailText().key())
+                    .param("detailArgs", item.detailText() == null ? null : item.detailText().args().toArray(String[]::new))
                     .query((rs, n) -> new Inserted(rs.getLong(1), rs.getBoolean(2))).single();
             if (row.inserted()) {
                 newByRecipient.computeIfAbsent(item.recipient(), r -> new ArrayList<>()).add(Map.entry(row.id(), item));

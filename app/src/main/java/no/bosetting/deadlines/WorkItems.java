@@ -31,7 +31,8 @@ public class WorkItems {
     }
 
     private static final String SELECT = """
-            select id, rule_code, item_key, stage, recipient, title, detail, case_id, due_date, link, created_at, resolved_at
+            select id, rule_code, item_key, stage, recipient, title, detail, case_id, due_date, link, created_at, resolved_at,
+                   title_key, title_args, detail_key, detail_args
             from work_item
             """;
 
@@ -112,6 +113,11 @@ public class WorkItems {
         return new WorkItem(rs.getLong("id"), rs.getString("rule_code"), rs.getString("item_key"), rs.getString("stage"),
                 rs.getString("recipient"), rs.getString("title"), rs.getString("detail"), (Long) rs.getObject("case_id"), due,
                 rs.getString("link"), rs.getObject("created_at", OffsetDateTime.class), resolved,
-                resolved == null && due.isBefore(today));
+                resolved == null && due.isBefore(today), rs.getString("title_key"), strings(rs.getArray("title_args")),
+                rs.getString("detail_key"), strings(rs.getArray("detail_args")));
+    }
+
+    private static String[] strings(java.sql.Array array) throws SQLException {
+        return array == null ? new String[0] : (String[]) array.getArray();
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import no.bosetting.municipalities.Municipalities;
 import no.bosetting.shared.deadlines.DeadlineRule;
 import no.bosetting.shared.deadlines.DueItem;
+import no.bosetting.shared.deadlines.DueItem.Text;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,10 +30,13 @@ public class SettlementDateDeadlines implements DeadlineRule {
     private final Municipalities municipalities;
     private final int municipalityDays;
     private final int agencyDays;
+    private final no.bosetting.shared.Words words;
 
     public SettlementDateDeadlines(JdbcClient jdbc, Municipalities municipalities,
                                    @Value("${bosetting.deadlines.settlement-date.municipality-days:7}") int municipalityDays,
-                                   @Value("${bosetting.deadlines.settlement-date.agency-days:14}") int agencyDays) {
+                                   @Value("${bosetting.deadlines.settlement-date.agency-days:14}") int agencyDays,
+                                   no.bosetting.shared.Words words) {
+        this.words = words;
         this.jdbc = jdbc;
         this.municipalities = municipalities;
         this.municipalityDays = municipalityDays;
@@ -65,20 +69,17 @@ public class SettlementDateDeadlines implements DeadlineRule {
             String key = "case:" + m.caseId();
             String link = "/saker/" + m.caseId();
             String planned = DATE.format(m.planned());
-            String persons = m.persons() == 1 ? "1 person" : m.persons() + " personer";
+            String persons = String.valueOf(m.persons());
+            String plural = m.persons() == 1 ? ".one" : ".other";
+            String name = municipalities.name(m.municipalityNumber());
             if (!today.isBefore(m.planned().plusDays(municipalityDays))) {
-                items.add(new DueItem(key, "municipality", "municipality:" + m.municipalityNumber(),
-                        "Registrer bosettingsdato for " + m.reference(),
-                        "Planlagt bosettingsdato var " + planned + ", men bosettingsdato er ikke registrert for " + persons
-                                + ". Registrer faktisk dato per person, eller endre den planlagte datoen.",
-                        m.caseId(), m.planned(), link));
+                items.add(DueItem.worded(words, key, "municipality", "municipality:" + m.municipalityNumber(),
+                        Text.of("work.settlementDate.municipality", m.reference()),
+                        Text.of("work.settlementDate.municipality.detail" + plural, planned, persons), m.caseId(), m.planned(), link));
             }
             if (!today.isBefore(m.planned().plusDays(agencyDays))) {
-                items.add(new DueItem(key, "escalated", "agency",
-                        "Bosettingsdato mangler: " + m.reference() + " i " + municipalities.name(m.municipalityNumber()),
-                        municipalities.name(m.municipalityNumber()) + " har ikke registrert bosettingsdato for " + persons
-                                + " (planlagt " + planned + "). Følg opp kommunen eller registrer datoen.",
-                        m.caseId(), m.planned(), link));
+                items.add(DueItem.worded(words, key, "escalated", "agency", Text.of("work.settlementDate.escalated", m.reference(), name),
+                        Text.of("work.settlementDate.escalated.detail" + plural, name, persons, planned), m.caseId(), m.planned(), link));
             }
         }
         return items;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import no.bosetting.access.Actor;
+import no.bosetting.access.UserAccounts;
 import no.bosetting.cases.CloseReason;
 import no.bosetting.cases.ImportOutcome;
 import no.bosetting.cases.InformationChannel;
@@ -54,7 +55,10 @@ final class CaseReplay {
     private PermitImportRequest request(DemoPlan.Household h, boolean withDNumbers) {
         List<PermitImportRequest.PersonData> persons = h.persons().stream()
                 .map(p -> new PermitImportRequest.PersonData(p.dufNumber(), null, withDNumbers ? p.dNumber() : null,
-                        p.givenName(), p.familyName(), p.birthDate(), p.sex(), p.citizenship(), p.relation(), null, null))
+                        p.givenName(), p.familyName(), p.birthDate(), p.sex(), p.citizenship(), p.relation(), null,
+                        // The main person's contact, so "Kontakt" is filled once the municipality may see it (issue 16
+                        // point 10); the reserved .test domain never reaches anyone.
+                        p.relation() == no.bosetting.cases.Relation.MAIN ? "duf" + p.dufNumber() + "@" + UserAccounts.DEMO_MAIL_DOMAIN : null))
                 .toList();
         return new PermitImportRequest(h.permitReference(), h.permitType(), h.permitDate(), h.livingSituation(),
                 h.centre() == null ? null : replay.centreId(h.centre()), h.municipalityNumber(), persons);

@@ -28,7 +28,7 @@ class InterviewWorkItems {
     static final String CODE = "settlement-interview";
 
     @Bean
-    DeadlineRule settlementInterviewTask(CaseQueries cases, Interviews interviews) {
+    DeadlineRule settlementInterviewTask(CaseQueries cases, Interviews interviews, no.bosetting.shared.Words words) {
         return new DeadlineRule() {
             @Override
             public String code() {
@@ -45,12 +45,9 @@ class InterviewWorkItems {
                         continue;
                     }
                     String recipient = recipient(c);
-                    items.add(new DueItem("case:" + c.caseId(), "interview", recipient,
-                            "Hold bosettingssamtale: " + c.reference(),
-                            recipient.startsWith("municipality:")
-                                    ? "Husstanden bor privat i kommunen, og IMDi har godtatt søknaden om bosetting. Kommunen kartlegger"
-                                    + " husstanden: hold bosettingssamtalen med tolk og registrer den."
-                                    : "Husstanden har fått oppholdstillatelse. Hold bosettingssamtalen med tolk og registrer den.",
+                    items.add(DueItem.worded(words, "case:" + c.caseId(), "interview", recipient,
+                            DueItem.Text.of("work.interview", c.reference()),
+                            DueItem.Text.of(recipient.startsWith("municipality:") ? "work.interview.private" : "work.interview.permit"),
                             c.caseId(), c.mappingSince().plusDays(DAYS), "/saker/" + c.caseId() + "/samtale"));
                 }
                 return items;

@@ -222,7 +222,7 @@ public class Letters {
     }
 
     static final Map<String, String[]> LABELS = Map.of(
-            // sender, to, born, case number, date, template, letter version
+            // sender, to, born, case number, date, template (no longer printed: issue 16 point 10), letter version
             "nb", new String[]{"Integrerings- og mangfoldsdirektoratet (IMDi)", "Til", "Født", "Saksnummer", "Dato", "Mal", "Brevversjon"},
             "en", new String[]{"The Directorate of Integration and Diversity (IMDi)", "To", "Born", "Case number", "Date", "Template", "Letter version"},
             "uk", new String[]{"Директорат з питань інтеграції та різноманіття (IMDi)", "Кому", "Дата народження", "Номер справи", "Дата",
@@ -241,7 +241,7 @@ public class Letters {
         String[] l = LABELS.get(language);
         return "<section class=\"letter\" lang=\"" + language + "\">\n<div class=\"sender\">" + l[0] + "</div>\n" + recipient
                 + "\n<h1>" + LetterText.inline(template.title(), values) + "</h1>\n" + LetterText.blocks(template.body(), values)
-                + "<p class=\"meta\">" + l[5] + ": " + template.label() + " · " + l[6] + ": " + version + "</p>\n</section>\n";
+                + "<p class=\"meta\">" + l[6] + ": " + version + "</p>\n</section>\n";
     }
 
     /** A preview of a template text with sample data, as PDF (nothing is stored). */

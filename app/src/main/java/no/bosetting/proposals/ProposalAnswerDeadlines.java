@@ -9,6 +9,7 @@ import java.util.List;
 import no.bosetting.municipalities.Municipalities;
 import no.bosetting.shared.deadlines.DeadlineRule;
 import no.bosetting.shared.deadlines.DueItem;
+import no.bosetting.shared.deadlines.DueItem.Text;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,11 +31,14 @@ public class ProposalAnswerDeadlines implements DeadlineRule {
     private final int reminderDay;
     private final int overdueDay;
     private final int escalationDay;
+    private final no.bosetting.shared.Words words;
 
     public ProposalAnswerDeadlines(JdbcClient jdbc, Municipalities municipalities,
                                    @Value("${bosetting.deadlines.proposal-answer.reminder-day:5}") int reminderDay,
                                    @Value("${bosetting.deadlines.proposal-answer.overdue-day:7}") int overdueDay,
-                                   @Value("${bosetting.deadlines.proposal-answer.escalation-day:8}") int escalationDay) {
+                                   @Value("${bosetting.deadlines.proposal-answer.escalation-day:8}") int escalationDay,
+                                   no.bosetting.shared.Words words) {
+        this.words = words;
         this.jdbc = jdbc;
         this.municipalities = municipalities;
         this.reminderDay = reminderDay;
@@ -73,23 +77,18 @@ public class ProposalAnswerDeadlines implements DeadlineRule {
             String link = "/kommune/forslag/" + p.id();
             String deadline = DATE.format(p.deadline());
             if (day >= overdueDay) {
-                String when = today.isAfter(p.deadline()) ? "gikk ut " + deadline : "går ut i dag (" + deadline + ")";
-                items.add(new DueItem(key, "overdue", municipality, "Svarfristen er nådd: forslag " + p.reference(),
-                        "Svarfristen for forslaget om å bosette husstand " + p.reference() + " " + when
-                                + ". Aksepter eller avslå med begrunnelse så snart som mulig.",
+                items.add(DueItem.worded(words, key, "overdue", municipality, Text.of("work.proposal.overdue", p.reference()),
+                        Text.of(today.isAfter(p.deadline()) ? "work.proposal.overdue.passed" : "work.proposal.overdue.today",
+                                p.reference(), deadline),
                         p.caseId(), p.deadline(), link));
             } else if (day >= reminderDay) {
-                items.add(new DueItem(key, "reminder", municipality, "Svar på forslag " + p.reference() + " innen " + deadline,
-                        "Kommunen har fått forslag om å bosette husstand " + p.reference() + ". Svarfristen er " + deadline
-                                + ": aksepter med planlagt bosettingsdato eller avslå med begrunnelse.",
-                        p.caseId(), p.deadline(), link));
+                items.add(DueItem.worded(words, key, "reminder", municipality, Text.of("work.proposal.reminder", p.reference(), deadline),
+                        Text.of("work.proposal.reminder.detail", p.reference(), deadline), p.caseId(), p.deadline(), link));
             }
             if (day >= escalationDay) {
-                items.add(new DueItem(key, "escalated", "agency",
-                        "Forslag " + p.reference() + " til " + municipalities.name(p.municipalityNumber()) + " er ikke besvart",
-                        municipalities.name(p.municipalityNumber()) + " har ikke svart på forslaget om husstand " + p.reference()
-                                + " (svarfrist " + deadline + "). Følg opp kommunen, aksepter på kommunens vegne med begrunnelse, "
-                                + "eller trekk forslaget.",
+                String name = municipalities.name(p.municipalityNumber());
+                items.add(DueItem.worded(words, key, "escalated", "agency", Text.of("work.proposal.escalated", p.reference(), name),
+                        Text.of("work.proposal.escalated.detail", p.reference(), name, deadline),
                         p.caseId(), p.deadline(), "/forslag?overdue=true&municipality=" + p.municipalityNumber()));
             }
         }

@@ -66,11 +66,13 @@ public class Proposals {
     private final UserAccounts users;
     private final List<AllocationHolds> holds;
     private final int answerDays;
+    private final no.bosetting.shared.Words words;
 
     public Proposals(JdbcClient jdbc, Clock clock, CaseCommands caseCommands, CaseQueries caseQueries,
                      SettlementDecisions decisions, Interviews interviews, Municipalities municipalities, Outbox outbox,
                      UserAccounts users, List<AllocationHolds> holds,
-                     @Value("${bosetting.proposal.answer-days:7}") int answerDays) {
+                     @Value("${bosetting.proposal.answer-days:7}") int answerDays, no.bosetting.shared.Words words) {
+        this.words = words;
         this.holds = List.copyOf(holds);
         this.jdbc = jdbc;
         this.clock = clock;
@@ -264,7 +266,7 @@ public class Proposals {
             return CommandResult.fail(CommandFailure.RuleBroken.of("rejectionText", "error.text.tooLong", 2000));
         }
         CommandResult<CaseStatus> moved = caseCommands.reject(p.caseId(), actor, p.municipalityNumber(),
-                code.name() + ": " + text.trim());
+                words.nb("rejection.", code) + ": " + text.trim());
         if (!moved.isSuccess()) {
             return moved;
         }

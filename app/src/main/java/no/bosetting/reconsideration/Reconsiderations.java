@@ -56,9 +56,11 @@ public class Reconsiderations {
     private final UserAccounts users;
     private final Municipalities municipalities;
     private final Outbox outbox;
+    private final no.bosetting.shared.Words words;
 
     public Reconsiderations(JdbcClient jdbc, Clock clock, CaseQueries cases, CaseCommands caseCommands, SettlementDecisions decisions,
-                            UserAccounts users, Municipalities municipalities, Outbox outbox) {
+                            UserAccounts users, Municipalities municipalities, Outbox outbox, no.bosetting.shared.Words words) {
+        this.words = words;
         this.jdbc = jdbc;
         this.clock = clock;
         this.cases = cases;
@@ -134,9 +136,9 @@ public class Reconsiderations {
                 .param("now", now).param("by", actor.username())
                 .query(Long.class).single();
         HISTORY.append(jdbc, clock, id, actor, ReconsiderationCommand.REQUEST, null, ReconsiderationStatus.REQUESTED,
-                request.ground().name() + ": " + explanation);
+                words.nb("reconsideration.ground.", request.ground()) + ": " + explanation);
         caseCommands.note(caseId, actor, "RECONSIDERATION_REQUESTED", "Omgjøring begjært av " + requester(request.requesterKind(), name)
-                + " – grunnlag " + request.ground().name());
+                + " – grunnlag: " + words.nb("reconsideration.ground.", request.ground()));
         return CommandResult.ok(id);
     }
 

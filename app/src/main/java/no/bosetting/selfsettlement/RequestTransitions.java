@@ -34,9 +34,12 @@ class RequestTransitions {
     private final Municipalities municipalities;
     private final UserAccounts users;
     private final Outbox outbox;
+    private final no.bosetting.shared.Words words;
 
     RequestTransitions(JdbcClient jdbc, Clock clock, SelfSettlementRequests requests, CaseCommands caseCommands,
-                       Municipalities municipalities, UserAccounts users, Outbox outbox) {
+                       Municipalities municipalities, UserAccounts users, Outbox outbox,
+                       no.bosetting.shared.Words words) {
+        this.words = words;
         this.jdbc = jdbc;
         this.clock = clock;
         this.requests = requests;
@@ -76,7 +79,7 @@ class RequestTransitions {
                 .param("id", r.id()).update();
         HISTORY.append(jdbc, clock, r.id(), actor, command, from, to, reason);
         caseCommands.note(r.caseId(), actor, "SELF_SETTLEMENT_" + command.name(),
-                "Avtalt selvbosetting " + municipalities.name(r.municipalityNumber()) + ": " + from + " → " + to
+                "Avtalt selvbosetting " + municipalities.name(r.municipalityNumber()) + ": " + words.nb("selfsettlement.status.", from) + " → " + words.nb("selfsettlement.status.", to)
                         + (reason == null ? "" : " (" + reason + ")"));
     }
 
@@ -112,7 +115,7 @@ class RequestTransitions {
                 """)
                 .param("r", reason.name()).param("t", t).param("now", OffsetDateTime.now(clock)).param("by", actor.username())
                 .param("id", id).update();
-        apply(actor, locked.value(), command, "Avslått: " + reason.name() + (t == null ? "" : " – " + t));
+        apply(actor, locked.value(), command, "Avslått: " + words.nb("selfsettlement.reason.", reason) + (t == null ? "" : " – " + t));
         return CommandResult.ok(command.target());
     }
 

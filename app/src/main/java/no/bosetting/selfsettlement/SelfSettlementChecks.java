@@ -27,9 +27,12 @@ public class SelfSettlementChecks {
     private final RequestTransitions transitions;
     private final SelfSettlementSettings settings;
     private final Municipalities municipalities;
+    private final no.bosetting.shared.Words words;
 
     SelfSettlementChecks(JdbcClient jdbc, Clock clock, SelfSettlementRequests requests, RequestTransitions transitions,
-                         SelfSettlementSettings settings, Municipalities municipalities) {
+                         SelfSettlementSettings settings, Municipalities municipalities,
+                         no.bosetting.shared.Words words) {
+        this.words = words;
         this.jdbc = jdbc;
         this.clock = clock;
         this.requests = requests;
@@ -167,11 +170,13 @@ public class SelfSettlementChecks {
                 .param("now", OffsetDateTime.now(clock)).param("by", actor.username()).param("id", r.id()).update();
     }
 
-    private static String describe(RequestChecklist c) {
+    private static final java.time.format.DateTimeFormatter NORWEGIAN_DATE = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+    private String describe(RequestChecklist c) {
         return "leiekontrakt " + yes(c.leaseTermsOk()) + ", husleie " + yes(c.rentWithinLimit()) + ", matrikkel "
                 + yes(c.propertyRegisterOk()) + ", selvstendig bolig " + yes(c.independentDwelling()) + ", befaring "
-                + (c.inspectionResult() == null ? "ikke registrert" : c.inspectionResult().name())
-                + (c.inspectionDate() == null ? "" : " " + c.inspectionDate());
+                + (c.inspectionResult() == null ? "ikke registrert" : words.nb("selfsettlement.inspection.", c.inspectionResult()).toLowerCase(java.util.Locale.ROOT))
+                + (c.inspectionDate() == null ? "" : " " + NORWEGIAN_DATE.format(c.inspectionDate()));
     }
 
     private static String yes(boolean b) {

@@ -56,6 +56,9 @@ class EmbeddedPostgresConfig {
         ds.setPassword("postgres");
         ds.setMaximumPoolSize(10);
         ds.setPoolName("embedded");
+        // Dates of timestamps (::date, date_trunc) in SQL are Norwegian dates whatever the JVM's zone: the driver sets the
+        // session's zone from the JVM's at connect, so every connection sets it back (issue 16 point 1).
+        ds.setConnectionInitSql(TimeConfig.SESSION_TIME_ZONE_SQL);
         return ds;
     }
 

@@ -1,0 +1,63 @@
+package no.bosetting.deadlines;
+
+import java.time.LocalTime;
+
+import no.bosetting.access.Actor;
+import no.bosetting.shared.ShiftableClock;
+import no.bosetting.shared.TimeConfig;
+import no.bosetting.support.Fixtures;
+import no.bosetting.support.IntegrationTest;
+import no.bosetting.support.TestClock;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static no.bosetting.support.Fixtures.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Issue 16 point 6: with English chosen, the work list's tasks are in English (they were the stored Norwegian text);
+ * in Norwegian they read as before, and the notification keeps its Norwegian text.
+ */
+@IntegrationTest
+class WorkListInTheReadersLanguageTest {
+
+    /** Hitra: no other test uses it. */
+    private static final String MUNICIPALITY = "5056";
+
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    DeadlineScheduler scheduler;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void anOverdueAnswerReadsInEnglishOnTheEnglishWorkListAndInNorwegianOnTheNorwegianOne() throws Exception {
+        long caseId = fixtures.household(fixtures.centre("3403"), 1, TestClock.today().minusDays(30));
+        fixtures.ready(caseId);
+        ShiftableClock.runAt(TestClock.today().minusDays(10).atTime(LocalTime.NOON).atZone(TimeConfig.OSLO).toInstant(),
+                () -> fixtures.propose(caseId, MUNICIPALITY));
+        String reference = jdbc.sql("select reference from settlement_case where id = :id").param("id", caseId)
+                .query(String.class).single();
+        scheduler.runAll();
+        Actor officer = fixtures.municipality(MUNICIPALITY);
+
+        String english = mvc.perform(get("/oppgaver").param("lang", "en").with(as(officer))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(english).contains("Answer deadline reached: proposal " + reference)
+                .contains("The deadline to answer the proposal to settle household " + reference + " passed on")
+                .doesNotContain("Svarfristen");
+        String norwegian = mvc.perform(get("/oppgaver").param("lang", "nb").with(as(officer))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(norwegian).contains("Svarfristen er nådd: forslag " + reference);
+        assertThat(jdbc.sql("select title from work_item where item_key like 'proposal:%' and recipient = :r and stage = 'overdue'")
+                .param("r", "municipality:" + MUNICIPALITY).query(String.class).list())
+                .as("the stored text, for notifications and e-mail").contains("Svarfristen er nådd: forslag " + reference);
+    }
+}
