@@ -24,6 +24,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -155,12 +156,22 @@ class SecurityConfig {
                                             UserAccounts accounts,
                                             ObjectProvider<ClientRegistrationRepository> oidcClients,
                                             ObjectProvider<RefugeeIdentities> refugees,
-                                            @Value("${bosetting.security.form-login:true}") boolean formLogin) throws Exception {
+                                            @Value("${bosetting.security.form-login:true}") boolean formLogin,
+                                            @Value("${bosetting.metrics.allowed-addresses:127.0.0.1/32,::1/128}") List<String> metricsAddresses)
+            throws Exception {
+        // Prometheus scrapes from the operations network without an account; anyone else needs the administrator role.
+        // In production the client address comes from X-Forwarded-For set by a trusted proxy (server.forward-headers-strategy),
+        // so a request through the load balancer counts as its real client, not the proxy.
+        List<IpAddressMatcher> scrapers = metricsAddresses.stream().map(String::strip).filter(a -> !a.isEmpty())
+                .map(IpAddressMatcher::new).toList();
         http.authorizeHttpRequests(auth -> auth
                 // The container's error page for a request that failed; /error asked for directly is not a page.
                 .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                 .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                .requestMatchers(request -> request.getRequestURI().equals(request.getContextPath() + "/actuator/prometheus")
+                        && scrapers.stream().anyMatch(m -> m.matches(request))).permitAll()
+                .requestMatchers("/actuator/prometheus").hasRole(Role.AGENCY_ADMIN.name())
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                 // Refugees sign in with their DUF number and a one-time code; their pages show only their own case.
                 .requestMatchers("/min-side/logg-inn", "/min-side/logg-inn/**", "/demo-postkasse").permitAll()

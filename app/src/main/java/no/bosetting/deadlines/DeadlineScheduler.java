@@ -112,9 +112,31 @@ public class DeadlineScheduler {
             result = lockingExecutor.executeWithLock(this::runAll, lock);
         } catch (Throwable e) {
             log.error("Deadline rules could not run: {}", e.toString(), e);
+            runsFailed.incrementAndGet();
             return false;
         }
+        if (!result.wasExecuted()) {
+            runsSkipped.incrementAndGet();
+        } else if (result.getResult() != null && !result.getResult().failedRules().isEmpty()) {
+            runsFailed.incrementAndGet();
+        } else {
+            runsCompleted.incrementAndGet();
+        }
         return result.wasExecuted();
+    }
+
+    /** Runs on this node since it started, for the metrics ({@code SchedulerMonitor}). */
+    private final java.util.concurrent.atomic.AtomicLong runsCompleted = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong runsSkipped = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong runsFailed = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Completed (every rule ran), skipped (another node held the lock) and failed runs on this node. */
+    long[] runCounts() {
+        return new long[] {runsCompleted.get(), runsSkipped.get(), runsFailed.get()};
+    }
+
+    boolean enabled() {
+        return enabled;
     }
 
     /** Runs every rule now (the caller decides about locking); each rule on its own. */

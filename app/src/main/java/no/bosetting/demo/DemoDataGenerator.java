@@ -99,9 +99,16 @@ public class DemoDataGenerator {
     }
 
     private DemoSummary replay(DemoPlan plan, long started) {
-        log.info("Demo data: replaying {} events through the commands", plan.events().size());
+        // Complete or nothing (issue 22 item 4): the row stays open until the last step, and a start that finds it open
+        // empties the database and seeds again (DemoSeedingRecovery).
+        long seeding = jdbc.sql("insert into demo_seeding (seed, households, started_at) values (:s, :h, :t) returning id")
+                .param("s", plan.seed()).param("h", plan.households().size())
+                .param("t", java.sql.Timestamp.from(clock.instant())).query(Long.class).single();
+        log.info("Demo data: replaying {} events through the commands (first start only; progress every few seconds)",
+                plan.events().size());
         DemoReplay replay = new DemoReplay(plan, commands, jdbc, tx, clock);
-        replay.run();
+        replay.run(new DemoProgress(plan.events().size(), System::nanoTime, log::info));
+        log.info("Demo data: household edges, round inputs, moves, life cycle, what-if and review");
         householdEdges.run(plan.seed());
         roundInputs.run(plan.seed());
         log.info("Demo data: {} secondary moves registered", DemoMoves.register(plan.seed(), commands, jdbc, replay.caseworker(), clock));
@@ -117,6 +124,10 @@ public class DemoDataGenerator {
         log.info("Demo data: {} reception-centre notifications about households already settled or closed marked read",
                 demoNotifications.settleHistory());
         housing.run(referencePrefix(plan.seed()));
+        jdbc.sql("update demo_seeding set completed_at = :t, seconds = :sec where id = :id")
+                .param("t", java.sql.Timestamp.from(clock.instant()))
+                .param("sec", Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0).param("id", seeding).update();
+        log.info("Demo data: complete");
         return summary;
     }
 

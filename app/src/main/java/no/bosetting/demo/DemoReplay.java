@@ -102,9 +102,14 @@ final class DemoReplay {
     }
 
     void run() {
+        run(DemoProgress.SILENT);
+    }
+
+    void run(DemoProgress progress) {
         issueRequests();
         LocalDate lastDay = null;
         for (DemoPlan.Event event : plan.events()) {
+            progress.step();
             LocalDate day = event.at().atZone(TimeConfig.OSLO).toLocalDate();
             if (lastDay != null && day.isAfter(lastDay)) {
                 // The daily job that closes opt-in windows past their last day, as it would have run that day.

@@ -3,6 +3,11 @@ package no.bosetting.shared;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
 
@@ -36,6 +41,9 @@ class EmbeddedPostgresConfig {
         boolean temporary = dataDir == null || dataDir.isBlank();
         Path dir = temporary ? Files.createTempDirectory("bosetting-pg") : Path.of(dataDir).toAbsolutePath();
         Files.createDirectories(dir.getParent());
+        if (!temporary) {
+            stopOrphanedServer(dir);
+        }
         log.info("Starting embedded PostgreSQL with data in {}", dir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
@@ -46,6 +54,40 @@ class EmbeddedPostgresConfig {
             builder.setPort(port);
         }
         return builder.start();
+    }
+
+    /**
+     * An app killed with {@code kill -9} leaves its PostgreSQL running on the data folder, and the next start then
+     * failed with "lock file postmaster.pid already exists". Such a server has lost its application, so it is asked
+     * to stop (fast shutdown: its data is kept and consistent) before a new one starts on the same folder.
+     */
+    static void stopOrphanedServer(Path dir) throws IOException {
+        Path pidFile = dir.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.size() < 2 || !lines.get(0).strip().matches("\\d+")
+                || !Path.of(lines.get(1).strip()).toAbsolutePath().equals(dir.toAbsolutePath())) {
+            return;
+        }
+        long pid = Long.parseLong(lines.get(0).strip());
+        Optional<ProcessHandle> server = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        if (server.isEmpty()) {
+            return; // a stale file from a crash: PostgreSQL removes it itself
+        }
+        log.warn("Embedded PostgreSQL from an earlier start (pid {}) is still running on {}; stopping it first", pid, dir);
+        new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start();
+        try {
+            server.get().onExit().get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while waiting for the earlier PostgreSQL (pid " + pid + ") to stop", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("The earlier PostgreSQL (pid " + pid + ") on " + dir + " did not stop within 60 s; stop it"
+                    + " with: kill -INT " + pid, e);
+        }
     }
 
     @Bean(destroyMethod = "close")

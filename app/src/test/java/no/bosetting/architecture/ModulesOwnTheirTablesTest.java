@@ -78,7 +78,8 @@ class ModulesOwnTheirTablesTest {
             "indicators", "indicator_import, indicator_value",
             "moves", "secondary_move",
             "approvals", "approval_policy, approval, approval_history",
-            "introduction", "intro_participation, intro_period, intro_training, intro_outcome, outcome_model");
+            "introduction", "intro_participation, intro_period, intro_training, intro_outcome, outcome_model",
+            "demo", "demo_seeding");
 
     /**
      * Writes and locks of another module's table, as {@code "module: table KIND"}; may only shrink. Each should go

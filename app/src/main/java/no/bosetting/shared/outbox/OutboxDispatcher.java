@@ -64,9 +64,18 @@ public class OutboxDispatcher {
         this.firstRetry = firstRetry;
     }
 
+    /** When this node's dispatcher last finished a scheduled run (monotonic time), for the {@code outbox} health group. */
+    private volatile long lastScheduledRun = System.nanoTime();
+
     @Scheduled(fixedDelayString = "${bosetting.outbox.interval:PT5S}")
     public void scheduled() {
         dispatchPending();
+        lastScheduledRun = System.nanoTime();
+    }
+
+    /** Time since this node's dispatcher last finished a scheduled run (or since it started). */
+    Duration sinceLastScheduledRun() {
+        return Duration.ofNanos(System.nanoTime() - lastScheduledRun);
     }
 
     /**
