@@ -31,8 +31,10 @@ public class CaseCommands {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final ProtectedAddress protection;
 
-    public CaseCommands(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+    public CaseCommands(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, ProtectedAddress protection) {
+        this.protection = protection;
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
@@ -372,7 +374,7 @@ public class CaseCommands {
         row.ifPresent(r -> {
             for (CaseCommand c : CaseCommand.values()) {
                 if (c.appliesTo(r.status()) && c.allowedFor(actor.role()) && inScope(c, r, actor, r.settlementMunicipality())
-                        && CaseLifecycle.validNow(jdbc, caseId, c)) {
+                        && CaseLifecycle.validNow(jdbc, caseId, c) && protectionAllows(c, actor, caseId)) {
                     valid.add(c);
                 }
             }
@@ -402,6 +404,9 @@ public class CaseCommands {
         if (!inScope(command, row, actor, municipality)) {
             return CommandResult.fail(CommandFailure.NotFound.of("error.case.notFound", caseId));
         }
+        if (!protectionAllows(command, actor, caseId)) {
+            return CommandResult.fail(ProtectedAddress.notDesignated());
+        }
         if (!command.appliesTo(row.status())) {
             return CommandResult.fail(CommandFailure.WrongState.of(row.status().name(), "error.case.wrongState",
                     row.status().name(), command.name()));
@@ -426,6 +431,11 @@ public class CaseCommands {
                 .update();
         appendHistory(caseId, actor, command.name(), row.status(), to, reason);
         return CommandResult.ok(to);
+    }
+
+    /** A protected household: only designated users act on it, except the allocation's proposal steps (ProtectedAddress). */
+    private boolean protectionAllows(CaseCommand command, Actor actor, long caseId) {
+        return command == CaseCommand.PROPOSE || command == CaseCommand.WITHDRAW_PROPOSAL || protection.mayAct(actor, caseId);
     }
 
     static boolean inScope(CaseCommand command, Row row, Actor actor, String municipality) {
