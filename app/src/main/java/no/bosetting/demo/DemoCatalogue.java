@@ -104,6 +104,7 @@ public final class DemoCatalogue {
 
     public static final List<Login> LOGINS = List.of(
             new Login("saksbehandler", "Siri Saksbehandler (IMDi)", Role.AGENCY_CASEWORKER, null, null),
+            new Login("saksbehandler-vern", "Vera Vern (IMDi, utpekt for bekymringsmeldinger og adressesperre)", Role.AGENCY_CASEWORKER, null, null),
             new Login("planlegger", "Per Planlegger (IMDi)", Role.AGENCY_PLANNER, null, null),
             new Login("admin", "Ada Administrator (IMDi)", Role.AGENCY_ADMIN, null, null),
             new Login("statistikk", "KS Demo", Role.STATISTICS_READER, null, null),
