@@ -98,7 +98,7 @@ class ProtectionDemo {
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock);
         String prefix = "DEMO-V" + seed + "-";
-        long duf = 97_000_000L + Math.floorMod(seed, 1000L) * 100;
+        long duf = 96_500_000L + Math.floorMod(seed, 1000L) * 100; // a range no other demo class uses
 
         // The screening in the interview raised a concern; the designated caseworker writes the restricted report from it.
         LocalDate permit = today.minusDays(35);
