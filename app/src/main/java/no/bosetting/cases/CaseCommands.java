@@ -371,10 +371,11 @@ public class CaseCommands {
                 .query((rs, n) -> row(rs))
                 .optional();
         List<CaseCommand> valid = new ArrayList<>();
+        boolean mayAct = row.isPresent() && protection.mayAct(actor, caseId);
         row.ifPresent(r -> {
             for (CaseCommand c : CaseCommand.values()) {
                 if (c.appliesTo(r.status()) && c.allowedFor(actor.role()) && inScope(c, r, actor, r.settlementMunicipality())
-                        && CaseLifecycle.validNow(jdbc, caseId, c) && protectionAllows(c, actor, caseId)) {
+                        && CaseLifecycle.validNow(jdbc, caseId, c) && (mayAct || proposalStep(c))) {
                     valid.add(c);
                 }
             }
@@ -435,7 +436,11 @@ public class CaseCommands {
 
     /** A protected household: only designated users act on it, except the allocation's proposal steps (ProtectedAddress). */
     private boolean protectionAllows(CaseCommand command, Actor actor, long caseId) {
-        return command == CaseCommand.PROPOSE || command == CaseCommand.WITHDRAW_PROPOSAL || protection.mayAct(actor, caseId);
+        return proposalStep(command) || protection.mayAct(actor, caseId);
+    }
+
+    private static boolean proposalStep(CaseCommand command) {
+        return command == CaseCommand.PROPOSE || command == CaseCommand.WITHDRAW_PROPOSAL;
     }
 
     static boolean inScope(CaseCommand command, Row row, Actor actor, String municipality) {
