@@ -192,6 +192,8 @@ class SecurityConfig {
                 .requestMatchers("/mottak/**").hasRole(Role.RECEPTION_STAFF.name())
                 .requestMatchers("/saker/**", "/vedtak/**").hasAnyRole(Role.AGENCY_CASEWORKER.name(), Role.AGENCY_PLANNER.name(),
                         Role.AGENCY_ADMIN.name(), Role.MUNICIPALITY_OFFICER.name(), Role.RECEPTION_STAFF.name())
+                // Restricted concern reports: agency roles here, and the designation checked by every page (issue 18).
+                .requestMatchers("/bekymringer", "/bekymringer/**").hasAnyRole(AGENCY)
                 .requestMatchers("/statistikk/rettferdighet", "/statistikk/rettferdighet/**").hasAnyRole(AGENCY)
                 .requestMatchers("/statistikk/**", "/oppgaver/**").hasAnyRole(STAFF)
                 .anyRequest().authenticated());

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,6 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class AllocationExplanations implements StoredExplanations {
+
+    /** The code of "left out for a restricted reason": no municipality named, no reason given (issue 18 item 3). */
+    static final String RESTRICTED = "RESTRICTED";
 
     /** Terms that contribute less than this are left out of the wording (they round to 0.00). */
     static final double SMALLEST_TERM = 0.005;
@@ -93,8 +97,15 @@ public class AllocationExplanations implements StoredExplanations {
             }
             double here = scorer.score(h, m);
             List<StoredExplanation.Excluded> excluded = new ArrayList<>();
+            Set<String> restricted = round.restrictedFor(householdId);
+            boolean restrictedBetter = false;
             for (int j = 0; j < ms.size(); j++) {
                 UnassignedReason.Code code = j == m ? null : scorer.ineligibility(h, j);
+                if (code != null && restricted.contains(ms.get(j).number())) {
+                    // Excluded for a restricted reason (issue 18 item 3): neither the municipality nor the reason is named.
+                    restrictedBetter |= scorer.score(h, j) > here + EQUAL;
+                    continue;
+                }
                 // A household bound to its close family's (or job's) municipality has every other one excluded by that
                 // one rule, which its own reason already says.
                 if (code != null && code != UnassignedReason.Code.CLOSE_FAMILY_MUNICIPALITY_UNSUITABLE
@@ -111,8 +122,11 @@ public class AllocationExplanations implements StoredExplanations {
             if (round.educationFallback().contains(e.municipality())) {
                 fallbacks.add("education");
             }
-            return StoredExplanation.of(e, policy.name(), policy.version(), runnerTerms,
-                    excluded.subList(0, Math.min(StoredExplanation.MAX_EXCLUDED, excluded.size())), fallbacks,
+            List<StoredExplanation.Excluded> shown = new ArrayList<>(excluded.subList(0, Math.min(StoredExplanation.MAX_EXCLUDED, excluded.size())));
+            if (restrictedBetter) {
+                shown.add(new StoredExplanation.Excluded(null, here, RESTRICTED));
+            }
+            return StoredExplanation.of(e, policy.name(), policy.version(), runnerTerms, shown, fallbacks,
                     round.boundByJob().contains(householdId));
         }
     }
@@ -220,6 +234,10 @@ public class AllocationExplanations implements StoredExplanations {
                     : text(locale, "reason.betterBecause", name(r.municipality()), joined(better, locale)));
         }
         for (StoredExplanation.Excluded x : s.excluded()) {
+            if (RESTRICTED.equals(x.code())) {
+                reasons.add(text(locale, "reason.restricted"));
+                continue;
+            }
             reasons.add(text(locale, "reason.excluded", name(x.municipality()), text(locale, "reason.excluded." + x.code())));
         }
         for (String f : s.fallbacks()) {

@@ -175,6 +175,8 @@ public class RunReview {
         Instance instance = rounds.build("pick-" + caseId, List.of(summary.get()), LocalDate.now(clock));
         Household h = instance.households().isEmpty() ? null : instance.households().get(0);
         AllocationRun.Item self = item.get();
+        var restriction = rounds.restrictions(List.of(caseId)).get(caseId);
+        Set<String> restricted = restriction == null ? Set.of() : restriction.unsuitableMunicipalities();
         Map<String, int[]> used = new HashMap<>();
         for (AllocationRun.Item i : run.items()) {
             if (i.municipalityNumber() != null && !i.sent() && i.caseId() != caseId) {
@@ -192,7 +194,7 @@ public class RunReview {
             }
             int[] u = used.getOrDefault(m.number(), new int[2]);
             int left = m.remainingPlaces() - u[0];
-            String[] refused = refused(h, self, m, left, m.remainingMinorPlaces() - u[1]);
+            String[] refused = refused(h, self, m, left, m.remainingMinorPlaces() - u[1], restricted);
             choices.add(new Choice(m.number(), label, left, refused == null ? null : refused[0], refused == null ? null : refused[1],
                     m.number().equals(self.municipalityNumber())));
         }
@@ -203,12 +205,17 @@ public class RunReview {
     }
 
     /** The hard rule that forbids the household in the municipality, as a message key and its argument; null when allowed. */
-    private String[] refused(Household h, AllocationRun.Item self, Municipality m, int placesLeft, int minorPlacesLeft) {
+    private String[] refused(Household h, AllocationRun.Item self, Municipality m, int placesLeft, int minorPlacesLeft,
+                             Set<String> restricted) {
         if (h == null) {
             return new String[] {"pick.refused.notAllocatable", null};
         }
         if (h.closeFamilyMunicipality() != null && !h.closeFamilyMunicipality().equals(m.number())) {
             return new String[] {"pick.refused.closeFamily", municipalities.name(h.closeFamilyMunicipality())};
+        }
+        if (restricted.contains(m.number())) {
+            // A restricted concern report: the picker says only that (issue 18 item 3), never the reason.
+            return new String[] {"pick.refused.restricted", null};
         }
         if (h.rejectedBy().contains(m.number())) {
             return new String[] {"pick.refused.rejected", null};

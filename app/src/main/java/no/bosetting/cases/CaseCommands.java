@@ -32,9 +32,12 @@ public class CaseCommands {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final no.bosetting.shared.Words words;
+    private final ProtectedAddress protection;
 
-    public CaseCommands(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, no.bosetting.shared.Words words) {
+    public CaseCommands(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, no.bosetting.shared.Words words,
+                        ProtectedAddress protection) {
         this.words = words;
+        this.protection = protection;
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
@@ -371,10 +374,11 @@ public class CaseCommands {
                 .query((rs, n) -> row(rs))
                 .optional();
         List<CaseCommand> valid = new ArrayList<>();
+        boolean mayAct = row.isPresent() && protection.mayAct(actor, caseId);
         row.ifPresent(r -> {
             for (CaseCommand c : CaseCommand.values()) {
                 if (c.appliesTo(r.status()) && c.allowedFor(actor.role()) && inScope(c, r, actor, r.settlementMunicipality())
-                        && CaseLifecycle.validNow(jdbc, caseId, c)) {
+                        && CaseLifecycle.validNow(jdbc, caseId, c) && (mayAct || proposalStep(c))) {
                     valid.add(c);
                 }
             }
@@ -404,6 +408,9 @@ public class CaseCommands {
         if (!inScope(command, row, actor, municipality)) {
             return CommandResult.fail(CommandFailure.NotFound.of("error.case.notFound", caseId));
         }
+        if (!protectionAllows(command, actor, caseId)) {
+            return CommandResult.fail(ProtectedAddress.notDesignated());
+        }
         if (!command.appliesTo(row.status())) {
             return CommandResult.fail(CommandFailure.WrongState.of(row.status().name(), "error.case.wrongState",
                     row.status().name(), command.name()));
@@ -428,6 +435,15 @@ public class CaseCommands {
                 .update();
         appendHistory(caseId, actor, command.name(), row.status(), to, reason);
         return CommandResult.ok(to);
+    }
+
+    /** A protected household: only designated users act on it, except the allocation's proposal steps (ProtectedAddress). */
+    private boolean protectionAllows(CaseCommand command, Actor actor, long caseId) {
+        return proposalStep(command) || protection.mayAct(actor, caseId);
+    }
+
+    private static boolean proposalStep(CaseCommand command) {
+        return command == CaseCommand.PROPOSE || command == CaseCommand.WITHDRAW_PROPOSAL;
     }
 
     static boolean inScope(CaseCommand command, Row row, Actor actor, String municipality) {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import no.bosetting.access.Actor;
 import no.bosetting.access.PersonAccessLog;
@@ -45,11 +46,13 @@ public class CaseQueries {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final PersonAccessLog accessLog;
+    private final ProtectedAddress protection;
 
-    public CaseQueries(JdbcClient jdbc, Clock clock, PersonAccessLog accessLog) {
+    public CaseQueries(JdbcClient jdbc, Clock clock, PersonAccessLog accessLog, ProtectedAddress protection) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.accessLog = accessLog;
+        this.protection = protection;
     }
 
     /** Open statuses first (0), then the settled, declined and closed (1): active cases lead every default order. */
@@ -99,6 +102,11 @@ public class CaseQueries {
         if (filter.municipalityNumber() != null && !filter.municipalityNumber().isBlank()) {
             where.append(" and (c.settlement_municipality = :m or c.living_municipality_number = :m or rc.municipality_number = :m)");
             params.put("m", filter.municipalityNumber());
+            if (!protection.maySee(actor)) {
+                // A protected household is never found by where it lives (issue 18 item 4).
+                where.append(" and (c.settlement_municipality = :m or not exists (select 1 from person pp where pp.case_id = c.id"
+                        + " and pp.removed_on is null and pp.address_protection is not null))");
+            }
         }
         if (filter.minWaitedDays() != null) {
             where.append(" and c.permit_date <= :maxPermit");
@@ -142,7 +150,7 @@ public class CaseQueries {
                 .params(params)
                 .query((rs, n) -> summary(rs, today))
                 .list();
-        return Map.entry(total, items);
+        return Map.entry(total, protection.forActor(items, actor, "saksliste"));
     }
 
     /**
@@ -206,8 +214,10 @@ public class CaseQueries {
             return Optional.empty();
         }
         LocalDate today = LocalDate.now(clock);
-        return jdbc.sql("select " + SUMMARY_COLUMNS + " from settlement_case c left join reception_centre rc on rc.id = c.reception_centre_id" + where)
+        Optional<CaseSummary> found = jdbc.sql("select " + SUMMARY_COLUMNS + " from settlement_case c left join reception_centre rc on rc.id = c.reception_centre_id" + where)
                 .params(params).query((rs, n) -> summary(rs, today)).optional();
+        // A protected address: hidden unless the actor is designated (issue 18 item 4); the system's own reads see it.
+        return "system".equals(actor.username()) ? found : found.map(s -> protection.forActor(s, actor, "sak"));
     }
 
     /** The full case with identities; logs the read of every member. */
@@ -220,7 +230,13 @@ public class CaseQueries {
         accessLog.recordRead(actor, persons.stream().map(PersonView::id).toList(), purpose);
         String closedReason = jdbc.sql("select closed_reason from settlement_case where id = :id").param("id", caseId)
                 .query(String.class).optional().orElse(null);
-        return Optional.of(new CaseDetail(summary.get(), persons, history(caseId), residences(caseId), closedReason));
+        List<ResidenceEntry> residences = residences(caseId);
+        if (protection.hides(actor, caseId)) {
+            // Where a protected household has lived says where it lives: left out for anyone not designated.
+            residences = residences.stream().map(r -> new ResidenceEntry(r.personId(), r.kind(), null, null, r.fromDate(), r.toDate()))
+                    .toList();
+        }
+        return Optional.of(new CaseDetail(summary.get(), persons, history(caseId), residences, closedReason));
     }
 
     /**
@@ -382,7 +398,14 @@ public class CaseQueries {
                           and c.status in ('AWAITING_APPLICATION', 'UNDER_MAPPING', 'READY_FOR_ALLOCATION', 'PROPOSED', 'OFFERED')
                         order by c.living_situation, c.permit_date, c.id limit 500
                         """)
-                .param("m", municipalityNumber).query((rs, n) -> summary(rs, today)).list();
+                .param("m", municipalityNumber).query((rs, n) -> summary(rs, today)).list()
+                .stream().filter(notProtected()).toList();
+    }
+
+    /** Leaves protected households out of what a municipality sees of where households live (issue 18 item 4). */
+    private java.util.function.Predicate<CaseSummary> notProtected() {
+        Set<Long> prot = protection.allProtectedCases();
+        return s -> !prot.contains(s.id());
     }
 
     /**
@@ -393,7 +416,7 @@ public class CaseQueries {
         if (actor.role() != Role.MUNICIPALITY_OFFICER) {
             return Optional.empty();
         }
-        return summaryForSystem(caseId).filter(s -> MappingScope.sees(actor, s));
+        return summaryForSystem(caseId).filter(s -> MappingScope.sees(actor, s) && !protection.isProtected(caseId));
     }
 
     /**
@@ -402,8 +425,14 @@ public class CaseQueries {
      */
     public List<InMapping> inMapping() {
         return jdbc.sql("""
-                select c.id, c.reference, c.living_situation, c.reception_centre_id, c.living_municipality_number, c.status_changed_at
-                from settlement_case c where c.status = 'UNDER_MAPPING' order by c.id
+                select c.id, c.reference, c.living_situation,
+                       case when p.protected then null else c.reception_centre_id end,
+                       case when p.protected then null else c.living_municipality_number end, c.status_changed_at
+                from settlement_case c
+                -- A protected household's interview is the agency's (its designated caseworkers'), never where it lives.
+                cross join lateral (select exists (select 1 from person pp where pp.case_id = c.id and pp.removed_on is null
+                                                   and pp.address_protection is not null) as protected) p
+                where c.status = 'UNDER_MAPPING' order by c.id
                 """)
                 .query((rs, n) -> new InMapping(rs.getLong(1), rs.getString(2), LivingSituation.valueOf(rs.getString(3)),
                         (Long) rs.getObject(4), rs.getString(5),

@@ -24,9 +24,12 @@ class ChangeSupport {
     private final CaseQueries queries;
     private final ApplicationEventPublisher events;
     private final no.bosetting.shared.Words words;
+    private final ProtectedAddress protection;
 
-    ChangeSupport(JdbcClient jdbc, Clock clock, CaseQueries queries, ApplicationEventPublisher events, no.bosetting.shared.Words words) {
+    ChangeSupport(JdbcClient jdbc, Clock clock, CaseQueries queries, ApplicationEventPublisher events, no.bosetting.shared.Words words,
+                  ProtectedAddress protection) {
         this.words = words;
+        this.protection = protection;
         this.jdbc = jdbc;
         this.clock = clock;
         this.queries = queries;
@@ -48,6 +51,10 @@ class ChangeSupport {
                 : jdbc.sql("select status from settlement_case where id = :id for update").param("id", caseId)
                 .query((rs, n) -> CaseStatus.valueOf(rs.getString(1))).optional();
         Optional<CommandFailure> refused = command.guard(actor, status, "error.case.notFound", caseId);
+        if (refused.isEmpty() && !protection.mayAct(actor, caseId)) {
+            // A protected household is handled by designated caseworkers only; so is entering its address (issue 18).
+            refused = Optional.of(ProtectedAddress.notDesignated());
+        }
         return refused.map(f -> new Result(null, f)).orElseGet(() -> new Result(status.get(), null));
     }
 

@@ -22,8 +22,11 @@ public class HouseholdQueries {
     private final CaseQueries queries;
     private final IdentityNumbers identities;
     private final PersonAccessLog accessLog;
+    private final ProtectedAddress protection;
 
-    HouseholdQueries(JdbcClient jdbc, CaseQueries queries, IdentityNumbers identities, PersonAccessLog accessLog) {
+    HouseholdQueries(JdbcClient jdbc, CaseQueries queries, IdentityNumbers identities, PersonAccessLog accessLog,
+                     ProtectedAddress protection) {
+        this.protection = protection;
         this.jdbc = jdbc;
         this.queries = queries;
         this.identities = identities;
@@ -40,15 +43,20 @@ public class HouseholdQueries {
                 (a, b) -> a, java.util.LinkedHashMap::new));
         Map<Long, HouseholdView.Member> members = new java.util.LinkedHashMap<>();
         persons.keySet().forEach(id -> members.put(id, null));
+        // A protected address is never read out for anyone not designated (issue 18 item 4: ProtectedAddress).
+        boolean hidden = protection.hides(actor, caseId);
         jdbc.sql("""
-                select id, address_line, postal_code, postal_place, address_municipality, address_from, joined_reason, joined_on
+                select id, address_line, postal_code, postal_place, address_municipality, address_from, joined_reason, joined_on,
+                       address_protection
                 from person where case_id = :c and removed_on is null
                 """)
                 .param("c", caseId)
-                .query((rs, n) -> members.put(rs.getLong(1), new HouseholdView.Member(persons.get(rs.getLong(1)), rs.getString(2),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class),
+                .query((rs, n) -> members.put(rs.getLong(1), new HouseholdView.Member(persons.get(rs.getLong(1)),
+                        hidden ? null : rs.getString(2), hidden ? null : rs.getString(3), hidden ? null : rs.getString(4),
+                        hidden ? null : rs.getString(5), hidden ? null : rs.getObject(6, LocalDate.class),
                         rs.getString(7) == null ? null : JoinReason.valueOf(rs.getString(7)), rs.getObject(8, LocalDate.class),
-                        identities.history(rs.getLong(1)))))
+                        identities.history(rs.getLong(1)),
+                        rs.getString(9) == null ? null : AddressProtection.valueOf(rs.getString(9)))))
                 .list();
         List<HouseholdView.Removed> removed = jdbc.sql("""
                 select id, given_name || ' ' || family_name, removed_on, removed_reason from person
@@ -61,8 +69,9 @@ public class HouseholdQueries {
         List<Long> read = new java.util.ArrayList<>(persons.keySet());
         removed.forEach(r -> read.add(r.id()));
         accessLog.recordRead(actor, read, purpose);
-        List<CaseCommand> commands = Transition.valid(CaseCommand.class, actor, summary.get().status()).stream()
-                .filter(c -> c.target() == null).toList();
-        return Optional.of(new HouseholdView(summary.get(), List.copyOf(members.values()), removed, commands));
+        List<CaseCommand> commands = !protection.mayAct(actor, caseId) ? List.of()
+                : Transition.valid(CaseCommand.class, actor, summary.get().status()).stream().filter(c -> c.target() == null).toList();
+        return Optional.of(new HouseholdView(summary.get(), List.copyOf(members.values()), removed, commands, hidden,
+                protection.maySee(actor) && actor.role() != no.bosetting.access.Role.REFUGEE));
     }
 }

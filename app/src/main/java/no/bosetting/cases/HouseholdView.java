@@ -7,11 +7,12 @@ import java.util.List;
  * A household as the caseworker changes it: the members with their identity numbers over time, their address and why
  * they joined; the members who left; and the changes the actor may make now.
  */
-public record HouseholdView(CaseSummary summary, List<Member> members, List<Removed> removed, List<CaseCommand> commands) {
+public record HouseholdView(CaseSummary summary, List<Member> members, List<Removed> removed, List<CaseCommand> commands,
+                            boolean addressHidden, boolean mayMarkProtection) {
 
     public record Member(PersonView person, String addressLine, String postalCode, String postalPlace,
                          String addressMunicipality, LocalDate addressFrom, JoinReason joinedReason, LocalDate joinedOn,
-                         List<IdentityNumbers.IdentityRecord> identities) {
+                         List<IdentityNumbers.IdentityRecord> identities, AddressProtection protection) {
 
         public boolean main() {
             return person.relation() == Relation.MAIN;

@@ -106,6 +106,7 @@ public final class DemoCatalogue {
             new Login("saksbehandler", "Siri Saksbehandler (IMDi)", Role.AGENCY_CASEWORKER, null, null),
             // The second person of two-step control (issue 18 item 5): approves what saksbehandler proposes.
             new Login("saksbehandler2", "Sander Saksbehandler (IMDi)", Role.AGENCY_CASEWORKER, null, null),
+            new Login("saksbehandler-vern", "Vera Vern (IMDi, utpekt for bekymringsmeldinger og adressesperre)", Role.AGENCY_CASEWORKER, null, null),
             new Login("planlegger", "Per Planlegger (IMDi)", Role.AGENCY_PLANNER, null, null),
             new Login("admin", "Ada Administrator (IMDi)", Role.AGENCY_ADMIN, null, null),
             new Login("statistikk", "KS Demo", Role.STATISTICS_READER, null, null),

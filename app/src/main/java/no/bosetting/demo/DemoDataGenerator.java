@@ -51,6 +51,8 @@ public class DemoDataGenerator {
     private RefugeeThreadDemo refugeeThreads; // issue 16 point 2: households writing with IMDi from Min side
     @org.springframework.beans.factory.annotation.Autowired
     private HousingDemo housing; // issue 16 point 13: dwellings registered and reserved through the housing commands (h16-lists)
+    @org.springframework.beans.factory.annotation.Autowired
+    private ProtectionDemo protection; // issue 18 items 3 and 4: a concern report and a protected address (h18-protect)
 
     DemoDataGenerator(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager, DemoCommands commands,
                       HouseholdEdgesDemo householdEdges, HouseholdChangeDemo householdChanges, LifecycleDemo lifecycle,
@@ -124,6 +126,7 @@ public class DemoDataGenerator {
         log.info("Demo data: {} reception-centre notifications about households already settled or closed marked read",
                 demoNotifications.settleHistory());
         housing.run(referencePrefix(plan.seed()));
+        protection.run(plan.seed());
         jdbc.sql("update demo_seeding set completed_at = :t, seconds = :sec where id = :id")
                 .param("t", java.sql.Timestamp.from(clock.instant()))
                 .param("sec", Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0).param("id", seeding).update();

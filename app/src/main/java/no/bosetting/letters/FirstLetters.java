@@ -62,10 +62,12 @@ public class FirstLetters {
     private final SettlementApplications applications;
     private final SelfSettlementWindows windows;
     private final Outbox outbox;
+    private final no.bosetting.cases.ProtectedAddress protection;
 
     public FirstLetters(JdbcClient jdbc, Clock clock, CaseQueries cases, Letters letters, LetterTemplates templates,
                         Municipalities municipalities, SettlementApplications applications, SelfSettlementWindows windows,
-                        Outbox outbox) {
+                        Outbox outbox, no.bosetting.cases.ProtectedAddress protection) {
+        this.protection = protection;
         this.jdbc = jdbc;
         this.clock = clock;
         this.cases = cases;
@@ -101,7 +103,8 @@ public class FirstLetters {
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Long> write(long caseId, Actor actor) {
         CaseDetail detail = cases.detail(caseId, Actor.system(), "letters:first-letter").orElseThrow();
-        CaseSummary summary = detail.summary();
+        // A protected address is never printed (issue 18 item 4): the letter says neither municipality nor centre.
+        CaseSummary summary = protection.forPrinting(detail.summary());
         List<PersonView> recipients = detail.persons().stream().filter(p -> p.age() >= 18).toList();
         if (recipients.isEmpty()) {
             recipients = detail.persons().stream().filter(p -> p.relation() == no.bosetting.cases.Relation.MAIN).toList();

@@ -67,6 +67,8 @@ public class Proposals {
     private final List<AllocationHolds> holds;
     private final int answerDays;
     private final no.bosetting.shared.Words words;
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    private List<no.bosetting.shared.AllocationRestrictions> restrictions = List.of(); // issue 18 item 3 (h18-protect)
 
     public Proposals(JdbcClient jdbc, Clock clock, CaseCommands caseCommands, CaseQueries caseQueries,
                      SettlementDecisions decisions, Interviews interviews, Municipalities municipalities, Outbox outbox,
@@ -134,6 +136,14 @@ public class Proposals {
             }
             if (wasProposedTo(caseId, municipalityNumber)) {
                 throw new CommandFailedException(CommandFailure.RuleBroken.of("caseIds", "error.proposal.alreadyProposed",
+                        summary.get().reference(), name));
+            }
+            if (restrictions.stream().anyMatch(r -> {
+                var x = r.forCases(List.of(caseId)).get(caseId);
+                return x != null && x.unsuitableMunicipalities().contains(municipalityNumber);
+            })) {
+                // Unsuitable for a restricted reason (issue 18 item 3): the refusal never says which.
+                throw new CommandFailedException(CommandFailure.RuleBroken.of("caseIds", "error.proposal.restricted",
                         summary.get().reference(), name));
             }
             CommandResult<CaseStatus> moved = caseCommands.propose(caseId, actor, name);

@@ -123,11 +123,16 @@ public class StatisticsQueries {
                            (select min(h.occurred_at)::date from case_history h where h.case_id = c.id and h.command = 'PROPOSE') as allocated,
                            (select min(h.occurred_at)::date from case_history h where h.case_id = c.id and h.command = 'ACCEPT') as accepted,
                            (select min(d.settlement_date) from settlement_decision d where d.case_id = c.id and d.status = 'SETTLED') as settled,
+                           -- A protected household counts nationally, never in a municipality's cell (issue 18 item 4).
+                           case when p.protected then null else
                            (select d.municipality_number from settlement_decision d where d.case_id = c.id
-                            order by d.decided_at, d.id limit 1) as accepted_municipality,
+                            order by d.decided_at, d.id limit 1) end as accepted_municipality,
+                           case when p.protected then null else
                            (select d.municipality_number from settlement_decision d where d.case_id = c.id and d.status = 'SETTLED'
-                            order by d.settlement_date, d.id limit 1) as settled_municipality
+                            order by d.settlement_date, d.id limit 1) end as settled_municipality
                     from settlement_case c
+                    cross join lateral (select exists (select 1 from person pp where pp.case_id = c.id and pp.removed_on is null
+                                                       and pp.address_protection is not null) as protected) p
                 )
                 select * from t where extract(year from allocated) = :y or extract(year from accepted) = :y or extract(year from settled) = :y
                 """)

@@ -137,11 +137,18 @@ class AuthorisationMatrixTest {
             // The interview: the household's centre, a caseworker standing in, or (h3) the municipality a private resident lives in.
             Rule.of("*", "/saker/{x}/samtale", CASEWORKER),
             Rule.of("*", "/saker/{x}/samtale/tilknytning", CASEWORKER), // the interview's ties and needs for the allocation (issue 23)
+            // The interview's risk screening (h18-protect): whoever holds the interview; the centre and municipality only
+            // for their own households, so another unit's id is out of reach.
+            Rule.of("POST", "/saker/{x}/samtale/screening", CASEWORKER),
             Rule.of("*", "/saker/{x}/folgeperson/**", CASEWORKER), // an unaccompanied minor's accompanying adult
             Rule.of("*", "/saker/{x}/flyttinger", CASEWORKER), // secondary moves: the agency's caseworker registers them
             Rule.of("POST", "/saker/{x}/introduksjon/**", NONE), // the introduction register: the settling municipality only (h17-register)
             Rule.of("*", "/saker/**", AGENCY),
             Rule.of("*", "/vedtak/**", AGENCY),
+            // Restricted concern reports (h18-protect): designated agency users only — a flag, not a role, so no role of
+            // the matrix gets through (ConcernReportsTest signs in a designated user); the counts have no personal data.
+            Rule.of("*", "/bekymringer", NONE),
+            Rule.of("*", "/bekymringer/**", NONE),
 
             // The JSON API.
             Rule.of("POST", "/api/v1/permits/members", CASEWORKER), // a new member joins an existing household (h1-household)
@@ -264,6 +271,7 @@ class AuthorisationMatrixTest {
             Map.entry(Pattern.compile("^/soknader/\\{id}$"), d -> String.valueOf(AuthorisationMatrixTest.applicationId)),
             // A returned (decided) proposal under two-step control: approving it again changes nothing (h18-twostep).
             Map.entry(Pattern.compile("^/(godkjenninger|api/v1/approvals)/\\{id}$"), d -> String.valueOf(AuthorisationMatrixTest.approvalId)),
+            Map.entry(Pattern.compile("^/bekymringer/\\{id}$"), d -> String.valueOf(AuthorisationMatrixTest.concernReportId)),
             // No self-settlement request of the other unit: an unknown id is denied to the municipality and leads the
             // agency back to its queue (SelfSettlementWebTest checks another municipality's real request reads as not found).
             Map.entry(Pattern.compile("^/(kommune/)?selvbosetting/\\{id}$"), d -> "0"),
@@ -279,6 +287,8 @@ class AuthorisationMatrixTest {
 
     /** A decided proposal under two-step control on the other unit's case (any will do: every approver sees every proposal). */
     private static long approvalId;
+    /** A concern report on the other unit's household (h18-protect). */
+    private static long concernReportId;
 
     /** A member of the other unit's household (the household pages). */
     private static long householdPersonId;
@@ -362,6 +372,13 @@ class AuthorisationMatrixTest {
                 List.of(new no.bosetting.messages.NewAttachment("m.pdf", "%PDF-1.4 matrise".getBytes()))).value();
         messageAttachmentId = jdbc.sql("select max(id) from message_attachment").query(Long.class).single();
         householdPersonId = jdbc.sql("select min(id) from person where case_id = :c").param("c", caseId).query(Long.class).single();
+        // A restricted concern report on the household, written by a designated user (h18-protect): no matrix role reads it.
+        Actor designated = new Actor("matrise-vern", "Matrise Vern", Role.AGENCY_CASEWORKER, null, null);
+        context.getBean(UserAccounts.class).createIfMissing(designated, null, null);
+        context.getBean(ProtectionDesignation.class).designate(designated.username(), true);
+        concernReportId = context.getBean(no.bosetting.concerns.ConcernReports.class).create(designated,
+                new no.bosetting.concerns.ConcernReports.NewReport(caseId, null, java.util.EnumSet.of(no.bosetting.concerns.ConcernIndicator.TRAFFICKING),
+                        "Matrise", no.bosetting.concerns.Referral.POLICE, TestClock.today(), Set.of(), Set.of())).value();
         return new ForeignData(caseId, proposalId, decisionId, listId, sentAllocationRun(fixtures, mvc, context),
                 dwellingId, offerId, leaseId);
     }

@@ -57,7 +57,10 @@ class ModulesOwnTheirTablesTest {
             "municipalities", "county, municipality, municipality_neighbour, municipality_service",
             "access", "app_user, person_access_log, sign_in_throttle, sign_in_audit",
             "cases", "settlement_case, person, residence_permit, residence_history, reception_centre, case_history,"
-                    + " consequence_information, accompanying_adult, person_identity, residence_change, case_absence",
+                    + " consequence_information, accompanying_adult, person_identity, residence_change, case_absence,"
+                    + " address_protection_change",
+            "concerns", "concern_screening, concern_report, concern_unsuitable_municipality, concern_required_service,"
+                    + " concern_access_log",
             "planning", "capacity_decision, capacity_decision_history, capacity_decision_pending, planning_scenario,"
                     + " national_need, national_need_county, request_criteria, request_input, capacity_request, pace_setting,"
                     + " national_need_version, planning_scenario_version",

@@ -40,6 +40,7 @@ import no.bosetting.planning.PacePlan;
 import no.bosetting.proposals.Proposals;
 import no.bosetting.selfsettlement.SelfSettlementRequests;
 import no.bosetting.shared.AllocationHolds;
+import no.bosetting.shared.AllocationRestrictions;
 import org.springframework.stereotype.Component;
 
 /**
@@ -69,6 +70,8 @@ public class RoundBuilder {
     private final AllocationPolicies policies;
     private final Clock clock;
     private final OutcomeModels outcomeModels;
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    private List<AllocationRestrictions> restrictions = List.of(); // issue 18 item 3: restricted concern reports (h18-protect)
 
     RoundBuilder(Interviews interviews, Proposals proposals, PlaceRule places, SettlementDecisions decisions,
                  Municipalities municipalities, HousingCapacity housing, EvenPace pace, List<AllocationHolds> holds,
@@ -117,7 +120,36 @@ public class RoundBuilder {
      * data (the centrality stands in, and the explanation says so), and which households a job offer binds (the engine's
      * one "must be placed there" field carries both close family and a binding job offer).
      */
-    public record Round(Instance instance, Set<String> labourFallback, Set<String> educationFallback, Set<String> boundByJob) {
+    public record Round(Instance instance, Set<String> labourFallback, Set<String> educationFallback, Set<String> boundByJob,
+                        Map<String, Set<String>> restricted) {
+
+        public Round(Instance instance, Set<String> labourFallback, Set<String> educationFallback, Set<String> boundByJob) {
+            this(instance, labourFallback, educationFallback, boundByJob, Map.of());
+        }
+
+        /** The municipalities a household may not go to for a restricted reason (never the reason itself). */
+        public Set<String> restrictedFor(String householdId) {
+            return restricted.getOrDefault(householdId, Set.of());
+        }
+    }
+
+    /**
+     * Unsuitable municipalities and required services per household from the modules that own their reasons (a restricted
+     * concern report): the reason never leaves its module; the round only gets the hard rules.
+     */
+    public Map<Long, AllocationRestrictions.Restriction> restrictions(Collection<Long> caseIds) {
+        Map<Long, AllocationRestrictions.Restriction> all = new HashMap<>();
+        for (AllocationRestrictions r : restrictions) {
+            r.forCases(caseIds).forEach((id, x) -> all.merge(id, x, (a, b) -> new AllocationRestrictions.Restriction(
+                    union(a.unsuitableMunicipalities(), b.unsuitableMunicipalities()), union(a.requiredServices(), b.requiredServices()))));
+        }
+        return all;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> u = new HashSet<>(a);
+        u.addAll(b);
+        return u;
     }
 
     /**
@@ -133,6 +165,8 @@ public class RoundBuilder {
         Map<Long, String> approvedDwelling = selfSettlement.approvedMunicipalities(ids);
         Map<Long, String> groups = togetherGroups(ids);
         Map<Long, Set<String>> proposedTo = proposals.proposedTo(ids);
+        Map<Long, AllocationRestrictions.Restriction> restricted = restrictions(ids);
+        Map<String, Set<String>> restrictedIds = new HashMap<>();
         List<Household> households = new ArrayList<>();
         Set<String> boundByJob = new HashSet<>();
         for (CaseSummary c : ready) {
@@ -152,10 +186,18 @@ public class RoundBuilder {
             String wider = firstOf(policy.closeFamilyBinds() ? null : f.closeFamilyMunicipality(), f.widerFamilyMunicipality(),
                     f.networkMunicipality(), facts.containsKey(c.id()) || a == null ? null : blankToNull(a.familyMunicipalityNumber()));
             String jobOrStudy = firstOf(job, f.studyMunicipality());
-            households.add(new Household(String.valueOf(c.id()), c.persons(), c.unaccompaniedMinor(), family, f.requiredServices(),
+            // A restricted concern report: its unsuitable municipalities are excluded like a rejection, its services required.
+            AllocationRestrictions.Restriction r = restricted.get(c.id());
+            Set<String> required = r == null ? f.requiredServices() : union(f.requiredServices(), r.requiredServices());
+            Set<String> excluded = r == null ? proposedTo.getOrDefault(c.id(), Set.of())
+                    : union(proposedTo.getOrDefault(c.id(), Set.of()), r.unsuitableMunicipalities());
+            if (r != null && !r.unsuitableMunicipalities().isEmpty()) {
+                restrictedIds.put(String.valueOf(c.id()), r.unsuitableMunicipalities());
+            }
+            households.add(new Household(String.valueOf(c.id()), c.persons(), c.unaccompaniedMinor(), family, required,
                     (int) Math.max(0, c.daysWaited()), SettlementTarget.targetDays(c.permitDate(), c.householdType()), close,
                     wider, jobOrStudy, approvedDwelling.get(c.id()),
-                    proposedTo.getOrDefault(c.id(), Set.of()), groups.get(c.id()),
+                    excluded, groups.get(c.id()),
                     a != null && a.workExperience() != null && !a.workExperience().isBlank(),
                     a != null && a.education() != null && !a.education().isBlank()));
         }
@@ -198,7 +240,7 @@ public class RoundBuilder {
                     closed.contains(m.number())));
         }
         return new Round(new Instance(name, households, ms, predictedOutcomes(policy, ids, ms)), Set.copyOf(labourFallback),
-                Set.copyOf(educationFallback), Set.copyOf(boundByJob));
+                Set.copyOf(educationFallback), Set.copyOf(boundByJob), Map.copyOf(restrictedIds));
     }
 
     /**

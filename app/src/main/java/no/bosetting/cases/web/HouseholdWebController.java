@@ -43,9 +43,11 @@ class HouseholdWebController {
     private final PersonCorrections corrections;
     private final Municipalities municipalities;
     private final Messages messages;
+    private final no.bosetting.cases.ProtectedAddress protection;
 
     HouseholdWebController(HouseholdQueries queries, HouseholdChanges changes, PersonCorrections corrections,
-                           Municipalities municipalities, Messages messages) {
+                           Municipalities municipalities, Messages messages, no.bosetting.cases.ProtectedAddress protection) {
+        this.protection = protection;
         this.queries = queries;
         this.changes = changes;
         this.corrections = corrections;
@@ -148,6 +150,19 @@ class HouseholdWebController {
                 r.text("addressMunicipality"), r.date("addressFrom"), r.raw("addressReason"));
         return after(id, "person", personId, r, () -> corrections.changeAddress(id, personId, a, CurrentActor.get()), form,
                 Map.of("reason", "addressReason"), "household.saved.address", model, redirect);
+    }
+
+    /** Marks or lifts a member's protected address: a designated caseworker only (issue 18 item 4). */
+    @PostMapping("/saker/{id}/husstand/adressesperre")
+    String protect(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        FormReader r = new FormReader(form);
+        Long personId = r.id("protectPerson");
+        String level = r.text("protectionLevel");
+        no.bosetting.cases.AddressProtection chosen = level == null || level.isBlank() || "NONE".equals(level) ? null
+                : r.choice("protectionLevel", no.bosetting.cases.AddressProtection.class);
+        return after(id, "adressesperre", null, r, () -> protection.mark(CurrentActor.get(), id, personId == null ? -1 : personId,
+                        chosen, r.raw("protectionReason")), form, Map.of("reason", "protectionReason"),
+                "protected.saved", model, redirect);
     }
 
     @PostMapping("/saker/{id}/husstand/{personId}/fjern")

@@ -37,9 +37,11 @@ class LifecycleCasePanel implements CasePanel {
     private final ReceptionCentres centres;
     private final Municipalities municipalities;
     private final Clock clock;
+    private final no.bosetting.cases.ProtectedAddress protection;
 
     LifecycleCasePanel(CaseCommands commands, CaseLifecycle lifecycle, LivingSituations living, ReceptionCentres centres,
-                       Municipalities municipalities, Clock clock) {
+                       Municipalities municipalities, Clock clock, no.bosetting.cases.ProtectedAddress protection) {
+        this.protection = protection;
         this.commands = commands;
         this.lifecycle = lifecycle;
         this.living = living;
@@ -57,7 +59,9 @@ class LifecycleCasePanel implements CasePanel {
     public Optional<View> view(CaseSummary summary, Actor actor) {
         List<CaseCommand> valid = commands.validCommands(summary.id(), actor).stream().filter(OWN::contains).toList();
         var absence = lifecycle.current(summary.id());
-        var changes = living.changes(summary.id());
+        // A protected address (issue 18 item 4): where the household has lived and its changes are not shown to the undesignated.
+        boolean hidden = protection.hides(actor, summary.id());
+        var changes = hidden ? List.<no.bosetting.cases.LivingSituations.Change>of() : living.changes(summary.id());
         if (valid.isEmpty() && absence.isEmpty() && changes.isEmpty()) {
             return Optional.empty();
         }
@@ -66,7 +70,9 @@ class LifecycleCasePanel implements CasePanel {
         model.put("commands", valid);
         model.put("absence", absence.orElse(null));
         model.put("changes", changes);
-        model.put("periods", living.periods(summary.id()));
+        model.put("periods", hidden ? living.periods(summary.id()).stream()
+                .map(p -> new no.bosetting.cases.ResidencePeriods.Period(p.kind(), null, null, p.from(), p.to())).toList()
+                : living.periods(summary.id()));
         model.put("kinds", ResidencePeriods.RECORDABLE);
         model.put("centres", centres.all());
         model.put("municipalities", municipalities.all());

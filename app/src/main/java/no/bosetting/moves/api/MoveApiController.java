@@ -32,7 +32,10 @@ class MoveApiController {
     private final SecondaryMoves moves;
     private final CaseQueries cases;
 
-    MoveApiController(SecondaryMoves moves, CaseQueries cases) {
+    private final no.bosetting.cases.ProtectedAddress protection; // issue 18 item 4 (h18-protect)
+
+    MoveApiController(SecondaryMoves moves, CaseQueries cases, no.bosetting.cases.ProtectedAddress protection) {
+        this.protection = protection;
         this.moves = moves;
         this.cases = cases;
     }
@@ -67,6 +70,9 @@ class MoveApiController {
     public List<Move> list(@PathVariable long id) {
         if (cases.summary(id, CurrentActor.get()).isEmpty()) {
             throw new CommandFailedException(CommandFailure.NotFound.of("error.case.notFound", id));
+        }
+        if (protection.hides(CurrentActor.get(), id)) {
+            return List.of(); // where a protected household moved is where it lives (issue 18 item 4)
         }
         return moves.forCase(id).stream().map(Move::of).toList();
     }

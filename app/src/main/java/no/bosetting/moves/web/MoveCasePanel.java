@@ -21,8 +21,10 @@ class MoveCasePanel implements CasePanel {
 
     private final SecondaryMoves moves;
     private final Clock clock;
+    private final no.bosetting.cases.ProtectedAddress protection;
 
-    MoveCasePanel(SecondaryMoves moves, Clock clock) {
+    MoveCasePanel(SecondaryMoves moves, Clock clock, no.bosetting.cases.ProtectedAddress protection) {
+        this.protection = protection;
         this.moves = moves;
         this.clock = clock;
     }
@@ -34,6 +36,9 @@ class MoveCasePanel implements CasePanel {
 
     @Override
     public Optional<View> view(CaseSummary summary, Actor actor) {
+        if (protection.hides(actor, summary.id())) {
+            return Optional.empty(); // where a protected household moved is where it lives (issue 18 item 4)
+        }
         List<SecondaryMove> list = moves.forCase(summary.id());
         boolean canRegister = moves.validCommands(actor, summary).contains(MoveCommand.REGISTER_MOVE);
         if (list.isEmpty() && !canRegister) {
