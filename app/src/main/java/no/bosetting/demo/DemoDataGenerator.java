@@ -41,6 +41,8 @@ public class DemoDataGenerator {
     private final AllocationReviewDemo allocationReview;
     @org.springframework.beans.factory.annotation.Autowired
     private RoundInputsDemo roundInputs; // issue 23 item 1: catalogues, ties, job offers and a together-group (h9-round)
+    @org.springframework.beans.factory.annotation.Autowired
+    private Crisis2022Replay crisis2022; // issue 18 item 2: the 2022 replay, when bosetting.demo-data.replay-2022=true (h18-crisis)
 
     DemoDataGenerator(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager, DemoCommands commands,
                       HouseholdEdgesDemo householdEdges, HouseholdChangeDemo householdChanges, LifecycleDemo lifecycle,
@@ -101,6 +103,7 @@ public class DemoDataGenerator {
         DemoSummary summary = summary(plan, replay, Duration.ofNanos(System.nanoTime() - started));
         logSummary(summary, replay);
         householdChanges.run(referencePrefix(plan.seed()));
+        crisis2022.runIfEnabled(plan.seed());
         return summary;
     }
 
