@@ -78,6 +78,11 @@ public class FastTrackApplications {
         return cases.search(CaseFilter.none(), actor, 0, 1).items().stream().findFirst();
     }
 
+    /** Whether the household is in a state where its refugee may start a joint application (not on its way to a municipality). */
+    public static boolean mayStart(CaseSummary household) {
+        return MAY_START.contains(household.status());
+    }
+
     /** The refugee signs and starts an application to a municipality, while crisis mode is on. */
     @Transactional
     public CommandResult<Long> start(Actor actor, String municipalityNumber, String statement) {

@@ -135,6 +135,10 @@ class CrisisBrowserTest {
                 .isEqualTo("OFFERED");
         agency.navigate(browsing.url("/krise/innmeldinger"));
         audit.check(agency, "/krise/innmeldinger");
+        officer.navigate(browsing.url("/kommune/hurtigspor"));
+        System.out.println("[fast-track, the municipality's side]\n" + officer.locator("main").innerText());
+        refugee.navigate(browsing.url("/min-side/hurtigspor?lang=nb"));
+        System.out.println("[fast-track, the refugee's side]\n" + refugee.locator("main").innerText());
         refugee.navigate(browsing.url("/min-side/hurtigspor?lang=uk"));
         assertThat(refugee.locator("main").textContent()).contains("Прийнято");
         audit.check(refugee, "/min-side/hurtigspor accepted in uk");

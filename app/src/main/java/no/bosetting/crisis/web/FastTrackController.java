@@ -86,7 +86,9 @@ class FastTrackController {
         List<FastTrackApplication> mine = applications.forRefugee(actor);
         Map<Long, List<FastTrackCommand>> commands = new LinkedHashMap<>();
         mine.forEach(a -> commands.put(a.id(), applications.validCommands(actor, a)));
-        model.addAttribute("own", applications.ownCase(actor).orElse(null));
+        var own = applications.ownCase(actor);
+        model.addAttribute("own", own.orElse(null));
+        model.addAttribute("canStart", own.map(FastTrackApplications::mayStart).orElse(false));
         model.addAttribute("applications", mine);
         model.addAttribute("commands", commands);
         model.addAttribute("crisisOn", modes.on());
