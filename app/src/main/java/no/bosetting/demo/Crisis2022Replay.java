@@ -167,7 +167,7 @@ public class Crisis2022Replay {
                             () -> notifications.handle(caseworker, notification, NotificationCommand.TAKE_UP, "Følges opp mot kommunen"));
                 }
             } else if (draw < 0.55 && duf != null && Boolean.TRUE.equals(ready)) {
-                fastTrack(start, now, day, duf, municipality, officer, caseworker, counts);
+                fastTrack(start, now, day, caseId, duf, municipality, officer, caseworker, counts);
             }
         }
         Figures result = new Figures(counts, figures.today());
@@ -175,8 +175,8 @@ public class Crisis2022Replay {
         return result;
     }
 
-    private void fastTrack(Instant start, Instant now, int day, String duf, String municipality, Actor officer, Actor caseworker,
-                           Map<String, Long> counts) {
+    private void fastTrack(Instant start, Instant now, int day, long caseId, String duf, String municipality, Actor officer,
+                           Actor caseworker, Map<String, Long> counts) {
         Actor refugee = Actor.refugee(duf, "Flyktning");
         Instant started = start.plus(Duration.ofDays(day + 3)).plus(Duration.ofHours(18));
         if (started.isAfter(now)) {
@@ -196,6 +196,12 @@ public class Crisis2022Replay {
         if (!decided.isAfter(now)) {
             if (at(decided, counts, "fast-track applications accepted", () -> fastTrack.accept(caseworker, id, null)) == null) {
                 counts.merge("fast-track applications left signed (beyond the decided number)", 1L, Long::sum);
+            } else if (planned.isBefore(LocalDate.ofInstant(now, clock.getZone()))) {
+                // Settled on the planned day: the municipality registers the date for every member.
+                for (var d : commands.settlementDecisions().forCase(caseId)) {
+                    at(planned.atTime(12, 0).atZone(clock.getZone()).toInstant(), counts, "persons settled after a fast track",
+                            () -> commands.settlementDecisions().registerSettlementDate(d.id(), planned, null, officer));
+                }
             }
         }
     }

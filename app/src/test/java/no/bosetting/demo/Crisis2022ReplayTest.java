@@ -73,6 +73,7 @@ class Crisis2022ReplayTest {
             assertThat(n.schemeName()).isEqualTo("MAMOT (gjenspill)");
             assertThat(n.fastTrackSinceStart()).isGreaterThanOrEqualTo(f.get("fast-track applications accepted"));
             assertThat(n.underSchemePersons()).isPositive();
+            assertThat(n.settledSinceStart()).isGreaterThanOrEqualTo(f.get("persons settled after a fast track"));
             assertThat(n.waitingPersons()).isGreaterThanOrEqualTo(n.underSchemePersons());
             assertThat(n.days()).hasSize(14);
         }
