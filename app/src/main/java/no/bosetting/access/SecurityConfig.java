@@ -186,6 +186,11 @@ class SecurityConfig {
                 .requestMatchers("/brevmaler/**").hasRole(Role.AGENCY_ADMIN.name())
                 .requestMatchers("/godkjenninger/innstillinger").hasRole(Role.AGENCY_ADMIN.name())
                 .requestMatchers("/godkjenninger/**").hasAnyRole(Role.AGENCY_CASEWORKER.name(), Role.AGENCY_ADMIN.name())
+                // Crisis mode (issue 18): planners and administrators switch it on and off; caseworkers decide fast-track applications.
+                .requestMatchers(org.springframework.http.HttpMethod.POST, "/krise", "/krise/avslutt")
+                        .hasAnyRole(Role.AGENCY_PLANNER.name(), Role.AGENCY_ADMIN.name())
+                .requestMatchers("/krise/hurtigspor/godta", "/krise/hurtigspor/avvis").hasRole(Role.AGENCY_CASEWORKER.name())
+                .requestMatchers("/krise", "/krise/**").hasAnyRole(AGENCY)
                 .requestMatchers("/meldinger/**").hasAnyRole(Role.AGENCY_CASEWORKER.name(), Role.AGENCY_PLANNER.name(),
                         Role.AGENCY_ADMIN.name(), Role.MUNICIPALITY_OFFICER.name())
                 .requestMatchers("/kommune/**").hasRole(Role.MUNICIPALITY_OFFICER.name())

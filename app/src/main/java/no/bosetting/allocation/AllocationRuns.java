@@ -49,6 +49,8 @@ public class AllocationRuns {
     private final AllocationPort engine;
     private final AllocationPolicies policies;
     private final RoundBuilder rounds;
+    private final List<RoundSize> roundSizes;
+    private final int ordinaryRoundSize;
     private final CaseQueries cases;
     private final Proposals proposals;
     private final Municipalities municipalities;
@@ -57,7 +59,10 @@ public class AllocationRuns {
 
     public AllocationRuns(JdbcClient jdbc, Clock clock, AllocationPort engine, AllocationPolicies policies, RoundBuilder rounds,
                           CaseQueries cases, Proposals proposals, Municipalities municipalities, AllocationExplanations explanations,
-                          @Value("${bosetting.allocation.time-limit:PT5S}") Duration timeLimit) {
+                          @Value("${bosetting.allocation.time-limit:PT5S}") Duration timeLimit, List<RoundSize> roundSizes,
+                          @Value("${bosetting.allocation.round-size:0}") int ordinaryRoundSize) {
+        this.roundSizes = List.copyOf(roundSizes);
+        this.ordinaryRoundSize = ordinaryRoundSize;
         this.jdbc = jdbc;
         this.clock = clock;
         this.engine = engine;
@@ -79,10 +84,26 @@ public class AllocationRuns {
         List<CaseSummary> households = ready(actor, filter);
         // Households another module holds back (an open self-settlement opt-in window) are not part of the run.
         households = new ArrayList<>(rounds.allocatable(households, LocalDate.now(clock)));
+        households = roundOf(households);
         if (households.isEmpty()) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("filter", "error.allocation.noneReady"));
         }
         return CommandResult.ok(run(actor, households, Map.of(), Map.of()));
+    }
+
+    /**
+     * The households one round takes: all, or — with a round size (crisis mode's while it is on, issue 18 item 1, else
+     * {@code bosetting.allocation.round-size}, 0 for no limit) — the longest waiting up to that number.
+     */
+    private List<CaseSummary> roundOf(List<CaseSummary> households) {
+        LocalDate today = LocalDate.now(clock);
+        int size = roundSizes.stream().map(r -> r.roundSizeOn(today)).filter(java.util.OptionalInt::isPresent)
+                .mapToInt(java.util.OptionalInt::getAsInt).findFirst().orElse(ordinaryRoundSize);
+        if (size <= 0 || households.size() <= size) {
+            return households;
+        }
+        return households.stream().sorted(java.util.Comparator.comparing(CaseSummary::permitDate,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())).thenComparing(CaseSummary::id)).limit(size).toList();
     }
 
     /** Every ready household that matches the filter (status is forced to ready). */

@@ -394,7 +394,7 @@ public class CaseQueries {
         LocalDate today = LocalDate.now(clock);
         return jdbc.sql("select " + SUMMARY_COLUMNS + """
                          from settlement_case c left join reception_centre rc on rc.id = c.reception_centre_id
-                        where c.living_municipality_number = :m and c.living_situation in ('PRIVATE', 'AMOT', 'MAMOT')
+                        where c.living_municipality_number = :m and c.living_situation in ('PRIVATE', 'AMOT', 'MAMOT', 'TEMPORARY_SCHEME')
                           and c.status in ('AWAITING_APPLICATION', 'UNDER_MAPPING', 'READY_FOR_ALLOCATION', 'PROPOSED', 'OFFERED')
                         order by c.living_situation, c.permit_date, c.id limit 500
                         """)

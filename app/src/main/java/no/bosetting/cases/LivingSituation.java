@@ -9,11 +9,18 @@ public enum LivingSituation {
     EMERGENCY_ACCOMMODATION,
     AMOT,
     MAMOT,
+    /**
+     * A temporary reception scheme the agency configured in crisis mode (MAMOT as the model, issue 18 item 1; report 000
+     * lines 685–700: people under it easy to identify): recorded only inside a configured scheme's window
+     * ({@link TemporarySchemes}), part of the reception system, never living privately.
+     */
+    TEMPORARY_SCHEME,
     PRIVATE,
     SELF_ESTABLISHED,
     SETTLED_IN_MUNICIPALITY;
 
     public boolean inReceptionSystem() {
-        return this == RECEPTION_CENTRE || this == EMERGENCY_ACCOMMODATION || this == AMOT || this == MAMOT;
+        return this == RECEPTION_CENTRE || this == EMERGENCY_ACCOMMODATION || this == AMOT || this == MAMOT
+                || this == TEMPORARY_SCHEME;
     }
 }

@@ -34,9 +34,11 @@ public class LivingSituations {
     private final CaseCommands commands;
     private final ReceptionCentres centres;
     private final Municipalities municipalities;
+    private final List<TemporarySchemes> schemes;
 
     public LivingSituations(JdbcClient jdbc, Clock clock, CaseCommands commands, ReceptionCentres centres,
-                            Municipalities municipalities) {
+                            Municipalities municipalities, List<TemporarySchemes> schemes) {
+        this.schemes = List.copyOf(schemes);
         this.jdbc = jdbc;
         this.clock = clock;
         this.commands = commands;
@@ -111,6 +113,11 @@ public class LivingSituations {
                 h -> Optional.of(ResidencePeriods.withNew(h, next))).isSuccess();
     }
 
+    /** Whether a configured temporary scheme's window covers {@code from}–{@code end} (crisis mode, issue 18 item 1). */
+    public boolean schemeCovers(LocalDate from, LocalDate end) {
+        return schemes.stream().anyMatch(s -> s.covers(from, end));
+    }
+
     /** The household's periods, oldest first (its first member's history: the household moves together). */
     @Transactional(readOnly = true)
     public List<ResidencePeriods.Period> periods(long caseId) {
@@ -158,7 +165,8 @@ public class LivingSituations {
             return CommandResult.fail(CommandFailure.RuleBroken.of("period", "error.residence.periodUnknown"));
         }
         List<ResidencePeriods.Period> after = edited.get();
-        Optional<FieldProblem> problem = ResidencePeriods.problem(after, LocalDate.now(clock));
+        Optional<FieldProblem> problem = ResidencePeriods.problem(after, LocalDate.now(clock))
+                .or(() -> TemporarySchemes.problem(schemes, after, LocalDate.now(clock)));
         if (problem.isPresent()) {
             return CommandResult.fail(CommandFailure.RuleBroken.of(problem.get().field(), problem.get().messageKey(),
                     problem.get().args().toArray()));

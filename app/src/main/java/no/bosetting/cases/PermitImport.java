@@ -154,6 +154,11 @@ public class PermitImport {
             problems.add(FieldProblem.of("livingSituation", "error.residence.mamotWindow",
                     ResidencePeriods.MAMOT_FIRST.format(ConsequenceInformed.NORWEGIAN_DATE), ResidencePeriods.MAMOT_LAST.format(ConsequenceInformed.NORWEGIAN_DATE)));
         }
+        // A configured temporary scheme (crisis mode, issue 18 item 1) only inside its window, like MAMOT.
+        if (r.livingSituation() == LivingSituation.TEMPORARY_SCHEME && r.permitDate() != null && !r.permitDate().isAfter(today)
+                && !livingSituations.schemeCovers(r.permitDate(), today)) {
+            problems.add(FieldProblem.of("livingSituation", "error.residence.schemeWindow"));
+        }
         if (r.municipalityNumber() != null && !r.municipalityNumber().isBlank() && municipalities.find(r.municipalityNumber()).isEmpty()) {
             problems.add(FieldProblem.of("municipalityNumber", "error.municipality.unknown", r.municipalityNumber()));
         }

@@ -27,7 +27,7 @@ public final class ResidencePeriods {
     /** The living situations a person records (settled in the municipality comes with the settlement dates only). */
     public static final List<LivingSituation> RECORDABLE = List.of(LivingSituation.RECEPTION_CENTRE,
             LivingSituation.EMERGENCY_ACCOMMODATION, LivingSituation.AMOT, LivingSituation.MAMOT, LivingSituation.PRIVATE,
-            LivingSituation.SELF_ESTABLISHED);
+            LivingSituation.SELF_ESTABLISHED, LivingSituation.TEMPORARY_SCHEME);
 
     private ResidencePeriods() {
     }

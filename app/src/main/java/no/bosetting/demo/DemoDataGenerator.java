@@ -53,6 +53,8 @@ public class DemoDataGenerator {
     private HousingDemo housing; // issue 16 point 13: dwellings registered and reserved through the housing commands (h16-lists)
     @org.springframework.beans.factory.annotation.Autowired
     private ProtectionDemo protection; // issue 18 items 3 and 4: a concern report and a protected address (h18-protect)
+    @org.springframework.beans.factory.annotation.Autowired
+    private Crisis2022Replay crisis2022; // issue 18 item 2: the 2022 replay, when bosetting.demo-data.replay-2022=true (h18-crisis)
 
     DemoDataGenerator(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager, DemoCommands commands,
                       HouseholdEdgesDemo householdEdges, HouseholdChangeDemo householdChanges, LifecycleDemo lifecycle,
@@ -127,6 +129,7 @@ public class DemoDataGenerator {
                 demoNotifications.settleHistory());
         housing.run(referencePrefix(plan.seed()));
         protection.run(plan.seed());
+        crisis2022.runIfEnabled(plan.seed());
         jdbc.sql("update demo_seeding set completed_at = :t, seconds = :sec where id = :id")
                 .param("t", java.sql.Timestamp.from(clock.instant()))
                 .param("sec", Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0).param("id", seeding).update();

@@ -40,9 +40,11 @@ public class Interviews {
     private final Municipalities municipalities;
     private final HealthConsents consents;
     private final PersonAccessLog accessLog;
+    private final List<CrisisQuestionSet> crisisSets;
 
     public Interviews(JdbcClient jdbc, Clock clock, CaseQueries cases, CaseCommands caseCommands, Municipalities municipalities,
-                      HealthConsents consents, PersonAccessLog accessLog) {
+                      HealthConsents consents, PersonAccessLog accessLog, List<CrisisQuestionSet> crisisSets) {
+        this.crisisSets = List.copyOf(crisisSets);
         this.jdbc = jdbc;
         this.clock = clock;
         this.cases = cases;
@@ -55,7 +57,19 @@ public class Interviews {
     /** The question set this case's interview uses: the recorded one, or the one in force today. */
     public QuestionSet questionSetFor(CaseSummary summary) {
         return find(summary.id()).map(SettlementInterview::questionSet)
-                .orElseGet(() -> QuestionSet.inForce(summary.permitType(), LocalDate.now(clock)));
+                .orElseGet(() -> crisisSet(summary).orElseGet(() -> QuestionSet.inForce(summary.permitType(), LocalDate.now(clock))));
+    }
+
+    /**
+     * While crisis mode is on, a household with collective protection is interviewed with the shortened set, as the set
+     * was cut for collective protection on 4 April 2022 (issue 18 item 1; report 000 lines 685–700).
+     */
+    private java.util.Optional<QuestionSet> crisisSet(CaseSummary summary) {
+        if (summary.permitType() != no.bosetting.cases.PermitType.COLLECTIVE_PROTECTION) {
+            return java.util.Optional.empty();
+        }
+        LocalDate today = LocalDate.now(clock);
+        return crisisSets.stream().map(s -> s.on(today)).flatMap(java.util.Optional::stream).findFirst();
     }
 
     public List<FieldProblem> validate(InterviewAnswers a, QuestionSet set, CaseSummary summary) {

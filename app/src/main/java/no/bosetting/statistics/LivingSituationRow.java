@@ -17,7 +17,7 @@ public record LivingSituationRow(String livingSituation, int persons, int househ
     public static Series series(String livingSituation) {
         return switch (livingSituation) {
             case "RECEPTION_CENTRE", "EMERGENCY_ACCOMMODATION" -> Series.RECEPTION;
-            case "AMOT", "MAMOT" -> Series.AMOT_MAMOT;
+            case "AMOT", "MAMOT", "TEMPORARY_SCHEME" -> Series.AMOT_MAMOT; // a configured temporary scheme: never private
             case "PRIVATE" -> Series.PRIVATE;
             default -> Series.OTHER;
         };

@@ -111,6 +111,15 @@ class AuthorisationMatrixTest {
             Rule.of("*", "/soknader/**", AGENCY),
             Rule.of("*", "/selvbosetting/**", AGENCY),
             Rule.of("*", "/omgjoringer/**", AGENCY),
+            // Crisis mode (issue 18, h18-crisis): planners and administrators switch it on and off, caseworkers decide
+            // joint fast-track applications, every agency role reads; municipalities use /kommune/innmeldinger and
+            // /kommune/hurtigspor (their own only), refugees /min-side/hurtigspor.
+            Rule.of("POST", "/krise", EnumSet.of(AGENCY_PLANNER, AGENCY_ADMIN)),
+            Rule.of("POST", "/krise/avslutt", EnumSet.of(AGENCY_PLANNER, AGENCY_ADMIN)),
+            Rule.of("*", "/krise/hurtigspor/godta", CASEWORKER),
+            Rule.of("*", "/krise/hurtigspor/avvis", CASEWORKER),
+            Rule.of("*", "/krise", AGENCY),
+            Rule.of("*", "/krise/**", AGENCY),
             Rule.of("*", "/brevmaler/**", EnumSet.of(AGENCY_ADMIN)),
             // Two-step control (h18-twostep): the administrator's settings; the approvers' work list and proposals.
             Rule.of("*", "/godkjenninger/innstillinger", EnumSet.of(AGENCY_ADMIN)),

@@ -82,7 +82,8 @@ class ModulesOwnTheirTablesTest {
             "moves", "secondary_move",
             "approvals", "approval_policy, approval, approval_history",
             "introduction", "intro_participation, intro_period, intro_training, intro_outcome, outcome_model",
-            "demo", "demo_seeding");
+            "demo", "demo_seeding",
+            "crisis", "crisis_period, crisis_notification, crisis_notification_history, fast_track_application, fast_track_history");
 
     /**
      * Writes and locks of another module's table, as {@code "module: table KIND"}; may only shrink. Each should go

@@ -37,7 +37,7 @@ class TransitionShapeTest {
 
     /** Transition histories (occurred_at, actor, actor_role, command, from_status, to_status, reason). */
     static final Set<String> TRANSITION_HISTORIES = Set.of("case_history", "self_settlement_request_history", "reconsideration_history",
-            "approval_history");
+            "approval_history", "crisis_notification_history", "fast_track_history");
 
     static final JavaClasses MAIN = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("no.bosetting");
