@@ -148,7 +148,7 @@ public class ProtectedAddress {
     static CaseSummary mask(CaseSummary s) {
         return new CaseSummary(s.id(), s.reference(), s.status(), s.householdType(), s.persons(), s.children(),
                 s.unaccompaniedMinor(), s.livingSituation(), s.permitType(), s.permitDate(), s.daysWaited(), s.longWaiting(),
-                s.receptionCentreId(), null, null, s.settlementMunicipality());
+                s.receptionCentreId(), null, null, s.settlementMunicipality(), s.endedOn());
     }
 
     /** Logs a designated user's read of the household's protected data. */
