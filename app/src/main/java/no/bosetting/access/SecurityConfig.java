@@ -170,7 +170,7 @@ class SecurityConfig {
                 .requestMatchers("/import/**").hasAnyRole(Role.AGENCY_CASEWORKER.name(), Role.AGENCY_ADMIN.name())
                 .requestMatchers("/fordeling/policy").hasAnyRole(AGENCY)
                 .requestMatchers("/fordeling/**").hasRole(Role.AGENCY_CASEWORKER.name())
-                .requestMatchers("/forslag/**", "/kapasitet/**", "/soknader/**", "/selvbosetting/**", "/omgjoringer/**").hasAnyRole(AGENCY)
+                .requestMatchers("/forslag/**", "/kapasitet/**", "/soknader/**", "/selvbosetting/**", "/omgjoringer/**", "/tilskudd/**").hasAnyRole(AGENCY)
                 .requestMatchers("/brevmaler/**").hasRole(Role.AGENCY_ADMIN.name())
                 .requestMatchers("/meldinger/**").hasAnyRole(Role.AGENCY_CASEWORKER.name(), Role.AGENCY_PLANNER.name(),
                         Role.AGENCY_ADMIN.name(), Role.MUNICIPALITY_OFFICER.name())

@@ -23,6 +23,11 @@ import org.springframework.stereotype.Component;
 public class SettlementDateDeadlines implements DeadlineRule {
 
     public static final String CODE = "settlement-date";
+    /**
+     * Why the date matters: the grant is paid from the registered date (report 000 lines 3669–3673, 3691–3694: "dere må
+     * gjøre det for at integreringstilskuddet skal bli utbetalt").
+     */
+    public static final String MONEY_WAITS = "Integreringstilskuddet utbetales ikke før bosettingsdato er registrert.";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private final JdbcClient jdbc;
@@ -70,14 +75,14 @@ public class SettlementDateDeadlines implements DeadlineRule {
                 items.add(new DueItem(key, "municipality", "municipality:" + m.municipalityNumber(),
                         "Registrer bosettingsdato for " + m.reference(),
                         "Planlagt bosettingsdato var " + planned + ", men bosettingsdato er ikke registrert for " + persons
-                                + ". Registrer faktisk dato per person, eller endre den planlagte datoen.",
+                                + ". Registrer faktisk dato per person, eller endre den planlagte datoen. " + MONEY_WAITS,
                         m.caseId(), m.planned(), link));
             }
             if (!today.isBefore(m.planned().plusDays(agencyDays))) {
                 items.add(new DueItem(key, "escalated", "agency",
                         "Bosettingsdato mangler: " + m.reference() + " i " + municipalities.name(m.municipalityNumber()),
                         municipalities.name(m.municipalityNumber()) + " har ikke registrert bosettingsdato for " + persons
-                                + " (planlagt " + planned + "). Følg opp kommunen eller registrer datoen.",
+                                + " (planlagt " + planned + "). Følg opp kommunen eller registrer datoen. " + MONEY_WAITS,
                         m.caseId(), m.planned(), link));
             }
         }

@@ -109,6 +109,9 @@ class AuthorisationMatrixTest {
             Rule.of("*", "/soknader/**", AGENCY),
             Rule.of("*", "/selvbosetting/**", AGENCY),
             Rule.of("*", "/omgjoringer/**", AGENCY),
+            // Grants (issue 17): every agency role reads; the planner and the administrator change rates and run payments.
+            Rule.of("GET", "/tilskudd/**", AGENCY),
+            Rule.of("POST", "/tilskudd/**", EnumSet.of(AGENCY_PLANNER, AGENCY_ADMIN)),
             Rule.of("*", "/brevmaler/**", EnumSet.of(AGENCY_ADMIN)),
             Rule.of("*", "/meldinger/**/{x}/**", AGENCY),
             Rule.of("*", "/meldinger/**", EnumSet.of(AGENCY_CASEWORKER, AGENCY_PLANNER, AGENCY_ADMIN, MUNICIPALITY_OFFICER)),

@@ -76,7 +76,8 @@ class ModulesOwnTheirTablesTest {
             "messages", "message_thread, message, message_read, message_attachment, message_attachment_download",
             "reconsideration", "reconsideration, reconsideration_history",
             "indicators", "indicator_import, indicator_value",
-            "moves", "secondary_move");
+            "moves", "secondary_move",
+            "grants", "grant_rate, grant_schedule, grant_schedule_line, grant_payment_run, grant_payment_line");
 
     /**
      * Writes and locks of another module's table, as {@code "module: table KIND"}; may only shrink. Each should go
