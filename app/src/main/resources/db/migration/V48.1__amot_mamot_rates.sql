@@ -3,8 +3,8 @@
 -- MAMOT only inside its window 16.03.2022–15.02.2024 (report 000 lines 2514–2516). Real rates, so not demo rates;
 -- the integration-grant rates are not in the reports and come from the agency (the demo adds labelled demo rates).
 insert into grant_rate (id, series_id, version, kind, amount, valid_from, valid_to, source, demo, recorded_at, recorded_by, reason)
-select nextval('grant_rate_id_seq'), 0, 1, kind, amount, valid_from, valid_to, source, false, now(), 'migration', null
-from (values
+select n, n, 1, kind, amount, valid_from, valid_to, source, false, now(), 'migration', null
+from (select nextval('grant_rate_id_seq') as n, r.* from (values
     ('AMOT', 16105, date '2022-01-01', date '2022-12-31', 'Statsbudsjettet 2022 (UDI); Proba-rapport, rapport 000 linje 2595–2597'),
     ('AMOT', 16942, date '2023-01-01', date '2023-12-31', 'Statsbudsjettet 2023 (UDI); rapport 000 linje 2595–2597'),
     ('AMOT', 17687, date '2024-01-01', date '2024-12-31', 'Statsbudsjettet 2024 (UDI); rapport 000 linje 2595–2597'),
@@ -12,5 +12,4 @@ from (values
     ('MAMOT', 16105, date '2022-03-16', date '2022-12-31', 'Statsbudsjettet 2022 (UDI, 2022a); rapport 000 linje 2591–2597'),
     ('MAMOT', 16942, date '2023-01-01', date '2023-12-31', 'Statsbudsjettet 2023; rapport 000 linje 2591–2597'),
     ('MAMOT', 17687, date '2024-01-01', date '2024-02-15', 'Statsbudsjettet 2024; rapport 000 linje 2591–2597')
-) as r (kind, amount, valid_from, valid_to, source);
-update grant_rate set series_id = id where series_id = 0;
+) as r (kind, amount, valid_from, valid_to, source)) as numbered;
