@@ -71,7 +71,7 @@ public class GrantPayments {
     }
 
     /** A line about to be locked. */
-    record PendingLine(long personId, long caseId, ScheduleLine line, BigDecimal amount, BigDecimal previous, String explanation,
+    public record PendingLine(long personId, long caseId, ScheduleLine line, BigDecimal amount, BigDecimal previous, String explanation,
                        boolean first) {
     }
 
