@@ -41,6 +41,8 @@ public class DemoDataGenerator {
     private final AllocationReviewDemo allocationReview;
     @org.springframework.beans.factory.annotation.Autowired
     private RoundInputsDemo roundInputs; // issue 23 item 1: catalogues, ties, job offers and a together-group (h9-round)
+    @org.springframework.beans.factory.annotation.Autowired
+    private GrantsDemo grants; // issue 17 items 1–3: demo rates before the replay, one payment run after it (h17-grants)
 
     DemoDataGenerator(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager, DemoCommands commands,
                       HouseholdEdgesDemo householdEdges, HouseholdChangeDemo householdChanges, LifecycleDemo lifecycle,
@@ -91,6 +93,7 @@ public class DemoDataGenerator {
     private DemoSummary replay(DemoPlan plan, long started) {
         log.info("Demo data: replaying {} events through the commands", plan.events().size());
         DemoReplay replay = new DemoReplay(plan, commands, jdbc, tx, clock);
+        grants.rates();
         replay.run();
         householdEdges.run(plan.seed());
         roundInputs.run(plan.seed());
@@ -98,6 +101,7 @@ public class DemoDataGenerator {
         lifecycle.run(referencePrefix(plan.seed()));
         whatIf.run();
         allocationReview.run();
+        grants.paymentRun();
         DemoSummary summary = summary(plan, replay, Duration.ofNanos(System.nanoTime() - started));
         logSummary(summary, replay);
         householdChanges.run(referencePrefix(plan.seed()));

@@ -115,14 +115,25 @@ class GrantPaymentController {
 
     @GetMapping(BASE + "/eksport.csv")
     ResponseEntity<byte[]> csv(@RequestParam(required = false) Long run) {
+        if (run == null) {
+            return toList();
+        }
         PaymentRun r = found(run);
         return GrantPageSupport.csv(table(r), "utbetaling-" + r.id() + ".csv");
     }
 
     @GetMapping(BASE + "/eksport.xlsx")
     ResponseEntity<byte[]> xlsx(@RequestParam(required = false) Long run) {
+        if (run == null) {
+            return toList();
+        }
         PaymentRun r = found(run);
         return GrantPageSupport.xlsx(table(r), "utbetaling-" + r.id() + ".xlsx");
+    }
+
+    /** No run named: the list of runs to choose from. */
+    private static ResponseEntity<byte[]> toList() {
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(java.net.URI.create(BASE)).build();
     }
 
     private PaymentRun found(Long run) {
