@@ -6,7 +6,9 @@ import java.util.Optional;
 
 import no.bosetting.access.Actor;
 import no.bosetting.access.UserAccounts;
+import no.bosetting.grants.AdditionalGrants;
 import no.bosetting.grants.DemoGrantRates;
+import no.bosetting.grants.GrantViews;
 import no.bosetting.grants.GrantPayments;
 import no.bosetting.grants.PaymentRun;
 import no.bosetting.shared.CommandResult;
@@ -31,8 +33,12 @@ class GrantsDemo {
     private final GrantPayments payments;
     private final UserAccounts users;
     private final Clock clock;
+    private final GrantViews views;
+    private final AdditionalGrants additional;
 
-    GrantsDemo(DemoGrantRates rates, GrantPayments payments, UserAccounts users, Clock clock) {
+    GrantsDemo(DemoGrantRates rates, GrantPayments payments, UserAccounts users, Clock clock, GrantViews views, AdditionalGrants additional) {
+        this.views = views;
+        this.additional = additional;
         this.rates = rates;
         this.payments = payments;
         this.users = users;
@@ -50,6 +56,10 @@ class GrantsDemo {
     void paymentRun() {
         Optional<Actor> planner = users.findEnabledActor("planlegger");
         Actor actor = planner.orElse(Actor.system());
+        // One person in Oslo gets the disability grant from their settlement date (the municipality applied).
+        views.municipalityPersons("0301", LocalDate.now(clock).getYear() - 1, 0, 50).stream().filter(r -> r.settledOn() != null)
+                .findFirst().ifPresent(r -> log.info("Demo grants: disability grant for person {}: {}", r.personId(), CommandResult.attempt(() ->
+                        additional.grantDisability(actor, r.personId(), r.settledOn(), "Søknad fra kommunen med legeerklæring")).isSuccess()));
         CommandResult<PaymentRun> run = CommandResult.attempt(() -> payments.run(actor, PaymentRun.Kind.REGULAR, LocalDate.now(clock).getYear()));
         log.info("Demo grants: payment run {}", run.isSuccess()
                 ? run.value().id() + " (" + run.value().lineCount() + " lines, " + run.value().total() + " kr)" : run.failure());

@@ -4,8 +4,7 @@ package no.bosetting.grants;
  * The grants a settlement or a stay brings the municipality. The integration grant runs for the settlement year and
  * the next four years (report 000 lines 3013–3016); the unaccompanied-minors grant comes on top for a minor settled
  * alone; AMOT and MAMOT are paid per person and month to the hosting municipality (report 000 lines 2449–2457,
- * 2591–2597). The disability grant is kept as a rate; it is granted per person on application, which this system
- * does not record yet, so no schedule line uses it.
+ * 2591–2597). The disability grant is granted per person by the agency ({@link AdditionalGrants}) and paid once.
  */
 public enum GrantKind {
     INTEGRATION, UNACCOMPANIED_MINOR, DISABILITY, AMOT, MAMOT;

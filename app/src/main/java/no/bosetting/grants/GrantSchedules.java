@@ -93,7 +93,9 @@ public class GrantSchedules {
                 category = GrantCategory.of(p.birthDate(), base, noAdults || summary.get().unaccompaniedMinor(), members.size());
             }
             facts.add(new ScheduleCalculator.Facts(p.id(), caseId, p.birthDate(), category, settled, planned,
-                    d == null ? null : d.municipalityNumber(), movesByPerson.getOrDefault(p.id(), List.of()), stays));
+                    d == null ? null : d.municipalityNumber(), movesByPerson.getOrDefault(p.id(), List.of()), stays,
+                    jdbc.sql("select granted_on from grant_additional where person_id = :p and kind = 'DISABILITY'").param("p", p.id())
+                            .query(LocalDate.class).list()));
         }
         return facts;
     }

@@ -41,7 +41,12 @@ public final class ScheduleCalculator {
      * expected lines (an accepted household not yet settled); with neither the person has integration lines only from stays.
      */
     public record Facts(long personId, long caseId, LocalDate birthDate, GrantCategory category, LocalDate settledOn, LocalDate plannedOn,
-                        String settlementMunicipality, List<Move> moves, List<Stay> stays) {
+                        String settlementMunicipality, List<Move> moves, List<Stay> stays, List<LocalDate> disabilityGrants) {
+
+        public Facts(long personId, long caseId, LocalDate birthDate, GrantCategory category, LocalDate settledOn, LocalDate plannedOn,
+                     String settlementMunicipality, List<Move> moves, List<Stay> stays) {
+            this(personId, caseId, birthDate, category, settledOn, plannedOn, settlementMunicipality, moves, stays, List.of());
+        }
     }
 
     public static List<ScheduleLine> compute(Facts f, RateBook rates, LocalDate today) {
@@ -61,6 +66,13 @@ public final class ScheduleCalculator {
                 lines.add(line(GrantKind.INTEGRATION, f.category(), n, year, municipality, rates, rateDay, expected));
                 if (f.category() == GrantCategory.UNACCOMPANIED_MINOR && year - f.birthDate().getYear() <= MINOR_GRANT_UP_TO_AGE) {
                     lines.add(line(GrantKind.UNACCOMPANIED_MINOR, null, n, year, municipality, rates, rateDay, expected));
+                }
+            }
+            // The disability grant: once, in the scheme year it was granted, to the municipality the person lives in that day.
+            for (LocalDate granted : f.disabilityGrants()) {
+                int n = granted.getYear() - base.getYear() + 1;
+                if (!expected && n >= 1 && n <= SCHEME_YEARS && !granted.isBefore(base)) {
+                    lines.add(line(GrantKind.DISABILITY, null, n, granted.getYear(), livingOn(f, granted), rates, granted, false));
                 }
             }
         }

@@ -77,7 +77,7 @@ class ModulesOwnTheirTablesTest {
             "reconsideration", "reconsideration, reconsideration_history",
             "indicators", "indicator_import, indicator_value",
             "moves", "secondary_move",
-            "grants", "grant_rate, grant_schedule, grant_schedule_line, grant_payment_run, grant_payment_line");
+            "grants", "grant_rate, grant_schedule, grant_schedule_line, grant_payment_run, grant_payment_line, grant_additional");
 
     /**
      * Writes and locks of another module's table, as {@code "module: table KIND"}; may only shrink. Each should go

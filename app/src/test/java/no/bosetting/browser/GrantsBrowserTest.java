@@ -81,6 +81,11 @@ class GrantsBrowserTest {
         planner.navigate(browsing.url("/tilskudd/personer/" + personId));
         assertThat(planner.locator("main").textContent()).contains("Tilskuddsplan for Testa Testesen").contains("Husstanden ble bosatt");
         audit.check(planner, "a person's grant schedule");
+        Keyboard.assertOperable(planner, "main form[action$='/nedsatt-funksjonsevne']");
+        browsing.pressEnter(planner, planner.locator("main form[action$='/nedsatt-funksjonsevne'] button[type=submit]"));
+        Keyboard.assertErrorSummaryTakesFocus(planner);
+        assertThat(planner.locator("#grantedOn-error").textContent()).contains("Oppgi datoen");
+        audit.check(planner, "a person's grant schedule with disability-grant errors");
 
         Page officer = browsing.login(user(fixtures.municipality(MUNICIPALITY)));
         officer.navigate(browsing.url("/kommune/tilskudd"));

@@ -49,6 +49,8 @@ class GrantPaymentsTest {
     @Autowired
     DemoGrantRates demoRates;
     @Autowired
+    AdditionalGrants additional;
+    @Autowired
     Fixtures fixtures;
     @Autowired
     Proposals proposals;
@@ -193,6 +195,35 @@ class GrantPaymentsTest {
         mvc.perform(get("/tilskudd").with(as(fixtures.planner())))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Prognose fra planleggingsscenarioet")))
                 .andExpect(content().string(not(containsString("??"))));
+    }
+
+    @Test
+    void theDisabilityGrantNeedsASettledPersonAReasonAndADateInTheSchemeAndEntersTheSchedule() throws Exception {
+        LocalDate today = TestClock.today();
+        long expectedCase = accepted(VEGA, today.minusDays(3), today.plusDays(20));
+        long notSettled = decisions.forCase(expectedCase).get(0).personId();
+        assertThat(additional.grantDisability(fixtures.planner(), notSettled, today, "Søknad").failure())
+                .isInstanceOfSatisfying(CommandFailure.RuleBroken.class, r -> assertThat(r.messageKey()).isEqualTo("grants.error.notSettled"));
+        long caseId = accepted(VEGA, today.minusDays(20), today.minusDays(5));
+        SettlementDecision d = decisions.forCase(caseId).get(0);
+        decisions.registerSettlementDate(d.id(), today.minusDays(5), null, fixtures.municipality(VEGA)).value();
+        assertThat(additional.grantDisability(fixtures.caseworker(), d.personId(), today, "Søknad").failure())
+                .isInstanceOf(CommandFailure.NotAllowed.class);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/tilskudd/personer/{id}/nedsatt-funksjonsevne",
+                                d.personId()).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .with(as(fixtures.planner())).param("grantedOn", today.minusDays(10).toString()).param("reason", "Søknad"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"grantedOn-error\"")))
+                .andExpect(content().string(containsString("Søknad")));
+        assertThat(additional.disability(d.personId())).isEmpty();
+        additional.grantDisability(fixtures.planner(), d.personId(), today, "Søknad fra kommunen").value();
+        assertThat(schedules.lines(schedules.current(d.personId()).orElseThrow().id())).filteredOn(l -> l.kind() == GrantKind.DISABILITY)
+                .singleElement().satisfies(l -> {
+                    assertThat(l.schemeYear()).isEqualTo(today.getYear() - today.minusDays(5).getYear() + 1);
+                    assertThat(l.amount()).isEqualByComparingTo("200000");
+                });
+        assertThat(additional.grantDisability(fixtures.planner(), d.personId(), today, "Igjen").failure())
+                .isInstanceOfSatisfying(CommandFailure.RuleBroken.class, r -> assertThat(r.messageKey()).isEqualTo("grants.error.alreadyGranted"));
     }
 
     @Test

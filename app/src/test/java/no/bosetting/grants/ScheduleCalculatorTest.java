@@ -46,6 +46,7 @@ class ScheduleCalculatorTest {
             }
         }
         rate(GrantKind.UNACCOMPANIED_MINOR, null, null, 250_000, LocalDate.of(2020, 1, 1), null);
+        rate(GrantKind.DISABILITY, null, null, 200_000, LocalDate.of(2020, 1, 1), null);
         // the reports' AMOT rates
         rate(GrantKind.AMOT, null, null, 17_687, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31));
         rate(GrantKind.AMOT, null, null, 18_377, LocalDate.of(2025, 1, 1), null);
@@ -136,6 +137,20 @@ class ScheduleCalculatorTest {
         assertThat(amot.get(0).amount()).isEqualByComparingTo("8844"); // 15 of 30 days at 17 687 (2024)
         assertThat(amot.get(1).amount()).isEqualByComparingTo("17687");
         assertThat(amot.get(2).amount()).isEqualByComparingTo("5335"); // 9 of 31 days at 18 377 (from 1 January 2025)
+    }
+
+    @Test
+    void theDisabilityGrantIsPaidOnceInTheSchemeYearItWasGrantedToWhereThePersonLivesThen() {
+        ScheduleCalculator.Facts f = new ScheduleCalculator.Facts(1, 1, LocalDate.of(1985, 3, 1), GrantCategory.ADULT_IN_FAMILY,
+                LocalDate.of(2025, 3, 1), null, OSLO, List.of(new ScheduleCalculator.Move(LocalDate.of(2026, 5, 1), BERGEN)), List.of(),
+                List.of(LocalDate.of(2026, 9, 1)));
+        assertThat(ScheduleCalculator.compute(f, book(), TODAY).stream().filter(l -> l.kind() == GrantKind.DISABILITY).toList())
+                .singleElement().satisfies(l -> {
+                    assertThat(l.schemeYear()).isEqualTo(2);
+                    assertThat(l.calendarYear()).isEqualTo(2026);
+                    assertThat(l.municipalityNumber()).isEqualTo(BERGEN);
+                    assertThat(l.amount()).isEqualByComparingTo("200000");
+                });
     }
 
     @Test

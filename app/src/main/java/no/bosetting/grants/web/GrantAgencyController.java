@@ -1,6 +1,7 @@
 package no.bosetting.grants.web;
 
 import no.bosetting.access.CurrentActor;
+import no.bosetting.grants.AdditionalGrants;
 import no.bosetting.grants.GrantRates;
 import no.bosetting.grants.GrantSchedules;
 import no.bosetting.grants.GrantViews;
@@ -27,8 +28,11 @@ class GrantAgencyController {
     private final GrantPageSupport support;
     private final Municipalities municipalities;
     private final Messages messages;
+    private final AdditionalGrants additional;
 
-    GrantAgencyController(GrantViews views, GrantSchedules schedules, GrantPageSupport support, Municipalities municipalities, Messages messages) {
+    GrantAgencyController(GrantViews views, GrantSchedules schedules, GrantPageSupport support, Municipalities municipalities, Messages messages,
+                          AdditionalGrants additional) {
+        this.additional = additional;
         this.views = views;
         this.schedules = schedules;
         this.support = support;
@@ -83,6 +87,33 @@ class GrantAgencyController {
     String person(@PathVariable long personId, Model model) {
         model.addAttribute("back", "/tilskudd");
         return support.personPage(model, CurrentActor.get(), personId, null).orElseThrow();
+    }
+
+    /** The planner or administrator grants the disability grant to a settled person; errors come back next to their fields. */
+    @PostMapping("/tilskudd/personer/{personId}/nedsatt-funksjonsevne")
+    String grantDisability(@PathVariable long personId, @RequestParam java.util.Map<String, String> params, Model model,
+                           RedirectAttributes redirect) {
+        if (!GrantRates.mayEdit(CurrentActor.get())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        no.bosetting.shared.web.FormReader reader = new no.bosetting.shared.web.FormReader(params);
+        java.time.LocalDate on = reader.date("grantedOn");
+        java.util.Map<String, String> errors = new java.util.LinkedHashMap<>(reader.errors(messages));
+        if (errors.isEmpty()) {
+            no.bosetting.shared.CommandResult<AdditionalGrants.Granted> result = no.bosetting.shared.CommandResult.attempt(() ->
+                    additional.grantDisability(CurrentActor.get(), personId, on, reader.text("reason")));
+            if (result.isSuccess()) {
+                redirect.addFlashAttribute("success", messages.get("grants.disability.granted"));
+                return "redirect:/tilskudd/personer/" + personId;
+            }
+            errors.putAll(messages.byField(result.failure()));
+            if (errors.containsKey("")) {
+                errors.put("grantedOn", errors.remove(""));
+            }
+        }
+        model.addAttribute("errors", errors);
+        model.addAttribute("values", params);
+        return person(personId, model);
     }
 
     private void known(String number) {

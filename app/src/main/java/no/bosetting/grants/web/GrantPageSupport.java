@@ -15,6 +15,7 @@ import no.bosetting.access.PersonAccessLog;
 import no.bosetting.cases.CaseQueries;
 import no.bosetting.cases.CaseSummary;
 import no.bosetting.cases.PersonView;
+import no.bosetting.grants.AdditionalGrants;
 import no.bosetting.grants.GrantPayments;
 import no.bosetting.grants.GrantRate;
 import no.bosetting.grants.GrantRates;
@@ -49,9 +50,11 @@ class GrantPageSupport {
     private final PersonAccessLog accessLog;
     private final Municipalities municipalities;
     private final Messages messages;
+    private final AdditionalGrants additional;
 
     GrantPageSupport(GrantViews views, GrantSchedules schedules, GrantPayments payments, GrantRates rates, CaseQueries cases,
-                     PersonAccessLog accessLog, Municipalities municipalities, Messages messages) {
+                     PersonAccessLog accessLog, Municipalities municipalities, Messages messages, AdditionalGrants additional) {
+        this.additional = additional;
         this.views = views;
         this.schedules = schedules;
         this.payments = payments;
@@ -162,6 +165,15 @@ class GrantPageSupport {
         model.addAttribute("rateById", used);
         model.addAttribute("total", lines.stream().map(ScheduleLine::amount).filter(a -> a != null).reduce(BigDecimal.ZERO, BigDecimal::add));
         model.addAttribute("municipalityNames", namesOf(lines));
+        model.addAttribute("disability", additional.disability(personId).orElse(null));
+        model.addAttribute("canGrant", municipalityScope == null && GrantRates.mayEdit(actor) && current.map(s -> s.settledOn() != null).orElse(false));
+        model.addAttribute("personId", personId);
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+        if (!model.containsAttribute("values")) {
+            model.addAttribute("values", Map.of());
+        }
         return Optional.of("grants/person");
     }
 
