@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import no.bosetting.cases.CaseQueries;
-import no.bosetting.cases.CaseSummary;
 import no.bosetting.cases.LivingSituation;
 import no.bosetting.cases.LivingSituations;
 import no.bosetting.cases.PersonView;
@@ -62,11 +61,10 @@ public class GrantSchedules {
 
     /** The facts of every member of the case now. */
     List<ScheduleCalculator.Facts> facts(long caseId) {
-        Optional<CaseSummary> summary = cases.summaryForSystem(caseId);
-        if (summary.isEmpty()) {
+        List<PersonView> members = cases.members(caseId);
+        if (members.isEmpty()) {
             return List.of();
         }
-        List<PersonView> members = cases.members(caseId);
         Map<Long, SettlementDecision> active = new HashMap<>();
         for (SettlementDecision d : decisions.forCase(caseId)) {
             if (d.status() == DecisionStatus.SETTLED || d.status() == DecisionStatus.OFFERED) {
@@ -90,7 +88,7 @@ public class GrantSchedules {
             GrantCategory category = null;
             if (base != null) {
                 boolean noAdults = members.stream().allMatch(m -> m.birthDate().plusYears(18).isAfter(base));
-                category = GrantCategory.of(p.birthDate(), base, noAdults || summary.get().unaccompaniedMinor(), members.size());
+                category = GrantCategory.of(p.birthDate(), base, noAdults, members.size());
             }
             facts.add(new ScheduleCalculator.Facts(p.id(), caseId, p.birthDate(), category, settled, planned,
                     d == null ? null : d.municipalityNumber(), movesByPerson.getOrDefault(p.id(), List.of()), stays,
