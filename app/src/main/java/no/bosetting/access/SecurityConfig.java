@@ -182,7 +182,7 @@ class SecurityConfig {
                 .requestMatchers("/import/**").hasAnyRole(Role.AGENCY_CASEWORKER.name(), Role.AGENCY_ADMIN.name())
                 .requestMatchers("/fordeling/policy").hasAnyRole(AGENCY)
                 .requestMatchers("/fordeling/**").hasRole(Role.AGENCY_CASEWORKER.name())
-                .requestMatchers("/forslag/**", "/kapasitet/**", "/soknader/**", "/selvbosetting/**", "/omgjoringer/**").hasAnyRole(AGENCY)
+                .requestMatchers("/forslag/**", "/kapasitet/**", "/soknader/**", "/selvbosetting/**", "/omgjoringer/**", "/tilskudd/**").hasAnyRole(AGENCY)
                 .requestMatchers("/brevmaler/**").hasRole(Role.AGENCY_ADMIN.name())
                 .requestMatchers("/godkjenninger/innstillinger").hasRole(Role.AGENCY_ADMIN.name())
                 .requestMatchers("/godkjenninger/**").hasAnyRole(Role.AGENCY_CASEWORKER.name(), Role.AGENCY_ADMIN.name())

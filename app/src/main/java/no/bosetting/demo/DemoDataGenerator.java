@@ -55,6 +55,8 @@ public class DemoDataGenerator {
     private ProtectionDemo protection; // issue 18 items 3 and 4: a concern report and a protected address (h18-protect)
     @org.springframework.beans.factory.annotation.Autowired
     private Crisis2022Replay crisis2022; // issue 18 item 2: the 2022 replay, when bosetting.demo-data.replay-2022=true (h18-crisis)
+    @org.springframework.beans.factory.annotation.Autowired
+    private GrantsDemo grants; // issue 17 items 1–3: demo rates before the replay, one payment run after it (h17-grants)
 
     DemoDataGenerator(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager, DemoCommands commands,
                       HouseholdEdgesDemo householdEdges, HouseholdChangeDemo householdChanges, LifecycleDemo lifecycle,
@@ -111,6 +113,7 @@ public class DemoDataGenerator {
         log.info("Demo data: replaying {} events through the commands (first start only; progress every few seconds)",
                 plan.events().size());
         DemoReplay replay = new DemoReplay(plan, commands, jdbc, tx, clock);
+        grants.rates();
         replay.run(new DemoProgress(plan.events().size(), System::nanoTime, log::info));
         log.info("Demo data: household edges, round inputs, moves, life cycle, what-if and review");
         householdEdges.run(plan.seed());
@@ -120,6 +123,7 @@ public class DemoDataGenerator {
         whatIf.run();
         allocationReview.run();
         introduction.run(plan.seed());
+        grants.paymentRun();
         DemoSummary summary = summary(plan, replay, Duration.ofNanos(System.nanoTime() - started));
         logSummary(summary, replay);
         householdChanges.run(referencePrefix(plan.seed()));

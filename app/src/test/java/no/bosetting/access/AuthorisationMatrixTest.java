@@ -120,6 +120,9 @@ class AuthorisationMatrixTest {
             Rule.of("*", "/krise/hurtigspor/avvis", CASEWORKER),
             Rule.of("*", "/krise", AGENCY),
             Rule.of("*", "/krise/**", AGENCY),
+            // Grants (issue 17): every agency role reads; the planner and the administrator change rates and run payments.
+            Rule.of("GET", "/tilskudd/**", AGENCY),
+            Rule.of("POST", "/tilskudd/**", EnumSet.of(AGENCY_PLANNER, AGENCY_ADMIN)),
             Rule.of("*", "/brevmaler/**", EnumSet.of(AGENCY_ADMIN)),
             // Two-step control (h18-twostep): the administrator's settings; the approvers' work list and proposals.
             Rule.of("*", "/godkjenninger/innstillinger", EnumSet.of(AGENCY_ADMIN)),

@@ -244,6 +244,18 @@ class DemoDataGeneratorTest {
     /** Self-settlement, applications, messages, reconsideration and letters: seeded through their commands. */
     private void newerModulesHaveDataInEveryState(String prefix, DemoDataGenerator.DemoSummary summary) {
         System.out.println("Demo seed " + SEED + "/" + SIZE + ": " + summary.refusals() + " refused, " + summary.duration());
+        // Grants (issue 17 items 1–3, h17-grants): every settled demo person has a schedule with a rate for year 1, and the
+        // demo's payment run paid them through the real command.
+        assertThat(count("""
+                select count(*) from settlement_decision d join settlement_case s on s.id = d.case_id
+                join person pe on pe.id = d.person_id and pe.removed_on is null
+                where s.permit_reference like :p and d.status = 'SETTLED' and not exists (
+                    select 1 from grant_schedule g join grant_schedule_line l on l.schedule_id = g.id
+                    where g.person_id = d.person_id and g.current and l.kind = 'INTEGRATION' and l.scheme_year = 1 and l.rate_id is not null)
+                """, prefix)).as("settled demo persons without a schedule").isZero();
+        assertThat(count("""
+                select count(*) from grant_payment_line l join settlement_case s on s.id = l.case_id where s.permit_reference like :p
+                """, prefix)).as("demo persons paid by the payment run").isPositive();
         // Secondary moves through the caseworker's command (issue 14 item 5).
         assertThat(count("""
                 select count(*) from secondary_move m join settlement_case s on s.id = m.case_id where s.permit_reference like :p

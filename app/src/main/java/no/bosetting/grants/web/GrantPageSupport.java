@@ -1,0 +1,202 @@
+package no.bosetting.grants.web;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import no.bosetting.access.Actor;
+import no.bosetting.access.PersonAccessLog;
+import no.bosetting.cases.CaseQueries;
+import no.bosetting.cases.CaseSummary;
+import no.bosetting.cases.PersonView;
+import no.bosetting.grants.AdditionalGrants;
+import no.bosetting.grants.GrantPayments;
+import no.bosetting.grants.GrantRate;
+import no.bosetting.grants.GrantRates;
+import no.bosetting.grants.GrantSchedules;
+import no.bosetting.grants.GrantViews;
+import no.bosetting.grants.ScheduleLine;
+import no.bosetting.municipalities.Municipalities;
+import no.bosetting.shared.export.TableExport;
+import no.bosetting.shared.web.Messages;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * The municipality's grant page and the person's schedule, shown to the municipality's officer (own municipality) and
+ * to the agency (any); names are read from the cases, and every read of a person is logged.
+ */
+@Component
+class GrantPageSupport {
+
+    static final int PAGE_SIZE = 50;
+    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final GrantViews views;
+    private final GrantSchedules schedules;
+    private final GrantPayments payments;
+    private final GrantRates rates;
+    private final CaseQueries cases;
+    private final PersonAccessLog accessLog;
+    private final Municipalities municipalities;
+    private final Messages messages;
+    private final AdditionalGrants additional;
+
+    GrantPageSupport(GrantViews views, GrantSchedules schedules, GrantPayments payments, GrantRates rates, CaseQueries cases,
+                     PersonAccessLog accessLog, Municipalities municipalities, Messages messages, AdditionalGrants additional) {
+        this.additional = additional;
+        this.views = views;
+        this.schedules = schedules;
+        this.payments = payments;
+        this.rates = rates;
+        this.cases = cases;
+        this.accessLog = accessLog;
+        this.municipalities = municipalities;
+        this.messages = messages;
+    }
+
+    /** A person row with the name and case reference the page shows. */
+    record NamedRow(GrantViews.PersonRow row, String name, String reference) {
+    }
+
+    /** Recomputes the municipality's cases (a date correction or a move is seen here) and fills the page model. */
+    String municipalityPage(Model model, Actor actor, String number, int page, String base, String personBase) {
+        for (long caseId : schedules.casesFor(number)) {
+            schedules.refresh(caseId, "READ");
+        }
+        int first = views.firstYear();
+        long total = views.countPersons(number, first);
+        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        int p = Math.max(0, Math.min(page, pages - 1));
+        List<GrantViews.PersonRow> rows = views.municipalityPersons(number, first, p * PAGE_SIZE, PAGE_SIZE);
+        model.addAttribute("municipalityName", municipalities.name(number));
+        model.addAttribute("number", number);
+        model.addAttribute("years", years(first));
+        model.addAttribute("sums", views.municipalityYears(number, first));
+        model.addAttribute("rows", named(rows, actor));
+        model.addAttribute("page", p);
+        model.addAttribute("pages", pages);
+        model.addAttribute("total", total);
+        model.addAttribute("from", total == 0 ? 0 : p * PAGE_SIZE + 1);
+        model.addAttribute("to", p * PAGE_SIZE + rows.size());
+        model.addAttribute("ratesUsed", views.ratesUsed(number, first));
+        model.addAttribute("missingRates", views.missingRates(number, first));
+        model.addAttribute("base", base);
+        model.addAttribute("personBase", personBase);
+        return "grants/municipality";
+    }
+
+    private List<NamedRow> named(List<GrantViews.PersonRow> rows, Actor actor) {
+        Map<Long, String> names = new HashMap<>();
+        Map<Long, String> references = new HashMap<>();
+        Set<Long> caseIds = new LinkedHashSet<>();
+        rows.forEach(r -> caseIds.add(r.caseId()));
+        for (long caseId : caseIds) {
+            cases.summaryForSystem(caseId).ifPresent(s -> references.put(caseId, s.reference()));
+            cases.members(caseId).forEach(m -> names.put(m.id(), m.fullName()));
+        }
+        List<Long> shown = rows.stream().map(GrantViews.PersonRow::personId).filter(names::containsKey).toList();
+        if (!shown.isEmpty()) {
+            accessLog.recordRead(actor, shown, "grants");
+        }
+        return rows.stream().map(r -> new NamedRow(r, names.getOrDefault(r.personId(), "–"), references.getOrDefault(r.caseId(), ""))).toList();
+    }
+
+    static List<Integer> years(int first) {
+        List<Integer> years = new ArrayList<>();
+        for (int i = 0; i < GrantViews.YEARS; i++) {
+            years.add(first + i);
+        }
+        return years;
+    }
+
+    /** The municipality's table for export: every person, the five years, the total. */
+    TableExport.Table municipalityTable(String number, Actor actor) {
+        int first = views.firstYear();
+        List<GrantViews.PersonRow> rows = views.municipalityPersons(number, first, 0, Integer.MAX_VALUE);
+        List<String> headers = new ArrayList<>(List.of(text("grants.csv.municipalityNumber"), text("grants.csv.reference"),
+                text("grants.csv.personId"), text("grants.csv.name"), text("grants.category"), text("grants.settledOn"),
+                text("grants.plannedOn"), text("grants.csv.expected")));
+        years(first).forEach(y -> headers.add(String.valueOf(y)));
+        headers.add(text("grants.total"));
+        List<List<Object>> out = new ArrayList<>();
+        for (NamedRow n : named(rows, actor)) {
+            GrantViews.PersonRow r = n.row();
+            List<Object> row = new ArrayList<>(List.of(number, n.reference(), r.personId(), n.name(),
+                    r.category() == null ? "" : text("grants.category." + r.category().name()),
+                    r.settledOn() == null ? "" : r.settledOn().toString(), r.plannedOn() == null ? "" : r.plannedOn().toString(),
+                    r.expected() ? "ja" : "nei"));
+            row.addAll(r.amounts());
+            row.add(r.total());
+            out.add(row);
+        }
+        return new TableExport.Table("tilskudd-" + number, headers, out);
+    }
+
+    /** The person's schedule page; empty when the actor may not see it (the caller answers 404). */
+    Optional<String> personPage(Model model, Actor actor, long personId, String municipalityScope) {
+        Optional<Long> caseId = schedules.caseOf(personId);
+        caseId.ifPresent(c -> schedules.refresh(c, "READ"));
+        if (municipalityScope != null && !schedules.concerns(personId, municipalityScope)) {
+            return Optional.empty();
+        }
+        Optional<GrantSchedules.Snapshot> current = schedules.current(personId);
+        Optional<PersonView> person = caseId.flatMap(c -> cases.members(c).stream().filter(m -> m.id() == personId).findFirst());
+        person.ifPresent(p -> accessLog.recordRead(actor, List.of(p.id()), "grants"));
+        model.addAttribute("person", person.orElse(null));
+        model.addAttribute("reference", caseId.flatMap(cases::summaryForSystem).map(CaseSummary::reference).orElse(null));
+        model.addAttribute("snapshot", current.orElse(null));
+        List<ScheduleLine> lines = current.map(s -> schedules.lines(s.id())).orElse(List.of());
+        model.addAttribute("lines", lines);
+        model.addAttribute("history", schedules.history(personId));
+        model.addAttribute("paid", payments.paidFor(personId));
+        Map<Long, GrantRate> used = new HashMap<>();
+        lines.stream().map(ScheduleLine::rateId).filter(id -> id != null).distinct().forEach(id -> rates.find(id).ifPresent(r -> used.put(id, r)));
+        model.addAttribute("rateById", used);
+        model.addAttribute("total", lines.stream().map(ScheduleLine::amount).filter(a -> a != null).reduce(BigDecimal.ZERO, BigDecimal::add));
+        model.addAttribute("municipalityNames", namesOf(lines));
+        model.addAttribute("disability", additional.disability(personId).orElse(null));
+        model.addAttribute("canGrant", municipalityScope == null && GrantRates.mayEdit(actor) && current.map(s -> s.settledOn() != null).orElse(false));
+        model.addAttribute("personId", personId);
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+        if (!model.containsAttribute("values")) {
+            model.addAttribute("values", Map.of());
+        }
+        return Optional.of("grants/person");
+    }
+
+    private Map<String, String> namesOf(List<ScheduleLine> lines) {
+        Map<String, String> names = new HashMap<>();
+        lines.forEach(l -> names.computeIfAbsent(l.municipalityNumber(), municipalities::name));
+        return names;
+    }
+
+    String text(String key, Object... args) {
+        return messages.get(key, args);
+    }
+
+    static ResponseEntity<byte[]> csv(TableExport.Table table, String filename) {
+        return download(TableExport.csv(table).getBytes(StandardCharsets.UTF_8), new MediaType("text", "csv", StandardCharsets.UTF_8), filename);
+    }
+
+    static ResponseEntity<byte[]> xlsx(TableExport.Table table, String filename) {
+        return download(TableExport.xlsx(table), XLSX, filename);
+    }
+
+    private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String filename) {
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString()).body(body);
+    }
+}

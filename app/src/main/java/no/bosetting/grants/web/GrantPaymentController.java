@@ -1,0 +1,175 @@
+package no.bosetting.grants.web;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import no.bosetting.access.CurrentActor;
+import no.bosetting.cases.CaseQueries;
+import no.bosetting.grants.GrantPayments;
+import no.bosetting.grants.GrantRates;
+import no.bosetting.grants.PaymentRun;
+import no.bosetting.municipalities.Municipalities;
+import no.bosetting.shared.CommandResult;
+import no.bosetting.shared.export.TableExport;
+import no.bosetting.shared.web.FormReader;
+import no.bosetting.shared.web.Messages;
+import no.bosetting.shared.web.NumberFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Payment runs: run and lock (planner, administrator), list and show them, export a run's locked lines as CSV or XLSX. */
+@Controller
+class GrantPaymentController {
+
+    static final String BASE = "/tilskudd/utbetalinger";
+    static final int PAGE_SIZE = 50;
+
+    private final GrantPayments payments;
+    private final Municipalities municipalities;
+    private final CaseQueries cases;
+    private final Messages messages;
+    private final NumberFormat numbers;
+    private final java.time.Clock clock;
+
+    GrantPaymentController(GrantPayments payments, Municipalities municipalities, CaseQueries cases, Messages messages, NumberFormat numbers,
+                           java.time.Clock clock) {
+        this.clock = clock;
+        this.payments = payments;
+        this.municipalities = municipalities;
+        this.cases = cases;
+        this.messages = messages;
+        this.numbers = numbers;
+    }
+
+    @GetMapping(BASE)
+    String page(@RequestParam(required = false) Long run, @RequestParam(defaultValue = "0") int page,
+                @RequestParam(name = "side", defaultValue = "0") int runsPage, Model model) {
+        return show(model, run, page, runsPage, Map.of(), Map.of("kind", "REGULAR", "year", String.valueOf(java.time.LocalDate.now(clock).getYear())));
+    }
+
+    private String show(Model model, Long runId, int page, int runsPage, Map<String, String> errors, Map<String, String> values) {
+        long runCount = payments.countRuns();
+        int runPages = (int) Math.max(1, (runCount + PAGE_SIZE - 1) / PAGE_SIZE);
+        int rp = Math.max(0, Math.min(runsPage, runPages - 1));
+        model.addAttribute("runs", payments.runs(rp * PAGE_SIZE, PAGE_SIZE));
+        model.addAttribute("runCount", runCount);
+        model.addAttribute("runsPage", rp);
+        model.addAttribute("runPages", runPages);
+        model.addAttribute("errors", errors);
+        model.addAttribute("values", values);
+        model.addAttribute("kinds", PaymentRun.Kind.values());
+        model.addAttribute("canEdit", GrantRates.mayEdit(CurrentActor.get()));
+        if (runId != null) {
+            payments.find(runId).ifPresent(r -> {
+                long total = payments.countLines(r.id());
+                int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+                int p = Math.max(0, Math.min(page, pages - 1));
+                List<PaymentRun.Line> lines = payments.lines(r.id(), p * PAGE_SIZE, PAGE_SIZE);
+                model.addAttribute("run", r);
+                model.addAttribute("lines", lines);
+                model.addAttribute("linePage", p);
+                model.addAttribute("linePages", pages);
+                model.addAttribute("lineTotal", total);
+                model.addAttribute("lineFrom", total == 0 ? 0 : p * PAGE_SIZE + 1);
+                model.addAttribute("lineTo", p * PAGE_SIZE + lines.size());
+                model.addAttribute("references", references(lines));
+                model.addAttribute("municipalityNames", names(lines));
+            });
+        }
+        return "grants/payments";
+    }
+
+    @PostMapping(BASE)
+    String run(@RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
+        if (!GrantRates.mayEdit(CurrentActor.get())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        FormReader reader = new FormReader(params);
+        PaymentRun.Kind kind = reader.choice("kind", PaymentRun.Kind.class);
+        Integer year = reader.integer("year");
+        Map<String, String> errors = new LinkedHashMap<>(reader.errors(messages));
+        if (errors.isEmpty()) {
+            CommandResult<PaymentRun> result = CommandResult.attempt(() -> payments.run(CurrentActor.get(), kind, year));
+            if (result.isSuccess()) {
+                PaymentRun r = result.value();
+                redirect.addFlashAttribute("success", messages.get("grants.runs.done", r.id(), r.lineCount(), numbers.whole(r.total())));
+                return "redirect:" + BASE + "?run=" + r.id();
+            }
+            errors.putAll(messages.byField(result.failure()));
+            if (errors.containsKey("")) {
+                errors.put("year", errors.remove(""));
+            }
+        }
+        return show(model, null, 0, 0, errors, params);
+    }
+
+    @GetMapping(BASE + "/eksport.csv")
+    ResponseEntity<byte[]> csv(@RequestParam(required = false) Long run) {
+        if (run == null) {
+            return toList();
+        }
+        PaymentRun r = found(run);
+        return GrantPageSupport.csv(table(r), "utbetaling-" + r.id() + ".csv");
+    }
+
+    @GetMapping(BASE + "/eksport.xlsx")
+    ResponseEntity<byte[]> xlsx(@RequestParam(required = false) Long run) {
+        if (run == null) {
+            return toList();
+        }
+        PaymentRun r = found(run);
+        return GrantPageSupport.xlsx(table(r), "utbetaling-" + r.id() + ".xlsx");
+    }
+
+    /** No run named: the list of runs to choose from. */
+    private static ResponseEntity<byte[]> toList() {
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(java.net.URI.create(BASE)).build();
+    }
+
+    private PaymentRun found(Long run) {
+        return (run == null ? java.util.Optional.<PaymentRun>empty() : payments.find(run))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    /** The run's locked lines, exactly as stored: exporting a run again gives the same file and pays nothing new. */
+    TableExport.Table table(PaymentRun r) {
+        List<PaymentRun.Line> lines = payments.lines(r.id(), 0, 0);
+        Map<Long, String> refs = references(lines);
+        Map<String, String> names = names(lines);
+        List<List<Object>> rows = new ArrayList<>();
+        for (PaymentRun.Line l : lines) {
+            rows.add(java.util.Arrays.asList(r.id(), messages.get("grants.runs.kind." + r.kind().name()), l.municipalityNumber(),
+                    names.get(l.municipalityNumber()), refs.get(l.caseId()), l.personId(), messages.get("grants.kind." + l.kind().name()),
+                    l.schemeYear(), l.periodMonth() == null ? null : l.periodMonth().toString().substring(0, 7), l.calendarYear(), l.amount(),
+                    l.previousAmount(), l.rateId(), l.explanation()));
+        }
+        return new TableExport.Table("utbetaling-" + r.id(), List.of(messages.get("grants.runs.run"), messages.get("grants.runs.kind"),
+                messages.get("grants.csv.municipalityNumber"), messages.get("grants.municipality"), messages.get("grants.csv.reference"),
+                messages.get("grants.csv.personId"), messages.get("grants.rates.kind"), messages.get("grants.schemeYear"),
+                messages.get("grants.month"), messages.get("grants.year"), messages.get("grants.amount"), messages.get("grants.runs.previous"),
+                messages.get("grants.rate"), messages.get("grants.runs.explanation")), rows);
+    }
+
+    private Map<Long, String> references(List<PaymentRun.Line> lines) {
+        Map<Long, String> refs = new HashMap<>();
+        lines.stream().map(PaymentRun.Line::caseId).distinct()
+                .forEach(c -> cases.summaryForSystem(c).ifPresent(s -> refs.put(c, s.reference())));
+        return refs;
+    }
+
+    private Map<String, String> names(List<PaymentRun.Line> lines) {
+        Map<String, String> names = new HashMap<>();
+        lines.forEach(l -> names.computeIfAbsent(l.municipalityNumber(), municipalities::name));
+        return names;
+    }
+}
