@@ -84,7 +84,6 @@ class ModulesOwnTheirTablesTest {
             "introduction", "intro_participation, intro_period, intro_training, intro_outcome, outcome_model",
             "demo", "demo_seeding",
             "crisis", "crisis_period, crisis_notification, crisis_notification_history, fast_track_application, fast_track_history",
-
             "grants", "grant_rate, grant_schedule, grant_schedule_line, grant_payment_run, grant_payment_line, grant_additional");
 
     /**
