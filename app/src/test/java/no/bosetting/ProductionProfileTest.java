@@ -97,6 +97,13 @@ class ProductionProfileTest {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Test
+    void logsAreJsonLinesForTheLogCollector() {
+        // Issue 22 item 7: one JSON object per line (Elastic Common Schema), with the service's name.
+        assertThat(context.getEnvironment().getProperty("logging.structured.format.console")).isEqualTo("ecs");
+        assertThat(context.getEnvironment().getProperty("logging.structured.ecs.service.name")).isEqualTo("bosetting");
+    }
+
+    @Test
     void startsWithoutDemoDataAndEveryDemoFeatureIsGone() throws Exception {
         assertThat(jdbc.sql("select count(*) from settlement_case").query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from app_user where username in (:u)").param("u", DEMO_USERNAMES)

@@ -77,9 +77,12 @@ public class DemoDataGenerator {
         return DemoPlanner.plan(seed, households, now, commands.municipalities().all());
     }
 
+    /**
+     * Whether the demo was seeded (or is being seeded) here: a row in {@code demo_seeding}, which V53 also wrote for a demo
+     * from before it. Not "any DEMO- case", which the 2022 replay's households are too.
+     */
     public boolean alreadySeeded() {
-        return jdbc.sql("select exists (select 1 from settlement_case where permit_reference like :p)")
-                .param("p", REFERENCE_PREFIX + "%").query(Boolean.class).single();
+        return jdbc.sql("select exists (select 1 from demo_seeding)").query(Boolean.class).single();
     }
 
     /** Seeds a year ending now unless demo data exists; returns what was created, or empty when it skipped. */

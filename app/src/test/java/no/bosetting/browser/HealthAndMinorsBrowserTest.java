@@ -63,14 +63,14 @@ class HealthAndMinorsBrowserTest {
         page.fill("#healthDetails", "Barnet har astma");
         page.check("#drivingLicence-no");
         page.check("#hasCar-no");
-        browsing.submit(page, page.locator("main form[method=post] button[type=submit]"));
+        browsing.submit(page, page.locator("form#interview button[type=submit]"));
         assertThat(page.locator(".error-summary").isVisible()).isTrue();
         assertThat(page.locator("#adaptationNeeds-error").textContent()).contains("helseopplysninger");
         assertThat(page.isChecked("#consent-" + members.get(1))).as("what was ticked survives").isTrue();
         audit.check(page, "interview form, health words in the practical needs");
 
         page.fill("#adaptationNeeds", "Trenger bolig på bakkeplan");
-        browsing.submit(page, page.locator("main form[method=post] button[type=submit]"));
+        browsing.submit(page, page.locator("form#interview button[type=submit]"));
         assertThat(page.url()).endsWith("/saker/" + caseId);
         assertThat(page.textContent("main")).contains("Barnet har astma").contains("samtykke gitt");
         audit.check(page, "case page with consent per person");

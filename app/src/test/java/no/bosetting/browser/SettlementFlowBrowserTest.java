@@ -81,7 +81,7 @@ class SettlementFlowBrowserTest {
         audit.check(centrePage, "case page, under mapping (reception)");
         browsing.submit(centrePage, centrePage.locator("main a[href='/saker/" + caseId + "/samtale']"));
         audit.check(centrePage, "interview form");
-        browsing.submit(centrePage, centrePage.locator("main form[method=post] button[type=submit]"));
+        browsing.submit(centrePage, centrePage.locator("form#interview button[type=submit]"));
         assertThat(centrePage.locator(".error-summary").isVisible()).as("an empty interview is refused").isTrue();
         audit.check(centrePage, "interview form with errors");
         centrePage.fill("#heldOn", TestClock.today().minusDays(1).toString());
@@ -89,7 +89,7 @@ class SettlementFlowBrowserTest {
         centrePage.fill("#education", "Sykepleier");
         centrePage.check("#drivingLicence");
         centrePage.check("#hasCar-no");
-        browsing.submit(centrePage, centrePage.locator("main form[method=post] button[type=submit]"));
+        browsing.submit(centrePage, centrePage.locator("form#interview button[type=submit]"));
         assertThat(centrePage.url()).endsWith("/saker/" + caseId);
         assertThat(status(caseId)).isEqualTo(CaseStatus.READY_FOR_ALLOCATION);
         audit.check(centrePage, "case page, ready for allocation (reception)");

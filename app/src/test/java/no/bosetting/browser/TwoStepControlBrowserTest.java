@@ -61,6 +61,7 @@ class TwoStepControlBrowserTest {
 
         Page proposer = browsing.login(user(fixtures.caseworker()));
         proposer.navigate(browsing.url("/saker/" + caseId));
+        Keyboard.openDisclosure(proposer, "#confirm-close"); // closing sits behind a confirmation step (issue 16 point 11)
         proposer.selectOption("#closeReason", "LEFT_NORWAY");
         proposer.fill("#closeText", "Reist til Sverige");
         browsing.pressEnter(proposer, proposer.locator("main form[action$='/avslutt'] button[type=submit]"));

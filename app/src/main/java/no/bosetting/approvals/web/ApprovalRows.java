@@ -87,8 +87,9 @@ class ApprovalRows {
                     rows.add(Row.text("approval.persons", numbers.whole(p.persons())));
                     if (!dates.isEmpty()) {
                         PlacesUsed used = places.placesUsed(p.municipalityNumber(), dates.first().getYear());
+                        // Places used and left as the place rule counts them (PlacesUsed.remaining), never computed here.
                         rows.add(Row.text("approval.placesUsed", numbers.whole(used.used()) + " / "
-                                + (used.ceiling() == null ? "–" : numbers.whole(used.ceiling()))));
+                                + (used.remaining() == null ? "–" : numbers.whole(used.remaining()))));
                     }
                 }
                 rows.add(Row.text("approval.planned", dates.stream().map(time::date).reduce((x, y) -> x + ", " + y).orElse(null)));
