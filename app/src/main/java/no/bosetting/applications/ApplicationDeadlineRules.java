@@ -22,9 +22,11 @@ class ApplicationDeadlineRules {
     static final int FIRST_REMINDER_DAYS = 30;
     static final int LAST_REMINDER_DAYS = 7;
     static final int HANDLING_DAYS = 14;
+    private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     @Bean
-    DeadlineRule privateResidentApplicationDeadline(CaseQueries cases, SettlementApplications applications) {
+    DeadlineRule privateResidentApplicationDeadline(CaseQueries cases, SettlementApplications applications,
+                                                    no.bosetting.shared.Words words) {
         return new DeadlineRule() {
             @Override
             public String code() {
@@ -41,10 +43,11 @@ class ApplicationDeadlineRules {
                         continue;
                     }
                     String stage = left <= LAST_REMINDER_DAYS ? "7-days" : "30-days";
-                    items.add(new DueItem("duf:" + r.dufNumber(), stage, "duf:" + r.dufNumber(),
-                            "Frist for å søke om bosetting: " + deadline.lastDay(),
-                            "Du bor privat og må søke om bosetting med offentlig hjelp innen " + deadline.lastDay()
-                                    + " (" + left + " dager igjen). Søk på Min side.",
+                    String lastDay = DATE.format(deadline.lastDay());
+                    items.add(DueItem.worded(words, "duf:" + r.dufNumber(), stage, "duf:" + r.dufNumber(),
+                            DueItem.Text.of("work.applicationDeadline", lastDay),
+                            DueItem.Text.of("work.applicationDeadline.detail" + (left == 1 ? ".one" : ".other"), lastDay,
+                                    String.valueOf(left)),
                             r.caseId(), deadline.lastDay(), "/min-side/soknad"));
                 }
                 return items;
@@ -53,7 +56,7 @@ class ApplicationDeadlineRules {
     }
 
     @Bean
-    DeadlineRule applicationsWaitingForHandling(SettlementApplications applications) {
+    DeadlineRule applicationsWaitingForHandling(SettlementApplications applications, no.bosetting.shared.Words words) {
         return new DeadlineRule() {
             @Override
             public String code() {
@@ -72,9 +75,10 @@ class ApplicationDeadlineRules {
                     if (stage == null) {
                         continue;
                     }
-                    items.add(new DueItem("application:" + q.id(), stage, "agency",
-                            (q.late() ? "Sen søknad (skjønn) venter: " : "Søknad om bosetting venter: ") + q.caseReference(),
-                            "Søknaden ble sendt " + q.submittedAt().atZoneSameInstant(TimeConfig.OSLO).toLocalDate() + " og er ikke behandlet. Godta eller avslå den.",
+                    items.add(DueItem.worded(words, "application:" + q.id(), stage, "agency",
+                            DueItem.Text.of(q.late() ? "work.applicationWaiting.late" : "work.applicationWaiting", q.caseReference()),
+                            DueItem.Text.of("work.applicationWaiting.detail",
+                                    DATE.format(q.submittedAt().atZoneSameInstant(TimeConfig.OSLO).toLocalDate())),
                             q.caseId(), due, "/soknader/" + q.id()));
                 }
                 return items;

@@ -25,7 +25,10 @@ public class LongWaitingDeadlines implements DeadlineRule {
 
     private final JdbcClient jdbc;
 
-    public LongWaitingDeadlines(JdbcClient jdbc) {
+    private final no.bosetting.shared.Words words;
+
+    public LongWaitingDeadlines(JdbcClient jdbc, no.bosetting.shared.Words words) {
+        this.words = words;
         this.jdbc = jdbc;
     }
 
@@ -66,25 +69,21 @@ public class LongWaitingDeadlines implements DeadlineRule {
                 continue;
             }
             String stage = "past-" + months + "-months";
-            items.add(new DueItem("case:" + w.id(), stage, "agency",
-                    "Venter lenger enn " + months + " måneder: " + w.reference(),
-                    "Husstanden fikk oppholdstillatelse " + DATE.format(w.permitDate()) + " og er ikke bosatt (målet er "
-                            + SettlementTarget.months(w.type()) + " måneder). Saken er " + statusText(w.status())
-                            + ". Prioriter husstanden i fordelingen.",
+            // Worded in the reader's language on the work list (issue 16 point 6); the status has a sentence of its own.
+            items.add(DueItem.worded(words, "case:" + w.id(), stage, "agency",
+                    DueItem.Text.of("work.longWaiting", String.valueOf(months), w.reference()),
+                    DueItem.Text.of("work.longWaiting.detail." + statusKey(w.status()), DATE.format(w.permitDate()),
+                            String.valueOf(SettlementTarget.months(w.type()))),
                     w.id(), target, "/saker/" + w.id()));
         }
         return items;
     }
 
-    private static String statusText(CaseStatus status) {
+    private static String statusKey(CaseStatus status) {
         return switch (status) {
-            case UNDER_MAPPING -> "under kartlegging";
-            case READY_FOR_ALLOCATION -> "fordelingsklar";
-            case PROPOSED -> "foreslått for en kommune";
-            case OFFERED -> "akseptert av en kommune, men ikke bosatt";
-            case AWAITING_APPLICATION -> "venter på søknad om bosetting";
-            case APPLICATION_DEADLINE_MISSED -> "ute av ordningen etter søknadsfristen";
-            default -> status.name();
+            case UNDER_MAPPING, READY_FOR_ALLOCATION, PROPOSED, OFFERED, AWAITING_APPLICATION, APPLICATION_DEADLINE_MISSED ->
+                    status.name();
+            default -> "other";
         };
     }
 }

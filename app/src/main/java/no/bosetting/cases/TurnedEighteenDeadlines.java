@@ -22,7 +22,10 @@ public class TurnedEighteenDeadlines implements DeadlineRule {
 
     private final JdbcClient jdbc;
 
-    public TurnedEighteenDeadlines(JdbcClient jdbc) {
+    private final no.bosetting.shared.Words words;
+
+    public TurnedEighteenDeadlines(JdbcClient jdbc, no.bosetting.shared.Words words) {
+        this.words = words;
         this.jdbc = jdbc;
     }
 
@@ -42,13 +45,11 @@ public class TurnedEighteenDeadlines implements DeadlineRule {
                     long id = rs.getLong(1);
                     LocalDate on = rs.getObject(3, LocalDate.class);
                     HouseholdType type = HouseholdType.valueOf(rs.getString(4));
-                    String detail = type == HouseholdType.UNACCOMPANIED_MINOR
-                            ? "Den enslige mindreårige fylte 18 år " + DATE.format(on) + " etter at kommunen aksepterte. Vedtaket står; "
-                                    + "sjekk oppfølgingen med kommunen."
-                            : "Den enslige mindreårige fylte 18 år " + DATE.format(on) + " før bosetting og teller nå som voksen: mål "
-                                    + SettlementTarget.months(type) + " måneder fra tillatelsen og ordinære plasser. Sjekk kartleggingen og forslaget.";
-                    return new DueItem("case:" + id, CODE, "agency", "Fylt 18 år før bosetting: " + rs.getString(2), detail, id, on,
-                            "/saker/" + id);
+                    DueItem.Text detail = type == HouseholdType.UNACCOMPANIED_MINOR
+                            ? DueItem.Text.of("work.turned18.detail.accepted", DATE.format(on))
+                            : DueItem.Text.of("work.turned18.detail", DATE.format(on), String.valueOf(SettlementTarget.months(type)));
+                    return DueItem.worded(words, "case:" + id, CODE, "agency", DueItem.Text.of("work.turned18", rs.getString(2)),
+                            detail, id, on, "/saker/" + id);
                 })
                 .list();
     }

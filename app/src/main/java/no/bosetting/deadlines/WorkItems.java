@@ -87,6 +87,31 @@ public class WorkItems {
                 .query((rs, n) -> row(rs, today)).list();
     }
 
+    /**
+     * The work list's orders (issue 16 point 4): {@code frist} = oldest due date first (default), {@code nyeste} = newest
+     * first; the names are the ones the page has always used in its address.
+     */
+    public static final List<no.bosetting.shared.web.SortKey> SORT_KEYS = List.of(
+            new no.bosetting.shared.web.SortKey("frist", "due_date, created_at, id", "due_date desc, created_at desc, id desc"),
+            new no.bosetting.shared.web.SortKey("nyeste", "created_at desc, id desc", "created_at, id"));
+
+    /** One page of the actor's open items, with the count of all of them. */
+    public no.bosetting.shared.web.ListPage<WorkItem> open(Actor actor, no.bosetting.shared.web.PageRequest request,
+                                                         java.util.Map<String, String> filters) {
+        LocalDate today = LocalDate.now(clock);
+        List<WorkItem> items = jdbc.sql(SELECT + " where resolved_at is null and recipient in (:r) order by " + request.orderBy()
+                        + " limit :limit offset :offset")
+                .param("r", recipientsOf(actor)).param("limit", request.size()).param("offset", request.offset())
+                .query((rs, n) -> row(rs, today)).list();
+        return request.result(items, openCount(actor), filters);
+    }
+
+    /** Open items past their due date (the same rule as {@link WorkItem#overdue()}: due before today). */
+    public long overdueCount(Actor actor) {
+        return jdbc.sql("select count(*) from work_item where resolved_at is null and recipient in (:r) and due_date < :today")
+                .param("r", recipientsOf(actor)).param("today", LocalDate.now(clock)).query(Long.class).single();
+    }
+
     public long openCount(Actor actor) {
         return jdbc.sql("select count(*) from work_item where resolved_at is null and recipient in (:r)")
                 .param("r", recipientsOf(actor)).query(Long.class).single();

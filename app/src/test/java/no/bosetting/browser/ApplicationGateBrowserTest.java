@@ -84,7 +84,7 @@ class ApplicationGateBrowserTest {
         audit.check(templates, "/soknader/{id} late, as the designated group");
 
         Page municipality = browsing.login(officer);
-        municipality.navigate(browsing.url("/kommune/i-kommunen"));
+        municipality.navigate(browsing.url("/kommune/i-kommunen?sort=-permit"));
         audit.check(municipality, "/kommune/i-kommunen with interview links");
         browsing.submit(municipality, municipality.locator("a[href='/saker/" + caseId + "/samtale']"));
         assertThat(municipality.url()).endsWith("/saker/" + caseId + "/samtale");

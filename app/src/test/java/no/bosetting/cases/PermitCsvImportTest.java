@@ -83,7 +83,7 @@ class PermitCsvImportTest {
                         .with(as(fixtures.caseworker())).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("id=\"file-error\""))))
-                .andExpect(content().string(containsString("1 nye husstander")));
+                .andExpect(content().string(containsString("1 ny husstand, 0 fantes fra før, 0 husstander avvist (0 rader med feil)"))); // singular (issue 16 point 6)
         assertThat(cases(reference)).isEqualTo(1);
 
         String again = "CSV-BOM-" + Fixtures.next();

@@ -1,6 +1,12 @@
 package no.bosetting.deadlines;
 
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Locale;
+
+import no.bosetting.cases.LongWaitingDeadlines;
+import no.bosetting.shared.deadlines.DueItem;
+import org.springframework.context.MessageSource;
 
 import no.bosetting.access.Actor;
 import no.bosetting.shared.ShiftableClock;
@@ -36,6 +42,31 @@ class WorkListInTheReadersLanguageTest {
     JdbcClient jdbc;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    LongWaitingDeadlines longWaiting;
+    @Autowired
+    MessageSource messages;
+
+    @Test
+    void theLongWaitingTaskIsWordedInTheReadersLanguageWithANorwegianDate() {
+        LocalDate permit = TestClock.today().minusDays(400);
+        long caseId = fixtures.household(fixtures.centre("3403"), 1, permit);
+        DueItem item = longWaiting.evaluate(TestClock.today()).stream().filter(i -> Long.valueOf(caseId).equals(i.caseId()))
+                .findFirst().orElseThrow();
+        String date = String.format("%02d.%02d.%d", permit.getDayOfMonth(), permit.getMonthValue(), permit.getYear());
+
+        assertThat(in(item.titleText(), Locale.ENGLISH)).startsWith("Waiting longer than ");
+        assertThat(in(item.detailText(), Locale.ENGLISH))
+                .isEqualTo("The household got its residence permit on " + date + " and is not settled (the target is "
+                        + item.detailText().args().get(1) + " months). The case is being mapped. Give the household priority"
+                        + " in the allocation.");
+        assertThat(item.detail()).as("stored in Norwegian for notifications").startsWith("Husstanden fikk oppholdstillatelse " + date)
+                .contains("Saken er under kartlegging.");
+    }
+
+    private String in(DueItem.Text text, Locale locale) {
+        return messages.getMessage(text.key(), text.args().toArray(), locale);
+    }
 
     @Test
     void anOverdueAnswerReadsInEnglishOnTheEnglishWorkListAndInNorwegianOnTheNorwegianOne() throws Exception {

@@ -103,7 +103,7 @@ class InterviewTaskAndMunicipalityScopeTest {
         long waiting = RefugeeSupport.privateHousehold(permits, Fixtures.duf(), TestClock.today().minusDays(15), "4601");
         assertThat(interviews.record(waiting, fixtures.answers(), bergen).failure()).isInstanceOf(CommandFailure.NotFound.class);
 
-        mvc.perform(get("/kommune/i-kommunen").with(as(bergen)))
+        mvc.perform(get("/kommune/i-kommunen").param("sort", "-permit").with(as(bergen)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("/saker/" + caseId + "/samtale")));
         mvc.perform(get("/saker/" + caseId + "/samtale").with(as(bergen)))

@@ -22,9 +22,13 @@ class MunicipalityResidentsController {
     }
 
     @GetMapping("/kommune/i-kommunen")
-    String residents(Model model) {
+    String residents(@org.springframework.web.bind.annotation.RequestParam java.util.Map<String, String> query, Model model) {
         Actor actor = CurrentActor.get();
-        var households = cases.livingOutsideReceptionIn(actor.municipalityNumber());
+        // Paged with the count (issue 16 point 4): in a year like 2022 a municipality has thousands living privately.
+        var page = cases.livingOutsideReceptionIn(actor.municipalityNumber(),
+                no.bosetting.shared.web.PageRequest.read(query, CaseQueries.LIVING_OUTSIDE_SORT, "living"));
+        var households = page.items();
+        model.addAttribute("result", page);
         model.addAttribute("households", households);
         // The municipality maps the private residents living in it: these it may hold the settlement interview for.
         model.addAttribute("interviewable", households.stream().filter(h -> MappingScope.sees(actor, h))

@@ -15,6 +15,7 @@ import no.bosetting.access.CurrentActor;
 import no.bosetting.access.Role;
 import no.bosetting.deadlines.WorkItems;
 import no.bosetting.shared.outbox.OutboxHealth;
+import no.bosetting.shared.web.PageRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,8 +29,6 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class WorkListController {
-
-    static final int LIMIT = 500;
 
     private final WorkItems workItems;
     private final OutboxHealth outboxHealth;
@@ -49,15 +48,16 @@ class WorkListController {
     }
 
     @GetMapping("/oppgaver")
-    String list(@RequestParam(required = false) String sort, Model model) {
+    String list(@RequestParam java.util.Map<String, String> query, Model model) {
         Actor actor = CurrentActor.get();
-        WorkItems.Sort order = "nyeste".equals(sort) ? WorkItems.Sort.NEWEST : WorkItems.Sort.DUE;
-        var items = workItems.open(actor, order, LIMIT);
-        model.addAttribute("items", items);
-        model.addAttribute("sort", order == WorkItems.Sort.NEWEST ? "nyeste" : "frist");
-        model.addAttribute("total", workItems.openCount(actor));
-        model.addAttribute("limit", LIMIT);
-        model.addAttribute("overdueCount", items.stream().filter(i -> i.overdue()).count());
+        // Paged with the count (issue 16 point 4): it was the first 500 with a notice.
+        PageRequest request = PageRequest.read(query, WorkItems.SORT_KEYS, "frist");
+        var page = workItems.open(actor, request, java.util.Map.of());
+        model.addAttribute("result", page);
+        model.addAttribute("items", page.items());
+        model.addAttribute("sort", request.sortKey().name());
+        model.addAttribute("total", page.total());
+        model.addAttribute("overdueCount", workItems.overdueCount(actor));
         model.addAttribute("resolved", workItems.recentlyResolved(actor, 14, 50));
         model.addAttribute("today", LocalDate.now(clock));
         if (actor.is(Role.AGENCY_ADMIN)) {

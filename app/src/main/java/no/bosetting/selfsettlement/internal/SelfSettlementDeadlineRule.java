@@ -24,7 +24,12 @@ class SelfSettlementDeadlineRule implements DeadlineRule {
     private final JdbcClient jdbc;
     private final int checkDays;
 
-    public SelfSettlementDeadlineRule(JdbcClient jdbc, @Value("${bosetting.self-settlement.check-days:5}") int checkDays) {
+    private final no.bosetting.shared.Words words;
+    private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+    public SelfSettlementDeadlineRule(JdbcClient jdbc, @Value("${bosetting.self-settlement.check-days:5}") int checkDays,
+                                      no.bosetting.shared.Words words) {
+        this.words = words;
         this.jdbc = jdbc;
         this.checkDays = checkDays;
     }
@@ -51,19 +56,17 @@ class SelfSettlementDeadlineRule implements DeadlineRule {
                         LocalDate due = day(rs.getObject(6, OffsetDateTime.class));
                         due = DecisionTarget.due(due);
                         if (today.isAfter(due)) {
-                            items.add(new DueItem("request:" + id, "overdue", "agency",
-                                    "Avtalt selvbosetting over svarmålet: " + reference,
-                                    "Forespørselen ble videresendt av kommunen og skulle vært besvart innen " + due
-                                            + " (3 virkedager). Godkjenn eller avslå med begrunnelse.",
+                            items.add(DueItem.worded(words, "request:" + id, "overdue", "agency",
+                                    DueItem.Text.of("work.selfSettlement.overdue", reference),
+                                    DueItem.Text.of("work.selfSettlement.overdue.detail", DATE.format(due)),
                                     caseId, due, "/selvbosetting/" + id));
                         }
                     } else {
                         LocalDate due = day(rs.getObject(5, OffsetDateTime.class)).plusDays(checkDays);
                         if (today.isAfter(due)) {
-                            items.add(new DueItem("request:" + id, "check-overdue", "municipality:" + municipality,
-                                    "Forespørsel om avtalt selvbosetting venter: " + reference,
-                                    "Forespørselen har ventet på kommunens kontroll siden " + due.minusDays(checkDays)
-                                            + ". Videresend til IMDi eller avslå med begrunnelse.",
+                            items.add(DueItem.worded(words, "request:" + id, "check-overdue", "municipality:" + municipality,
+                                    DueItem.Text.of("work.selfSettlement.check", reference),
+                                    DueItem.Text.of("work.selfSettlement.check.detail", DATE.format(due.minusDays(checkDays))),
                                     caseId, due, "/kommune/selvbosetting/" + id));
                         }
                     }
