@@ -84,6 +84,18 @@ final class Search {
         }
     }
 
+    /**
+     * Deterministic mode (system property {@code bosetting.engine.deterministic}): no clock at all, every phase
+     * stops on its work counts only and the bound runs on the calling thread after local search, so the result
+     * is the same on any machine and under any load. For tests and the benchmark; slower than a timed run.
+     */
+    private final boolean deterministic = Boolean.getBoolean("bosetting.engine.deterministic");
+
+    /** True once {@code time} (System.nanoTime) has passed; never in deterministic mode. */
+    private boolean passed(long time) {
+        return !deterministic && System.nanoTime() > time;
+    }
+
     private static final boolean TRACE = Boolean.getBoolean("bosetting.engine.trace");
 
     private void trace(String what) {
@@ -120,9 +132,10 @@ final class Search {
         insertPass();
         trace("insert");
         // The bound runs beside local search from here on (see startBound); it aims its steps at this objective.
-        java.util.concurrent.Future<?> bound = startBound(computeObjective());
+        double target = computeObjective();
+        java.util.concurrent.Future<?> bound = deterministic ? null : startBound(target);
         long lsDeadline = startNanos + span * 8 / 10;
-        for (int round = 0; round < LOCAL_SEARCH_ROUNDS && System.nanoTime() < lsDeadline; round++) {
+        for (int round = 0; round < LOCAL_SEARCH_ROUNDS && !passed(lsDeadline); round++) {
             boolean improved = movePass(lsDeadline);
             improved |= ejectionPass(lsDeadline);
             improved |= insertPass();
@@ -134,6 +147,12 @@ final class Search {
         }
         objective = computeObjective();
         finalObjective = objective;
+        if (deterministic) {
+            double[] sP = pP.clone();
+            double[] sM = pM.clone();
+            double[] sL = pL.clone();
+            refineBound(sP, sM, sL, target);
+        }
         whileBounding.run();
         finishBound(bound);
         trace("bound refined to " + bestBound);
@@ -229,7 +248,7 @@ final class Search {
         long bids = 0;
         boolean complete = true;
         while (head != tail) {
-            if ((++bids & 511) == 0 && System.nanoTime() > until) {
+            if ((++bids & 511) == 0 && passed(until)) {
                 complete = false;
                 break;
             }
@@ -425,7 +444,7 @@ final class Search {
         long bids = 0;
         TopTwo best = new TopTwo();
         while (head != tail && bids < maxBids) {
-            if ((bids & 511) == 0 && System.nanoTime() > phaseDeadline) {
+            if ((bids & 511) == 0 && passed(phaseDeadline)) {
                 break;
             }
             int u = queue[head];
@@ -663,7 +682,7 @@ final class Search {
             if (!active[u] || assigned[u] < 0) {
                 continue;
             }
-            if ((++n & 255) == 0 && System.nanoTime() > until) {
+            if ((++n & 255) == 0 && passed(until)) {
                 break;
             }
             int cur = assigned[u];
@@ -702,7 +721,7 @@ final class Search {
             if (!active[u]) {
                 continue;
             }
-            if ((++n & 127) == 0 && System.nanoTime() > until) {
+            if ((++n & 127) == 0 && passed(until)) {
                 break;
             }
             int cur = assigned[u];
@@ -859,7 +878,7 @@ final class Search {
         int[] displaced = new int[units];
         boolean[] isDisplaced = new boolean[units];
         for (int step = 0; step < muni; step++) {
-            if (System.nanoTime() > until) {
+            if (passed(until)) {
                 break;
             }
             int m = order.length == 0 ? step : (step + order[0]) % muni;
@@ -1042,7 +1061,9 @@ final class Search {
     private void finishBound(java.util.concurrent.Future<?> bound) {
         finalObjective = objective;
         try {
-            bound.get();
+            if (bound != null) {
+                bound.get();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while refining the bound", e);
@@ -1101,7 +1122,7 @@ final class Search {
         double[][] best = sideAlternating(qP, qM, qL, choice);
         double known = finalObjective;
         boolean done = !Double.isNaN(known) && certifies(boundRecords.get(boundRecords.size() - 1).value(), known);
-        if (!done && System.nanoTime() < deadline) {
+        if (!done && !passed(deadline)) {
             sideSubgradient(best[0], best[1], best[2], choice, target);
         }
     }
@@ -1139,7 +1160,7 @@ final class Search {
         double best = evaluate(qP, qM, qL, choice);
         double theta = SIDE_THETA;
         int stale = 0;
-        for (int it = 0; it < SIDE_ITERATIONS && System.nanoTime() < deadline; it++) {
+        for (int it = 0; it < SIDE_ITERATIONS && !passed(deadline); it++) {
             // The final ε throughout: a coarser ε early on saves bids at 1,000 households but its noise (up to
             // n·ε on the bound) swamps the progress per step from 5,000 households on.
             lambda = personAuction(PERSON_EPSILON * valueScale, deadline, mM, mL, lambda, use);
@@ -1207,7 +1228,7 @@ final class Search {
         double[] sidePrices = null;
         double best = Double.POSITIVE_INFINITY;
         int stale = 0;
-        for (int it = 0; it < SIDE_ITERATIONS && System.nanoTime() < deadline; it++) {
+        for (int it = 0; it < SIDE_ITERATIONS && !passed(deadline); it++) {
             sidePrices = sideAuction(lambda, PERSON_EPSILON * valueScale, sidePrices, mM, mL);
             double[] lambdaBefore = lambda;
             double bd = evaluate(lambda, mM, mL, choice);
@@ -1323,7 +1344,7 @@ final class Search {
             long bids = 0;
             while (head != tail) {
                 // Any prices are valid for the bound, so the deadline may cut the auction anywhere.
-                if ((bids & 511) == 511 && System.nanoTime() > deadline) {
+                if ((bids & 511) == 511 && passed(deadline)) {
                     complete = false;
                     break;
                 }
