@@ -26,6 +26,8 @@ final class Search {
     private final int muni;
     private final long deadline;
     private final long startNanos;
+    /** The same deadline as an object, for the row auctions. */
+    private final Deadline clock;
     private final int[] order;
 
     private final int[] assigned;
@@ -53,6 +55,7 @@ final class Search {
         this.muni = model.municipalities;
         this.deadline = deadline;
         this.startNanos = System.nanoTime();
+        this.clock = Deadline.until(deadline);
         assigned = new int[units];
         Arrays.fill(assigned, -1);
         useP = new int[muni];
@@ -121,7 +124,8 @@ final class Search {
         // block auction up to 45 %, local search up to 80 %; the bound runs on a second thread from the end of
         // the block auction to the deadline (or until it certifies the final objective).
         long span = deadline - startNanos;
-        double[] lp = personAuction(PERSON_EPSILON * scale, startNanos + span * 3 / 10, null, null, null);
+        double[] lp = PersonAuction.prices(md, order, active, PERSON_EPSILON * scale, clock.share(30), null, null, null,
+                null);
         lpPrices = lp.clone();
         if (TRACE) {
             trace("person auction bound=" + evaluate(lp, pM, pL, new int[units]));
@@ -170,257 +174,6 @@ final class Search {
         return n == 0 ? 1.0 : Math.max(1e-6, sum / n);
     }
 
-    // ---------------------------------------------------------------- LP prices
-
-    /**
-     * Auction on single persons (households may split), i.e. on the LP relaxation of the persons rows for fixed
-     * prices qM, qL of the other rows: each municipality's slots go to the highest per-person bids, its price is
-     * the lowest bid it holds once full. Run with ε-scaling (each phase keeps the prices of the previous one and
-     * re-assigns from scratch), which avoids the long price wars of a single small ε. Prices never fall in
-     * an auction, so early coarse phases can leave a price on a municipality that ends with free places; the
-     * warm starts below are lowered first for the same reason. Any result is a valid price
-     * vector for the bound; only its quality depends on convergence, so the deadline may cut it anywhere.
-     */
-    private double[] personAuction(double epsFinal, long until, double[] qM, double[] qL, double[] warm) {
-        return personAuction(epsFinal, until, qM, qL, warm, null);
-    }
-
-    /**
-     * As above; when {@code usage} is given, it receives the minors and dwelling rows' use by the auction's
-     * split assignment (minors rows first, then dwelling rows m·R + k), i.e. the LP solution of the persons
-     * block, which is the subgradient of that block's value with respect to the other rows' prices.
-     */
-    private double[] personAuction(double epsFinal, long until, double[] qM, double[] qL, double[] warm,
-            double[] usage) {
-        double[] price = new double[muni];
-        if (qM == null) {
-            // Zero side prices rather than a separate path: the bound's warm re-solves then run the code the JIT
-            // compiled for the first auction instead of deoptimising it (0.2–0.4 s in a fresh JVM).
-            qM = new double[muni];
-            qL = new double[muni * R];
-        }
-        if (warm != null) {
-            // Auction prices only rise, so a warm start is lowered first; otherwise a price that should fall
-            // after the other rows' prices moved would stay too high for good.
-            for (int m = 0; m < muni; m++) {
-                price[m] = warm[m] * WARM_SHRINK;
-            }
-        }
-        double eps = epsFinal * (warm == null ? COLD_EPSILON_FACTOR : WARM_EPSILON_FACTOR);
-        int[] free = new int[muni];
-        while (personAuctionPhase(price, Math.max(eps, epsFinal), until, qM, qL, free, usage) && eps > epsFinal) {
-            eps /= EPSILON_REDUCTION;
-        }
-        return price;
-    }
-
-    /** ε of the first phase of a cold person auction, relative to the final ε (ε-scaling by 5 per phase). */
-    private static final double COLD_EPSILON_FACTOR = 50;
-    /** ε of the first phase when warm-started from near-optimal prices, relative to the final ε. */
-    private static final double WARM_EPSILON_FACTOR = 5;
-    private static final double EPSILON_REDUCTION = 5;
-    /** Warm starts begin from this share of the previous prices (see personAuction). */
-    private static final double WARM_SHRINK = 0.9;
-
-    /** One auction phase at fixed ε from the given prices; false when the deadline cut it short. */
-    private boolean personAuctionPhase(double[] price, double eps, long until, double[] qM, double[] qL,
-            int[] free, double[] usage) {
-        System.arraycopy(md.capPersons, 0, free, 0, muni);
-        int[] waiting = new int[units];
-        // Per municipality a min-heap of slot groups (unit, count, bid), keyed by bid.
-        int[][] heapUnit = new int[muni][4];
-        int[][] heapCount = new int[muni][4];
-        double[][] heapBid = new double[muni][4];
-        int[] heapSize = new int[muni];
-        int[] queue = new int[units + 1];
-        boolean[] queued = new boolean[units];
-        int cap = queue.length;
-        int head = 0;
-        int tail = 0;
-        for (int u : order) {
-            if (active[u]) {
-                waiting[u] = md.size[u];
-                queue[tail++] = u;
-                queued[u] = true;
-            }
-        }
-        TopTwo best = new TopTwo();
-        long bids = 0;
-        boolean complete = true;
-        while (head != tail) {
-            if ((++bids & 511) == 0 && passed(until)) {
-                complete = false;
-                break;
-            }
-            int u = queue[head];
-            head = (head + 1) % cap;
-            queued[u] = false;
-            if (waiting[u] == 0) {
-                continue;
-            }
-            int s = md.size[u];
-            int base = u * muni;
-            best.reset(0);
-            // Most units use no minors or dwelling row: their scan skips the side prices (same values).
-            boolean plain = md.minorPersons[u] == 0 && md.large[u] == null;
-            for (int m = 0; m < muni; m++) {
-                double v = md.value[base + m];
-                if (v == Double.NEGATIVE_INFINITY) {
-                    continue;
-                }
-                if (!plain) {
-                    v -= extraCost(u, m, qM, qL);
-                }
-                best.offer(v / s - price[m], m);
-            }
-            int m1 = best.where;
-            double r1 = best.first;
-            double r2 = best.second;
-            if (m1 < 0 || r1 <= 0) {
-                waiting[u] = 0;
-                continue;
-            }
-            double b = price[m1] + (r1 - r2) + eps;
-            int k = waiting[u];
-            waiting[u] = 0;
-            // Take free slots first; then displace the lowest bids, which are below b.
-            int take = Math.min(k, free[m1]);
-            free[m1] -= take;
-            int rest = k - take;
-            while (rest > 0 && heapSize[m1] > 0 && heapBid[m1][0] < b) {
-                int w = heapUnit[m1][0];
-                int c = heapCount[m1][0];
-                int moved = Math.min(c, rest);
-                waiting[w] += moved;
-                if (!queued[w]) {
-                    queue[tail] = w;
-                    tail = (tail + 1) % cap;
-                    queued[w] = true;
-                }
-                if (moved == c) {
-                    heapPop(m1, heapUnit, heapCount, heapBid, heapSize);
-                } else {
-                    heapCount[m1][0] -= moved;
-                }
-                rest -= moved;
-            }
-            int placed = k - rest;
-            if (placed > 0) {
-                heapPush(m1, u, placed, b, heapUnit, heapCount, heapBid, heapSize);
-            }
-            if (rest > 0) {
-                // Could not displace anyone cheaper: the municipality's price already equals b.
-                waiting[u] += rest;
-                if (!queued[u]) {
-                    queue[tail] = u;
-                    tail = (tail + 1) % cap;
-                    queued[u] = true;
-                }
-            }
-            if (free[m1] == 0 && heapSize[m1] > 0) {
-                price[m1] = Math.max(price[m1], heapBid[m1][0]);
-            }
-        }
-        if (usage != null && complete) {
-            Arrays.fill(usage, 0);
-            for (int m = 0; m < muni; m++) {
-                for (int i = 0; i < heapSize[m]; i++) {
-                    int u = heapUnit[m][i];
-                    double share = (double) heapCount[m][i] / md.size[u];
-                    usage[m] += share * md.minorPersons[u];
-                    int[] lg = md.large[u];
-                    if (lg != null) {
-                        for (int k = 0; k < R; k++) {
-                            usage[muni + m * R + k] += share * lg[k];
-                        }
-                    }
-                }
-            }
-        }
-        if (TRACE) {
-            System.err.println("[engine] person bids=" + bids + " eps=" + eps);
-        }
-        return complete;
-    }
-
-    /** The best and second-best value of one scan over a unit's options, and where the best one is. */
-    private static final class TopTwo {
-        double first;
-        double second;
-        int where;
-
-        /** Starts a scan; the second best is at least {@code floor}, the value of leaving the unit out. */
-        void reset(double floor) {
-            first = Double.NEGATIVE_INFINITY;
-            second = floor;
-            where = -1;
-        }
-
-        void offer(double value, int option) {
-            if (value > first) {
-                if (first > second) {
-                    second = first;
-                }
-                first = value;
-                where = option;
-            } else if (value > second) {
-                second = value;
-            }
-        }
-    }
-
-    private static void heapPush(int m, int u, int count, double b, int[][] hu, int[][] hc, double[][] hb,
-            int[] size) {
-        if (size[m] == hu[m].length) {
-            hu[m] = Arrays.copyOf(hu[m], size[m] * 2);
-            hc[m] = Arrays.copyOf(hc[m], size[m] * 2);
-            hb[m] = Arrays.copyOf(hb[m], size[m] * 2);
-        }
-        int i = size[m]++;
-        while (i > 0) {
-            int parent = (i - 1) / 2;
-            if (hb[m][parent] <= b) {
-                break;
-            }
-            hu[m][i] = hu[m][parent];
-            hc[m][i] = hc[m][parent];
-            hb[m][i] = hb[m][parent];
-            i = parent;
-        }
-        hu[m][i] = u;
-        hc[m][i] = count;
-        hb[m][i] = b;
-    }
-
-    private static void heapPop(int m, int[][] hu, int[][] hc, double[][] hb, int[] size) {
-        int n = --size[m];
-        int lu = hu[m][n];
-        int lc = hc[m][n];
-        double lb = hb[m][n];
-        int i = 0;
-        while (true) {
-            int child = 2 * i + 1;
-            if (child >= n) {
-                break;
-            }
-            if (child + 1 < n && hb[m][child + 1] < hb[m][child]) {
-                child++;
-            }
-            if (hb[m][child] >= lb) {
-                break;
-            }
-            hu[m][i] = hu[m][child];
-            hc[m][i] = hc[m][child];
-            hb[m][i] = hb[m][child];
-            i = child;
-        }
-        if (n > 0) {
-            hu[m][i] = lu;
-            hc[m][i] = lc;
-            hb[m][i] = lb;
-        }
-    }
-
     // ---------------------------------------------------------------- auction
 
     private void auction(double eps, long phaseDeadline) {
@@ -442,7 +195,7 @@ final class Search {
         // a few bids per unit settle the easy cases and local search does the rest.
         long maxBids = 5L * units + 1000;
         long bids = 0;
-        TopTwo best = new TopTwo();
+        RowAuction.TopTwo best = new RowAuction.TopTwo();
         while (head != tail && bids < maxBids) {
             if ((bids & 511) == 0 && passed(phaseDeadline)) {
                 break;
@@ -485,20 +238,6 @@ final class Search {
         if (lg != null) {
             for (int k = 0; k < R; k++) {
                 c += pL[m * R + k] * lg[k];
-            }
-        }
-        return c;
-    }
-
-    private double extraCost(int u, int m, double[] qM, double[] qL) {
-        double c = 0;
-        if (md.minorPersons[u] > 0) {
-            c += qM[m] * md.minorPersons[u];
-        }
-        int[] lg = md.large[u];
-        if (lg != null) {
-            for (int k = 0; k < R; k++) {
-                c += qL[m * R + k] * lg[k];
             }
         }
         return c;
@@ -1163,7 +902,7 @@ final class Search {
         for (int it = 0; it < SIDE_ITERATIONS && !passed(deadline); it++) {
             // The final ε throughout: a coarser ε early on saves bids at 1,000 households but its noise (up to
             // n·ε on the bound) swamps the progress per step from 5,000 households on.
-            lambda = personAuction(PERSON_EPSILON * valueScale, deadline, mM, mL, lambda, use);
+            lambda = PersonAuction.prices(md, order, active, PERSON_EPSILON * valueScale, clock, mM, mL, lambda, use);
             double b = evaluate(lambda, mM, mL, choice);
             if (b < best - 1e-12 * Math.abs(best)) {
                 best = b;
@@ -1215,7 +954,7 @@ final class Search {
 
     /**
      * Alternating exact blocks: the minors and dwelling prices that are optimal for the current persons prices
-     * ({@link #sideAuction}), then the persons prices that are optimal for those (the person auction), and so on.
+     * ({@link SideAuction}), then the persons prices that are optimal for those (the person auction), and so on.
      * Each block is solved exactly, so the side prices no longer come from a step size: this is what moved the
      * 15,000-household bound from 0.32 % to under 0.1 % above the LP optimum. Every iterate is certified by a full
      * evaluation. Returns the best prices (persons, minors, dwellings) for the subgradient method that follows.
@@ -1229,11 +968,12 @@ final class Search {
         double best = Double.POSITIVE_INFINITY;
         int stale = 0;
         for (int it = 0; it < SIDE_ITERATIONS && !passed(deadline); it++) {
-            sidePrices = sideAuction(lambda, PERSON_EPSILON * valueScale, sidePrices, mM, mL);
+            sidePrices = SideAuction.prices(md, order, active, lambda, PERSON_EPSILON * valueScale, sidePrices, clock,
+                    mM, mL);
             double[] lambdaBefore = lambda;
             double bd = evaluate(lambda, mM, mL, choice);
             record(bd, lambda);
-            lambda = personAuction(PERSON_EPSILON * valueScale, deadline, mM, mL, lambda);
+            lambda = PersonAuction.prices(md, order, active, PERSON_EPSILON * valueScale, clock, mM, mL, lambda, null);
             double b = evaluate(lambda, mM, mL, choice);
             record(b, lambda);
             if (TRACE) {
@@ -1269,150 +1009,6 @@ final class Search {
      */
     private static final int ALTERNATION_PATIENCE = 3;
     private static final double ALTERNATION_PROGRESS = 3e-5;
-
-    /**
-     * Minors and dwelling prices that are optimal for fixed persons prices qP: an auction of the units that use
-     * exactly one of those kinds of row for places in them, at their value less the persons price. A unit with
-     * one large household bids for a dwelling by class (class j holds the dwellings with room for exactly 5 + j
-     * persons, 9+ for the last) and may take any class ≥ its own; a unit of unaccompanied minors bids, per
-     * person, for the municipality's minors places. Dwellings are a laminar matroid per municipality and the
-     * minors places a plain capacity, so for these units the auction solves the LP of those rows to within n·ε.
-     * What a unit of class c pays is the price of the cheapest class ≥ c, whose increments per class are the
-     * nested dwelling rows' prices ({@code rowL}, m·R + k); the minors price is the lowest per-person bid a full
-     * municipality holds ({@code rowM}). Units that use both kinds, or several large dwellings, keep the
-     * prices they are given. Returns the prices per object, to warm-start the next call.
-     */
-    private double[] sideAuction(double[] qP, double epsFinal, double[] warm, double[] rowM, double[] rowL) {
-        int dwellings = muni * R;
-        int objects = dwellings + muni;
-        int[] capacity = new int[objects];
-        for (int m = 0; m < muni; m++) {
-            for (int j = 0; j < R; j++) {
-                capacity[m * R + j] = md.capLarge[m][j] - (j + 1 < R ? md.capLarge[m][j + 1] : 0);
-            }
-            capacity[dwellings + m] = md.capMinors[m];
-        }
-        int[] bidders = new int[units];
-        // Dwelling class of a large bidder, or −1 for a minors bidder.
-        int[] cls = new int[units];
-        int n = 0;
-        for (int u : order) {
-            int[] lg = md.large[u];
-            boolean minor = md.minorPersons[u] > 0;
-            if (!active[u] || (lg == null) == !minor) {
-                continue;
-            }
-            if (lg != null) {
-                if (lg[0] != 1) {
-                    continue;
-                }
-                int c = 0;
-                while (c + 1 < R && lg[c + 1] > 0) {
-                    c++;
-                }
-                cls[u] = c;
-            } else {
-                cls[u] = -1;
-            }
-            bidders[n++] = u;
-        }
-        double[] price = new double[objects];
-        if (warm != null) {
-            for (int o = 0; o < objects; o++) {
-                price[o] = warm[o] * WARM_SHRINK;
-            }
-        }
-        double eps = epsFinal * (warm == null ? COLD_EPSILON_FACTOR : WARM_EPSILON_FACTOR);
-        // Per object a min-heap of holders (unit, slots, per-slot bid); a minors bidder holds minorPersons slots.
-        int[][] heapUnit = new int[objects][4];
-        int[][] heapCount = new int[objects][4];
-        double[][] heapBid = new double[objects][4];
-        int[] heapSize = new int[objects];
-        int[] used = new int[objects];
-        int[] queue = new int[n + 1];
-        int qcap = queue.length;
-        boolean complete = true;
-        TopTwo best = new TopTwo();
-        while (complete) {
-            Arrays.fill(heapSize, 0);
-            Arrays.fill(used, 0);
-            int head = 0;
-            int tail = 0;
-            for (int i = 0; i < n; i++) {
-                queue[tail++] = bidders[i];
-            }
-            long bids = 0;
-            while (head != tail) {
-                // Any prices are valid for the bound, so the deadline may cut the auction anywhere.
-                if ((bids & 511) == 511 && passed(deadline)) {
-                    complete = false;
-                    break;
-                }
-                int u = queue[head];
-                head = (head + 1) % qcap;
-                bids++;
-                int s = md.size[u];
-                int need = cls[u] < 0 ? md.minorPersons[u] : 1;
-                int base = u * muni;
-                best.reset(0);
-                for (int m = 0; m < muni; m++) {
-                    double v = md.value[base + m];
-                    if (v == Double.NEGATIVE_INFINITY) {
-                        continue;
-                    }
-                    v -= qP[m] * s;
-                    int from = cls[u] < 0 ? dwellings + m : m * R + cls[u];
-                    int to = cls[u] < 0 ? from + 1 : m * R + R;
-                    for (int o = from; o < to; o++) {
-                        if (capacity[o] >= need) {
-                            best.offer(v - price[o] * need, o);
-                        }
-                    }
-                }
-                int o1 = best.where;
-                if (o1 < 0 || best.first <= 0) {
-                    continue;
-                }
-                double b = price[o1] + (best.first - best.second + eps) / need;
-                // Make room by evicting the lowest bids (whole units).
-                while (used[o1] + need > capacity[o1]) {
-                    int w = heapUnit[o1][0];
-                    used[o1] -= heapCount[o1][0];
-                    heapPop(o1, heapUnit, heapCount, heapBid, heapSize);
-                    queue[tail] = w;
-                    tail = (tail + 1) % qcap;
-                }
-                heapPush(o1, u, need, b, heapUnit, heapCount, heapBid, heapSize);
-                used[o1] += need;
-                if (used[o1] == capacity[o1]) {
-                    price[o1] = Math.max(price[o1], heapBid[o1][0]);
-                }
-            }
-            if (TRACE) {
-                System.err.println("[engine] side bids=" + bids + " eps=" + eps + " bidders=" + n);
-            }
-            if (eps <= epsFinal) {
-                break;
-            }
-            eps = Math.max(epsFinal, eps / EPSILON_REDUCTION);
-        }
-        for (int m = 0; m < muni; m++) {
-            rowM[m] = price[dwellings + m];
-            double previous = 0;
-            for (int k = 0; k < R; k++) {
-                double cheapest = Double.POSITIVE_INFINITY;
-                for (int j = k; j < R; j++) {
-                    if (capacity[m * R + j] > 0) {
-                        cheapest = Math.min(cheapest, price[m * R + j]);
-                    }
-                }
-                double total = cheapest == Double.POSITIVE_INFINITY ? previous : Math.max(previous, cheapest);
-                rowL[m * R + k] = total - previous;
-                previous = total;
-            }
-        }
-        return price;
-    }
 
     /**
      * Polyak step factor: the step aims at the objective after the block auction, which lies about 1 % below
