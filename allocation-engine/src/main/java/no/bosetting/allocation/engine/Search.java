@@ -2,7 +2,6 @@ package no.bosetting.allocation.engine;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
 /**
  * Auction, local search and bound refinement on a {@link UnitModel}. Every state it keeps is feasible for the
@@ -43,10 +42,7 @@ final class Search {
     private final int[] pos;
     private final boolean[] active;
 
-    private double bestBound = Double.POSITIVE_INFINITY;
-    private double[] lpPrices;
-    private double valueScale = 1.0;
-    private double[] bestPP;
+    private LagrangianBound bound;
     private double objective;
 
     Search(UnitModel model, long seed, long deadline) {
@@ -64,7 +60,6 @@ final class Search {
         pP = new double[muni];
         pM = new double[muni];
         pL = new double[muni * R];
-        bestPP = new double[muni];
         bid = new double[units];
         holders = new int[muni][8];
         holderCount = new int[muni];
@@ -119,25 +114,23 @@ final class Search {
      */
     void run(Runnable whileBounding) {
         double scale = meanValuePerPerson();
-        valueScale = scale;
         // Phase shares of the budget, so that a slow machine still gets every phase: LP prices up to 30 %,
         // block auction up to 45 %, local search up to 80 %; the bound runs on a second thread from the end of
         // the block auction to the deadline (or until it certifies the final objective).
         long span = deadline - startNanos;
         double[] lp = PersonAuction.prices(md, order, active, PERSON_EPSILON * scale, clock.share(30), null, null, null,
                 null);
-        lpPrices = lp.clone();
+        bound = new LagrangianBound(md, order, active, lp.clone(), scale, clock);
         if (TRACE) {
-            trace("person auction bound=" + evaluate(lp, pM, pL, new int[units]));
+            trace("person auction bound=" + bound.evaluate(lp, pM, pL, new int[units]));
         }
         System.arraycopy(lp, 0, pP, 0, muni);
         auction(1e-3 * scale, startNanos + span * 45 / 100);
         trace("unit auction");
         insertPass();
         trace("insert");
-        // The bound runs beside local search from here on (see startBound); it aims its steps at this objective.
-        double target = computeObjective();
-        java.util.concurrent.Future<?> bound = deterministic ? null : startBound(target);
+        // The bound runs beside local search from here on (LagrangianBound.start); it aims its steps at this objective.
+        bound.start(pP, pM, pL, computeObjective());
         long lsDeadline = startNanos + span * 8 / 10;
         for (int round = 0; round < LOCAL_SEARCH_ROUNDS && !passed(lsDeadline); round++) {
             boolean improved = movePass(lsDeadline);
@@ -150,16 +143,9 @@ final class Search {
             }
         }
         objective = computeObjective();
-        finalObjective = objective;
-        if (deterministic) {
-            double[] sP = pP.clone();
-            double[] sM = pM.clone();
-            double[] sL = pL.clone();
-            refineBound(sP, sM, sL, target);
-        }
         whileBounding.run();
-        finishBound(bound);
-        trace("bound refined to " + bestBound);
+        bound.finish(objective);
+        trace("bound refined to " + bound.value());
     }
 
     private double meanValuePerPerson() {
@@ -758,340 +744,6 @@ final class Search {
         return sum;
     }
 
-    // ---------------------------------------------------------------- bound
-
-    /**
-     * One improvement of the certified bound: its value and the persons prices that gave it. The refinement keeps
-     * every improvement, so that the result can be cut deterministically at the first one that certifies the
-     * final objective (see {@link #startBound}).
-     */
-    private record BoundRecord(double value, double[] prices) {
-    }
-
-    /** Result of the bound refinement: every improvement in order, the best last. */
-    private final java.util.List<BoundRecord> boundRecords = new java.util.ArrayList<>();
-    /** The final objective once local search is done; NaN before. Read by the bound thread to stop early. */
-    private volatile double finalObjective = Double.NaN;
-
-    /**
-     * Runs the bound refinement on a second thread while local search improves the assignment, so the bound
-     * gets (on two cores) the whole budget from the block auction on instead of what local search leaves.
-     * The bound thread reads only the model, the LP prices and a snapshot of the block auction's prices; it
-     * aims its steps at the objective after the block auction (a deterministic value), and it may stop early
-     * once the final objective is known and certified within {@link #CERTIFIED_GAP}. To keep the result
-     * independent of thread timing, the reported bound is the FIRST improvement that certifies that gap
-     * (or the last one when none does): every improvement is recorded, so a thread that ran on a little
-     * longer does not change the answer. Only a run cut by the deadline depends on machine speed.
-     */
-    private java.util.concurrent.Future<?> startBound(double target) {
-        double[] sP = pP.clone();
-        double[] sM = pM.clone();
-        double[] sL = pL.clone();
-        java.util.concurrent.FutureTask<Void> task = new java.util.concurrent.FutureTask<>(() -> {
-            refineBound(sP, sM, sL, target);
-            return null;
-        });
-        Thread t = new Thread(task, "allocation-bound");
-        t.setDaemon(true);
-        t.start();
-        return task;
-    }
-
-    private void finishBound(java.util.concurrent.Future<?> bound) {
-        finalObjective = objective;
-        try {
-            if (bound != null) {
-                bound.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while refining the bound", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("bound refinement failed", e.getCause());
-        }
-        BoundRecord chosen = null;
-        for (BoundRecord r : boundRecords) {
-            chosen = r;
-            if (certifies(r.value(), objective)) {
-                break;
-            }
-        }
-        if (chosen != null) {
-            bestBound = chosen.value();
-            bestPP = chosen.prices();
-        }
-    }
-
-    private static boolean certifies(double bound, double objective) {
-        return bound - objective <= CERTIFIED_GAP * Math.max(1.0, Math.abs(bound));
-    }
-
-    /**
-     * Certified bound: the Lagrangian value at the unit auction's prices and at the LP prices of the persons
-     * rows, then {@link #sideAlternating} from the better start and {@link #sideSubgradient} from the best prices
-     * it found. Every evaluated price vector gives a valid bound; every improvement is recorded.
-     */
-    private void refineBound(double[] aP, double[] aM, double[] aL, double target) {
-        int[] choice = new int[units];
-        double auctionBound = evaluate(aP, aM, aL, choice);
-        record(auctionBound, aP);
-        double[] zeroM = new double[muni];
-        double[] zeroL = new double[muni * R];
-        double lpBound = evaluate(lpPrices, zeroM, zeroL, choice);
-        record(lpBound, lpPrices);
-        double mixedBound = evaluate(lpPrices, aM, aL, choice);
-        record(mixedBound, lpPrices);
-        // The LP persons prices with the auction's minors and dwelling prices usually start best.
-        double[] qP;
-        double[] qM;
-        double[] qL;
-        if (mixedBound <= Math.min(lpBound, auctionBound)) {
-            qP = lpPrices.clone();
-            qM = aM.clone();
-            qL = aL.clone();
-        } else if (lpBound < auctionBound) {
-            qP = lpPrices.clone();
-            qM = zeroM;
-            qL = zeroL;
-        } else {
-            qP = aP.clone();
-            qM = aM.clone();
-            qL = aL.clone();
-        }
-        double[][] best = sideAlternating(qP, qM, qL, choice);
-        double known = finalObjective;
-        boolean done = !Double.isNaN(known) && certifies(boundRecords.get(boundRecords.size() - 1).value(), known);
-        if (!done && !passed(deadline)) {
-            sideSubgradient(best[0], best[1], best[2], choice, target);
-        }
-    }
-
-
-    /**
-     * Projected subgradient on the minors and dwelling prices μ only, of the partial dual
-     * φ(μ) = min over persons prices of L: the person auction solves that inner LP for each μ, and its split
-     * assignment gives the exact use of the side rows, so the subgradient cap − use is that of the LP and not
-     * of one integral Lagrangian choice. Far fewer rows move, and the persons prices are re-optimised for every
-     * step, which is what the subgradient on all rows could not do. Every iterate is certified by a full
-     * evaluation. Polyak steps aim at {@code target}, a lower bound on the optimum.
-     */
-    private void sideSubgradient(double[] qP, double[] qM, double[] qL, int[] choice, double target) {
-        int rows = muni * (1 + R);
-        double[] mu = new double[rows];
-        System.arraycopy(qM, 0, mu, 0, muni);
-        System.arraycopy(qL, 0, mu, muni, muni * R);
-        double[] bestMu = mu.clone();
-        double[] cap = new double[rows];
-        double[] weight = new double[rows];
-        for (int m = 0; m < muni; m++) {
-            cap[m] = md.capMinors[m];
-            weight[m] = MINOR_WEIGHT;
-            for (int k = 0; k < R; k++) {
-                cap[muni + m * R + k] = md.capLarge[m][k];
-                weight[muni + m * R + k] = LARGE_WEIGHT;
-            }
-        }
-        double[] use = new double[rows];
-        double[] dir = new double[rows];
-        double[] mM = qM.clone();
-        double[] mL = qL.clone();
-        double[] lambda = qP.clone();
-        double best = evaluate(qP, qM, qL, choice);
-        double theta = SIDE_THETA;
-        int stale = 0;
-        for (int it = 0; it < SIDE_ITERATIONS && !passed(deadline); it++) {
-            // The final ε throughout: a coarser ε early on saves bids at 1,000 households but its noise (up to
-            // n·ε on the bound) swamps the progress per step from 5,000 households on.
-            lambda = PersonAuction.prices(md, order, active, PERSON_EPSILON * valueScale, clock, mM, mL, lambda, use);
-            double b = evaluate(lambda, mM, mL, choice);
-            if (b < best - 1e-12 * Math.abs(best)) {
-                best = b;
-                record(b, lambda);
-                System.arraycopy(mu, 0, bestMu, 0, rows);
-                stale = 0;
-            } else if (++stale >= SIDE_PATIENCE) {
-                theta /= 2;
-                stale = 0;
-                System.arraycopy(bestMu, 0, mu, 0, rows);
-                Arrays.fill(dir, 0);
-                // Six halvings without progress: the method has converged as far as its ε allows.
-                if (theta < SIDE_THETA / 64) {
-                    break;
-                }
-            }
-            // The bound does not change the proposal, only its certificate: once that proves the final proposal
-            // within CERTIFIED_GAP of the optimum, the rest of the budget is returned to the caller. The record
-            // list makes the reported bound the same whichever step this check first sees the final objective.
-            double known = finalObjective;
-            if (!Double.isNaN(known) && certifies(best, known)) {
-                break;
-            }
-            double norm = 0;
-            for (int r = 0; r < rows; r++) {
-                double g = cap[r] - use[r];
-                // Rows with zero price and slack cannot move (projection), so they must not steer the step.
-                if (mu[r] <= 0 && g >= 0) {
-                    g = 0;
-                }
-                dir[r] = g + SIDE_DEFLECTION * dir[r];
-                norm += weight[r] * dir[r] * dir[r];
-            }
-            if (norm == 0) {
-                break;
-            }
-            double step = theta * (b - target) / norm;
-            for (int r = 0; r < rows; r++) {
-                mu[r] = Math.max(0, mu[r] - step * weight[r] * dir[r]);
-            }
-            System.arraycopy(mu, 0, mM, 0, muni);
-            System.arraycopy(mu, muni, mL, 0, muni * R);
-            if (TRACE) {
-                System.err.printf(java.util.Locale.ROOT, "[engine %.3fs] side step %d bound %.4f best %.4f%n",
-                        (System.nanoTime() - startNanos) / 1e9, it, b, best);
-            }
-        }
-    }
-
-    /**
-     * Alternating exact blocks: the minors and dwelling prices that are optimal for the current persons prices
-     * ({@link SideAuction}), then the persons prices that are optimal for those (the person auction), and so on.
-     * Each block is solved exactly, so the side prices no longer come from a step size: this is what moved the
-     * 15,000-household bound from 0.32 % to under 0.1 % above the LP optimum. Every iterate is certified by a full
-     * evaluation. Returns the best prices (persons, minors, dwellings) for the subgradient method that follows.
-     */
-    private double[][] sideAlternating(double[] qP, double[] qM, double[] qL, int[] choice) {
-        double[][] bestPrices = {qP.clone(), qM.clone(), qL.clone()};
-        double[] lambda = qP.clone();
-        double[] mM = qM.clone();
-        double[] mL = qL.clone();
-        double[] sidePrices = null;
-        double best = Double.POSITIVE_INFINITY;
-        int stale = 0;
-        for (int it = 0; it < SIDE_ITERATIONS && !passed(deadline); it++) {
-            sidePrices = SideAuction.prices(md, order, active, lambda, PERSON_EPSILON * valueScale, sidePrices, clock,
-                    mM, mL);
-            double[] lambdaBefore = lambda;
-            double bd = evaluate(lambda, mM, mL, choice);
-            record(bd, lambda);
-            lambda = PersonAuction.prices(md, order, active, PERSON_EPSILON * valueScale, clock, mM, mL, lambda, null);
-            double b = evaluate(lambda, mM, mL, choice);
-            record(b, lambda);
-            if (TRACE) {
-                System.err.printf(java.util.Locale.ROOT, "[engine %.3fs] alternation %d: after side %.4f, after persons %.4f%n",
-                        (System.nanoTime() - startNanos) / 1e9, it, bd, b);
-            }
-            double now = Math.min(b, bd);
-            if (now < best) {
-                bestPrices = new double[][] {lambda.clone(), mM.clone(), mL.clone()};
-                if (bd < b) {
-                    // The persons prices before this step's person auction go with the side prices of this step.
-                    bestPrices[0] = lambdaBefore;
-                }
-            }
-            if (now < best - ALTERNATION_PROGRESS * Math.abs(now)) {
-                stale = 0;
-            } else if (++stale >= ALTERNATION_PATIENCE) {
-                break;
-            }
-            best = Math.min(best, now);
-            double known = finalObjective;
-            if (!Double.isNaN(known) && certifies(best, known)) {
-                break;
-            }
-        }
-        return bestPrices;
-    }
-
-    /**
-     * The alternation hands over to the subgradient method after this many rounds without a new best bound lower
-     * by at least {@link #ALTERNATION_PROGRESS} (relative): block-wise descent slows down near the optimum, where
-     * the side and persons prices of a municipality must move together.
-     */
-    private static final int ALTERNATION_PATIENCE = 3;
-    private static final double ALTERNATION_PROGRESS = 3e-5;
-
-    /**
-     * Polyak step factor: the step aims at the objective after the block auction, which lies about 1 % below
-     * the final objective and further below the dual optimum, so a full step overshoots.
-     */
-    private static final double SIDE_THETA = 0.1;
-    private static final int SIDE_ITERATIONS = 1000;
-    /** Steps without a new best bound before the step is halved and restarted from the best prices. */
-    private static final int SIDE_PATIENCE = 3;
-    /** Share of the previous direction kept in the next one; damps the zig-zag of plain subgradient steps. */
-    private static final double SIDE_DEFLECTION = 0.9;
-    /** Relative gap at which the bound is good enough to stop refining it (half the 0.5 % target). */
-    static final double CERTIFIED_GAP = 0.0025;
-
-    /**
-     * Step scaling per row type: minors and dwelling rows count households while the persons rows count persons,
-     * so their prices need proportionally larger steps per unit of violation.
-     */
-    private static final double MINOR_WEIGHT = 4.0;
-    private static final double LARGE_WEIGHT = 40.0;
-
-    private void record(double bound, double[] prices) {
-        if (boundRecords.isEmpty() || bound < boundRecords.get(boundRecords.size() - 1).value()) {
-            boundRecords.add(new BoundRecord(bound, prices.clone()));
-        }
-    }
-
-    /** Lagrangian dual value at the given prices; fills the maximising municipality of each unit. */
-    private double evaluate(double[] qP, double[] qM, double[] qL, int[] choice) {
-        double[] partial = new double[BOUND_CHUNKS];
-        int chunk = (units + BOUND_CHUNKS - 1) / BOUND_CHUNKS;
-        IntStream.range(0, BOUND_CHUNKS).parallel().forEach(c -> {
-            double sum = 0;
-            int from = c * chunk;
-            int to = Math.min(units, from + chunk);
-            for (int u = from; u < to; u++) {
-                choice[u] = -1;
-                if (!active[u]) {
-                    continue;
-                }
-                int base = u * muni;
-                int s = md.size[u];
-                int mi = md.minorPersons[u];
-                int[] lg = md.large[u];
-                double best = 0;
-                int bestM = -1;
-                for (int m = 0; m < muni; m++) {
-                    double v = md.value[base + m];
-                    if (v == Double.NEGATIVE_INFINITY) {
-                        continue;
-                    }
-                    double r = v - qP[m] * s;
-                    if (mi > 0) {
-                        r -= qM[m] * mi;
-                    }
-                    if (lg != null) {
-                        for (int k = 0; k < R; k++) {
-                            r -= qL[m * R + k] * lg[k];
-                        }
-                    }
-                    if (r > best) {
-                        best = r;
-                        bestM = m;
-                    }
-                }
-                choice[u] = bestM;
-                sum += best;
-            }
-            partial[c] = sum;
-        });
-        double total = md.pinnedValue;
-        for (double p : partial) {
-            total += p;
-        }
-        for (int m = 0; m < muni; m++) {
-            total += qP[m] * md.capPersons[m] + qM[m] * md.capMinors[m];
-            for (int k = 0; k < R; k++) {
-                total += qL[m * R + k] * md.capLarge[m][k];
-            }
-        }
-        return total;
-    }
-
     // ---------------------------------------------------------------- accessors
 
     int assignedMunicipality(int u) {
@@ -1107,11 +759,11 @@ final class Search {
     }
 
     double bestBound() {
-        return bestBound;
+        return bound.value();
     }
 
     double[] bestPricesPersons() {
-        return bestPP.clone();
+        return bound.personPrices();
     }
 
     int residualPersons(int m) {
