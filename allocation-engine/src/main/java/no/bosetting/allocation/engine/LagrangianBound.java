@@ -248,7 +248,7 @@ final class LagrangianBound {
             // n·ε on the bound) swamps the progress per step from 5,000 households on.
             lambda = PersonAuction.prices(model, order, active, epsilon(), deadline, mM, mL, lambda, use);
             double b = evaluate(lambda, mM, mL, choice);
-            if (b < best - 1e-12 * Math.abs(best)) {
+            if (b < best - Tuning.BOUND_IMPROVEMENT * Math.abs(best)) {
                 best = b;
                 record(b, lambda);
                 System.arraycopy(mu, 0, bestMu, 0, rows);
@@ -259,7 +259,7 @@ final class LagrangianBound {
                 System.arraycopy(bestMu, 0, mu, 0, rows);
                 Arrays.fill(dir, 0);
                 // Six halvings without progress: the method has converged as far as its ε allows.
-                if (theta < Tuning.SIDE_THETA / 64) {
+                if (theta < Tuning.SIDE_THETA / Tuning.SIDE_SMALLEST_STEP) {
                     break;
                 }
             }

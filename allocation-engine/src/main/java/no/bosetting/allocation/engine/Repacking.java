@@ -103,7 +103,7 @@ final class Repacking {
         int[] items = new int[n];
         int k = 0;
         for (int i = 0; i < n; i++) {
-            if (profit[i] > 1e-12 && model.size[cand[i]] <= capacity) {
+            if (profit[i] > Tuning.KNAPSACK_TOLERANCE && model.size[cand[i]] <= capacity) {
                 items[k++] = i;
             }
         }
@@ -117,7 +117,7 @@ final class Repacking {
                 int w = model.size[cand[items[i]]];
                 double p = profit[items[i]];
                 for (int c = capacity; c >= w; c--) {
-                    if (best[c - w] + p > best[c] + 1e-12) {
+                    if (best[c - w] + p > best[c] + Tuning.KNAPSACK_TOLERANCE) {
                         best[c] = best[c - w] + p;
                         take[i][c] = true;
                     }

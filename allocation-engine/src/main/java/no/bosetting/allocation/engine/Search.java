@@ -85,7 +85,7 @@ final class Search {
                 n++;
             }
         }
-        return n == 0 ? 1.0 : Math.max(1e-6, sum / n);
+        return n == 0 ? 1.0 : Math.max(Tuning.MIN_VALUE_SCALE, sum / n);
     }
 
     // ---------------------------------------------------------------- results

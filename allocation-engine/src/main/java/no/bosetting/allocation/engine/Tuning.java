@@ -19,6 +19,8 @@ final class Tuning {
 
     /** Final bid increment of the person auction relative to the mean value per person; bounds its error. */
     static final double PERSON_EPSILON = 1e-4;
+    /** Floor of the mean value per person that scales every ε, so a round of worthless pairs still has ε > 0. */
+    static final double MIN_VALUE_SCALE = 1e-6;
     /** Bid increment of the block auction relative to the mean value per person; coarse, local search refines. */
     static final double BLOCK_EPSILON = 1e-3;
     /** Block auction bids per unit: near the LP prices it mostly trades blocks, a few bids settle the easy cases. */
@@ -52,6 +54,8 @@ final class Tuning {
     static final long EXACT_KNAPSACK_CELLS = 200_000;
     /** A move must gain at least this much: guards against cycling on rounding noise. */
     static final double MIN_GAIN = 1e-9;
+    /** Profits and knapsack improvements below this are rounding noise, not worth a re-pack. */
+    static final double KNAPSACK_TOLERANCE = 1e-12;
 
     // ---- certified bound
 
@@ -67,6 +71,10 @@ final class Tuning {
     static final double SIDE_THETA = 0.1;
     /** Upper limit on the steps of either bound stage; they normally stop much earlier on their own tests. */
     static final int SIDE_ITERATIONS = 1000;
+    /** Relative decrease that counts as a new best bound in the subgradient stage (not rounding noise). */
+    static final double BOUND_IMPROVEMENT = 1e-12;
+    /** The subgradient stops when its step factor has fallen to SIDE_THETA / this (six halvings, no progress). */
+    static final double SIDE_SMALLEST_STEP = 64;
     /** Subgradient steps without a new best bound before the step is halved and restarted from the best prices. */
     static final int SIDE_PATIENCE = 3;
     /** Share of the previous direction kept in the next one; damps the zig-zag of plain subgradient steps. */
