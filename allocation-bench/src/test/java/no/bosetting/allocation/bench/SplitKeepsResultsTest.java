@@ -1,0 +1,46 @@
+package no.bosetting.allocation.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import no.bosetting.allocation.engine.AllocationEngine;
+import no.bosetting.allocation.engine.AllocationResult;
+import no.bosetting.allocation.engine.Options;
+import no.bosetting.allocation.engine.Policy;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Golden numbers of the engine in deterministic mode (no clock: work counts only, the bound on the calling thread)
+ * on the benchmark's instances, recorded on the unsplit {@code Search} before issue 15's split into named parts.
+ * Any refactoring of the search must keep them exactly.
+ */
+class SplitKeepsResultsTest {
+
+    @ParameterizedTest(name = "{0} households, seed {1}")
+    @CsvSource({
+        "200, 1, 3714.125517101275, 3738.3297454553613",
+        "300, 21, 5712.773056906993, 5769.952713040139",
+        "1000, 13, 21187.523936638696, 21337.855579373103",
+        "15000, 1, 324346.48020883754, 325158.6098641705",
+    })
+    void deterministicObjectiveAndBoundAreUnchanged(int households, long seed, double objective, double bound) {
+        String key = "bosetting.engine.deterministic";
+        String before = System.getProperty(key);
+        System.setProperty(key, "true");
+        try {
+            AllocationResult r = new AllocationEngine().solve(InstanceGenerator.generate(households, seed),
+                    Policy.defaults(), Options.defaults().withSeed(seed).withTimeLimit(Duration.ofSeconds(10)));
+            System.out.printf("GOLDEN %d %d %s %s%n", households, seed, Double.toString(r.objective()),
+                    Double.toString(r.upperBound()));
+            assertThat(r.objective()).isEqualTo(objective);
+            assertThat(r.upperBound()).isEqualTo(bound);
+        } finally {
+            if (before == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, before);
+            }
+        }
+    }
+}
