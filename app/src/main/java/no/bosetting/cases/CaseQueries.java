@@ -386,55 +386,6 @@ public class CaseQueries {
                 .param("l", limit).query(String.class).list();
     }
 
-    /**
-     * Open households living privately or in AMOT/MAMOT in a municipality, already in the case flow; the
-     * municipality sees them anonymised (no names or identifiers), so no access log is needed.
-     */
-    public List<CaseSummary> livingOutsideReceptionIn(String municipalityNumber) {
-        return livingOutsideReception(municipalityNumber, Integer.MAX_VALUE, 0);
-    }
-
-    /** The order of {@link #livingOutsideReceptionIn}: by living situation, then the longest waiting. */
-    public static final List<SortKey> LIVING_OUTSIDE_SORT = List.of(
-            new SortKey("living", "c.living_situation, c.permit_date, c.id", "c.living_situation desc, c.permit_date, c.id"),
-            new SortKey("permit", "c.permit_date, c.id", "c.permit_date desc, c.id desc"));
-
-    /** One page of {@link #livingOutsideReceptionIn} with the count (issue 16 point 4: it was cut at 500 rows). */
-    public ListPage<CaseSummary> livingOutsideReceptionIn(String municipalityNumber, PageRequest request) {
-        long total = jdbc.sql("select count(*) from settlement_case c where " + LIVING_OUTSIDE)
-                .param("m", municipalityNumber).param("prot", protectedIds()).query(Long.class).single();
-        return request.result(livingOutsideReception(municipalityNumber, request.size(), request.offset(), request.orderBy()),
-                total, Map.of());
-    }
-
-    private static final String LIVING_OUTSIDE = """
-            c.living_municipality_number = :m and c.living_situation in ('PRIVATE', 'AMOT', 'MAMOT', 'TEMPORARY_SCHEME')
-              and c.status in ('AWAITING_APPLICATION', 'UNDER_MAPPING', 'READY_FOR_ALLOCATION', 'PROPOSED', 'OFFERED')
-              and not (c.id = any(:prot))
-            """;
-
-    private List<CaseSummary> livingOutsideReception(String municipalityNumber, int limit, long offset) {
-        return livingOutsideReception(municipalityNumber, limit, offset, LIVING_OUTSIDE_SORT.get(0).ascending());
-    }
-
-    private List<CaseSummary> livingOutsideReception(String municipalityNumber, int limit, long offset, String orderBy) {
-        LocalDate today = LocalDate.now(clock);
-        // Protected households are left out in SQL, so the count and the pages agree (issue 18 item 4).
-        return jdbc.sql("select " + SUMMARY_COLUMNS + " from settlement_case c left join reception_centre rc on rc.id = c.reception_centre_id"
-                        + " where " + LIVING_OUTSIDE + " order by " + orderBy + " limit :l offset :o")
-                .param("m", municipalityNumber).param("prot", protectedIds()).param("l", limit).param("o", offset)
-                .query((rs, n) -> summary(rs, today)).list();
-    }
-
-    private Long[] protectedIds() {
-        return protection.allProtectedCases().toArray(Long[]::new);
-    }
-
-    /** Leaves protected households out of what a municipality sees of where households live (issue 18 item 4). */
-    private java.util.function.Predicate<CaseSummary> notProtected() {
-        Set<Long> prot = protection.allProtectedCases();
-        return s -> !prot.contains(s.id());
-    }
 
     /**
      * A household living privately that the actor's municipality maps ({@link MappingScope}), for the interview; empty
@@ -500,7 +451,7 @@ public class CaseQueries {
     public record PrivateResident(long caseId, String dufNumber, LocalDate permitDate) {
     }
 
-    private static CaseSummary summary(ResultSet rs, LocalDate today) throws SQLException {
+    static CaseSummary summary(ResultSet rs, LocalDate today) throws SQLException {
         LocalDate permitDate = rs.getObject("permit_date", LocalDate.class);
         CaseStatus status = CaseStatus.valueOf(rs.getString("status"));
         HouseholdType type = HouseholdType.valueOf(rs.getString("household_type"));

@@ -38,6 +38,8 @@ class SettlementApplicationLifecycleTest {
     @Autowired
     MockMvc mvc;
     @Autowired
+    no.bosetting.cases.HouseholdsLivingOutsideReception living;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     PermitImport permits;
@@ -173,14 +175,14 @@ class SettlementApplicationLifecycleTest {
         String duf = Fixtures.duf();
         long caseId = RefugeeSupport.privateHousehold(permits, duf, TestClock.today().minusDays(12), "1804");
         String reference = jdbc.sql("select reference from settlement_case where id = :id").param("id", caseId).query(String.class).single();
-        assertThat(cases.livingOutsideReceptionIn("1804")).anyMatch(c -> c.id() == caseId);
+        assertThat(living.in("1804")).anyMatch(c -> c.id() == caseId);
         mvc.perform(get("/kommune/i-kommunen").with(as(fixtures.municipality("1804"))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Privatboende")))
                 .andExpect(content().string(not(containsString("Olena"))))
                 .andExpect(content().string(not(containsString(duf))))
                 .andExpect(content().string(not(containsString(reference))));
-        assertThat(cases.livingOutsideReceptionIn("5634")).noneMatch(c -> c.id() == caseId);
+        assertThat(living.in("5634")).noneMatch(c -> c.id() == caseId);
     }
 
     @Test

@@ -2,7 +2,7 @@ package no.bosetting.applications.web;
 
 import no.bosetting.access.Actor;
 import no.bosetting.access.CurrentActor;
-import no.bosetting.cases.CaseQueries;
+import no.bosetting.cases.HouseholdsLivingOutsideReception;
 import no.bosetting.cases.MappingScope;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,18 +15,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class MunicipalityResidentsController {
 
-    private final CaseQueries cases;
+    private final HouseholdsLivingOutsideReception living;
 
-    MunicipalityResidentsController(CaseQueries cases) {
-        this.cases = cases;
+    MunicipalityResidentsController(HouseholdsLivingOutsideReception living) {
+        this.living = living;
     }
 
     @GetMapping("/kommune/i-kommunen")
     String residents(@org.springframework.web.bind.annotation.RequestParam java.util.Map<String, String> query, Model model) {
         Actor actor = CurrentActor.get();
         // Paged with the count (issue 16 point 4): in a year like 2022 a municipality has thousands living privately.
-        var page = cases.livingOutsideReceptionIn(actor.municipalityNumber(),
-                no.bosetting.shared.web.PageRequest.read(query, CaseQueries.LIVING_OUTSIDE_SORT, "living"));
+        var page = living.in(actor.municipalityNumber(),
+                no.bosetting.shared.web.PageRequest.read(query, HouseholdsLivingOutsideReception.SORT, "living"));
         var households = page.items();
         model.addAttribute("result", page);
         model.addAttribute("households", households);
