@@ -61,6 +61,7 @@ class HousingDemo {
         int created = 0;
         int reserved = 0;
         int refused = 0;
+        int seen = 0; // across municipalities, so some wait with a dwelling reserved and some without, however few there are
         for (String municipality : municipalities) {
             Actor officer = DemoCatalogue.LOGINS.stream()
                     .filter(l -> municipality.equals(l.municipalityNumber())).findFirst()
@@ -92,11 +93,12 @@ class HousingDemo {
                     continue;
                 }
                 created++;
-                if (i % 3 == 0) {
+                if (seen++ % 3 == 1) {
                     toReserve.add(new long[] {dwelling.value(), household.id()});
                 }
             }
-            // Every third household already has its dwelling reserved; the others are shown the vacant ones that fit.
+            // Every third household (the second, fifth, …) already has its dwelling reserved; the others are shown the vacant
+            // ones that fit.
             for (long[] pair : toReserve) {
                 if (dwellings.reserve(officer, pair[0], pair[1]).isSuccess()) {
                     reserved++;

@@ -141,6 +141,7 @@ class IntroductionRegisterTest {
                 .isInstanceOf(CommandFailure.NotAllowed.class);
         // A household accepted but not settled: no status, no programme.
         fixtures.decide(HEROY, today.getYear(), 2000, 0);
+        fixtures.decidePlannedYear(HEROY, today.plusDays(20), 2000, 0); // late in December the planned date is next year's
         long waiting = fixtures.household(fixtures.centre(HEROY), 0, today.minusDays(40));
         fixtures.ready(waiting);
         long proposal = fixtures.propose(waiting, HEROY);
