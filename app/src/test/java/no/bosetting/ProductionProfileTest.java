@@ -198,6 +198,28 @@ class ProductionProfileTest {
                 .query(String.class).single()).isEqualTo("203.0.113.51");
     }
 
+    @Test
+    void theSessionIsKeptInTheDatabaseWhereAnotherNodeFindsIt() throws Exception {
+        // Issue 22 item 3: prod keeps sessions in PostgreSQL (Spring Session JDBC). A repository of its own on the same
+        // database, as a second node has, finds the signed-in administrator behind the cookie.
+        Session admin = formLogin(ADMIN, ADMIN_PASSWORD, documentationAddress());
+        assertThat(get("/saker", admin.cookie()).statusCode()).isEqualTo(200);
+        String sessionId = new String(java.util.Base64.getDecoder().decode(admin.cookie().substring("JSESSIONID=".length())),
+                StandardCharsets.UTF_8);
+        assertThat(jdbc.sql("select principal_name from spring_session where session_id = :id").param("id", sessionId)
+                .query(String.class).single()).isEqualTo(ADMIN);
+        var otherNode = new org.springframework.session.jdbc.JdbcIndexedSessionRepository(
+                new org.springframework.jdbc.core.JdbcTemplate(context.getBean(javax.sql.DataSource.class)),
+                new org.springframework.transaction.support.TransactionTemplate(
+                        context.getBean(org.springframework.transaction.PlatformTransactionManager.class)));
+        org.springframework.session.Session session = otherNode.findById(sessionId);
+        assertThat(session).isNotNull();
+        org.springframework.security.core.context.SecurityContext security = session.getAttribute("SPRING_SECURITY_CONTEXT");
+        assertThat(security.getAuthentication().getName()).isEqualTo(ADMIN);
+        assertThat(((no.bosetting.access.BosettingUser) security.getAuthentication().getPrincipal()).actor().role())
+                .isEqualTo(Role.AGENCY_ADMIN);
+    }
+
     // --- HTTP helpers: cookies by hand, since a Secure cookie is never sent back over plain HTTP by a cookie manager.
 
     record Session(int status, String location, String cookie) {

@@ -2,10 +2,11 @@ package no.bosetting.access;
 
 /**
  * Who is acting: the signed-in user with role and scope. Every command and query takes one,
- * so authorisation is decided on the server from this and nothing the client sends.
+ * so authorisation is decided on the server from this and nothing the client sends. Serializable, since the
+ * signed-in principal that carries it is stored in the database with the session (Spring Session JDBC, two nodes).
  */
 public record Actor(String username, String displayName, Role role, String municipalityNumber,
-                    Long receptionCentreId) {
+                    Long receptionCentreId) implements java.io.Serializable {
 
     /** For work the system does by itself (scheduled jobs, demo data). */
     public static Actor system() {

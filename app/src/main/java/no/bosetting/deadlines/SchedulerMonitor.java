@@ -61,7 +61,9 @@ class SchedulerMonitor implements MeterBinder, HealthIndicator {
 
     /** Since the rules last started on any node (ShedLock's {@code locked_at}), by the database's own clock. */
     Optional<Duration> sinceLastRun() {
-        return jdbc.sql("select extract(epoch from now() - locked_at)::bigint from shedlock where name = :n")
+        // ShedLock (usingDbTime) writes UTC wall time into a column without a zone, and every session here runs in
+        // Norwegian time: compare with the database's UTC wall time, not now(), or each run looks an hour or two old.
+        return jdbc.sql("select extract(epoch from (now() at time zone 'UTC') - locked_at)::bigint from shedlock where name = :n")
                 .param("n", DeadlineScheduler.LOCK_NAME).query(Long.class).optional().map(Duration::ofSeconds);
     }
 }

@@ -55,7 +55,7 @@ class ModulesOwnTheirTablesTest {
      */
     static final Map<String, String> TABLE_OWNERS = owners(
             "municipalities", "county, municipality, municipality_neighbour, municipality_service",
-            "access", "app_user, person_access_log, sign_in_throttle, sign_in_audit",
+            "access", "app_user, person_access_log, sign_in_throttle, sign_in_audit, spring_session, spring_session_attributes",
             "cases", "settlement_case, person, residence_permit, residence_history, reception_centre, case_history,"
                     + " consequence_information, accompanying_adult, person_identity, residence_change, case_absence,"
                     + " address_protection_change",
