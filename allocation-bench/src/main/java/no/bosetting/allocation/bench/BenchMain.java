@@ -104,7 +104,8 @@ public final class BenchMain {
                     long t = System.nanoTime();
                     exact = ExactMip.solve(inst, policy,
                             Double.parseDouble(a.getOrDefault("exact-time-limit", "120")),
-                            Double.parseDouble(a.getOrDefault("exact-gap", "1e-4")), engine.assignment());
+                            Double.parseDouble(a.getOrDefault("exact-gap", "1e-4")), engine.assignment(),
+                            a.getOrDefault("exact-solver", "CBC"));
                     double s = (System.nanoTime() - t) / 1e9;
                     Map<String, Object> extra = new LinkedHashMap<>();
                     extra.put("cpuSeconds", HeapMeter.cpuSeconds());
@@ -342,7 +343,7 @@ public final class BenchMain {
                         + "[--methods engine,greedy,cpsat] [--time-limit SECONDS] [--warmup K] [--export-mps FILE] "
                         + "[--export-solution FILE] [--cpsat-candidates K] [--reforecast-weeks W] "
                         + "[--lp-candidates K] [--lp-time-limit SECONDS] [--warm-runs K] "
-                        + "[--exact-time-limit SECONDS] [--exact-gap REL]");
+                        + "[--exact-time-limit SECONDS] [--exact-gap REL] [--exact-solver SCIP|CBC]");
             }
             out.put(k.substring(2), args[++i]);
         }
