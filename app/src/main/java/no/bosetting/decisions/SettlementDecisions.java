@@ -313,6 +313,7 @@ public class SettlementDecisions {
         if (correction) {
             caseCommands.note(d.caseId(), actor, "CORRECT_SETTLEMENT_DATE",
                     "Bosettingsdato endret fra " + d.settlementDate() + " til " + date + ": " + reason.trim());
+            events.publishEvent(new SettlementDateCorrected(d.caseId()));
         } else if (remaining == 0 && summary.status() == CaseStatus.OFFERED) {
             CommandResult<CaseStatus> settled = caseCommands.registerSettled(d.caseId(), actor, "Alle i husstanden er bosatt");
             if (!settled.isSuccess()) {

@@ -43,6 +43,16 @@ class GrantScheduleListener {
     }
 
     @EventListener
+    void on(no.bosetting.decisions.SettlementDateCorrected e) {
+        schedules.refresh(e.caseId(), "DATE_CORRECTED");
+    }
+
+    @EventListener
+    void on(no.bosetting.moves.SecondaryMoveRegistered e) {
+        schedules.refresh(e.caseId(), "MOVED");
+    }
+
+    @EventListener
     void on(CaseOfferChanged e) {
         schedules.refresh(e.caseId(), "OFFER_CHANGED");
     }

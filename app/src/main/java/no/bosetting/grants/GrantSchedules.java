@@ -163,18 +163,6 @@ public class GrantSchedules {
         return new ArrayList<>(ids);
     }
 
-    /** The cases a municipality's view depends on: decided for it, or with a current line for it. */
-    public List<Long> casesFor(String municipalityNumber) {
-        Set<Long> ids = new LinkedHashSet<>();
-        decisions.decidedHouseholds(OffsetDateTime.parse("2000-01-01T00:00:00Z"), OffsetDateTime.now(clock).plusYears(1)).stream()
-                .filter(h -> h.municipalityNumber().equals(municipalityNumber)).forEach(h -> ids.add(h.caseId()));
-        ids.addAll(jdbc.sql("""
-                select distinct s.case_id from grant_schedule s join grant_schedule_line l on l.schedule_id = s.id
-                where s.current and l.municipality_number = :m
-                """).param("m", municipalityNumber).query(Long.class).list());
-        return new ArrayList<>(ids);
-    }
-
     /** Recomputes every case in scope (before a payment run, or asked by the agency); returns the snapshots written. */
     @Transactional
     public int refreshAll(String cause) {

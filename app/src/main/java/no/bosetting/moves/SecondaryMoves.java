@@ -47,8 +47,11 @@ public class SecondaryMoves {
     private final CaseQueries cases;
     private final SettlementDecisions decisions;
     private final Municipalities municipalities;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    public SecondaryMoves(JdbcClient jdbc, Clock clock, CaseQueries cases, SettlementDecisions decisions, Municipalities municipalities) {
+    public SecondaryMoves(JdbcClient jdbc, Clock clock, CaseQueries cases, SettlementDecisions decisions, Municipalities municipalities,
+                          org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
         this.cases = cases;
@@ -146,6 +149,7 @@ public class SecondaryMoves {
                     .param("agreed", form.agreed()).param("note", form.note() == null || form.note().isBlank() ? null : form.note().trim())
                     .param("now", now).param("by", actor.username()).query(Long.class).single());
         }
+        events.publishEvent(new SecondaryMoveRegistered(caseId));
         return CommandResult.ok(ids);
     }
 

@@ -69,11 +69,11 @@ class GrantPageSupport {
     record NamedRow(GrantViews.PersonRow row, String name, String reference) {
     }
 
-    /** Recomputes the municipality's cases (a date correction or a move is seen here) and fills the page model. */
+    /**
+     * Fills the municipality's page from the stored schedules: every change they depend on (acceptance, settlement, a
+     * planned or corrected date, a household change, a move) recomputes them when it happens, so a read writes nothing.
+     */
     String municipalityPage(Model model, Actor actor, String number, int page, String base, String personBase) {
-        for (long caseId : schedules.casesFor(number)) {
-            schedules.refresh(caseId, "READ");
-        }
         int first = views.firstYear();
         long total = views.countPersons(number, first);
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -146,7 +146,6 @@ class GrantPageSupport {
     /** The person's schedule page; empty when the actor may not see it (the caller answers 404). */
     Optional<String> personPage(Model model, Actor actor, long personId, String municipalityScope) {
         Optional<Long> caseId = schedules.caseOf(personId);
-        caseId.ifPresent(c -> schedules.refresh(c, "READ"));
         if (municipalityScope != null && !schedules.concerns(personId, municipalityScope)) {
             return Optional.empty();
         }
