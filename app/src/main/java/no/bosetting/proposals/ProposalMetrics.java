@@ -26,27 +26,40 @@ class ProposalMetrics implements MeterBinder {
         this.clock = clock;
     }
 
+    /** The four figures in one statement, counted once per scrape (the meters read them within a second). */
+    private record Figures(long sent, long inTime, long late, long overdue) {
+    }
+
+    private volatile Figures last;
+    private volatile long lastAt;
+
+    private Figures figures() {
+        long now = System.nanoTime();
+        Figures f = last;
+        if (f == null || now - lastAt > 1_000_000_000L) {
+            f = jdbc.sql("""
+                    select count(*),
+                           count(*) filter (where answered_at is not null and not coalesce(answered_late, false)),
+                           count(*) filter (where answered_at is not null and answered_late),
+                           count(*) filter (where status = :pending and deadline < :today)
+                    from proposal""")
+                    .param("pending", ProposalStatus.PENDING.name()).param("today", LocalDate.now(clock))
+                    .query((rs, n) -> new Figures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
+            last = f;
+            lastAt = now;
+        }
+        return f;
+    }
+
     @Override
     public void bindTo(MeterRegistry registry) {
-        FunctionCounter.builder("bosetting.proposals.sent", this, m -> m.count("select count(*) from proposal"))
+        FunctionCounter.builder("bosetting.proposals.sent", this, m -> m.figures().sent())
                 .description("Proposals sent to municipalities").register(registry);
-        FunctionCounter.builder("bosetting.proposals.answered", this,
-                        m -> m.count("select count(*) from proposal where answered_at is not null and not coalesce(answered_late, false)"))
+        FunctionCounter.builder("bosetting.proposals.answered", this, m -> m.figures().inTime())
                 .tag("timing", "in_time").description("Proposals answered by the municipality").register(registry);
-        FunctionCounter.builder("bosetting.proposals.answered", this,
-                        m -> m.count("select count(*) from proposal where answered_at is not null and answered_late"))
+        FunctionCounter.builder("bosetting.proposals.answered", this, m -> m.figures().late())
                 .tag("timing", "late").description("Proposals answered by the municipality").register(registry);
-        Gauge.builder("bosetting.proposals.answers.overdue", this, ProposalMetrics::overdue)
+        Gauge.builder("bosetting.proposals.answers.overdue", this, m -> m.figures().overdue())
                 .description("Pending proposals past their answer deadline").register(registry);
-    }
-
-    private double count(String sql) {
-        return jdbc.sql(sql).query(Long.class).single();
-    }
-
-    private double overdue() {
-        return jdbc.sql("select count(*) from proposal where status = :pending and deadline < :today")
-                .param("pending", ProposalStatus.PENDING.name()).param("today", LocalDate.now(clock))
-                .query(Long.class).single();
     }
 }

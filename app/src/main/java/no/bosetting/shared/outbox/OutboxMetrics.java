@@ -30,13 +30,28 @@ class OutboxMetrics implements MeterBinder, HealthIndicator {
         this.stuckAfter = interval.multipliedBy(3).plusMinutes(1);
     }
 
+    /** One count per scrape: the three gauges read the same summary within a second of each other. */
+    private volatile OutboxHealth.Summary lastSummary;
+    private volatile long lastSummaryAt;
+
+    private OutboxHealth.Summary summary() {
+        long now = System.nanoTime();
+        OutboxHealth.Summary s = lastSummary;
+        if (s == null || now - lastSummaryAt > 1_000_000_000L) {
+            s = outbox.summary();
+            lastSummary = s;
+            lastSummaryAt = now;
+        }
+        return s;
+    }
+
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("bosetting.outbox.backlog", outbox, o -> o.summary().undelivered())
+        Gauge.builder("bosetting.outbox.backlog", this, m -> m.summary().undelivered())
                 .description("Messages not yet delivered that will still be tried").register(registry);
-        Gauge.builder("bosetting.outbox.failing", outbox, o -> o.summary().failing())
+        Gauge.builder("bosetting.outbox.failing", this, m -> m.summary().failing())
                 .description("Undelivered messages with at least one failed attempt").register(registry);
-        Gauge.builder("bosetting.outbox.gave.up", outbox, o -> o.summary().gaveUp())
+        Gauge.builder("bosetting.outbox.gave.up", this, m -> m.summary().gaveUp())
                 .description("Undelivered messages past the maximum number of attempts").register(registry);
         Gauge.builder("bosetting.outbox.dispatcher.idle.seconds", dispatcher, d -> d.sinceLastScheduledRun().toSeconds())
                 .description("Seconds since this node's dispatcher last finished a run").register(registry);
