@@ -55,6 +55,7 @@ final class Search {
         trace("block auction");
         LocalSearch local = new LocalSearch(placement, auction.personPrice);
         Repacking repacking = new Repacking(placement);
+        ClassAssignment classes = new ClassAssignment(placement);
         local.insertPass();
         trace("insert");
         // The bound runs beside local search from here on; it aims its steps at this objective.
@@ -65,6 +66,7 @@ final class Search {
             improved |= local.ejectionPass(lsDeadline);
             improved |= local.insertPass();
             improved |= repacking.pass(lsDeadline);
+            improved |= classes.pass(lsDeadline);
             trace("local search round " + round);
             if (!improved) {
                 break;

@@ -52,6 +52,18 @@ final class Tuning {
     static final int EJECTION_CLOCK_MASK = 127;
     /** Knapsack tables up to this many cells are solved exactly; larger municipalities use gain per person. */
     static final long EXACT_KNAPSACK_CELLS = 200_000;
+    /**
+     * Units re-assigned together by one Hungarian method (O(n²·slots): about 10 ms for 150 single adults);
+     * larger classes are re-assigned in chunks of this size.
+     */
+    static final int CLASS_CHUNK_UNITS = Integer.getInteger("bosetting.engine.classChunk", 150);
+    /**
+     * Class re-assignment runs only in rounds of up to this many units (weekly rounds; a national round of 15,000
+     * spends its local-search time better on the other moves, and its results stay those of the fourth pass).
+     */
+    static final int CLASS_MAX_ROUND_UNITS = Integer.getInteger("bosetting.engine.classMaxRound", 5000);
+    /** How far the chunks of a large class move on per pass (a prime, so that they keep mixing). */
+    static final int CLASS_CHUNK_STRIDE = 61;
     /** A move must gain at least this much: guards against cycling on rounding noise. */
     static final double MIN_GAIN = 1e-9;
     /** Profits and knapsack improvements below this are rounding noise, not worth a re-pack. */
