@@ -66,7 +66,11 @@ final class Search {
             improved |= local.ejectionPass(lsDeadline);
             improved |= local.insertPass();
             improved |= repacking.pass(lsDeadline);
-            improved |= classes.pass(lsDeadline);
+            if (!improved) {
+                // Class re-assignment costs more than the other moves together, so it runs only once they have
+                // converged: a run cut short by the clock then still has what the cheap moves reach.
+                improved = classes.pass(lsDeadline);
+            }
             trace("local search round " + round);
             if (!improved) {
                 break;
