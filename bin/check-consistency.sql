@@ -46,6 +46,56 @@ left join (select recipient, subject, body, case_id, count(*) as delivered from 
   on d.recipient = s.recipient and d.subject = s.subject and d.body = s.body and d.case_id is not distinct from s.case_id
 where s.shown > coalesce(d.delivered, 0);
 
+-- Issue 22 item 5 (bin/crash-test): proposals, decisions and letters after a kill -9 during an acceptance.
+select 'check', 'proposals: every accepted proposal made its decisions (at least one, one per member, none twice)', count(*)::text
+from proposal p
+left join lateral (select count(*) as n, count(distinct person_id) as persons
+                   from settlement_decision s where s.proposal_id = p.id) d on true
+where p.status = 'ACCEPTED' and (d.n = 0 or d.n <> d.persons);
+
+select 'check', 'proposals: no decision made on a proposal that is not accepted (no half-done acceptance)', count(*)::text
+from settlement_decision s join proposal p on p.id = s.proposal_id where p.status <> 'ACCEPTED';
+
+select 'check', 'proposals: none both accepted and open (a pending proposal for a case with an active decision)', count(*)::text
+from proposal p
+where p.status = 'PENDING'
+  and exists (select 1 from settlement_decision s where s.case_id = p.case_id and s.status in ('OFFERED', 'SETTLED'));
+
+select 'check', 'letters: each decision on an accepted proposal has exactly one first decision letter', count(*)::text
+from settlement_decision s join proposal p on p.id = s.proposal_id and p.status = 'ACCEPTED'
+left join lateral (select count(*) as n from letter l where l.decision_id = s.id and l.kind = 'DECISION' and l.version = 1) l on true
+where l.n <> 1;
+
+-- 10: bosetting.outbox.max-attempts as configured in application.properties.
+select 'check', 'outbox: no message given up (every row delivered, or pending and still retried)', count(*)::text
+from outbox_message where delivered_at is null and attempts >= 10;
+
+-- What was checked, with counts (kind 'count': printed, not judged).
+select 'count', 'proposals accepted / pending / other',
+       count(*) filter (where status = 'ACCEPTED') || ' / ' || count(*) filter (where status = 'PENDING') || ' / '
+           || count(*) filter (where status not in ('ACCEPTED', 'PENDING'))
+from proposal;
+select 'count', 'decisions on accepted proposals / their first letters',
+       count(*) || ' / ' || (select count(*) from letter l join settlement_decision s2 on s2.id = l.decision_id
+                             join proposal p2 on p2.id = s2.proposal_id and p2.status = 'ACCEPTED'
+                             where l.kind = 'DECISION' and l.version = 1)
+from settlement_decision s join proposal p on p.id = s.proposal_id and p.status = 'ACCEPTED';
+select 'count', 'places taken (active decisions) / municipality-years with a decided number / highest use of one',
+       (select count(*) from settlement_decision where status in ('OFFERED', 'SETTLED')) || ' persons / '
+           || count(*) || ' / ' || coalesce((array_agg(u.used || ' of ' || u.ceiling || ' (' || d.municipality_number || ', ' || d.year || ')'
+              order by u.used::numeric / nullif(u.ceiling, 0) desc nulls last))[1], '-')
+from capacity_decision d
+cross join lateral (
+    select count(*) filter (where not (s.reunified and d.reunified_on_top)) as used,
+           case when d.kind = 'RANGE' then coalesce(d.max_persons, d.persons) else d.persons end as ceiling
+    from settlement_decision s
+    where s.municipality_number = d.municipality_number and s.status in ('OFFERED', 'SETTLED')
+      and s.place_year between coalesce(d.period_first_year, d.year) and coalesce(d.period_last_year, d.year)) u;
+select 'count', 'outbox messages delivered / pending (retried) / e-mails among them delivered',
+       count(*) filter (where delivered_at is not null) || ' / ' || count(*) filter (where delivered_at is null) || ' / '
+           || count(*) filter (where topic = 'EMAIL' and delivered_at is not null)
+from outbox_message;
+
 select 'fingerprint', 'settlement_decision', count(*) || ' rows ' || coalesce(md5(string_agg(t::text, E'\n' order by t.id)), '-')
 from settlement_decision t;
 select 'fingerprint', 'capacity_decision', count(*) || ' rows ' || coalesce(md5(string_agg(t::text, E'\n' order by t.id)), '-')

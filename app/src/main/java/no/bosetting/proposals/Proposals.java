@@ -69,6 +69,12 @@ public class Proposals {
     private final no.bosetting.shared.Words words;
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     private List<no.bosetting.shared.AllocationRestrictions> restrictions = List.of(); // issue 18 item 3 (h18-protect)
+    private no.bosetting.shared.CrashPoints crashPoints = no.bosetting.shared.CrashPoints.NONE; // issue 22 item 5 (bin/crash-test)
+
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setCrashPoints(no.bosetting.shared.CrashPoints crashPoints) {
+        this.crashPoints = crashPoints;
+    }
 
     public Proposals(JdbcClient jdbc, Clock clock, CaseCommands caseCommands, CaseQueries caseQueries,
                      SettlementDecisions decisions, Interviews interviews, Municipalities municipalities, Outbox outbox,
@@ -255,6 +261,7 @@ public class Proposals {
                 """)
                 .param("now", now).param("by", actor.username()).param("late", LocalDate.now(clock).isAfter(p.deadline()))
                 .param("override", actor.isAgency() ? overrideReason.trim() : null).param("id", proposalId).update();
+        crashPoints.reached("acceptance", proposalId); // places taken, not yet committed
         return offered;
     }
 

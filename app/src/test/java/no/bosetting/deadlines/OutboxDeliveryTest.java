@@ -205,4 +205,45 @@ class OutboxDeliveryTest extends DeadlinesIntegrationTest {
         assertThat(jdbc.sql("select count(*) from outbox_message where topic = 'EMAIL' and subject = :s")
                 .param("s", subject).query(Long.class).single()).isEqualTo(1);
     }
+
+    /**
+     * Issue 22 item 5 (bin/crash-test): a node dies after the SMTP server accepted the e-mail and before the outbox row
+     * was marked sent, so the row is still pending and is sent again. Both hand-overs carry the same Message-ID, made
+     * from the outbox id, so the mail store keeps one e-mail; the row ends delivered once.
+     */
+    @Test
+    void anEmailSentAgainAfterACrashBeforeTheCommitCarriesTheSameMessageIdAndIsDeliveredOnce() throws Exception {
+        String address = "krasj-" + Fixtures.next() + "@example.test";
+        String subject = "Krasjtest " + Fixtures.next();
+        LocalDate day = TestClock.today().plusDays(500 + Fixtures.next() % 100);
+        onDay(day, () -> tx.executeWithoutResult(s -> outbox.enqueue(OutboxDispatcher.EMAIL, address, subject, "Tekst", null)));
+        long id = jdbc.sql("select id from outbox_message where topic = 'EMAIL' and subject = :s").param("s", subject)
+                .query(Long.class).single();
+
+        // The "crash": the e-mail is handed over, then the transaction that marks it sent never commits.
+        onDay(day, () -> tx.executeWithoutResult(s -> {
+            dispatcher.dispatchPending();
+            s.setRollbackOnly();
+        }));
+        assertThat(jdbc.sql("select delivered_at from outbox_message where id = :id").param("id", id)
+                .query(OffsetDateTime.class).optional()).isEmpty();
+        // The next run (the surviving node) sends it again and marks it.
+        onDay(day, dispatcher::dispatchPending);
+
+        List<MimeMessage> handedOver = java.util.Arrays.stream(mailServer.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getSubject().equals("Bosetting: " + subject);
+            } catch (Exception e) {
+                return false;
+            }
+        }).toList();
+        assertThat(handedOver).as("at least once: SMTP accepted it twice").hasSize(2);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (MimeMessage m : handedOver) {
+            ids.add(m.getMessageID());
+        }
+        assertThat(ids).as("one idempotency key: the mail store keeps one e-mail").containsExactly("<outbox-" + id + "@localhost>");
+        assertThat(jdbc.sql("select count(*) from outbox_message where id = :id and delivered_at is not null and attempts = 1")
+                .param("id", id).query(Long.class).single()).isEqualTo(1);
+    }
 }

@@ -4,14 +4,21 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.mail.MailSender;
-import org.springframework.mail.SimpleMailMessage;
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
  * Delivers the e-mail copies of notifications over SMTP (the local GreenMail server in the demo
  * profile and the tests, the configured {@code spring.mail.*} server in production). The recipient of
  * an {@value #TOPIC} message is the e-mail address; the text is Norwegian and links to the page.
+ *
+ * <p>The e-mail's {@code Message-ID} is made from the outbox message's id ({@link #messageId}), the same on every
+ * attempt: the idempotency key of a delivery that is at least once. When a node dies after the SMTP server accepted
+ * the e-mail and before the outbox row was marked sent (issue 22 item 5, {@code bin/crash-test}), the retry hands over
+ * the same e-mail with the same {@code Message-ID}, so the receiving mail store (or {@code bin/crash-test}'s mailbox)
+ * keeps it once. SMTP itself promises no deduplication: a server that ignores the header shows it twice.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -19,15 +26,23 @@ class EmailMessageSender implements MessageSender {
 
     public static final String TOPIC = "EMAIL";
 
-    private final ObjectProvider<MailSender> mail;
+    private final ObjectProvider<JavaMailSender> mail;
     private final String baseUrl;
+    private final String host;
     private final String from;
 
-    public EmailMessageSender(ObjectProvider<MailSender> mail, @Value("${bosetting.base-url:http://localhost:8080}") String baseUrl,
+    public EmailMessageSender(ObjectProvider<JavaMailSender> mail, @Value("${bosetting.base-url:http://localhost:8080}") String baseUrl,
                               @Value("${bosetting.mail.from:varsel@bosetting.test}") String from) {
         this.mail = mail;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.from = from;
+        String h = java.net.URI.create(this.baseUrl).getHost();
+        this.host = h == null || h.isBlank() ? "bosetting" : h;
+    }
+
+    /** The {@code Message-ID} of the e-mail for outbox message {@code outboxId}: the same on every attempt. */
+    String messageId(long outboxId) {
+        return "<outbox-" + outboxId + "@" + host + ">";
     }
 
     @Override
@@ -36,16 +51,19 @@ class EmailMessageSender implements MessageSender {
     }
 
     @Override
-    public void send(OutboxMessage message) {
-        MailSender sender = mail.getIfAvailable();
+    public void send(OutboxMessage message) throws jakarta.mail.MessagingException {
+        JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
             throw new IllegalStateException("No mail server configured (spring.mail.host)");
         }
-        SimpleMailMessage email = new SimpleMailMessage();
-        email.setFrom(from);
-        email.setTo(message.recipient());
-        email.setSubject("Bosetting: " + message.subject());
-        email.setText(text(message));
+        MimeMessage email = sender.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(email, false, "UTF-8");
+        helper.setFrom(from);
+        helper.setTo(message.recipient());
+        helper.setSubject("Bosetting: " + message.subject());
+        helper.setText(text(message), false);
+        // Kept by JavaMailSenderImpl when it saves the message: the idempotency key of this delivery.
+        email.setHeader("Message-ID", messageId(message.id()));
         sender.send(email);
     }
 

@@ -28,7 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Delivery is at least once, not exactly once: if an external sender (the SMTP server) accepts a
  * message and the transaction then fails to commit (the database connection drops in between), the
  * row is still undelivered and is sent again on a later run. The in-app notification has no such
- * gap, since it is written in the same transaction as the delivered mark.
+ * gap, since it is written in the same transaction as the delivered mark. The e-mail sent again carries the same
+ * {@code Message-ID} (the outbox id, {@link EmailMessageSender#messageId}), so a mail store that deduplicates on it
+ * shows it once; {@code bin/crash-test} kills a node in exactly that gap and checks it (issue 22 item 5).
  *
  * <p>A message delivered by a sender that asks for it ({@link MessageSender#alsoByEmail()}, the in-app
  * notifications) gets an e-mail copy as a new outbox row with topic {@value #EMAIL} addressed to the
@@ -62,6 +64,14 @@ public class OutboxDispatcher {
         this.addresses = addresses;
         this.maxAttempts = maxAttempts;
         this.firstRetry = firstRetry;
+    }
+
+    /** The crash-test pause after an e-mail is handed over and before it is marked sent (bin/crash-test). */
+    private no.bosetting.shared.CrashPoints crashPoints = no.bosetting.shared.CrashPoints.NONE;
+
+    @Autowired(required = false)
+    void setCrashPoints(no.bosetting.shared.CrashPoints crashPoints) {
+        this.crashPoints = crashPoints;
     }
 
     /** When this node's dispatcher last finished a scheduled run (monotonic time), for the {@code outbox} health group. */
@@ -129,6 +139,9 @@ public class OutboxDispatcher {
             MessageSender sender = senderFor(m.topic());
             sender.send(m);
             status.releaseSavepoint(savepoint);
+            if (EMAIL.equals(m.topic())) {
+                crashPoints.reached("e-mail dispatch", m.id()); // handed over, not yet marked sent
+            }
             jdbc.sql("update outbox_message set delivered_at = :now, attempts = attempts + 1, last_error = null where id = :id")
                     .param("now", now).param("id", m.id()).update();
             if (sender.alsoByEmail()) {
