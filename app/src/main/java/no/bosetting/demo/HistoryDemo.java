@@ -59,17 +59,19 @@ public class HistoryDemo {
     private static final Logger log = LoggerFactory.getLogger(DemoDataGenerator.class);
 
     private final DemoCommands commands;
+    private final HistoryIntroduction introduction;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final int years;
     private final double scale;
 
-    HistoryDemo(DemoCommands commands, JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock,
+    HistoryDemo(DemoCommands commands, HistoryIntroduction introduction, JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock,
                 @Value("${bosetting.demo-data.national:false}") boolean national,
                 @Value("${bosetting.demo-data.history-years:-1}") int years,
                 @Value("${bosetting.demo-data.history-scale:-1}") double scale) {
         this.commands = commands;
+        this.introduction = introduction;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactionManager);
         this.clock = clock;
@@ -82,7 +84,7 @@ public class HistoryDemo {
     }
 
     public record YearResult(int year, int realYear, int need, int decided, int householdsPlanned, int householdsSettled,
-                             int personsSettled, int ukrainiansSettled) {
+                             int personsSettled, int ukrainiansSettled, int introductionProgrammes) {
     }
 
     /** The demo's hook: seeds the history when the option is on. */
@@ -130,11 +132,11 @@ public class HistoryDemo {
     private void print(Result r) {
         StringBuilder b = new StringBuilder(String.format("Demo history seeded in %.1f s at scale %s (issue 22 item 1):",
                 r.duration().toMillis() / 1000.0, r.scale()));
-        b.append(String.format("%n  %-6s %-10s %10s %10s %12s %12s %12s", "year", "shaped as", "request", "decided", "households",
-                "persons", "Ukrainians"));
+        b.append(String.format("%n  %-6s %-10s %10s %10s %12s %12s %12s %14s", "year", "shaped as", "request", "decided", "households",
+                "persons", "Ukrainians", "introduction"));
         for (YearResult y : r.years()) {
-            b.append(String.format("%n  %-6d %-10d %,10d %,10d %,12d %,12d %,12d", y.year(), y.realYear(), y.need(), y.decided(),
-                    y.householdsSettled(), y.personsSettled(), y.ukrainiansSettled()));
+            b.append(String.format("%n  %-6d %-10d %,10d %,10d %,12d %,12d %,12d %,14d", y.year(), y.realYear(), y.need(), y.decided(),
+                    y.householdsSettled(), y.personsSettled(), y.ukrainiansSettled(), y.introductionProgrammes()));
         }
         if (!r.refusals().isEmpty()) {
             b.append(String.format("%n  refused: %s", r.refusals()));
@@ -150,6 +152,8 @@ public class HistoryDemo {
         private final Actor caseworker;
         private final Map<String, Integer> refusals = new TreeMap<>();
         private final Map<String, Actor> officers = new HashMap<>();
+        /** The real today: the steps run at their own moments, which the clock then says is "now". */
+        private final LocalDate today = LocalDate.now(clock);
         private Long centre;
 
         Run() {
@@ -173,9 +177,12 @@ public class HistoryDemo {
             LocalDate decidedOn = LocalDate.of(year - 1, 12, 10);
             y.decided().forEach((m, persons) -> steps.add(new Step(DemoTime.at(decidedOn, LocalTime.of(14, 0)), 1,
                     () -> count("decision", command(() -> commands.capacityDecisions().record(officer(m), m, year, persons, 0, decidedOn))))));
-            int[] settled = new int[3];
+            int[] settled = new int[4];
+            java.util.SplittableRandom intro = new java.util.SplittableRandom(year * 31L + y.households().size());
             Map<String, List<Flow>> lists = new LinkedHashMap<>();
-            for (HistoryPlanner.Household h : y.households()) {
+            for (int i = 0; i < y.households().size(); i++) {
+                HistoryPlanner.Household h = y.households().get(i);
+                int index = i;
                 Flow f = new Flow(h);
                 steps.add(new Step(DemoTime.at(h.permitDate(), LocalTime.of(9, 0)), 2, f::importPermit));
                 LocalDate interview = h.permitDate().plusDays(7);
@@ -192,6 +199,9 @@ public class HistoryDemo {
                         settled[0]++;
                         settled[1] += h.size();
                         settled[2] += h.permitType() == no.bosetting.cases.PermitType.COLLECTIVE_PROTECTION ? h.size() : 0;
+                        // The introduction register: a sample's adults start the programme weeks after (HistoryIntroduction).
+                        settled[3] += introduction.record(f.caseId, index, h.municipality(), h.settlementDate(), today, intro,
+                                this::refused);
                     }
                 }));
             }
@@ -211,7 +221,8 @@ public class HistoryDemo {
                 });
             }
             int decided = y.decided().values().stream().mapToInt(Integer::intValue).sum();
-            return new YearResult(year, y.shape().realYear(), y.need(), decided, y.households().size(), settled[0], settled[1], settled[2]);
+            return new YearResult(year, y.shape().realYear(), y.need(), decided, y.households().size(), settled[0], settled[1], settled[2],
+                    settled[3]);
         }
 
         private void need(int year, int persons) {

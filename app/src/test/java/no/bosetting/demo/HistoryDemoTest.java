@@ -87,6 +87,18 @@ class HistoryDemoTest {
                 select count(*) from settlement_case where permit_reference like :p and permit_type = 'COLLECTIVE_PROTECTION'""")
                 .param("p", prefix + y2022.year() + "-%").query(Integer.class).single()).isPositive();
 
+        // The introduction register holds the history's cohorts: programmes started in several years, statuses for the first.
+        assertThat(result.years().stream().mapToInt(HistoryDemo.YearResult::introductionProgrammes).sum()).isPositive();
+        List<Integer> startYears = jdbc.sql("""
+                select distinct extract(year from i.started_on)::int from intro_participation i
+                join settlement_case c on c.id = i.case_id where c.permit_reference like :p""")
+                .param("p", prefix + "%").query(Integer.class).list();
+        assertThat(startYears).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(jdbc.sql("""
+                select count(*) from intro_outcome o join intro_participation i on i.person_id = o.person_id
+                join settlement_case c on c.id = i.case_id where c.permit_reference like :p""")
+                .param("p", prefix + "%").query(Integer.class).single()).isPositive();
+
         // The statistics of the earlier years show them: the staff page of the surge year and its municipality rows.
         for (HistoryDemo.YearResult y : result.years()) {
             Map<String, ProgressRow> rows = new java.util.HashMap<>();
