@@ -57,6 +57,10 @@ public class DemoDataGenerator {
     private Crisis2022Replay crisis2022; // issue 18 item 2: the 2022 replay, when bosetting.demo-data.replay-2022=true (h18-crisis)
     @org.springframework.beans.factory.annotation.Autowired
     private GrantsDemo grants; // issue 17 items 1–3: demo rates before the replay, one payment run after it (h17-grants)
+    @org.springframework.beans.factory.annotation.Autowired
+    private HistoryDemo history; // issue 22 item 1: five earlier years shaped like 2021–2025, when history-years/national is on (h22-history)
+    @org.springframework.beans.factory.annotation.Autowired
+    private DemoSize size; // issue 22 item 1: the seeding time and the database's size at the end (h22-history)
 
     DemoDataGenerator(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager, DemoCommands commands,
                       HouseholdEdgesDemo householdEdges, HouseholdChangeDemo householdChanges, LifecycleDemo lifecycle,
@@ -117,6 +121,7 @@ public class DemoDataGenerator {
                 plan.events().size());
         DemoReplay replay = new DemoReplay(plan, commands, jdbc, tx, clock);
         grants.rates();
+        history.runIfEnabled(plan.seed());
         replay.run(new DemoProgress(plan.events().size(), System::nanoTime, log::info));
         log.info("Demo data: household edges, round inputs, moves, life cycle, what-if and review");
         householdEdges.run(plan.seed());
@@ -141,6 +146,7 @@ public class DemoDataGenerator {
                 .param("t", java.sql.Timestamp.from(clock.instant()))
                 .param("sec", Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0).param("id", seeding).update();
         log.info("Demo data: complete");
+        size.log(Duration.ofNanos(System.nanoTime() - started));
         return summary;
     }
 

@@ -20,11 +20,16 @@ class DemoDataRunner implements ApplicationRunner {
     private final long seed;
     private final int households;
 
+    /** The national preset's current year (issue 22): 14,000 households, 33,354 persons at seed 2023. */
+    static final int NATIONAL_HOUSEHOLDS = 14_000;
+
     DemoDataRunner(DemoDataGenerator generator, @Value("${bosetting.demo-data.seed:2023}") long seed,
-                   @Value("${bosetting.demo-data.households:3000}") int households) {
+                   @Value("${bosetting.demo-data.households:0}") int households,
+                   @Value("${bosetting.demo-data.national:false}") boolean national) {
         this.generator = generator;
         this.seed = seed;
-        this.households = households;
+        // bosetting.demo-data.national=true: a national year plus the five-year history (HistoryDemo), unless sized here.
+        this.households = households > 0 ? households : national ? NATIONAL_HOUSEHOLDS : 3000;
     }
 
     @Override

@@ -13,6 +13,7 @@ final class DemoProgress {
     static final long EVERY_NANOS = 5_000_000_000L;
     static final DemoProgress SILENT = new DemoProgress(0, () -> 0L, line -> { });
 
+    private final String label;
     private final int total;
     private final LongSupplier nanos;
     private final Consumer<String> out;
@@ -21,6 +22,12 @@ final class DemoProgress {
     private int done;
 
     DemoProgress(int total, LongSupplier nanos, Consumer<String> out) {
+        this("Demo data", total, nanos, out);
+    }
+
+    /** Progress lines that start with {@code label} (the history's: "Demo history 2022"). */
+    DemoProgress(String label, int total, LongSupplier nanos, Consumer<String> out) {
+        this.label = label;
         this.total = total;
         this.nanos = nanos;
         this.out = out;
@@ -33,13 +40,17 @@ final class DemoProgress {
         long now = nanos.getAsLong();
         if (total > 0 && now - lastLine >= EVERY_NANOS) {
             lastLine = now;
-            out.accept(line(done, total, now - started));
+            out.accept(line(label, done, total, now - started));
         }
     }
 
     static String line(int done, int total, long elapsedNanos) {
+        return line("Demo data", done, total, elapsedNanos);
+    }
+
+    static String line(String label, int done, int total, long elapsedNanos) {
         long seconds = elapsedNanos / 1_000_000_000L;
-        String line = String.format("Demo data: %s of %s events (%d %%) in %d s", grouped(done), grouped(total),
+        String line = String.format("%s: %s of %s events (%d %%) in %d s", label, grouped(done), grouped(total),
                 done * 100L / total, seconds);
         if (done * 100L < total) {
             return line; // too early to say how long is left

@@ -167,6 +167,9 @@ final class DemoReplay {
                 PlanRevisionReplay.replay(commands, planner, clock, year, need, first, failureCounts);
                 return;
             }
+            if (commands.nationalPlan().need(year).isPresent()) {
+                return; // last year planned already, by the demo's history (HistoryDemo)
+            }
             ShiftableClock.runAt(first, () -> {
                 LocalDate today = LocalDate.now(clock);
                 CommandResult<Void> saved = commands.capacityRequests().saveNeed(planner, year, need, today, Map.of());
@@ -186,8 +189,14 @@ final class DemoReplay {
     void recordCapacity(DemoPlan.RecordCapacity c) {
         Actor actor = officerLogin(c.municipalityNumber()).orElse(planner);
         if (c.forYear()) {
-            check(c, command(() -> commands.capacityDecisions().record(actor, c.municipalityNumber(), c.year(), c.persons(),
-                    c.unaccompaniedMinors(), c.decidedOn())));
+            // Last year may have its decision already, from the demo's history (HistoryDemo): the places this year's plan
+            // forecasts for last year come on top of it, so neither the history's nor the plan's households lose theirs.
+            Optional<CapacityDecision> earlier = c.year() < DemoTime.date(plan.now()).getYear()
+                    ? commands.capacityDecisions().find(c.municipalityNumber(), c.year()) : Optional.empty();
+            int persons = c.persons() + earlier.map(CapacityDecision::persons).orElse(0);
+            int minors = c.unaccompaniedMinors() + earlier.map(CapacityDecision::unaccompaniedMinors).orElse(0);
+            check(c, command(() -> commands.capacityDecisions().record(actor, c.municipalityNumber(), c.year(), persons,
+                    minors, c.decidedOn())));
             return;
         }
         check(c, command(() -> commands.capacityDecisions().decide(actor, c.municipalityNumber(), new DecisionInput(

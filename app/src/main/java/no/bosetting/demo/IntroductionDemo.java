@@ -132,7 +132,9 @@ class IntroductionDemo {
                     return;
                 }
                 if (decided.add(m)) {
-                    CommandResult.attempt(() -> commands.capacityDecisions().record(planner, m, year, 400, 0, permit));
+                    // The demo's history (HistoryDemo) may have recorded the year's real decision: the cohort's places on top.
+                    int places = commands.capacityDecisions().find(m, year).map(c -> Math.max(400, c.persons() + 60)).orElse(400);
+                    CommandResult.attempt(() -> commands.capacityDecisions().record(planner, m, year, places, 0, permit));
                 }
                 LocalDate settlement = permit.plusDays(60);
                 CommandResult<Long> list = CommandResult.attempt(() -> commands.proposals().sendList(caseworker, m, List.of(caseId), null));

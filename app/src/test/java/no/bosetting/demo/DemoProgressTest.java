@@ -28,6 +28,19 @@ class DemoProgressTest {
         assertThat(lines).containsExactly("Demo data: 5 000 of 15 036 events (33 %) in 5 s, about 10 s left");
     }
 
+    /** Issue 22 item 1: the history's years say which year they are at. */
+    @Test
+    void theHistoryNamesItsYear() {
+        long[] now = {0};
+        List<String> lines = new ArrayList<>();
+        DemoProgress progress = new DemoProgress("Demo history 2022", 2_000, () -> now[0], lines::add);
+        for (int i = 0; i < 1_000; i++) {
+            now[0] += 5_000_000L;
+            progress.step();
+        }
+        assertThat(lines).containsExactly("Demo history 2022: 1 000 of 2 000 events (50 %) in 5 s, about 5 s left");
+    }
+
     @Test
     void noGuessOfTimeLeftBeforeOnePerCentIsDone() {
         DemoProgress.SILENT.step();

@@ -83,6 +83,30 @@ class DemoSeedingRecoveryTest {
         Flyway.configure().dataSource(dataSource).cleanDisabled(false).load().clean();
     }
 
+    /**
+     * Issue 22 item 1: the history (HistoryDemo) seeds inside the same open {@code demo_seeding} row, before the current
+     * year; a start stopped there leaves only history cases, which count as demo data, and the next start empties them
+     * rather than seeding the history a second time.
+     */
+    @Test
+    void aSeedingStoppedInTheHistoryIsEmptiedAndNotSeededTwice() throws SQLException {
+        Flyway.configure().dataSource(dataSource).cleanDisabled(false).load().clean();
+        flyway(null).migrate();
+        sql("insert into demo_seeding (seed, households, started_at) values (2023, 14000, now())");
+        sql("""
+                insert into settlement_case (reference, permit_reference, permit_type, permit_date, status, household_type,
+                    persons, living_situation, status_changed_at, created_at, created_by, updated_at, updated_by)
+                values ('BS-2022-000001', '%s', 'COLLECTIVE_PROTECTION', date '2022-04-01', 'SETTLED', 'SINGLE_ADULT', 1,
+                    'RECEPTION_CENTRE', now(), now(), 'demo', now(), 'demo')""".formatted(HistoryDemo.referencePrefix(2023) + "2022-000001"));
+        assertThat(DemoSeedingRecovery.interrupted(dataSource)).hasValueSatisfying(i -> assertThat(i.householdsSeeded()).isEqualTo(1));
+
+        DemoSeedingRecovery.migrate(flyway(null));
+
+        assertThat(count("select count(*) from settlement_case")).isZero();
+        assertThat(count("select count(*) from demo_seeding")).isZero();
+        Flyway.configure().dataSource(dataSource).cleanDisabled(false).load().clean();
+    }
+
     private static void sql(String sql) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute(sql);
