@@ -18,7 +18,8 @@ import sys
 BACKGROUND = re.compile(r"\b(outbox_message|outbox_email|shedlock|spring_session\w*|demo_seeding)\b", re.I)
 SESSION = re.compile(r"^\s*(set|show|reset|discard)\b", re.I)
 TX_START = re.compile(r"^\s*(begin|start transaction)\b", re.I)
-TX_END = re.compile(r"^\s*(commit|rollback|end)\b", re.I)
+TX_END = re.compile(r"^\s*(commit|rollback|end)\s*$", re.I)
+SAVEPOINT = re.compile(r"^\s*(savepoint|release|rollback\s+to)\b", re.I)
 RECORD = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)? \S+ \[(\d+)\] <([^>]*)> (\w+):  (.*)$")
 STATEMENT = re.compile(r"^(?:execute [^:]+|statement): (.*)$", re.S)
 PARAM = re.compile(r"\$(\d+) = (NULL|'(?:[^']|'')*')", re.S)
@@ -100,15 +101,18 @@ def main():
         if TX_START.match(sql):
             open_tx[pid] = [sql]
             units.append(open_tx[pid])
-        elif TX_END.match(sql) and pid in open_tx:
-            open_tx.pop(pid).append(sql)
+        elif TX_END.match(sql) or SAVEPOINT.match(sql):
+            # The end of a transaction, or a savepoint in it, is kept with its transaction; one that began before the
+            # captured view (the tail of an earlier request on the same connection) is not part of this view.
+            if pid in open_tx:
+                (open_tx.pop(pid) if TX_END.match(sql) else open_tx[pid]).append(sql)
         elif pid in open_tx:
             open_tx[pid].append(sql)
         else:
             units.append([sql])
     out, count = [], 0
     for unit in units:
-        body = [s for s in unit if not (TX_START.match(s) or TX_END.match(s))]
+        body = [s for s in unit if not (TX_START.match(s) or TX_END.match(s) or SAVEPOINT.match(s))]
         if any(BACKGROUND.search(s) for s in body) or not body:
             continue
         for s in unit:
