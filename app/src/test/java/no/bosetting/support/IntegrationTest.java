@@ -19,6 +19,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import({Fixtures.class, TestClockConfig.class})
+@Import({Fixtures.class, TestClockConfig.class, StatementCounter.class})
 public @interface IntegrationTest {
 }
