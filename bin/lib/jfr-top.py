@@ -28,21 +28,38 @@ def samples(lines):
                 stack.append(m.group(1))
 
 
+# Where a sample is: the first of these found anywhere on its stack (checked in this order).
+PARTS = [("password check", ("org.springframework.security.crypto.bcrypt.",)),
+         ("JDBC", ("org.postgresql.", "com.zaxxer.hikari.", "org.springframework.jdbc.")),
+         ("Thymeleaf", ("org.thymeleaf.",)),
+         ("JSON", ("tools.jackson.", "com.fasterxml.jackson.")),
+         ("app code", ("no.bosetting.",))]
+SIGN_IN = "org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.attemptAuthentication"
+
+
 def main():
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 12
-    own, anywhere, total = collections.Counter(), collections.Counter(), 0
+    own, anywhere, parts, total, sign_in = collections.Counter(), collections.Counter(), collections.Counter(), 0, 0
     for stack in samples(sys.stdin):
         if not stack:
             continue
+        if SIGN_IN in stack:
+            # The load's users signing in (bcrypt) before they request the page: not the page's cost.
+            sign_in += 1
+            continue
         total += 1
         own[stack[0]] += 1
+        joined = " ".join(stack)
+        parts[next((name for name, prefixes in PARTS if any(p in joined for p in prefixes)), "other")] += 1
         for method in set(stack):
             if method.startswith(INTERESTING):
                 anywhere[method] += 1
     if not total:
         print("no samples")
         return
-    print("%d samples (all threads). Self (top of stack):" % total)
+    print("parts: " + ", ".join("%s %d %%" % (name, round(100.0 * parts[name] / total))
+                                for name in [n for n, _ in PARTS] + ["other"] if parts[name]))
+    print("%d samples (all threads; %d more in the load users' sign-in left out). Self (top of stack):" % (total, sign_in))
     for method, c in own.most_common(n):
         print("  %5.1f %%  %s" % (100.0 * c / total, method))
     print("Inclusive (application and framework methods anywhere on the stack):")
