@@ -6,10 +6,12 @@ statements (application name 'PostgreSQL JDBC Driver'), inlines the bound parame
 "DETAIL:  Parameters:" line, and writes one script: one pgbench transaction is one page view.
  - Session-level statements (SET, SHOW, RESET, DISCARD, the pool's empty validation query) are left out: the pool runs
    them once per connection, not per view.
- - The background work that may run in the same moment (the outbox dispatcher, the scheduler's lock) is left out by
-   its tables, and so are transactions that are empty after that.
+ - The background work that may run in the same moment (the outbox dispatcher, the scheduler's lock) is left out: a
+   transaction or statement that begins with their tables (not an insert into them, which a request's command makes).
  - BEGIN/COMMIT stay where the application sent them (they are round trips it pays); with --rollback every COMMIT
-   becomes ROLLBACK so a page that writes (an acceptance) can be replayed without changing the data.
+   becomes ROLLBACK so a page that writes (an acceptance) can be replayed without changing the data; its inserts get
+   "on conflict do nothing", since the captured request committed the same rows once (the replay then writes less
+   than the request did: pgbench's rate for it is an upper bound).
 Prints the script to stdout and the number of statements per view (without BEGIN/COMMIT) to stderr as "statements=N".
 """
 import re
@@ -68,6 +70,15 @@ def one_line(sql):
     return "".join(out).strip()
 
 
+def no_conflict(sql):
+    """For the replay of a view that wrote (--rollback): an insert that would meet the rows the captured request itself
+    committed (the acceptance's decision, letters) does nothing instead of ending the pgbench client."""
+    if not sql.lower().startswith("insert") or re.search(r"on conflict", sql[-400:], re.I):
+        return sql
+    head, sep, tail = sql.rpartition(" returning ")
+    return head + " on conflict do nothing returning " + tail if sep else sql + " on conflict do nothing"
+
+
 def inline(sql, params):
     return re.sub(r"\$(\d+)(?!\d)", lambda m: params.get(m.group(1), m.group(0)), sql)
 
@@ -113,11 +124,15 @@ def main():
     out, count = [], 0
     for unit in units:
         body = [s for s in unit if not (TX_START.match(s) or TX_END.match(s) or SAVEPOINT.match(s))]
-        if any(BACKGROUND.search(s) for s in body) or not body:
+        # The outbox dispatcher's and the scheduler's own transactions begin with their tables; a request's
+        # transaction that writes an outbox message (an acceptance) begins with its own work and is kept.
+        if not body or (BACKGROUND.search(body[0]) and not body[0].lower().startswith("insert")):
             continue
         for s in unit:
             if rollback and TX_END.match(s):
                 s = "ROLLBACK"
+            if rollback:
+                s = no_conflict(s)
             out.append(s + ";")
         count += len(body)
     if rollback and out and not TX_START.match(out[0]):
