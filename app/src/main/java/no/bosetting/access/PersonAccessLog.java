@@ -25,16 +25,21 @@ public class PersonAccessLog {
         this.clock = clock;
     }
 
+    /** Persons logged per insert statement (a page of names is one statement, not one per person; issue 22 item 2). */
+    static final int BATCH = 1000;
+
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordRead(Actor actor, Collection<Long> personIds, String purpose) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        for (Long personId : personIds) {
+        List<Long> ids = List.copyOf(personIds);
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            // One row per person, in the order given (ordinality), as the one-insert-per-person loop wrote them.
             jdbc.sql("""
                     insert into person_access_log (accessed_at, username, role, person_id, purpose)
-                    values (:at, :u, :r, :p, :purpose)
+                    select :at, :u, :r, p.id, :purpose from unnest(array[:p]::bigint[]) with ordinality as p(id, n) order by p.n
                     """)
                     .param("at", now).param("u", actor.username()).param("r", actor.role().name())
-                    .param("p", personId).param("purpose", purpose)
+                    .param("p", ids.subList(from, Math.min(ids.size(), from + BATCH))).param("purpose", purpose)
                     .update();
         }
     }

@@ -207,6 +207,11 @@ public class CaseQueries {
     }
 
     public Optional<CaseSummary> summary(long caseId, Actor actor) {
+        // Asked by every panel of the case page: read once per page and actor (shared.RequestMemo).
+        return no.bosetting.shared.RequestMemo.onceOptional("case-summary:" + caseId + ":" + actor, () -> readSummary(caseId, actor));
+    }
+
+    private Optional<CaseSummary> readSummary(long caseId, Actor actor) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(" where c.id = :id");
         params.put("id", caseId);

@@ -49,6 +49,11 @@ public class ProtectedAddress {
     /** The strictest protection of the household's current members, if any. */
     @Transactional(readOnly = true)
     public Optional<AddressProtection> level(long caseId) {
+        // Asked by every panel of the case page: read once per page (shared.RequestMemo).
+        return no.bosetting.shared.RequestMemo.onceOptional("protection:" + caseId, () -> readLevel(caseId));
+    }
+
+    private Optional<AddressProtection> readLevel(long caseId) {
         List<String> levels = jdbc.sql("select address_protection from person where case_id = :c and removed_on is null and address_protection is not null")
                 .param("c", caseId).query(String.class).list();
         if (levels.isEmpty()) {

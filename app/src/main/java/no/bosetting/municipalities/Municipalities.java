@@ -20,13 +20,20 @@ public class Municipalities {
 
     private final JdbcClient jdbc;
     private volatile Map<String, Municipality> byNumber;
+    private volatile List<Municipality> inOrder;
 
     public Municipalities(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    /** In number order; sorted once (pages ask for it on every view). */
     public List<Municipality> all() {
-        return cache().values().stream().sorted((a, b) -> a.number().compareTo(b.number())).toList();
+        List<Municipality> local = inOrder;
+        if (local == null) {
+            local = cache().values().stream().sorted((a, b) -> a.number().compareTo(b.number())).toList();
+            inOrder = local;
+        }
+        return local;
     }
 
     public Optional<Municipality> find(String number) {

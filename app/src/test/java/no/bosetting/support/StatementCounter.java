@@ -5,6 +5,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -22,7 +24,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 @TestConfiguration(proxyBeanMethods = false)
 public class StatementCounter {
 
-    private static final ThreadLocal<int[]> COUNTING = new ThreadLocal<>();
+    private static final ThreadLocal<List<String>> COUNTING = new ThreadLocal<>();
     private static final Set<String> STATEMENTS = Set.of("prepareStatement", "createStatement", "prepareCall");
 
     /** Something that may throw, run while counting. */
@@ -33,15 +35,20 @@ public class StatementCounter {
 
     /** The number of SQL statements the work ran on this thread. */
     public static int count(Work work) throws Exception {
-        int[] counter = new int[1];
-        int[] outer = COUNTING.get();
-        COUNTING.set(counter);
+        return statements(work).size();
+    }
+
+    /** The SQL of each statement the work ran on this thread, in order. */
+    public static List<String> statements(Work work) throws Exception {
+        List<String> counted = new ArrayList<>();
+        List<String> outer = COUNTING.get();
+        COUNTING.set(counted);
         try {
             work.run();
         } finally {
             COUNTING.set(outer);
         }
-        return counter[0];
+        return counted;
     }
 
     @Bean
@@ -73,9 +80,9 @@ public class StatementCounter {
 
         private static Connection counting(Connection target) {
             InvocationHandler handler = (proxy, method, args) -> {
-                int[] counter = COUNTING.get();
-                if (counter != null && STATEMENTS.contains(method.getName())) {
-                    counter[0]++;
+                List<String> counted = COUNTING.get();
+                if (counted != null && STATEMENTS.contains(method.getName())) {
+                    counted.add(args != null && args.length > 0 && args[0] instanceof String sql ? sql : method.getName());
                 }
                 try {
                     return method.invoke(target, args);

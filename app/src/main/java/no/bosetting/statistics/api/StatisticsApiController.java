@@ -5,6 +5,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import no.bosetting.shared.web.ApiProblemException;
 import no.bosetting.statistics.PublishedStatistics;
+import no.bosetting.statistics.StatisticsCache;
 import no.bosetting.statistics.StatisticsQueries;
 import no.bosetting.shared.export.TableExport;
 import org.springframework.http.HttpStatus;
@@ -17,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Public, open statistics: aggregated numbers per municipality, no login, no personal data. The settled
  * persons are the published ones of {@link PublishedStatistics#suppressed}, the same cells the public page
- * and its exports withhold; a withheld count is null in JSON and an empty cell in CSV.
+ * and its exports withhold; a withheld count is null in JSON and an empty cell in CSV. The figures are those kept by
+ * {@link StatisticsCache} (at most its maximum age old); {@code Last-Modified} says when they were computed.
  */
 @RestController
 class StatisticsApiController {
@@ -27,17 +29,18 @@ class StatisticsApiController {
     private static final List<String> HEADERS = List.of("number", "name", "county", "requested", "decided", "settled");
 
     private final StatisticsQueries queries;
-    private final PublishedStatistics statistics;
+    private final StatisticsCache statistics;
 
-    public StatisticsApiController(StatisticsQueries queries, PublishedStatistics statistics) {
+    public StatisticsApiController(StatisticsQueries queries, StatisticsCache statistics) {
         this.queries = queries;
         this.statistics = statistics;
     }
 
     @Operation(summary = "Persons requested, decided and settled per municipality in a year (open data)")
     @GetMapping(value = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
-    List<MunicipalityStatistic> json(@RequestParam(required = false) Integer year) {
-        return rows(year);
+    ResponseEntity<List<MunicipalityStatistic>> json(@RequestParam(required = false) Integer year) {
+        StatisticsCache.Figures figures = figures(year);
+        return ResponseEntity.ok().lastModified(figures.asOf()).body(rows(figures));
     }
 
     @Operation(summary = "The same as CSV (Accept: text/csv)")
@@ -49,17 +52,21 @@ class StatisticsApiController {
     @Operation(summary = "The same as CSV")
     @GetMapping(PATH + ".csv")
     ResponseEntity<String> csv(@RequestParam(required = false) Integer year) {
-        List<List<Object>> cells = rows(year).stream()
+        StatisticsCache.Figures figures = figures(year);
+        List<List<Object>> cells = rows(figures).stream()
                 .map(r -> java.util.Arrays.<Object>asList(r.number(), r.name(), r.county(), r.requested(), r.decided(), r.settled())).toList();
-        return ResponseEntity.ok().contentType(CSV).body(TableExport.csv(new TableExport.Table("municipalities", HEADERS, cells)));
+        return ResponseEntity.ok().contentType(CSV).lastModified(figures.asOf()).body(TableExport.csv(new TableExport.Table("municipalities", HEADERS, cells)));
     }
 
-    private List<MunicipalityStatistic> rows(Integer year) {
+    private StatisticsCache.Figures figures(Integer year) {
         if (year != null && (year < 2000 || year > 2100)) {
             throw new ApiProblemException(HttpStatus.BAD_REQUEST, "year must be between 2000 and 2100");
         }
-        int y = year == null ? queries.currentYear() : year;
-        return statistics.suppressed(y).municipalities().stream()
+        return statistics.figures(year == null ? queries.currentYear() : year, true);
+    }
+
+    private static List<MunicipalityStatistic> rows(StatisticsCache.Figures figures) {
+        return figures.tables().municipalities().stream()
                 .map(r -> new MunicipalityStatistic(r.key(), r.name(), r.countyName(), r.requested(), r.decided(),
                         r.settled() < 0 ? null : r.settled())).toList();
     }

@@ -63,14 +63,11 @@ public class StatisticsView {
     /** Upper bounds (inclusive, days) of the waiting-time map's colour bands b0–b3; b4 is everything above. */
     public static final int[] MAP_DAYS = {30, 60, 90, 180};
 
-    private final PublishedStatistics statistics;
+    private final no.bosetting.statistics.StatisticsCache statistics;
     private final NorwayMap map;
     private final Messages messages;
-    private final no.bosetting.statistics.MovesAndHistory movesAndHistory;
 
-    public StatisticsView(PublishedStatistics statistics, NorwayMap map, Messages messages,
-                          no.bosetting.statistics.MovesAndHistory movesAndHistory) {
-        this.movesAndHistory = movesAndHistory;
+    public StatisticsView(no.bosetting.statistics.StatisticsCache statistics, NorwayMap map, Messages messages) {
         this.statistics = statistics;
         this.map = map;
         this.messages = messages;
@@ -80,13 +77,20 @@ public class StatisticsView {
         populate(model, year, suppress, MapMode.FILL);
     }
 
-    /** All tables of the year, with the small-cell rule applied when {@code suppress}. */
+    /** All tables of the year, with the small-cell rule applied when {@code suppress}, as last computed. */
     private PublishedStatistics.Tables tables(int year, boolean suppress) {
-        return suppress ? statistics.suppressed(year) : statistics.unsuppressed(year);
+        return statistics.figures(year, suppress).tables();
+    }
+
+    /** When the year's figures in that form were computed (the time every output of them states). */
+    public java.time.Instant asOf(int year, boolean suppress) {
+        return statistics.figures(year, suppress).asOf();
     }
 
     public void populate(Model model, int year, boolean suppress, MapMode mapMode) {
-        PublishedStatistics.Tables tables = tables(year, suppress);
+        no.bosetting.statistics.StatisticsCache.Figures figures = statistics.figures(year, suppress);
+        PublishedStatistics.Tables tables = figures.tables();
+        model.addAttribute("figuresAsOf", figures.asOf());
         String mark = messages.get("statistics.suppressedMark");
         List<ProgressRow> municipalities = tables.municipalities();
         List<ProgressRow> counties = tables.counties();
@@ -126,9 +130,9 @@ public class StatisticsView {
         model.addAttribute("threshold", SmallCells.THRESHOLD);
         model.addAttribute("tables", TABLES);
         // Secondary moves within five years and IMDi's settlement history (statistics/moves-history.html).
-        model.addAttribute("moves", movesAndHistory.moves(year, suppress));
+        model.addAttribute("moves", figures.moves());
         model.addAttribute("movesCountedYears", no.bosetting.statistics.MovesAndHistory.COUNTED_YEARS);
-        model.addAttribute("settlementHistory", movesAndHistory.history());
+        model.addAttribute("settlementHistory", figures.history());
     }
 
     public record MapArea(String number, String d, String band, String title) {

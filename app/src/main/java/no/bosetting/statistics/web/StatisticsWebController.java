@@ -101,11 +101,11 @@ class StatisticsWebController {
     private ResponseEntity<byte[]> csv(String name, int year, boolean suppress) {
         TableExport.Table table = find(name, year, suppress);
         return download(TableExport.csv(table).getBytes(StandardCharsets.UTF_8), new MediaType("text", "csv", StandardCharsets.UTF_8),
-                name + "-" + year + ".csv");
+                name + "-" + year + ".csv", view.asOf(year, suppress));
     }
 
     private ResponseEntity<byte[]> xlsx(String name, int year, boolean suppress) {
-        return download(TableExport.xlsx(find(name, year, suppress)), XLSX, name + "-" + year + ".xlsx");
+        return download(TableExport.xlsx(find(name, year, suppress)), XLSX, name + "-" + year + ".xlsx", view.asOf(year, suppress));
     }
 
     private TableExport.Table find(String name, int year, boolean suppress) {
@@ -116,8 +116,9 @@ class StatisticsWebController {
         return table;
     }
 
-    private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String filename) {
-        return ResponseEntity.ok().contentType(type)
+    /** An export of the kept figures; {@code Last-Modified} is when they were computed. */
+    private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String filename, java.time.Instant asOf) {
+        return ResponseEntity.ok().contentType(type).lastModified(asOf)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
                 .body(body);
     }

@@ -1,0 +1,85 @@
+package no.bosetting.shared.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import no.bosetting.access.Actor;
+import no.bosetting.support.Fixtures;
+import no.bosetting.support.IntegrationTest;
+import no.bosetting.support.StatementCounter;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static no.bosetting.support.Fixtures.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Issue 22 item 2: the busy pages run a fixed number of SQL statements whatever the number of rows they show (no
+ * statement per row). Each list is viewed with few rows and with many; the counts must be equal.
+ */
+@IntegrationTest
+class PageStatementsTest {
+
+    private static final String HERØY = "1818";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Fixtures fixtures;
+
+    private int statements(String path, Actor actor) throws Exception {
+        List<String> sql = StatementCounter.statements(() -> mvc.perform(get(path).with(as(actor))).andExpect(status().isOk()));
+        System.out.println("{\"statements\":" + sql.size() + ",\"path\":\"" + path + "\",\"role\":\"" + actor.role() + "\"}");
+        if (Boolean.getBoolean("bosetting.print-sql")) {
+            sql.forEach(s -> System.out.println("  SQL " + s.replaceAll("\\s+", " ")));
+        }
+        return sql.size();
+    }
+
+    @Test
+    void theCaseListRunsTheSameStatementsForTwoRowsAndForAFullPage() throws Exception {
+        long centre = fixtures.centre(HERØY);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            ids.add(fixtures.household(centre, 1));
+        }
+        Actor staff = fixtures.reception(centre);
+        int few = statements("/mottak", staff);
+        for (int i = 0; i < 50; i++) {
+            ids.add(fixtures.household(centre, 1));
+        }
+        int many = statements("/mottak", staff);
+        // 58 statements for 50 residents before the names shown were logged in one insert (access.PersonAccessLog).
+        assertThat(many).as("a page of 50 residents costs what a page of 2 does").isEqualTo(few);
+        Actor caseworker = fixtures.caseworker();
+        assertThat(statements("/saker", caseworker)).isLessThanOrEqualTo(8);
+        assertThat(statements("/saker?status=UNDER_MAPPING", caseworker)).isLessThanOrEqualTo(8);
+        int casePage = statements("/saker/" + ids.get(0), caseworker);
+        // 49 before the case summary and its address protection were read once per page (shared.RequestMemo).
+        assertThat(casePage).isLessThanOrEqualTo(37);
+        statements("/saker/" + ids.get(0) + "/samtale", caseworker);
+        statements("/forslag", caseworker);
+    }
+
+    @Test
+    void theMunicipalityInboxRunsTheSameStatementsForOneProposalAndForTen() throws Exception {
+        long centre = fixtures.centre(HERØY);
+        Actor officer = fixtures.municipality(HERØY);
+        fixtures.resetMunicipality(HERØY);
+        long first = fixtures.household(centre, 1);
+        fixtures.ready(first);
+        fixtures.propose(first, HERØY);
+        int one = statements("/kommune/forslag", officer);
+        int start = statements("/kommune", officer);
+        for (int i = 0; i < 9; i++) {
+            long caseId = fixtures.household(centre, 1);
+            fixtures.ready(caseId);
+            fixtures.propose(caseId, HERØY);
+        }
+        assertThat(statements("/kommune/forslag", officer)).as("ten proposals cost what one does").isEqualTo(one);
+        assertThat(statements("/kommune", officer)).isEqualTo(start);
+    }
+}
