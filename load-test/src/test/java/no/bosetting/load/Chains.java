@@ -19,6 +19,9 @@ final class Chains {
                 .acceptLanguageHeader("nb-NO,nb;q=0.9")
                 .acceptEncodingHeader("gzip, deflate")
                 .userAgentHeader("bosetting-load-test (Gatling)")
+                // Every request a whole answer: no If-Modified-Since from an earlier one (the statistics send
+                // Last-Modified), as pgbench runs the page's whole SQL every time.
+                .disableCaching()
                 .shareConnections();
     }
 
