@@ -352,8 +352,10 @@ public class Proposals {
     }
 
     public List<ProposalRow> forCase(long caseId) {
-        return jdbc.sql(ROW_SELECT + " where p.case_id = :c order by p.proposed_at, p.id").param("c", caseId)
-                .query((rs, n) -> row(rs, LocalDate.now(clock))).list();
+        // Asked by the case page's proposal panel and its message threads: read once per page (shared.RequestMemo).
+        return no.bosetting.shared.RequestMemo.once("proposals-for-case:" + caseId,
+                () -> List.copyOf(jdbc.sql(ROW_SELECT + " where p.case_id = :c order by p.proposed_at, p.id").param("c", caseId)
+                        .query((rs, n) -> row(rs, LocalDate.now(clock))).list()));
     }
 
     /**

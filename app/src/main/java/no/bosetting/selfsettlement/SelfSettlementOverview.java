@@ -14,6 +14,7 @@ import no.bosetting.municipalities.Municipalities;
 import no.bosetting.municipalities.Municipality;
 import no.bosetting.statistics.Disclosure;
 import no.bosetting.statistics.PublishedStatistics;
+import no.bosetting.statistics.StatisticsCache;
 import no.bosetting.statistics.SmallCells;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -97,10 +98,11 @@ public class SelfSettlementOverview {
     private final SettlementDecisions decisions;
     private final SelfSettlementSettings settings;
     private final SelfSettlementRequests requests;
-    private final PublishedStatistics published;
+    /** The published figures as the public statistics show them (kept, issue 22 item 2): the same withheld cells. */
+    private final StatisticsCache published;
 
     public SelfSettlementOverview(JdbcClient jdbc, Clock clock, Municipalities municipalities, SettlementDecisions decisions,
-                                  SelfSettlementSettings settings, SelfSettlementRequests requests, PublishedStatistics published) {
+                                  SelfSettlementSettings settings, SelfSettlementRequests requests, StatisticsCache published) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.municipalities = municipalities;
@@ -122,7 +124,7 @@ public class SelfSettlementOverview {
     public List<PublicMunicipality> publicList() {
         int year = LocalDate.now(clock).getYear();
         java.util.Set<String> usedWithheld = new java.util.HashSet<>();
-        published.suppressed(year).municipalities().stream().filter(r -> r.used() < 0).forEach(r -> usedWithheld.add(r.key()));
+        published.figures(year, true).tables().municipalities().stream().filter(r -> r.used() < 0).forEach(r -> usedWithheld.add(r.key()));
         List<PublicMunicipality> list = new ArrayList<>();
         for (SelfSettlementSetting s : settings.accepting().values()) {
             Municipality m = municipalities.find(s.municipalityNumber()).orElse(null);
@@ -161,7 +163,7 @@ public class SelfSettlementOverview {
         Map<RefusalReason, Integer> reasons = reasonCounts(year);
         List<int[]> days = decisionDays(year);
         Map<String, int[]> variants = variantCounts(year);
-        PublishedStatistics.Tables open = published.suppressed(year);
+        PublishedStatistics.Tables open = published.figures(year, true).tables();
         Map<String, Integer> usedShown = new java.util.HashMap<>();
         open.municipalities().forEach(r -> usedShown.put(r.key(), r.used()));
 

@@ -103,6 +103,18 @@ class StatisticsCacheTest {
         });
         System.out.println("{\"statements\":[" + statements[0] + "," + statements[1] + "],\"path\":\"/offentlig/statistikk\"}");
         assertThat(cache.computations() - before).as("one computation for two views").isEqualTo(1);
+        // The public list of self-settlement municipalities withholds what the statistics withhold: from the same kept figures.
+        List<String> selfSettlement = new java.util.ArrayList<>();
+        ShiftableClock.runAt(later, () -> {
+            try {
+                selfSettlement.addAll(StatementCounter.statements(() -> view("/offentlig/selvbosetting")));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(cache.computations() - before).as("the self-settlement list computed nothing again").isEqualTo(1);
+        assertThat(selfSettlement).as("none of the figures' statements (the households' timelines)")
+                .noneMatch(sql -> sql.contains("h.command = 'PROPOSE'"));
         assertThat(statements[0]).as("the first view computes the figures").isGreaterThanOrEqualTo(8);
         // 11 statements when computed; a kept view runs only the crisis-mode check of the crisis figures fragment.
         assertThat(statements[1]).as("the second view runs none of the figures' statements").isLessThanOrEqualTo(1);
