@@ -73,8 +73,12 @@ class SecurityConfig {
      * again without the throttle.
      */
     @Bean
-    AuthenticationProvider passwordAuthentication(UserAccounts accounts, PasswordEncoder encoder, SignInThrottle throttle) {
-        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
+    AuthenticationProvider passwordAuthentication(UserAccounts accounts, PasswordEncoder encoder, SignInThrottle throttle,
+                                                  java.time.Clock clock,
+                                                  @Value("${bosetting.security.verified-credentials.ttl:PT5M}") java.time.Duration ttl,
+                                                  @Value("${bosetting.security.verified-credentials.max-entries:10000}") int maxEntries) {
+        // HTTP Basic API clients send the password on every request: BCrypt once per ttl, not per request (issue 22).
+        DaoAuthenticationProvider passwords = new RememberedPasswordChecks(accounts, clock, ttl, maxEntries);
         passwords.setPasswordEncoder(encoder);
         return new ThrottledAuthenticationProvider(passwords, throttle);
     }

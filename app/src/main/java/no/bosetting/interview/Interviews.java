@@ -202,8 +202,10 @@ public class Interviews {
     }
 
     public Optional<SettlementInterview> find(long caseId) {
-        return jdbc.sql("select * from settlement_interview where case_id = :c").param("c", caseId)
-                .query((rs, n) -> map(rs)).optional();
+        // Read once per page: the interview page asked twice (the form and its question set; issue 22 item 2).
+        return no.bosetting.shared.RequestMemo.onceOptional("settlement-interview:" + caseId, () ->
+                jdbc.sql("select * from settlement_interview where case_id = :c").param("c", caseId)
+                        .query((rs, n) -> map(rs)).optional());
     }
 
     /**

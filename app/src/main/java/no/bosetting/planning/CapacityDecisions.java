@@ -51,9 +51,11 @@ public class CapacityDecisions {
     }
 
     public Optional<CapacityDecision> find(String municipalityNumber, int year) {
-        return jdbc.sql("select " + COLUMNS + " from capacity_decision where municipality_number = :m and year = :y")
-                .param("m", municipalityNumber).param("y", year)
-                .query((rs, n) -> map(rs)).optional();
+        // Read once per page: the municipality's start page asked twice (its figures and the even pace; issue 22 item 2).
+        return no.bosetting.shared.RequestMemo.onceOptional("capacity-decision:" + municipalityNumber + ":" + year, () ->
+                jdbc.sql("select " + COLUMNS + " from capacity_decision where municipality_number = :m and year = :y")
+                        .param("m", municipalityNumber).param("y", year)
+                        .query((rs, n) -> map(rs)).optional());
     }
 
     public Map<String, CapacityDecision> forYear(int year) {

@@ -70,13 +70,13 @@ class InterviewWebController {
         CaseSummary summary = openable(id, actor);
         Optional<SettlementInterview> existing = interviews.find(id);
         // The form names the members (for their consent); prefilled it shows family and health details: a read.
-        accessLog.recordRead(actor, caseQueries.personIds(id), "web:/saker/" + id + "/samtale");
+        List<Long> members = caseQueries.personIds(id);
+        accessLog.recordRead(actor, members, "web:/saker/" + id + "/samtale");
         if (existing.isPresent()) {
             if (existing.get().answers().healthDetails() != null) {
                 interviews.recordHealthRead(id, actor, "web:/saker/" + id + "/samtale");
             }
         }
-        List<Long> members = caseQueries.personIds(id);
         InterviewForm form = existing.map(i -> InterviewForm.from(i.answers(), members, consents.consenting(id)))
                 .orElseGet(InterviewForm::new);
         return show(summary, existing, form, Map.of(), model);
