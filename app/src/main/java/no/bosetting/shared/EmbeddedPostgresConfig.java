@@ -98,9 +98,8 @@ class EmbeddedPostgresConfig {
         ds.setPassword("postgres");
         ds.setMaximumPoolSize(10);
         ds.setPoolName("embedded");
-        // Dates of timestamps (::date, date_trunc) in SQL are Norwegian dates whatever the JVM's zone: the driver sets the
-        // session's zone from the JVM's at connect, so every connection sets it back (issue 16 point 1).
-        ds.setConnectionInitSql(TimeConfig.SESSION_TIME_ZONE_SQL);
+        // Norwegian dates in SQL and a plan per execution of the lists' optional filters: see DatabaseSession.
+        ds.setConnectionInitSql(DatabaseSession.INIT_SQL);
         return ds;
     }
 

@@ -12,9 +12,6 @@ public class TimeConfig {
 
     public static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
 
-    /** Run on every new database connection (embedded and, via spring.datasource.hikari.connection-init-sql, external). */
-    public static final String SESSION_TIME_ZONE_SQL = "set time zone 'Europe/Oslo'";
-
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {

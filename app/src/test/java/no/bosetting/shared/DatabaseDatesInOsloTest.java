@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 16 point 1: a timestamp's date in SQL ({@code ::date}) is its Norwegian date even when the JVM runs in UTC, as
  * servers do. The PostgreSQL driver sets a session's zone from the JVM's when it connects; every new connection sets it
- * back to Europe/Oslo ({@link TimeConfig#SESSION_TIME_ZONE_SQL}).
+ * back to Europe/Oslo ({@link DatabaseSession#INIT_SQL}).
  */
 @IntegrationTest
 class DatabaseDatesInOsloTest {
