@@ -14,6 +14,7 @@ import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.ShiftableClock;
 import no.bosetting.support.Fixtures;
+import no.bosetting.support.StatementCounter;
 import no.bosetting.support.IntegrationTest;
 import no.bosetting.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +42,7 @@ class GrantPaymentsTest {
 
     private static final String VEGA = "1815";
     private static final String VEVELSTAD = "1816";
+    private static final String BEIARN = "1839";
 
     @Autowired
     GrantPayments payments;
@@ -196,6 +198,28 @@ class GrantPaymentsTest {
         mvc.perform(get("/tilskudd").with(as(fixtures.planner())))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Prognose fra planleggingsscenarioet")))
                 .andExpect(content().string(not(containsString("??"))));
+    }
+
+    @Test
+    void theGrantListAndItsExportRunTheSameStatementsForOnePersonAndForFive() throws Exception {
+        LocalDate today = TestClock.today();
+        Actor officer = fixtures.municipality(BEIARN);
+        accepted(BEIARN, today.minusDays(3), today.plusDays(20));
+        int listOne = statements("/kommune/tilskudd", officer);
+        int exportOne = statements("/kommune/tilskudd/eksport.csv", officer);
+        for (int i = 0; i < 4; i++) {
+            accepted(BEIARN, today.minusDays(3), today.plusDays(20));
+        }
+        // Names and case references were read per case before (two statements per listed household).
+        assertThat(statements("/kommune/tilskudd", officer)).as("a page of five persons costs what a page of one does").isEqualTo(listOne);
+        assertThat(statements("/kommune/tilskudd/eksport.csv", officer)).as("an export of five costs what an export of one does")
+                .isEqualTo(exportOne);
+        assertThat(jdbc.sql("select count(distinct person_id) from person_access_log where username = :u and purpose = 'grants'")
+                .param("u", officer.username()).query(Long.class).single()).isEqualTo(5);
+    }
+
+    private int statements(String path, Actor actor) throws Exception {
+        return StatementCounter.statements(() -> mvc.perform(get(path).with(as(actor))).andExpect(status().isOk())).size();
     }
 
     @Test

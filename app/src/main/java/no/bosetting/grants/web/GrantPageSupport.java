@@ -4,11 +4,9 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import no.bosetting.access.Actor;
 import no.bosetting.access.PersonAccessLog;
@@ -97,19 +95,16 @@ class GrantPageSupport {
     }
 
     private List<NamedRow> named(List<GrantViews.PersonRow> rows, Actor actor) {
-        Map<Long, String> names = new HashMap<>();
-        Map<Long, String> references = new HashMap<>();
-        Set<Long> caseIds = new LinkedHashSet<>();
-        rows.forEach(r -> caseIds.add(r.caseId()));
-        for (long caseId : caseIds) {
-            cases.summaryForSystem(caseId).ifPresent(s -> references.put(caseId, s.reference()));
-            cases.members(caseId).forEach(m -> names.put(m.id(), m.fullName()));
-        }
-        List<Long> shown = rows.stream().map(GrantViews.PersonRow::personId).filter(names::containsKey).toList();
+        Map<Long, String[]> found = cases.namesAndReferences(rows.stream().map(GrantViews.PersonRow::personId).distinct().toList());
+        List<Long> shown = rows.stream().map(GrantViews.PersonRow::personId).filter(id -> found.containsKey(id) && found.get(id)[0] != null).distinct().toList();
         if (!shown.isEmpty()) {
             accessLog.recordRead(actor, shown, "grants");
         }
-        return rows.stream().map(r -> new NamedRow(r, names.getOrDefault(r.personId(), "–"), references.getOrDefault(r.caseId(), ""))).toList();
+        return rows.stream().map(r -> {
+            String[] nameAndReference = found.get(r.personId());
+            return nameAndReference == null ? new NamedRow(r, "–", "")
+                    : new NamedRow(r, nameAndReference[0] == null ? "–" : nameAndReference[0], nameAndReference[1]);
+        }).toList();
     }
 
     static List<Integer> years(int first) {
