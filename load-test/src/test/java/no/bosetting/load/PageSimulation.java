@@ -41,8 +41,11 @@ public class PageSimulation extends Simulation {
                             .pause(Settings.ACCEPT_PAUSE));
         } else {
             ChainBuilder request = kind.equals("api") ? Chains.api(name, path, user) : Chains.page(name, path);
+            ChainBuilder warm = kind.equals("api") ? Chains.api(name, path, user, true) : Chains.pageSilently(name, path);
             ChainBuilder start = user == null || kind.equals("api") ? exec(session -> session) : Chains.signIn(user);
-            scenario = scenario(name).exec(start).during(Settings.DURATION).on(request);
+            scenario = scenario(name).exec(start)
+                    .during(Settings.WARMUP).on(warm)
+                    .during(Settings.DURATION).on(request);
         }
         setUp(scenario.injectOpen(atOnceUsers(users))).protocols(Chains.protocol());
     }

@@ -16,6 +16,12 @@ final class Settings {
     /** Virtual users at once; each signs in once and then repeats its requests: a closed loop like pgbench -c. */
     static final int USERS = Integer.getInteger("users", 8);
     static final Duration DURATION = Duration.ofSeconds(Integer.getInteger("duration", 10));
+    /**
+     * Seconds each virtual user requests its page silently before the measured {@link #DURATION}: the load generator's
+     * own JVM is fresh for every page, and its start-up (class loading, its JIT) would otherwise take the same two
+     * cores from the app inside the measured seconds, which pgbench's client never does.
+     */
+    static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("warmup", 5));
 
     /** A case the caseworker opens; a pending proposal to Bergen; a resident of Råde with an interview. */
     static final long CASE_ID = Long.getLong("caseId", 1);
