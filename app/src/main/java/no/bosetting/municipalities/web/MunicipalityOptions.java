@@ -26,8 +26,8 @@ public class MunicipalityOptions {
         if (options == null) {
             StringBuilder html = new StringBuilder(16_384);
             for (Municipality m : municipalities.all()) {
-                html.append("<option value=\"").append(HtmlUtils.htmlEscape(m.number())).append("\">")
-                        .append(HtmlUtils.htmlEscape(m.label())).append("</option>");
+                html.append("<option value=\"").append(HtmlUtils.htmlEscape(m.number(), "UTF-8")).append("\">")
+                        .append(HtmlUtils.htmlEscape(m.label(), "UTF-8")).append("</option>");
             }
             options = html.toString();
             all = options;
@@ -35,7 +35,7 @@ public class MunicipalityOptions {
         if (selected == null || selected.toString().isEmpty() || municipalities.find(selected.toString()).isEmpty()) {
             return options;
         }
-        String value = "<option value=\"" + HtmlUtils.htmlEscape(selected.toString()) + "\">";
+        String value = "<option value=\"" + HtmlUtils.htmlEscape(selected.toString(), "UTF-8") + "\">";
         return options.replace(value, value.substring(0, value.length() - 1) + " selected>");
     }
 }

@@ -22,6 +22,16 @@ class GlobalModelAdvice {
         return request.getRequestURI().substring(request.getContextPath().length());
     }
 
+    /** The page's language as the layout names it (lang attribute, language link): worked out once here, not per use. */
+    @ModelAttribute("pageLanguage")
+    String pageLanguage(java.util.Locale locale) {
+        return switch (locale.getLanguage()) {
+            case "en" -> "en";
+            case "uk" -> "uk";
+            default -> "nb";
+        };
+    }
+
     @ModelAttribute("unreadNotifications")
     Long unreadNotifications(Principal principal) {
         return principal == null ? null : notifications.unread(principal.getName());
