@@ -273,4 +273,43 @@ public class StatisticsQueries {
     public int currentYear() {
         return LocalDate.now(clock).getYear();
     }
+
+    /** The first year the statistics answer for: older figures are not in Bosetting. */
+    public static final int FIRST_YEAR = 2000;
+
+    /**
+     * The year a statistics page, export or API call asks for: this year when none is given, otherwise a year from
+     * {@link #FIRST_YEAR} to next year (decisions for next year are made in the autumn). The one rule for every page and
+     * the API; it also bounds the years the kept figures (StatisticsCache) can be asked to compute.
+     */
+    public int yearOrCurrent(Integer year) {
+        int current = currentYear();
+        if (year == null) {
+            return current;
+        }
+        if (year < FIRST_YEAR || year > current + 1) {
+            throw new YearOutOfRange(year, FIRST_YEAR, current + 1);
+        }
+        return year;
+    }
+
+    /** A year outside what the statistics answer for, with the years they do. */
+    public static final class YearOutOfRange extends RuntimeException {
+        private final int first;
+        private final int last;
+
+        YearOutOfRange(int year, int first, int last) {
+            super("year must be between " + first + " and " + last + ", not " + year);
+            this.first = first;
+            this.last = last;
+        }
+
+        public int first() {
+            return first;
+        }
+
+        public int last() {
+            return last;
+        }
+    }
 }

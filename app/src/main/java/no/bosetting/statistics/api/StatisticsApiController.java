@@ -59,10 +59,11 @@ class StatisticsApiController {
     }
 
     private StatisticsCache.Figures figures(Integer year) {
-        if (year != null && (year < 2000 || year > 2100)) {
-            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "year must be between 2000 and 2100");
+        try {
+            return statistics.figures(queries.yearOrCurrent(year), true);
+        } catch (StatisticsQueries.YearOutOfRange e) {
+            throw new ApiProblemException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
-        return statistics.figures(year == null ? queries.currentYear() : year, true);
     }
 
     private static List<MunicipalityStatistic> rows(StatisticsCache.Figures figures) {

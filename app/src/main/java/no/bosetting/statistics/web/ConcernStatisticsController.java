@@ -31,10 +31,12 @@ class ConcernStatisticsController {
 
     @GetMapping("/statistikk/bekymringer")
     String page(@RequestParam(required = false) Integer year, Model model) {
-        if (year != null && (year < 2000 || year > 2100)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        int y;
+        try {
+            y = queries.yearOrCurrent(year);
+        } catch (StatisticsQueries.YearOutOfRange e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
-        int y = year == null ? queries.currentYear() : year;
         ConcernReports.Counts counts = reports.counts(y);
         Map<String, Integer> byIndicator = new LinkedHashMap<>();
         counts.byIndicator().forEach((k, v) -> byIndicator.put("concern.indicator." + k.name(), SmallCells.count(v)));

@@ -43,10 +43,11 @@ class FairnessController {
     }
 
     private int yearOr(Integer year) {
-        if (year != null && (year < 2000 || year > 2100)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        try {
+            return queries.yearOrCurrent(year);
+        } catch (StatisticsQueries.YearOutOfRange e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
-        return year == null ? queries.currentYear() : year;
     }
 
     @GetMapping(BASE)
