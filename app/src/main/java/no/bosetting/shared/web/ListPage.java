@@ -51,8 +51,14 @@ public record ListPage<T>(List<T> items, long total, PageRequest request, Map<St
         return items.isEmpty() ? 0 : request.offset() + 1;
     }
 
+    /** The number of the last row shown (0 when no row is shown). */
     public long lastShown() {
-        return request.offset() + items.size();
+        return items.isEmpty() ? 0 : request.offset() + items.size();
+    }
+
+    /** A page after the last one (an old link, a hand-typed {@code page=}): the list has rows, but none here. */
+    public boolean pastTheEnd() {
+        return items.isEmpty() && total > 0;
     }
 
     /** The pages to link: the first, the last and two either side of this one (null marks a gap). */
