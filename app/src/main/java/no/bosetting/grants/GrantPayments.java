@@ -200,7 +200,7 @@ public class GrantPayments {
         return jdbc.sql("select count(*) from grant_payment_run").query(Long.class).single();
     }
 
-    public List<PaymentRun> runs(int offset, int limit) {
+    public List<PaymentRun> runs(long offset, int limit) {
         return jdbc.sql("select " + RUN + " from grant_payment_run order by id desc offset :o limit :l").param("o", offset).param("l", limit)
                 .query((rs, n) -> run(rs)).list();
     }
@@ -210,7 +210,7 @@ public class GrantPayments {
     }
 
     /** The run's locked lines, by municipality and person; {@code limit} 0 = all (exports). */
-    public List<PaymentRun.Line> lines(long runId, int offset, int limit) {
+    public List<PaymentRun.Line> lines(long runId, long offset, int limit) {
         return jdbc.sql("""
                 select id, run_id, person_id, case_id, kind, scheme_year, period_month, calendar_year, municipality_number, amount,
                        previous_amount, rate_id, explanation

@@ -97,7 +97,7 @@ public class GrantViews {
     }
 
     /** The persons with amounts for the municipality in the five years, settled first by date, a page of them. */
-    public List<PersonRow> municipalityPersons(String municipality, int from, int offset, int limit) {
+    public List<PersonRow> municipalityPersons(String municipality, int from, long offset, int limit) {
         StringBuilder columns = new StringBuilder();
         for (int i = 0; i < YEARS; i++) {
             columns.append(", coalesce(sum(l.amount) filter (where l.calendar_year = ").append(from + i).append("), 0)");

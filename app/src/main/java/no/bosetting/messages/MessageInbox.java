@@ -10,6 +10,9 @@ import java.util.Map;
 import no.bosetting.access.Actor;
 import no.bosetting.access.Role;
 import no.bosetting.municipalities.Municipalities;
+import no.bosetting.shared.web.ListPage;
+import no.bosetting.shared.web.PageRequest;
+import no.bosetting.shared.web.SortKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,21 +67,12 @@ public class MessageInbox {
                 .thenComparing(r -> r.lastMessageAt(), Comparator.nullsLast(Comparator.reverseOrder()))).toList();
     }
 
-    /** One page of the inbox: the threads shown, how many there are, the actor's general thread and the empty ones left out. */
-    public record InboxPage(List<ThreadRow> rows, long total, int page, int size, ThreadRow general, long empty) {
-
-        public long from() {
-            return total == 0 ? 0 : (long) (page - 1) * size + 1;
-        }
-
-        public long to() {
-            return Math.min(total, (long) page * size);
-        }
-
-        public int pages() {
-            return (int) Math.max(1, (total + size - 1) / size);
-        }
+    /** One page of the inbox: the threads shown with how many there are, the actor's general thread and the empty ones left out. */
+    public record InboxPage(ListPage<ThreadRow> threads, ThreadRow general, long empty) {
     }
+
+    /** The inbox's one order, its SQL's own (latest first): the key only names it for the list component. */
+    public static final List<SortKey> ORDER = List.of(new SortKey("latest", "", ""));
 
     /**
      * The inbox page (issue 16 point 9): threads with messages, latest first, paged with the total count; threads nobody
@@ -86,8 +80,7 @@ public class MessageInbox {
      * shown at the top whether anyone has written in it or not. The agency also sees the households' threads.
      */
     @Transactional(readOnly = true)
-    public InboxPage page(Actor actor, boolean withEmpty, int page, int size) {
-        int p = Math.max(1, page);
+    public InboxPage page(Actor actor, boolean withEmpty, PageRequest page, Map<String, String> filters) {
         String where;
         Map<String, Object> params = new LinkedHashMap<>();
         Side own;
@@ -103,7 +96,7 @@ public class MessageInbox {
                             municipalities.name(actor.municipalityNumber()), null, null, null, 0, 0));
             where = MUNICIPALITY_MAY_USE + " and t.kind <> 'MUNICIPALITY'" + (withEmpty ? "" : " and t.last_message_at is not null");
         } else {
-            return new InboxPage(List.of(), 0, 1, size, null, 0);
+            return new InboxPage(page.result(List.of(), 0, filters), null, 0);
         }
         String from = " from message_thread t left join settlement_case c on c.id = t.case_id ";
         long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
@@ -111,10 +104,10 @@ public class MessageInbox {
                 : MUNICIPALITY_MAY_USE + " and t.kind <> 'MUNICIPALITY' and t.last_message_at is null";
         long empty = withEmpty ? 0 : jdbc.sql("select count(*)" + from + emptyWhere).params(params).query(Long.class).single();
         Map<String, Object> paged = new LinkedHashMap<>(params);
-        paged.put("limit", size);
-        paged.put("offset", (long) (p - 1) * size);
+        paged.put("limit", page.size());
+        paged.put("offset", page.offset());
         List<ThreadRow> rows = rows(where, paged, actor, own, " order by t.last_message_at desc nulls last, t.id desc limit :limit offset :offset");
-        return new InboxPage(rows, total, p, size, general, empty);
+        return new InboxPage(page.result(rows, total, filters), general, empty);
     }
 
     /**

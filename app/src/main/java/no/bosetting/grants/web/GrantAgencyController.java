@@ -1,5 +1,7 @@
 package no.bosetting.grants.web;
 
+import java.util.Map;
+
 import no.bosetting.access.CurrentActor;
 import no.bosetting.grants.AdditionalGrants;
 import no.bosetting.grants.GrantRates;
@@ -66,9 +68,9 @@ class GrantAgencyController {
     }
 
     @GetMapping("/tilskudd/kommuner/{number}")
-    String municipality(@PathVariable String number, @RequestParam(defaultValue = "0") int page, Model model) {
+    String municipality(@PathVariable String number, @RequestParam Map<String, String> query, Model model) {
         known(number);
-        return support.municipalityPage(model, CurrentActor.get(), number, page, "/tilskudd/kommuner/" + number, "/tilskudd/personer/");
+        return support.municipalityPage(model, CurrentActor.get(), number, query, "/tilskudd/kommuner/" + number, "/tilskudd/personer/");
     }
 
     @GetMapping("/tilskudd/kommuner/{number}/eksport.csv")

@@ -23,6 +23,8 @@ import no.bosetting.grants.ScheduleLine;
 import no.bosetting.municipalities.Municipalities;
 import no.bosetting.shared.export.TableExport;
 import no.bosetting.shared.web.Messages;
+import no.bosetting.shared.web.PageRequest;
+import no.bosetting.shared.web.SortKey;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -37,7 +39,8 @@ import org.springframework.ui.Model;
 @Component
 class GrantPageSupport {
 
-    static final int PAGE_SIZE = 50;
+    /** The person list has one order, its SQL's own (settled first, by date): the key only names it for the list component. */
+    private static final List<SortKey> PERSON_ORDER = List.of(new SortKey("settled", "", ""));
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final GrantViews views;
@@ -71,22 +74,15 @@ class GrantPageSupport {
      * Fills the municipality's page from the stored schedules: every change they depend on (acceptance, settlement, a
      * planned or corrected date, a household change, a move) recomputes them when it happens, so a read writes nothing.
      */
-    String municipalityPage(Model model, Actor actor, String number, int page, String base, String personBase) {
+    String municipalityPage(Model model, Actor actor, String number, Map<String, String> query, String base, String personBase) {
         int first = views.firstYear();
-        long total = views.countPersons(number, first);
-        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        int p = Math.max(0, Math.min(page, pages - 1));
-        List<GrantViews.PersonRow> rows = views.municipalityPersons(number, first, p * PAGE_SIZE, PAGE_SIZE);
+        PageRequest request = PageRequest.read(query, PERSON_ORDER, "settled");
+        List<GrantViews.PersonRow> rows = views.municipalityPersons(number, first, request.offset(), request.size());
         model.addAttribute("municipalityName", municipalities.name(number));
         model.addAttribute("number", number);
         model.addAttribute("years", years(first));
         model.addAttribute("sums", views.municipalityYears(number, first));
-        model.addAttribute("rows", named(rows, actor));
-        model.addAttribute("page", p);
-        model.addAttribute("pages", pages);
-        model.addAttribute("total", total);
-        model.addAttribute("from", total == 0 ? 0 : p * PAGE_SIZE + 1);
-        model.addAttribute("to", p * PAGE_SIZE + rows.size());
+        model.addAttribute("persons", request.result(named(rows, actor), views.countPersons(number, first), Map.of()));
         model.addAttribute("ratesUsed", views.ratesUsed(number, first));
         model.addAttribute("missingRates", views.missingRates(number, first));
         model.addAttribute("base", base);

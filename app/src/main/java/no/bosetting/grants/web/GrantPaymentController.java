@@ -17,6 +17,8 @@ import no.bosetting.shared.export.TableExport;
 import no.bosetting.shared.web.FormReader;
 import no.bosetting.shared.web.Messages;
 import no.bosetting.shared.web.NumberFormat;
+import no.bosetting.shared.web.PageRequest;
+import no.bosetting.shared.web.SortKey;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -32,7 +34,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class GrantPaymentController {
 
     static final String BASE = "/tilskudd/utbetalinger";
-    static final int PAGE_SIZE = 50;
+    /** Each list has one order, its SQL's own: the key only names it for the list component. */
+    private static final List<SortKey> RUN_ORDER = List.of(new SortKey("id", "", ""));
+    private static final List<SortKey> LINE_ORDER = List.of(new SortKey("municipality", "", ""));
 
     private final GrantPayments payments;
     private final Municipalities municipalities;
@@ -52,36 +56,32 @@ class GrantPaymentController {
     }
 
     @GetMapping(BASE)
-    String page(@RequestParam(required = false) Long run, @RequestParam(defaultValue = "0") int page,
-                @RequestParam(name = "side", defaultValue = "0") int runsPage, Model model) {
-        return show(model, run, page, runsPage, Map.of(), Map.of("kind", "REGULAR", "year", String.valueOf(java.time.LocalDate.now(clock).getYear())));
+    String page(@RequestParam(required = false) Long run, @RequestParam Map<String, String> query, Model model) {
+        return show(model, run, query, Map.of(), Map.of("kind", "REGULAR", "year", String.valueOf(java.time.LocalDate.now(clock).getYear())));
     }
 
-    private String show(Model model, Long runId, int page, int runsPage, Map<String, String> errors, Map<String, String> values) {
-        long runCount = payments.countRuns();
-        int runPages = (int) Math.max(1, (runCount + PAGE_SIZE - 1) / PAGE_SIZE);
-        int rp = Math.max(0, Math.min(runsPage, runPages - 1));
-        model.addAttribute("runs", payments.runs(rp * PAGE_SIZE, PAGE_SIZE));
-        model.addAttribute("runCount", runCount);
-        model.addAttribute("runsPage", rp);
-        model.addAttribute("runPages", runPages);
+    /**
+     * The page's two lists share the list component's {@code page} and {@code size}: they page the open run's lines, or
+     * the runs when no run is open (a run's link and its lines' pager never carried the runs' page either). The runs'
+     * old {@code side} (from 0) still pages the runs.
+     */
+    private String show(Model model, Long runId, Map<String, String> query, Map<String, String> errors, Map<String, String> values) {
+        Map<String, String> runsQuery = runId == null ? new HashMap<>(query) : new HashMap<>();
+        if (!runsQuery.containsKey("page") && query.get("side") != null) {
+            runsQuery.put("page", query.get("side"));
+        }
+        PageRequest runsRequest = PageRequest.read(runsQuery, RUN_ORDER, "id");
+        model.addAttribute("runs", runsRequest.result(payments.runs(runsRequest.offset(), runsRequest.size()), payments.countRuns(), Map.of()));
         model.addAttribute("errors", errors);
         model.addAttribute("values", values);
         model.addAttribute("kinds", PaymentRun.Kind.values());
         model.addAttribute("canEdit", GrantRates.mayEdit(CurrentActor.get()));
         if (runId != null) {
             payments.find(runId).ifPresent(r -> {
-                long total = payments.countLines(r.id());
-                int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-                int p = Math.max(0, Math.min(page, pages - 1));
-                List<PaymentRun.Line> lines = payments.lines(r.id(), p * PAGE_SIZE, PAGE_SIZE);
+                PageRequest request = PageRequest.read(query, LINE_ORDER, "municipality");
+                List<PaymentRun.Line> lines = payments.lines(r.id(), request.offset(), request.size());
                 model.addAttribute("run", r);
-                model.addAttribute("lines", lines);
-                model.addAttribute("linePage", p);
-                model.addAttribute("linePages", pages);
-                model.addAttribute("lineTotal", total);
-                model.addAttribute("lineFrom", total == 0 ? 0 : p * PAGE_SIZE + 1);
-                model.addAttribute("lineTo", p * PAGE_SIZE + lines.size());
+                model.addAttribute("lines", request.result(lines, payments.countLines(r.id()), Map.of("run", String.valueOf(r.id()))));
                 model.addAttribute("references", references(lines));
                 model.addAttribute("municipalityNames", names(lines));
             });
@@ -110,7 +110,7 @@ class GrantPaymentController {
                 errors.put("year", errors.remove(""));
             }
         }
-        return show(model, null, 0, 0, errors, params);
+        return show(model, null, Map.of(), errors, params);
     }
 
     @GetMapping(BASE + "/eksport.csv")

@@ -1,5 +1,7 @@
 package no.bosetting.grants.web;
 
+import java.util.Map;
+
 import no.bosetting.access.Actor;
 import no.bosetting.access.CurrentActor;
 import no.bosetting.access.Role;
@@ -31,8 +33,8 @@ class MunicipalityGrantController {
     }
 
     @GetMapping("/kommune/tilskudd")
-    String page(@RequestParam(defaultValue = "0") int page, Model model) {
-        return support.municipalityPage(model, CurrentActor.get(), own(), page, "/kommune/tilskudd", "/kommune/tilskudd/personer/");
+    String page(@RequestParam Map<String, String> query, Model model) {
+        return support.municipalityPage(model, CurrentActor.get(), own(), query, "/kommune/tilskudd", "/kommune/tilskudd/personer/");
     }
 
     @GetMapping("/kommune/tilskudd/eksport.csv")

@@ -29,6 +29,7 @@ import no.bosetting.proposals.Proposals;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.web.FormReader;
 import no.bosetting.shared.web.Messages;
+import no.bosetting.shared.web.PageRequest;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -73,11 +74,9 @@ class MessageWebController {
         this.messages = messages;
     }
 
-    static final int PAGE_SIZE = 50;
-
     @GetMapping("/meldinger")
-    String inbox(@RequestParam(name = "tomme", required = false) String withEmpty,
-                 @RequestParam(name = "side", required = false, defaultValue = "1") String page, Model model) {
+    String inbox(@RequestParam(name = "tomme", required = false) String withEmpty, @RequestParam Map<String, String> query,
+                 Model model) {
         Actor actor = CurrentActor.get();
         if (actor.is(Role.MUNICIPALITY_OFFICER)) {
             model.addAttribute("caseChoices", proposals.list(actor, actor.municipalityNumber(), null, false, 500).stream()
@@ -86,10 +85,17 @@ class MessageWebController {
             model.addAttribute("municipalities", municipalities.all());
         }
         boolean empty = "1".equals(withEmpty);
-        int p = page.matches("\\d{1,6}") ? Integer.parseInt(page) : 1;
-        MessageInbox.InboxPage result = inbox.page(actor, empty, p, PAGE_SIZE);
+        Map<String, String> paging = new LinkedHashMap<>(query);
+        String oldPage = query.get("side");
+        if (!paging.containsKey("page") && oldPage != null && oldPage.matches("\\d{1,6}")) {
+            // Addresses from before the list component counted ?side= from 1.
+            paging.put("page", String.valueOf(Integer.parseInt(oldPage) - 1));
+        }
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("tomme", empty ? "1" : null);
+        MessageInbox.InboxPage result = inbox.page(actor, empty, PageRequest.read(paging, MessageInbox.ORDER, "latest"), filters);
         model.addAttribute("inbox", result);
-        model.addAttribute("threads", result.rows());
+        model.addAttribute("threads", result.threads());
         model.addAttribute("withEmpty", empty);
         return "messages/inbox";
     }
