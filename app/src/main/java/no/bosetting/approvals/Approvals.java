@@ -17,6 +17,9 @@ import no.bosetting.cases.CaseCommands;
 import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.outbox.Outbox;
+import no.bosetting.shared.web.ListPage;
+import no.bosetting.shared.web.PageRequest;
+import no.bosetting.shared.web.SortKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -211,6 +214,19 @@ public class Approvals implements TwoStepControl {
         List<Approval> rows = jdbc.sql("select " + COLUMNS + FROM + " where a.status = 'PENDING' order by a.proposed_at, a.id limit :l offset :o")
                 .param("l", limit).param("o", offset).query((rs, n) -> map(rs)).list();
         return new Page(rows, total, offset, limit);
+    }
+
+    /** The approvers' list's one order: oldest first, so no proposal waits behind newer ones. */
+    public static final List<SortKey> PENDING_ORDER = List.of(
+            new SortKey("proposed", "a.proposed_at, a.id", "a.proposed_at desc, a.id desc"));
+
+    /** Pending proposals for the approvers' list, one page with the count of all. */
+    @Transactional(readOnly = true)
+    public ListPage<Approval> pending(PageRequest page, Map<String, String> filters) {
+        List<Approval> rows = jdbc.sql("select " + COLUMNS + FROM + " where a.status = 'PENDING' order by " + page.orderBy()
+                        + " limit :l offset :o")
+                .param("l", page.size()).param("o", page.offset()).query((rs, n) -> map(rs)).list();
+        return page.result(rows, pendingCount(), filters);
     }
 
     @Transactional(readOnly = true)

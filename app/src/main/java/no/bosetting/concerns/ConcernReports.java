@@ -26,6 +26,9 @@ import no.bosetting.shared.AllocationRestrictions;
 import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.FieldProblem;
+import no.bosetting.shared.web.ListPage;
+import no.bosetting.shared.web.PageRequest;
+import no.bosetting.shared.web.SortKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,7 +44,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ConcernReports implements AllocationRestrictions {
 
     /** Reports per page of the list. */
-    public static final int PAGE_SIZE = 50;
+    /** The list's one order: newest first. */
+    public static final List<SortKey> ORDER = List.of(new SortKey("created", "created_at, id", "created_at desc, id desc"));
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -173,41 +177,24 @@ public class ConcernReports implements AllocationRestrictions {
         return report;
     }
 
-    /** A page of reports, newest first, for a designated user (every report listed is logged as read); empty for anyone else. */
+    /**
+     * A page of reports, newest first, for a designated user (every report listed is logged as read); empty for anyone
+     * else. A page past the last shows the last, so an address kept from a longer list still shows reports.
+     */
     @Transactional(readOnly = true)
-    public ReportPage list(Actor actor, Long caseId, int page) {
+    public ListPage<ConcernReport> list(Actor actor, Long caseId, PageRequest page, Map<String, String> filters) {
         if (!designation.isDesignated(actor)) {
-            return new ReportPage(List.of(), 0, 0);
+            return page.result(List.of(), 0, filters);
         }
         String where = caseId == null ? "" : " where case_id = :c";
         var count = jdbc.sql("select count(*) from concern_report" + where);
         long total = (caseId == null ? count : count.param("c", caseId)).query(Long.class).single();
-        int last = (int) Math.max(0, (total - 1) / PAGE_SIZE);
-        int shown = Math.max(0, Math.min(page, last));
-        var q = jdbc.sql("select * from concern_report" + where + " order by created_at desc, id desc limit :l offset :o")
-                .param("l", PAGE_SIZE).param("o", (long) shown * PAGE_SIZE);
+        PageRequest shown = page.onPage((int) Math.min(page.page(), Math.max(0, (total - 1) / page.size())));
+        var q = jdbc.sql("select * from concern_report" + where + " order by " + shown.orderBy() + " limit :l offset :o")
+                .param("l", shown.size()).param("o", shown.offset());
         List<ConcernReport> reports = (caseId == null ? q : q.param("c", caseId)).query((rs, n) -> report(rs)).list();
         reports.forEach(r -> accessLog.record(actor, r.id(), r.caseId(), "list"));
-        return new ReportPage(reports, shown, total);
-    }
-
-    public record ReportPage(List<ConcernReport> reports, int page, long total) {
-
-        public int from() {
-            return reports.isEmpty() ? 0 : page * PAGE_SIZE + 1;
-        }
-
-        public int to() {
-            return page * PAGE_SIZE + reports.size();
-        }
-
-        public boolean hasNext() {
-            return to() < total;
-        }
-
-        public boolean hasPrevious() {
-            return page > 0;
-        }
+        return shown.result(reports, total, filters);
     }
 
     private ConcernReport report(ResultSet rs) throws SQLException {

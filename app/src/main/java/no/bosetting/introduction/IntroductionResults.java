@@ -1,12 +1,17 @@
 package no.bosetting.introduction;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import no.bosetting.municipalities.Municipalities;
+import no.bosetting.municipalities.Municipality;
+import no.bosetting.shared.web.ListPage;
+import no.bosetting.shared.web.PageRequest;
+import no.bosetting.shared.web.SortKey;
 import no.bosetting.statistics.SmallCells;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -42,8 +47,21 @@ public class IntroductionResults {
                       Integer workOrEducation, Double share) {
     }
 
-    public record Results(Integer year, Row national, List<Row> municipalities) {
+    public record Results(Integer year, Row national, ListPage<Row> municipalities) {
     }
+
+    /**
+     * The table's one order: by municipality name. The names are the municipalities module's, so SQL orders by each
+     * number's place in the name-sorted list bound as {@code :byName}; a number without a name shows as itself, which
+     * sorts before every name.
+     */
+    public static final List<SortKey> ORDER = List.of(new SortKey("name",
+            "array_position(cast(:byName as text[]), p.municipality_number::text) nulls first, p.municipality_number",
+            "array_position(cast(:byName as text[]), p.municipality_number::text) desc nulls last, p.municipality_number desc"));
+
+    private static final String COMPLETED_IN = """
+             from intro_outcome o join intro_participation p on p.person_id = o.person_id
+            where (cast(:year as integer) is null or extract(year from p.completed_on) = :year)""";
 
     /** The years in which someone completed the programme with a status recorded, newest first. */
     public List<Integer> years() {
@@ -52,27 +70,40 @@ public class IntroductionResults {
                 join intro_participation p on p.person_id = o.person_id order by 1 desc""").query(Integer.class).list();
     }
 
-    /** Results of the persons who completed in {@code year} (null = every year), small cells withheld. */
-    public Results results(Integer year) {
-        Map<String, Map<OutcomeCategory, Integer>> counts = new LinkedHashMap<>();
-        jdbc.sql("""
-                select p.municipality_number, o.status, count(*) as n from intro_outcome o
-                join intro_participation p on p.person_id = o.person_id
-                where (cast(:year as integer) is null or extract(year from p.completed_on) = :year)
-                group by p.municipality_number, o.status order by p.municipality_number""")
+    /**
+     * Results of the persons who completed in {@code year} (null = every year), small cells withheld: the nation's, and
+     * one page of the municipalities' with the count of all of them. A page past the last shows the last.
+     */
+    public Results results(Integer year, PageRequest page, Map<String, String> filters) {
+        Map<OutcomeCategory, Integer> nation = new EnumMap<>(OutcomeCategory.class);
+        jdbc.sql("select o.status, count(*) as n" + COMPLETED_IN + " group by o.status")
                 .param("year", year)
                 .query(rs -> {
-                    counts.computeIfAbsent(rs.getString("municipality_number"), k -> new EnumMap<>(OutcomeCategory.class))
-                            .put(OutcomeCategory.valueOf(rs.getString("status")), rs.getInt("n"));
+                    nation.put(OutcomeCategory.valueOf(rs.getString("status")), rs.getInt("n"));
                 });
-        Map<OutcomeCategory, Integer> nation = new EnumMap<>(OutcomeCategory.class);
+        long total = jdbc.sql("select count(distinct p.municipality_number)" + COMPLETED_IN)
+                .param("year", year).query(Long.class).single();
+        PageRequest shown = page.onPage((int) Math.min(page.page(), Math.max(0, (total - 1) / page.size())));
+        List<String> numbers = jdbc.sql("select p.municipality_number" + COMPLETED_IN + " group by p.municipality_number"
+                        + " order by " + shown.orderBy() + " limit :l offset :o")
+                .param("year", year).param("byName", numbersByName()).param("l", shown.size()).param("o", shown.offset())
+                .query(String.class).list();
+        Map<String, Map<OutcomeCategory, Integer>> counts = new LinkedHashMap<>();
+        numbers.forEach(m -> counts.put(m, new EnumMap<>(OutcomeCategory.class)));
+        jdbc.sql("select p.municipality_number, o.status, count(*) as n" + COMPLETED_IN
+                        + " and p.municipality_number = any(:numbers) group by p.municipality_number, o.status")
+                .param("year", year).param("numbers", numbers.toArray(String[]::new))
+                .query(rs -> {
+                    counts.get(rs.getString("municipality_number")).put(OutcomeCategory.valueOf(rs.getString("status")), rs.getInt("n"));
+                });
         List<Row> rows = new ArrayList<>();
-        counts.forEach((m, c) -> {
-            c.forEach((s, n) -> nation.merge(s, n, Integer::sum));
-            rows.add(row(m, municipalities.name(m), c));
-        });
-        rows.sort(java.util.Comparator.comparing(Row::name));
-        return new Results(year, row(null, null, nation), rows);
+        counts.forEach((m, c) -> rows.add(row(m, municipalities.name(m), c)));
+        return new Results(year, row(null, null, nation), shown.result(rows, total, filters));
+    }
+
+    private String[] numbersByName() {
+        return municipalities.all().stream().sorted(Comparator.comparing(Municipality::name))
+                .map(Municipality::number).toArray(String[]::new);
     }
 
     private static Row row(String number, String name, Map<OutcomeCategory, Integer> c) {

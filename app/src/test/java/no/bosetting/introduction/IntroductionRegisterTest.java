@@ -2,6 +2,7 @@ package no.bosetting.introduction;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import no.bosetting.access.Actor;
 import no.bosetting.decisions.SettlementDecisions;
@@ -10,6 +11,7 @@ import no.bosetting.proposals.Proposals;
 import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.ShiftableClock;
+import no.bosetting.shared.web.PageRequest;
 import no.bosetting.support.Fixtures;
 import no.bosetting.support.IntegrationTest;
 import no.bosetting.support.TestClock;
@@ -196,16 +198,17 @@ class IntroductionRegisterTest {
         long three = data.settled(LEIRFJORD, 2, false);
         data.completeWith(three, LEIRFJORD, List.of(OutcomeCategory.NEITHER));
         int year = TestClock.today().plusDays(400).getYear();
-        IntroductionResults.Results r = results.results(year);
-        IntroductionResults.Row heroy = r.municipalities().stream().filter(m -> m.municipalityNumber().equals(HEROY)).findFirst().orElseThrow();
-        IntroductionResults.Row leirfjord = r.municipalities().stream().filter(m -> m.municipalityNumber().equals(LEIRFJORD)).findFirst().orElseThrow();
+        IntroductionResults.Results r = results.results(year,
+                PageRequest.first(PageRequest.MAX_SIZE, IntroductionResults.ORDER, "name"), Map.of());
+        IntroductionResults.Row heroy = r.municipalities().items().stream().filter(m -> m.municipalityNumber().equals(HEROY)).findFirst().orElseThrow();
+        IntroductionResults.Row leirfjord = r.municipalities().items().stream().filter(m -> m.municipalityNumber().equals(LEIRFJORD)).findFirst().orElseThrow();
         assertThat(heroy.persons()).isGreaterThanOrEqualTo(5);
         assertThat(heroy.share()).isNotNull();
         if (leirfjord.persons() == null) { // only this test's three persons completed there that year
             assertThat(leirfjord.share()).isNull();
             assertThat(leirfjord.byStatus().get(OutcomeCategory.NEITHER)).isNull();
         }
-        assertThat(r.municipalities()).allSatisfy(m -> {
+        assertThat(r.municipalities().items()).allSatisfy(m -> {
             assertThat(m.persons() == null || m.persons() >= 5).isTrue();
             assertThat(m.share() == null || m.persons() != null).isTrue();
         });

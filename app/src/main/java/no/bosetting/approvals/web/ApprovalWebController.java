@@ -14,6 +14,7 @@ import no.bosetting.approvals.ReturnReason;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.web.FormReader;
 import no.bosetting.shared.web.Messages;
+import no.bosetting.shared.web.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,8 +33,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ApprovalWebController {
 
-    static final int PAGE_SIZE = 50;
-
     private final Approvals approvals;
     private final ApprovalPolicy policy;
     private final ApprovalRows rows;
@@ -47,16 +46,9 @@ class ApprovalWebController {
     }
 
     @GetMapping("/godkjenninger")
-    String list(@RequestParam(name = "side", defaultValue = "1") int side, Model model) {
+    String list(@RequestParam Map<String, String> query, Model model) {
         approver();
-        int page = Math.max(1, side);
-        Approvals.Page result = approvals.pending((page - 1) * PAGE_SIZE, PAGE_SIZE);
-        long pages = Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
-        model.addAttribute("result", result);
-        model.addAttribute("page", page);
-        model.addAttribute("pages", pages);
-        model.addAttribute("first", result.rows().isEmpty() ? 0 : result.offset() + 1);
-        model.addAttribute("last", result.offset() + result.rows().size());
+        model.addAttribute("result", approvals.pending(PageRequest.read(query, Approvals.PENDING_ORDER, "proposed"), query));
         return "approvals/list";
     }
 

@@ -25,6 +25,7 @@ import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.web.FormReader;
 import no.bosetting.shared.web.Messages;
+import no.bosetting.shared.web.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -72,11 +73,11 @@ class ConcernWebController {
     }
 
     @GetMapping("/bekymringer")
-    String list(@RequestParam(name = "sak", required = false) Long caseId, @RequestParam(name = "side", defaultValue = "0") int page,
-                Model model) {
+    String list(@RequestParam(name = "sak", required = false) Long caseId, @RequestParam Map<String, String> query, Model model) {
         Actor actor = designated();
         model.addAttribute("open", caseId == null ? screenings.open(actor) : List.of());
-        model.addAttribute("result", reports.list(actor, caseId, Math.max(0, page)));
+        Map<String, String> filters = caseId == null ? Map.of() : Map.of("sak", String.valueOf(caseId));
+        model.addAttribute("result", reports.list(actor, caseId, PageRequest.read(query, ConcernReports.ORDER, "-created"), filters));
         model.addAttribute("caseId", caseId);
         return "concerns/list";
     }

@@ -1,6 +1,6 @@
 package no.bosetting.introduction.web;
 
-import java.util.List;
+import java.util.Map;
 
 import no.bosetting.access.Actor;
 import no.bosetting.access.CurrentActor;
@@ -12,6 +12,7 @@ import no.bosetting.introduction.OutcomeModels;
 import no.bosetting.introduction.OutcomeCategory;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.web.Messages;
+import no.bosetting.shared.web.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,8 +30,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class IntroductionResultsController {
 
-    static final int PAGE_SIZE = 50;
-
     private final IntroductionResults results;
     private final OutcomeModels models;
     private final Messages messages;
@@ -41,43 +40,22 @@ class IntroductionResultsController {
         this.messages = messages;
     }
 
-    /** One page of rows, with "showing a–b of n". */
-    record Paged(List<IntroductionResults.Row> rows, int page, int totalPages, int from, int to, int total) {
-
-        static Paged of(List<IntroductionResults.Row> all, int page) {
-            int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-            int p = Math.min(Math.max(page, 0), pages - 1);
-            int from = p * PAGE_SIZE;
-            int to = Math.min(all.size(), from + PAGE_SIZE);
-            return new Paged(all.subList(from, to), p, pages, all.isEmpty() ? 0 : from + 1, to, all.size());
-        }
-
-        public boolean hasNext() {
-            return page + 1 < totalPages;
-        }
-
-        public boolean hasPrevious() {
-            return page > 0;
-        }
-    }
-
     @GetMapping("/statistikk/introduksjon")
-    String agency(@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "0") int side, Model model) {
+    String agency(@RequestParam(required = false) Integer year, @RequestParam Map<String, String> query, Model model) {
         if (!CurrentActor.get().isAgency()) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
-        return populate(year, side, model, false);
+        return populate(year, query, model, false);
     }
 
     @GetMapping("/offentlig/introduksjon")
-    String publicResults(@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "0") int side, Model model) {
-        return populate(year, side, model, true);
+    String publicResults(@RequestParam(required = false) Integer year, @RequestParam Map<String, String> query, Model model) {
+        return populate(year, query, model, true);
     }
 
-    private String populate(Integer year, int side, Model model, boolean publicView) {
-        IntroductionResults.Results r = results.results(year);
-        model.addAttribute("results", r);
-        model.addAttribute("page", Paged.of(r.municipalities(), side));
+    private String populate(Integer year, Map<String, String> query, Model model, boolean publicView) {
+        Map<String, String> filters = year == null ? Map.of() : Map.of("year", String.valueOf(year));
+        model.addAttribute("results", results.results(year, PageRequest.read(query, IntroductionResults.ORDER, "name"), filters));
         model.addAttribute("years", results.years());
         model.addAttribute("year", year);
         model.addAttribute("statuses", OutcomeCategory.values());
