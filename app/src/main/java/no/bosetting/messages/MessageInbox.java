@@ -1,8 +1,6 @@
 package no.bosetting.messages;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,29 +40,6 @@ public class MessageInbox {
     public MessageInbox(JdbcClient jdbc, Municipalities municipalities) {
         this.jdbc = jdbc;
         this.municipalities = municipalities;
-    }
-
-    /**
-     * The actor's threads, unread first, then the most recent. The agency sees every thread that has
-     * messages; a municipality its general thread and the threads of the cases it may still write about.
-     */
-    @Transactional(readOnly = true)
-    public List<ThreadRow> inbox(Actor actor) {
-        List<ThreadRow> rows;
-        if (actor.isAgency()) {
-            rows = rows(" where t.last_message_at is not null", Map.of(), actor, Side.AGENCY);
-        } else if (actor.role() == Role.MUNICIPALITY_OFFICER) {
-            rows = new ArrayList<>(rows(MUNICIPALITY_MAY_USE, Map.of("own", actor.municipalityNumber()), actor, Side.MUNICIPALITY));
-            if (rows.stream().noneMatch(r -> r.ref().kind() == ThreadKind.MUNICIPALITY)) {
-                // The general thread is always there for the municipality, also before anyone has written in it.
-                rows.add(new ThreadRow(ThreadRef.notStarted(ThreadKind.MUNICIPALITY, null, actor.municipalityNumber()), null,
-                        municipalities.name(actor.municipalityNumber()), null, null, null, 0, 0));
-            }
-        } else {
-            return List.of();
-        }
-        return rows.stream().sorted(Comparator.comparing((ThreadRow r) -> r.unread() == 0)
-                .thenComparing(r -> r.lastMessageAt(), Comparator.nullsLast(Comparator.reverseOrder()))).toList();
     }
 
     /** One page of the inbox: the threads shown with how many there are, the actor's general thread and the empty ones left out. */
