@@ -10,7 +10,6 @@ import no.bosetting.access.Role;
 import no.bosetting.municipalities.Municipalities;
 import no.bosetting.shared.web.ListPage;
 import no.bosetting.shared.web.PageRequest;
-import no.bosetting.shared.web.SortKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,9 +44,6 @@ public class MessageInbox {
     /** One page of the inbox: the threads shown with how many there are, the actor's general thread and the empty ones left out. */
     public record InboxPage(ListPage<ThreadRow> threads, ThreadRow general, long empty) {
     }
-
-    /** The inbox's one order, its SQL's own (latest first): the key only names it for the list component. */
-    public static final List<SortKey> ORDER = List.of(new SortKey("latest", "", ""));
 
     /**
      * The inbox page (issue 16 point 9): threads with messages, latest first, paged with the total count; threads nobody

@@ -210,7 +210,7 @@ class MessageThreadsTest {
 
     /** The actor's inbox threads as the inbox page lists them (latest first), on one page. */
     private List<ThreadRow> threads(Actor actor) {
-        return inbox.page(actor, true, PageRequest.first(PageRequest.MAX_SIZE, MessageInbox.ORDER, "latest"), java.util.Map.of())
+        return inbox.page(actor, true, PageRequest.inFixedOrder(java.util.Map.of(), PageRequest.MAX_SIZE), java.util.Map.of())
                 .threads().items();
     }
 }

@@ -126,7 +126,7 @@ class RefugeeThreadTest {
         mvc.perform(get("/meldinger").param("tomme", "1").with(as(officer))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Sak " + quietRef)))
                 .andExpect(content().string(containsString("Viser 1–2 av 2")));
-        MessageInbox.InboxPage page = inbox.page(officer, false, PageRequest.read(Map.of(), MessageInbox.ORDER, "latest"), Map.of());
+        MessageInbox.InboxPage page = inbox.page(officer, false, PageRequest.inFixedOrder(Map.of()), Map.of());
         assertThat(page.threads().items()).extracting(r -> r.caseReference()).containsExactly(busyRef);
         assertThat(page.general()).isNotNull();
     }

@@ -24,7 +24,6 @@ import no.bosetting.municipalities.Municipalities;
 import no.bosetting.shared.export.TableExport;
 import no.bosetting.shared.web.Messages;
 import no.bosetting.shared.web.PageRequest;
-import no.bosetting.shared.web.SortKey;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -39,8 +38,6 @@ import org.springframework.ui.Model;
 @Component
 class GrantPageSupport {
 
-    /** The person list has one order, its SQL's own (settled first, by date): the key only names it for the list component. */
-    private static final List<SortKey> PERSON_ORDER = List.of(new SortKey("settled", "", ""));
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final GrantViews views;
@@ -76,7 +73,7 @@ class GrantPageSupport {
      */
     String municipalityPage(Model model, Actor actor, String number, Map<String, String> query, String base, String personBase) {
         int first = views.firstYear();
-        PageRequest request = PageRequest.read(query, PERSON_ORDER, "settled");
+        PageRequest request = PageRequest.inFixedOrder(query);
         List<GrantViews.PersonRow> rows = views.municipalityPersons(number, first, request.offset(), request.size());
         model.addAttribute("municipalityName", municipalities.name(number));
         model.addAttribute("number", number);

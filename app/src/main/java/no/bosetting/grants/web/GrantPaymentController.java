@@ -18,7 +18,6 @@ import no.bosetting.shared.web.FormReader;
 import no.bosetting.shared.web.Messages;
 import no.bosetting.shared.web.NumberFormat;
 import no.bosetting.shared.web.PageRequest;
-import no.bosetting.shared.web.SortKey;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -34,9 +33,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class GrantPaymentController {
 
     static final String BASE = "/tilskudd/utbetalinger";
-    /** Each list has one order, its SQL's own: the key only names it for the list component. */
-    private static final List<SortKey> RUN_ORDER = List.of(new SortKey("id", "", ""));
-    private static final List<SortKey> LINE_ORDER = List.of(new SortKey("municipality", "", ""));
 
     private final GrantPayments payments;
     private final Municipalities municipalities;
@@ -70,7 +66,7 @@ class GrantPaymentController {
         if (!runsQuery.containsKey("page") && query.get("side") != null) {
             runsQuery.put("page", query.get("side"));
         }
-        PageRequest runsRequest = PageRequest.read(runsQuery, RUN_ORDER, "id");
+        PageRequest runsRequest = PageRequest.inFixedOrder(runsQuery);
         model.addAttribute("runs", runsRequest.result(payments.runs(runsRequest.offset(), runsRequest.size()), payments.countRuns(), Map.of()));
         model.addAttribute("errors", errors);
         model.addAttribute("values", values);
@@ -78,7 +74,7 @@ class GrantPaymentController {
         model.addAttribute("canEdit", GrantRates.mayEdit(CurrentActor.get()));
         if (runId != null) {
             payments.find(runId).ifPresent(r -> {
-                PageRequest request = PageRequest.read(query, LINE_ORDER, "municipality");
+                PageRequest request = PageRequest.inFixedOrder(query);
                 List<PaymentRun.Line> lines = payments.lines(r.id(), request.offset(), request.size());
                 model.addAttribute("run", r);
                 model.addAttribute("lines", request.result(lines, payments.countLines(r.id()), Map.of("run", String.valueOf(r.id()))));

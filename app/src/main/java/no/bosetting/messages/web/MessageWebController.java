@@ -93,7 +93,7 @@ class MessageWebController {
         }
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("tomme", empty ? "1" : null);
-        MessageInbox.InboxPage result = inbox.page(actor, empty, PageRequest.read(paging, MessageInbox.ORDER, "latest"), filters);
+        MessageInbox.InboxPage result = inbox.page(actor, empty, PageRequest.inFixedOrder(paging), filters);
         model.addAttribute("inbox", result);
         model.addAttribute("threads", result.threads());
         model.addAttribute("withEmpty", empty);

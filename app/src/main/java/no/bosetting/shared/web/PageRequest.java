@@ -33,6 +33,23 @@ public record PageRequest(int page, int size, SortKey sortKey, boolean descendin
         return new PageRequest(page, size, fallback, desc, true);
     }
 
+    /** The order of a list that has only its SQL's own: no {@code sort} parameter, nothing for SQL to take from it. */
+    private static final SortKey FIXED = new SortKey("fixed", "", "");
+
+    /**
+     * Page and size for a list in one fixed order (its SQL's own): {@code sort} in the address is ignored and never
+     * written into the pager's links.
+     */
+    public static PageRequest inFixedOrder(Map<String, String> query) {
+        return inFixedOrder(query, DEFAULT_SIZE);
+    }
+
+    public static PageRequest inFixedOrder(Map<String, String> query, int defaultSize) {
+        int page = Math.max(0, number(query.get("page"), 0));
+        int size = Math.min(MAX_SIZE, Math.max(1, number(query.get("size"), defaultSize)));
+        return new PageRequest(page, size, FIXED, false, true);
+    }
+
     /** The first page of {@code size} rows in the default order: for callers that show a short list. */
     public static PageRequest first(int size, List<SortKey> keys, String defaultSort) {
         return read(Map.of("size", String.valueOf(size)), size, keys, defaultSort);

@@ -7,7 +7,6 @@ import java.util.Map;
 import no.bosetting.statistics.ProgressRow;
 import no.bosetting.shared.web.ListPage;
 import no.bosetting.shared.web.PageRequest;
-import no.bosetting.shared.web.SortKey;
 import org.springframework.ui.Model;
 
 /**
@@ -18,7 +17,6 @@ import org.springframework.ui.Model;
 final class MunicipalityTable {
 
     static final int PAGE_SIZE = 25;
-    private static final List<SortKey> ORDER = List.of(new SortKey("name", "", ""));
 
     private MunicipalityTable() {
     }
@@ -32,7 +30,7 @@ final class MunicipalityTable {
                 .filter(r -> (r.key() + " " + r.name() + " " + (r.countyName() == null ? "" : r.countyName()))
                         .toLowerCase(Locale.ROOT).contains(wanted))
                 .toList();
-        PageRequest request = PageRequest.read(query, PAGE_SIZE, ORDER, "name");
+        PageRequest request = PageRequest.inFixedOrder(query, PAGE_SIZE);
         int from = (int) Math.min(matching.size(), request.offset());
         int to = Math.min(matching.size(), from + request.size());
         Map<String, String> filters = new java.util.LinkedHashMap<>();
