@@ -6,12 +6,10 @@ import java.util.Map;
 import no.bosetting.concerns.ConcernReports;
 import no.bosetting.statistics.SmallCells;
 import no.bosetting.statistics.StatisticsQueries;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Concern reports counted without personal data (issue 18 item 3): per concern and per referral in a year, every count
@@ -31,12 +29,7 @@ class ConcernStatisticsController {
 
     @GetMapping("/statistikk/bekymringer")
     String page(@RequestParam(required = false) Integer year, Model model) {
-        int y;
-        try {
-            y = queries.yearOrCurrent(year);
-        } catch (StatisticsQueries.YearOutOfRange e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
-        }
+        int y = queries.yearOrCurrent(year);
         ConcernReports.Counts counts = reports.counts(y);
         Map<String, Integer> byIndicator = new LinkedHashMap<>();
         counts.byIndicator().forEach((k, v) -> byIndicator.put("concern.indicator." + k.name(), SmallCells.count(v)));

@@ -42,17 +42,9 @@ class FairnessController {
         this.messages = messages;
     }
 
-    private int yearOr(Integer year) {
-        try {
-            return queries.yearOrCurrent(year);
-        } catch (StatisticsQueries.YearOutOfRange e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
-        }
-    }
-
     @GetMapping(BASE)
     String page(@RequestParam(required = false) Integer year, @RequestParam(required = false) Integer kvartal, Model model) {
-        int y = yearOr(year);
+        int y = queries.yearOrCurrent(year);
         FairnessReport.Report r = report.report(y);
         int quarter = kvartal != null && r.quarters().contains(kvartal) ? kvartal
                 : r.quarters().isEmpty() ? 0 : r.quarters().get(r.quarters().size() - 1);
@@ -69,14 +61,14 @@ class FairnessController {
 
     @GetMapping(BASE + "/eksport/{table}.csv")
     ResponseEntity<byte[]> csv(@PathVariable String table, @RequestParam(required = false) Integer year) {
-        int y = yearOr(year);
+        int y = queries.yearOrCurrent(year);
         return download(TableExport.csv(table(table, y)).getBytes(StandardCharsets.UTF_8),
                 new MediaType("text", "csv", StandardCharsets.UTF_8), "rettferdighet-" + table + "-" + y + ".csv");
     }
 
     @GetMapping(BASE + "/eksport/{table}.xlsx")
     ResponseEntity<byte[]> xlsx(@PathVariable String table, @RequestParam(required = false) Integer year) {
-        int y = yearOr(year);
+        int y = queries.yearOrCurrent(year);
         return download(TableExport.xlsx(table(table, y)), StatisticsWebController.XLSX, "rettferdighet-" + table + "-" + y + ".xlsx");
     }
 

@@ -38,14 +38,6 @@ class StatisticsWebController {
         this.queries = queries;
     }
 
-    private int yearOr(Integer year) {
-        try {
-            return queries.yearOrCurrent(year);
-        } catch (StatisticsQueries.YearOutOfRange e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
-        }
-    }
-
     private static boolean agency() {
         return CurrentActor.find().map(a -> a.isAgency()).orElse(false);
     }
@@ -53,7 +45,7 @@ class StatisticsWebController {
     @GetMapping("/statistikk")
     String staff(@RequestParam(required = false) Integer year, @RequestParam(required = false) String kart,
                  @RequestParam Map<String, String> query, Model model) {
-        int y = yearOr(year);
+        int y = queries.yearOrCurrent(year);
         boolean agency = agency();
         view.populate(model, y, !agency, StatisticsView.MapMode.of(kart));
         MunicipalityTable.page(model, query);
@@ -72,7 +64,7 @@ class StatisticsWebController {
     @GetMapping("/offentlig/statistikk")
     String publicPage(@RequestParam(required = false) Integer year, @RequestParam(required = false) String kart,
                       @RequestParam Map<String, String> query, Model model) {
-        view.populate(model, yearOr(year), true, StatisticsView.MapMode.of(kart));
+        view.populate(model, queries.yearOrCurrent(year), true, StatisticsView.MapMode.of(kart));
         MunicipalityTable.page(model, query);
         model.addAttribute("publicView", true);
         model.addAttribute("exportBase", "/offentlig/statistikk/eksport/");
@@ -81,22 +73,22 @@ class StatisticsWebController {
 
     @GetMapping("/statistikk/eksport/{table}.csv")
     ResponseEntity<byte[]> staffCsv(@PathVariable String table, @RequestParam(required = false) Integer year) {
-        return csv(table, yearOr(year), !agency());
+        return csv(table, queries.yearOrCurrent(year), !agency());
     }
 
     @GetMapping("/statistikk/eksport/{table}.xlsx")
     ResponseEntity<byte[]> staffXlsx(@PathVariable String table, @RequestParam(required = false) Integer year) {
-        return xlsx(table, yearOr(year), !agency());
+        return xlsx(table, queries.yearOrCurrent(year), !agency());
     }
 
     @GetMapping("/offentlig/statistikk/eksport/{table}.csv")
     ResponseEntity<byte[]> publicCsv(@PathVariable String table, @RequestParam(required = false) Integer year) {
-        return csv(table, yearOr(year), true);
+        return csv(table, queries.yearOrCurrent(year), true);
     }
 
     @GetMapping("/offentlig/statistikk/eksport/{table}.xlsx")
     ResponseEntity<byte[]> publicXlsx(@PathVariable String table, @RequestParam(required = false) Integer year) {
-        return xlsx(table, yearOr(year), true);
+        return xlsx(table, queries.yearOrCurrent(year), true);
     }
 
     private ResponseEntity<byte[]> csv(String name, int year, boolean suppress) {

@@ -1,0 +1,22 @@
+package no.bosetting.statistics.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+import no.bosetting.statistics.StatisticsQueries;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/**
+ * A statistics page or export asked for a year the statistics do not answer for (StatisticsQueries.yearOrCurrent):
+ * 400, for every page of this package in one place. The API answers the same rule with problem details itself.
+ */
+@ControllerAdvice(basePackageClasses = YearOutOfRangeAdvice.class)
+class YearOutOfRangeAdvice {
+
+    @ExceptionHandler(StatisticsQueries.YearOutOfRange.class)
+    void badYear(StatisticsQueries.YearOutOfRange e, HttpServletResponse response) throws IOException {
+        response.sendError(HttpStatus.BAD_REQUEST.value(), e.getMessage());
+    }
+}
