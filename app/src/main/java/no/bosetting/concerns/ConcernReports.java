@@ -189,7 +189,7 @@ public class ConcernReports implements AllocationRestrictions {
         String where = caseId == null ? "" : " where case_id = :c";
         var count = jdbc.sql("select count(*) from concern_report" + where);
         long total = (caseId == null ? count : count.param("c", caseId)).query(Long.class).single();
-        PageRequest shown = page.onPage((int) Math.min(page.page(), Math.max(0, (total - 1) / page.size())));
+        PageRequest shown = page.clampedTo(total);
         var q = jdbc.sql("select * from concern_report" + where + " order by " + shown.orderBy() + " limit :l offset :o")
                 .param("l", shown.size()).param("o", shown.offset());
         List<ConcernReport> reports = (caseId == null ? q : q.param("c", caseId)).query((rs, n) -> report(rs)).list();

@@ -83,7 +83,7 @@ public class IntroductionResults {
                 });
         long total = jdbc.sql("select count(distinct p.municipality_number)" + COMPLETED_IN)
                 .param("year", year).query(Long.class).single();
-        PageRequest shown = page.onPage((int) Math.min(page.page(), Math.max(0, (total - 1) / page.size())));
+        PageRequest shown = page.clampedTo(total);
         List<String> numbers = jdbc.sql("select p.municipality_number" + COMPLETED_IN + " group by p.municipality_number"
                         + " order by " + shown.orderBy() + " limit :l offset :o")
                 .param("year", year).param("byName", numbersByName()).param("l", shown.size()).param("o", shown.offset())

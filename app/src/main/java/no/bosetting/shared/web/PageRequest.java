@@ -89,6 +89,11 @@ public record PageRequest(int page, int size, SortKey sortKey, boolean descendin
         return new PageRequest(other, size, sortKey, descending, defaultSort);
     }
 
+    /** This page, or the last page of {@code total} rows when this one is past it (an address kept from a longer list). */
+    public PageRequest clampedTo(long total) {
+        return onPage((int) Math.min(page, Math.max(0, (total - 1) / size)));
+    }
+
     public <T> ListPage<T> result(List<T> items, long total, Map<String, String> filters) {
         return new ListPage<>(items, total, this, filters);
     }
