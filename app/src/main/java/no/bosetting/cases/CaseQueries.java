@@ -289,16 +289,20 @@ public class CaseQueries {
      * a whole page or export (a list of persons asked per case before: one query per case). No read is logged here:
      * the caller logs the persons it shows.
      */
-    public Map<Long, String[]> namesAndReferences(java.util.Collection<Long> personIds) {
-        Map<Long, String[]> found = new HashMap<>();
+    public Map<Long, NameAndReference> namesAndReferences(java.util.Collection<Long> personIds) {
+        Map<Long, NameAndReference> found = new HashMap<>();
         if (!personIds.isEmpty()) {
             jdbc.sql("""
                     select p.id, case when p.removed_on is null then p.given_name || ' ' || p.family_name end, c.reference
                     from person p join settlement_case c on c.id = p.case_id where p.id in (:ids)""")
                     .param("ids", List.copyOf(personIds))
-                    .query((rs, n) -> found.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3)})).list();
+                    .query((rs, n) -> found.put(rs.getLong(1), new NameAndReference(rs.getString(2), rs.getString(3)))).list();
         }
         return found;
+    }
+
+    /** A person's full name (null once removed from the household) and their case's reference. */
+    public record NameAndReference(String fullName, String caseReference) {
     }
 
     /** Why a closed case was closed ({@link CloseReason} name), if it was; no person data. */

@@ -88,15 +88,16 @@ class GrantPageSupport {
     }
 
     private List<NamedRow> named(List<GrantViews.PersonRow> rows, Actor actor) {
-        Map<Long, String[]> found = cases.namesAndReferences(rows.stream().map(GrantViews.PersonRow::personId).distinct().toList());
-        List<Long> shown = rows.stream().map(GrantViews.PersonRow::personId).filter(id -> found.containsKey(id) && found.get(id)[0] != null).distinct().toList();
+        Map<Long, CaseQueries.NameAndReference> found = cases.namesAndReferences(rows.stream().map(GrantViews.PersonRow::personId).distinct().toList());
+        List<Long> shown = rows.stream().map(GrantViews.PersonRow::personId)
+                .filter(id -> found.containsKey(id) && found.get(id).fullName() != null).distinct().toList();
         if (!shown.isEmpty()) {
             accessLog.recordRead(actor, shown, "grants");
         }
         return rows.stream().map(r -> {
-            String[] nameAndReference = found.get(r.personId());
-            return nameAndReference == null ? new NamedRow(r, "–", "")
-                    : new NamedRow(r, nameAndReference[0] == null ? "–" : nameAndReference[0], nameAndReference[1]);
+            CaseQueries.NameAndReference person = found.get(r.personId());
+            return person == null ? new NamedRow(r, "–", "")
+                    : new NamedRow(r, person.fullName() == null ? "–" : person.fullName(), person.caseReference());
         }).toList();
     }
 
