@@ -27,6 +27,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -218,7 +219,15 @@ class SecurityConfig {
                 .anyRequest().authenticated());
         http.headers(SecurityConfig::headers);
         // Refugees have their own sign-in (DUF number and code, or ID-porten); staff the staff login page.
+        // A refusal keeps its reason for the error page, so an expired form (CSRF) is told apart from a role without
+        // access; Spring's own handler records it only when it forwards to a page of its own.
         http.exceptionHandling(ex -> ex
+                .accessDeniedHandler((request, response, e) -> {
+                    if (!response.isCommitted()) {
+                        request.setAttribute(WebAttributes.ACCESS_DENIED_403, e);
+                        response.sendError(HttpStatus.FORBIDDEN.value());
+                    }
+                })
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/min-side/logg-inn?krevd"),
                         request -> request.getRequestURI().startsWith(request.getContextPath() + "/min-side"))
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true));

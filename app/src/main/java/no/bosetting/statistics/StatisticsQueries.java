@@ -295,13 +295,19 @@ public class StatisticsQueries {
 
     /** A year outside what the statistics answer for, with the years they do. */
     public static final class YearOutOfRange extends RuntimeException {
+        private final int year;
         private final int first;
         private final int last;
 
         YearOutOfRange(int year, int first, int last) {
             super("year must be between " + first + " and " + last + ", not " + year);
+            this.year = year;
             this.first = first;
             this.last = last;
+        }
+
+        public int year() {
+            return year;
         }
 
         public int first() {

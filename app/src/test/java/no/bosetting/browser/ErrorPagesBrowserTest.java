@@ -1,0 +1,72 @@
+package no.bosetting.browser;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import no.bosetting.access.Actor;
+import no.bosetting.access.Role;
+import no.bosetting.access.UserAccounts;
+import no.bosetting.support.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The error page as people meet it in Chromium: a municipality officer following an old link to a case that is gone, the
+ * same officer on a caseworker's page, a statistics reader with a wrong year, a visitor on a dead public link — each a
+ * page in the layout, audited with axe (WCAG 2.1 AA) and the security headers, with a link that leads on.
+ */
+@BrowserTest
+class ErrorPagesBrowserTest {
+
+    @Autowired
+    UserAccounts accounts;
+    @Autowired
+    Fixtures fixtures;
+
+    @Test
+    void errorPagesAreAccessiblePagesInTheLayoutThatLeadOn(Browsing browsing) {
+        PageAudit audit = new PageAudit(browsing);
+        Actor officer = new Actor("feil-" + Fixtures.next(), "Feil Kommune", Role.MUNICIPALITY_OFFICER, "4601", null);
+        accounts.createIfMissing(officer, Browsing.PASSWORD, null);
+        Page page = browsing.login(officer);
+
+        Response missing = page.navigate(browsing.url("/saker/99999999"));
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(page.title()).isEqualTo("Fant ikke siden – Bosetting");
+        assertThat(page.textContent("main h1")).isEqualTo("Fant ikke siden");
+        assertThat(page.locator("header nav[aria-label=Hovedmeny]").count()).isEqualTo(1);
+        audit.check(page, "404 signed in");
+        browsing.submit(page, page.locator("main a:text('Til forsiden')"));
+        assertThat(page.url()).endsWith("/kommune");
+
+        Response otherRole = page.navigate(browsing.url("/fordeling"));
+        assertThat(otherRole.status()).isEqualTo(403);
+        assertThat(page.textContent("main")).contains("Du er logget inn som Kommune, og denne siden hører ikke til den rollen.");
+        audit.check(page, "403 other role");
+
+        Response badYear = page.navigate(browsing.url("/statistikk?year=1999"));
+        assertThat(badYear.status()).isEqualTo(400);
+        assertThat(page.textContent("#error-explanation")).startsWith("Statistikken finnes for årene 2000–");
+        audit.check(page, "400 statistics year");
+
+        // The language link on the error page gives the same page in English.
+        page.navigate(browsing.url("/saker/99999999"));
+        browsing.submit(page, page.locator("header a[hreflang=en]"));
+        assertThat(page.locator("html").getAttribute("lang")).isEqualTo("en");
+        assertThat(page.textContent("main h1")).isEqualTo("Page not found");
+        assertThat(page.textContent("main")).contains("The page or case does not exist, or you do not have access to it.");
+        audit.check(page, "404 in English");
+
+        Page visitor = browsing.open("visitor-uk", "uk");
+        Response dead = visitor.navigate(browsing.url("/offentlig/finnes-ikke?lang=uk"));
+        assertThat(dead.status()).isEqualTo(404);
+        assertThat(visitor.locator("html").getAttribute("lang")).isEqualTo("uk");
+        assertThat(visitor.textContent("main h1")).isEqualTo("Сторінку не знайдено");
+        audit.check(visitor, "404 public in Ukrainian");
+        browsing.submit(visitor, visitor.locator("main a:text('До відкритої статистики')"));
+        assertThat(visitor.url()).contains("/offentlig/statistikk");
+
+        audit.assertClean();
+    }
+}
