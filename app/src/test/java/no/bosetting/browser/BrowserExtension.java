@@ -9,10 +9,10 @@ import java.util.Map;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
@@ -20,7 +20,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * fails, saves a full-page screenshot of every page it had open into {@code <build dir>/browser-screenshots/}.
  * One Chromium process serves the whole run; each session gets fresh browser contexts (own cookies).
  */
-public class BrowserExtension implements ParameterResolver, TestWatcher {
+public class BrowserExtension implements ParameterResolver, AfterTestExecutionCallback {
 
     static final String CHROMIUM = System.getProperty("bosetting.chromium", "/usr/bin/chromium");
 
@@ -39,30 +39,24 @@ public class BrowserExtension implements ParameterResolver, TestWatcher {
         return browsing;
     }
 
+    /**
+     * Right after the test method, while JUnit's store is still open (a {@code TestWatcher} is called after it is closed,
+     * so its clean-up failed with a warning and left each test's browser windows open): a screenshot of every open page
+     * when the test failed, then the windows closed.
+     */
     @Override
-    public void testSuccessful(ExtensionContext context) {
-        close(context);
-    }
-
-    @Override
-    public void testAborted(ExtensionContext context, Throwable cause) {
-        close(context);
-    }
-
-    @Override
-    public void testFailed(ExtensionContext context, Throwable cause) {
-        Browsing browsing = context.getStore(NAMESPACE).get(Browsing.class, Browsing.class);
-        if (browsing != null) {
-            String name = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
-            List<Path> saved = browsing.screenshotAll(screenshotDirectory(), name);
-            saved.forEach(p -> System.err.println("Screenshot of failed browser test: " + p));
-        }
-        close(context);
-    }
-
-    private static void close(ExtensionContext context) {
+    public void afterTestExecution(ExtensionContext context) {
         Browsing browsing = context.getStore(NAMESPACE).remove(Browsing.class, Browsing.class);
-        if (browsing != null) {
+        if (browsing == null) {
+            return;
+        }
+        try {
+            if (context.getExecutionException().isPresent()) {
+                String name = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
+                List<Path> saved = browsing.screenshotAll(screenshotDirectory(), name);
+                saved.forEach(p -> System.err.println("Screenshot of failed browser test: " + p));
+            }
+        } finally {
             browsing.close();
         }
     }
