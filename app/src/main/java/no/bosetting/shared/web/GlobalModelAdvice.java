@@ -32,6 +32,11 @@ class GlobalModelAdvice {
         };
     }
 
+    @ModelAttribute("languageLinks")
+    LanguageLinks languageLinks(HttpServletRequest request) {
+        return LanguageLinks.of(request);
+    }
+
     @ModelAttribute("unreadNotifications")
     Long unreadNotifications(Principal principal) {
         return principal == null ? null : notifications.unread(principal.getName());
