@@ -8,6 +8,7 @@ import no.bosetting.access.UserAccounts;
 import no.bosetting.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +24,8 @@ class ErrorPagesBrowserTest {
     UserAccounts accounts;
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void errorPagesAreAccessiblePagesInTheLayoutThatLeadOn(Browsing browsing) {
@@ -49,9 +52,15 @@ class ErrorPagesBrowserTest {
         assertThat(badYear.status()).isEqualTo(400);
         assertThat(page.textContent("#error-explanation")).startsWith("Statistikken finnes for årene 2000–");
         audit.check(page, "400 statistics year");
+        // The language link keeps the address, so the same explanation comes in English.
+        browsing.submit(page, page.locator("header a[hreflang=en]"));
+        assertThat(page.url()).contains("year=1999").contains("lang=en");
+        assertThat(page.textContent("main h1")).isEqualTo("Invalid address");
+        assertThat(page.textContent("#error-explanation")).startsWith("The statistics cover the years 2000–");
 
-        // The language link on the error page gives the same page in English.
-        page.navigate(browsing.url("/saker/99999999"));
+        // Back in Norwegian, a missing case; its language link gives the same page in English.
+        page.navigate(browsing.url("/saker/99999999?lang=nb"));
+        assertThat(page.textContent("main h1")).isEqualTo("Fant ikke siden");
         browsing.submit(page, page.locator("header a[hreflang=en]"));
         assertThat(page.locator("html").getAttribute("lang")).isEqualTo("en");
         assertThat(page.textContent("main h1")).isEqualTo("Page not found");
@@ -66,6 +75,28 @@ class ErrorPagesBrowserTest {
         audit.check(visitor, "404 public in Ukrainian");
         browsing.submit(visitor, visitor.locator("main a:text('До відкритої статистики')"));
         assertThat(visitor.url()).contains("/offentlig/statistikk");
+
+        // A refugee on a phone in Ukrainian stays in the refugee pages' layout, with a way back to their own page.
+        long caseId = fixtures.household(fixtures.centre("3403"), 0);
+        String duf = jdbc.sql("select duf_number from person where case_id = :c and relation = 'MAIN'").param("c", caseId)
+                .query(String.class).single().trim();
+        Page phone = browsing.open("refugee-phone", "uk");
+        phone.setViewportSize(360, 740);
+        phone.navigate(browsing.url("/min-side/logg-inn?lang=uk"));
+        phone.fill("#dufNumber", duf);
+        browsing.submit(phone, phone.locator("main form button[type=submit]"));
+        Page mailbox = browsing.open("mailbox");
+        mailbox.navigate(browsing.url("/demo-postkasse"));
+        phone.fill("#code", mailbox.locator("tr:has(td:text-is('" + duf + "')) .demo-code").first().textContent().trim());
+        browsing.submit(phone, phone.locator("main form button[type=submit]"));
+        Response gone = phone.navigate(browsing.url("/min-side/finnes-ikke"));
+        assertThat(gone.status()).isEqualTo(404);
+        assertThat(phone.locator("body.refugee").count()).isEqualTo(1);
+        assertThat(phone.textContent("main h1")).isEqualTo("Сторінку не знайдено");
+        assertThat(phone.locator(".lang-switch a[hreflang=uk]").count()).isEqualTo(1);
+        audit.check(phone, "404 refugee in Ukrainian on a phone");
+        browsing.submit(phone, phone.locator("main a:text('На «Мою сторінку»')"));
+        assertThat(phone.url()).endsWith("/min-side");
 
         audit.assertClean();
     }

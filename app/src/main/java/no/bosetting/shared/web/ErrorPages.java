@@ -49,6 +49,8 @@ class ErrorPages implements ErrorController {
         MessageSourceResolvable explanation = ErrorExplanation.of(request);
         page.addObject("errorExplanation", explanation == null ? null : messages.getMessage(explanation, locale));
         page.addObject("errorStart", start(request));
+        // A refugee stays in the refugee pages' layout, with its language menu (Ukrainian among them).
+        page.addObject("errorLayout", originalPath(request).startsWith("/min-side") ? "selfservice/layout" : "fragments/layout");
         page.addObject("errorTime", Instant.now(clock));
         return page;
     }
@@ -57,7 +59,11 @@ class ErrorPages implements ErrorController {
     ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
         HttpStatus status = status(request);
         ProblemDetail problem = ProblemDetail.forStatus(status);
-        problem.setInstance(URI.create(originalPath(request)));
+        try {
+            problem.setInstance(URI.create(originalPath(request)));
+        } catch (IllegalArgumentException notAUri) {
+            // The status says enough; an address that is not a URI is not repeated back.
+        }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
@@ -94,10 +100,10 @@ class ErrorPages implements ErrorController {
 
     /** Signed in: the role's own start page ("/" sends each role there). Not signed in: the side of the site it came from. */
     static Start start(HttpServletRequest request) {
-        if (request.getUserPrincipal() != null) {
-            return new Start("/", "error.page.home");
-        }
         String path = originalPath(request);
+        if (request.getUserPrincipal() != null) {
+            return path.startsWith("/min-side") ? new Start("/min-side", "error.page.myPage") : new Start("/", "error.page.home");
+        }
         if (path.startsWith("/min-side")) {
             return new Start("/min-side/logg-inn", "error.page.refugeeLogin");
         }
