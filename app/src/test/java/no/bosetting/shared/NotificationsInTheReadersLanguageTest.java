@@ -1,5 +1,6 @@
 package no.bosetting.shared;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -50,6 +51,8 @@ class NotificationsInTheReadersLanguageTest {
     UserAccounts accounts;
     @Autowired
     GreenMail mailServer;
+    @Autowired
+    Clock clock;
 
     @Test
     void aReplyFromImdiReadsInUkrainianOnMinSideWithUkrainianChosenAndInNorwegianByDefault() throws Exception {
@@ -105,12 +108,12 @@ class NotificationsInTheReadersLanguageTest {
         String subject = "Gammelt varsel " + Fixtures.next();
         jdbc.sql("""
                 insert into notification (recipient, subject, body, created_at) values (:r, :s, 'Lagret som tekst før nøklene.', :now)
-                """).param("r", officer.username()).param("s", subject).param("now", OffsetDateTime.now()).update();
+                """).param("r", officer.username()).param("s", subject).param("now", OffsetDateTime.now(clock)).update();
         // A key the bundles no longer have is shown as its stored text too, not as an error.
         jdbc.sql("""
                 insert into notification (recipient, subject, body, created_at, subject_key, subject_args, body_key, body_args)
                 values (:r, 'Varsel med ukjent nøkkel', 'Lagret tekst.', :now, 'no.such.key', '[]', 'no.such.key', '["x"]')
-                """).param("r", officer.username()).param("now", OffsetDateTime.now()).update();
+                """).param("r", officer.username()).param("now", OffsetDateTime.now(clock)).update();
 
         for (String lang : new String[]{"en", "nb"}) {
             assertThat(page(get("/varsler").param("lang", lang).with(as(officer))))
