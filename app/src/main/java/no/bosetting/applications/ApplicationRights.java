@@ -11,6 +11,7 @@ import no.bosetting.cases.CaseQueries;
 import no.bosetting.cases.CaseStatus;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.outbox.Outbox;
+import no.bosetting.shared.outbox.Wording;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -83,10 +84,8 @@ public class ApplicationRights {
                     s.setRollbackOnly();
                     return false;
                 }
-                outbox.enqueue("NOTIFICATION", "duf:" + r.dufNumber(), "Fristen for å søke om bosetting har gått ut",
-                        "Du søkte ikke om bosetting med offentlig hjelp innen " + deadline.lastDay()
-                                + ", og har derfor ikke lenger rett til det. Du kan fortsatt sende en søknad på Min side;"
-                                + " IMDi vurderer den da etter skjønn.", r.caseId());
+                outbox.enqueue("NOTIFICATION", "duf:" + r.dufNumber(), Wording.of("app.notice.lapsed.subject"),
+                        Wording.of("app.notice.lapsed.body", deadline.lastDay().toString()), r.caseId());
                 return true;
             });
             } catch (no.bosetting.shared.CommandFailedException e) {

@@ -26,6 +26,7 @@ import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.FieldProblem;
 import no.bosetting.shared.TimeConfig;
 import no.bosetting.shared.outbox.Outbox;
+import no.bosetting.shared.outbox.Wording;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -337,10 +338,8 @@ public class SettlementApplications {
                             : "Søknad om bosetting med offentlig hjelp avslått: " + reason.trim());
         }
         outbox.enqueue("NOTIFICATION", "duf:" + a.dufNumber(),
-                accept ? "Søknaden din om bosetting er godtatt" : "Søknaden din om bosetting er avslått",
-                accept ? "IMDi har godtatt søknaden din. Saken din går videre til kartlegging og fordeling."
-                        : "IMDi har avslått søknaden din. Du har ikke lenger rett til bosetting med offentlig hjelp. Begrunnelse: "
-                        + reason.trim(), a.caseId());
+                Wording.of(accept ? "app.notice.accepted.subject" : "app.notice.refused.subject"),
+                accept ? Wording.of("app.notice.accepted.body") : Wording.of("app.notice.refused.body", reason.trim()), a.caseId());
         return CommandResult.ok(to);
     }
 

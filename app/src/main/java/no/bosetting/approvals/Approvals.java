@@ -17,6 +17,7 @@ import no.bosetting.cases.CaseCommands;
 import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.outbox.Outbox;
+import no.bosetting.shared.outbox.Wording;
 import no.bosetting.shared.web.ListPage;
 import no.bosetting.shared.web.PageRequest;
 import no.bosetting.shared.web.SortKey;
@@ -157,8 +158,9 @@ public class Approvals implements TwoStepControl {
         decide(a, approver, ApprovalCommand.RETURN, reason, why);
         caseCommands.note(a.caseId(), approver, "TWO_STEP_RETURNED", "Returnert (" + runner.returnReasonText(reason) + "): " + a.changeSummary()
                 + ". " + why + ". Foreslått av " + a.proposedByName() + ", returnert av " + approver.displayName());
-        outbox.enqueue("NOTIFICATION", a.proposedBy(), "Forslag returnert: sak " + a.caseReference(),
-                a.changeSummary() + " ble ikke godkjent av " + approver.displayName() + ". " + why, a.caseId(), "/godkjenninger/" + id);
+        outbox.enqueue("NOTIFICATION", a.proposedBy(), Wording.of("approval.notice.returned.subject", a.caseReference()),
+                Wording.of("approval.notice.returned.body", a.changeSummary(), approver.displayName(), why), a.caseId(),
+                "/godkjenninger/" + id);
         return CommandResult.ok(ApprovalStatus.RETURNED);
     }
 

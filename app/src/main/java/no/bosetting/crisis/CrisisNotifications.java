@@ -15,6 +15,7 @@ import no.bosetting.cases.Page;
 import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.outbox.Outbox;
+import no.bosetting.shared.outbox.Wording;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -82,8 +83,8 @@ public class CrisisNotifications {
                 .query(Long.class).single();
         HISTORY.append(jdbc, clock, created, actor, "SEND", null, NotificationStatus.NEW, reason);
         for (String caseworker : users.usernamesForAgencyCaseworkers()) {
-            outbox.enqueue("NOTIFICATION", caseworker, "Innmelding fra kommune " + actor.municipalityNumber(),
-                    "En kommune ønsker å bosette en navngitt flyktning som bor der (krisemodus).", caseId, "/krise/innmeldinger");
+            outbox.enqueue("NOTIFICATION", caseworker, Wording.of("crisis.notice.notification.subject", actor.municipalityNumber()),
+                    Wording.of("crisis.notice.notification.body"), caseId, "/krise/innmeldinger");
         }
         return CommandResult.ok(created);
     }
@@ -110,8 +111,9 @@ public class CrisisNotifications {
                 .param("note", blank(note) ? null : note.trim()).param("id", id).update();
         HISTORY.append(jdbc, clock, id, actor, command, found.get().status(), next, note);
         for (String officer : users.usernamesForMunicipality(found.get().municipalityNumber())) {
-            outbox.enqueue("NOTIFICATION", officer, "IMDi har behandlet innmeldingen deres",
-                    command == NotificationCommand.TAKE_UP ? "IMDi følger opp innmeldingen." : "IMDi har avslått innmeldingen: " + note.trim(),
+            outbox.enqueue("NOTIFICATION", officer, Wording.of("crisis.notice.handled.subject"),
+                    command == NotificationCommand.TAKE_UP ? Wording.of("crisis.notice.handled.takenUp")
+                            : Wording.of("crisis.notice.handled.declined", note.trim()),
                     null, "/kommune/innmeldinger");
         }
         return CommandResult.ok(next);

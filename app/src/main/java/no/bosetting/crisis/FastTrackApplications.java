@@ -24,6 +24,7 @@ import no.bosetting.proposals.Proposals;
 import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.outbox.Outbox;
+import no.bosetting.shared.outbox.Wording;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -120,8 +121,8 @@ public class FastTrackApplications {
                 .param("now", OffsetDateTime.now(clock)).param("by", actor.username()).query(Long.class).single();
         HISTORY.append(jdbc, clock, id, actor, "START", null, FastTrackStatus.AWAITING_MUNICIPALITY, null);
         for (String officer : users.usernamesForMunicipality(m)) {
-            outbox.enqueue("NOTIFICATION", officer, "Felles søknad om bosetting (hurtigspor) venter på kommunens signatur",
-                    "Husstand " + own.get().reference() + " har søkt om bosetting i kommunen sammen med dere.", own.get().id(),
+            outbox.enqueue("NOTIFICATION", officer, Wording.of("crisis.notice.fastTrack.awaiting.subject"),
+                    Wording.of("crisis.notice.fastTrack.awaiting.body", own.get().reference()), own.get().id(),
                     "/kommune/hurtigspor");
         }
         return CommandResult.ok(id);
@@ -152,8 +153,8 @@ public class FastTrackApplications {
                 .param("now", OffsetDateTime.now(clock)).param("by", actor.username()).param("planned", planned).param("id", id).update();
         HISTORY.append(jdbc, clock, id, actor, FastTrackCommand.CO_SIGN, row.get().status(), FastTrackStatus.SIGNED, null);
         for (String caseworker : users.usernamesForAgencyCaseworkers()) {
-            outbox.enqueue("NOTIFICATION", caseworker, "Felles søknad (hurtigspor) signert av kommunen",
-                    "Søknaden er klar for IMDis behandling.", row.get().caseId(), "/krise/hurtigspor");
+            outbox.enqueue("NOTIFICATION", caseworker, Wording.of("crisis.notice.fastTrack.signed.subject"),
+                    Wording.of("crisis.notice.fastTrack.signed.body"), row.get().caseId(), "/krise/hurtigspor");
         }
         return CommandResult.ok(FastTrackStatus.SIGNED);
     }

@@ -20,6 +20,7 @@ import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import no.bosetting.shared.deadlines.DeadlineRule;
 import no.bosetting.shared.deadlines.DueItem;
 import no.bosetting.shared.outbox.Outbox;
+import no.bosetting.shared.outbox.Wording;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -230,16 +231,17 @@ public class DeadlineScheduler {
     private void notifyRecipients(List<Map.Entry<Long, DueItem>> fresh) {
         DueItem first = fresh.get(0).getValue();
         if (fresh.size() > DIGEST_ABOVE) {
-            StringBuilder body = new StringBuilder();
-            fresh.stream().limit(5).forEach(e -> body.append("• ").append(e.getValue().title()).append('\n'));
+            List<Object> body = new ArrayList<>();
+            fresh.stream().limit(5).forEach(e -> body.add(Wording.join("• ", title(e.getValue()), "\n")));
             if (fresh.size() > 5) {
-                body.append("… og ").append(fresh.size() - 5).append(" til.\n");
+                body.add(Wording.of("work.notice.digest.more", fresh.size() - 5));
+                body.add("\n");
             }
-            body.append("Se arbeidslisten for frister og lenker.");
+            body.add(Wording.of("work.notice.digest.seeList"));
             for (String username : workItems.usernamesOf(first.recipient())) {
                 String target = username.startsWith("duf:") ? "/min-side" : "/oppgaver";
-                outbox.enqueue("NOTIFICATION", username, fresh.size() + " nye oppgaver i arbeidslisten", body.toString(),
-                        null, target);
+                outbox.enqueue("NOTIFICATION", username, Wording.of("work.notice.digest.subject", fresh.size()),
+                        Wording.join(body.toArray()), null, target);
             }
             return;
         }
@@ -250,13 +252,27 @@ public class DeadlineScheduler {
     }
 
     private void notifyRecipients(long workItemId, DueItem item, String link) {
-        String body = (item.detail() == null || item.detail().isBlank() ? "" : item.detail().trim() + " ")
-                + "Frist: " + NORWEGIAN_DATE.format(item.dueDate()) + ".";
+        String due = NORWEGIAN_DATE.format(item.dueDate());
+        Wording body = item.detail() == null || item.detail().isBlank() ? Wording.of("work.notice.due", due)
+                : Wording.of("work.notice.detailAndDue",
+                        item.detailText() == null ? item.detail().trim() : wording(item.detailText()), due);
         for (String username : workItems.usernamesOf(item.recipient())) {
             // Staff open the item in their work list; a refugee has no work list and goes straight to the page.
             String target = username.startsWith("duf:") ? link : "/oppgaver#oppgave-" + workItemId;
-            outbox.enqueue("NOTIFICATION", username, item.title(), body, item.caseId(), target);
+            outbox.enqueue("NOTIFICATION", username, title(item), body, item.caseId(), target);
         }
+    }
+
+    /**
+     * The item's title for a notification: from its message key when the rule worded it so (shown in the reader's
+     * language), else its Norwegian text as it is.
+     */
+    private static Wording title(DueItem item) {
+        return item.titleText() == null ? Wording.join(item.title()) : wording(item.titleText());
+    }
+
+    private static Wording wording(DueItem.Text text) {
+        return new Wording(text.key(), List.copyOf(text.args()));
     }
 
     private static void validate(String code, DueItem item) {

@@ -25,6 +25,7 @@ import no.bosetting.shared.CommandFailedException;
 import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.outbox.Outbox;
+import no.bosetting.shared.outbox.Wording;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -124,16 +125,15 @@ public class SettlementDecisions {
         }
         String municipalityName = municipalities.name(municipalityNumber);
         for (Long personId : personIds) {
-            outbox.enqueue("DECISION_LETTER", "person:" + personId, "Vedtak om bosettingskommune: " + municipalityName,
-                    "Du har fått tilbud om bosetting i " + municipalityName + ". Planlagt bosettingsdato: "
-                            + plannedDates.get(personId) + ".", caseId);
+            outbox.enqueue("DECISION_LETTER", "person:" + personId, Wording.of("decision.notice.offer.subject", municipalityName),
+                    Wording.of("decision.notice.offer.body", municipalityName, String.valueOf(plannedDates.get(personId))), caseId);
         }
         Long centre = ReceptionScope.currentCentre(summary);
         if (centre != null) {
             // The centre the household lives in now is told (settlement-process §4.3); a centre it has left is not.
             for (String staff : users.usernamesForReceptionCentre(centre)) {
-                outbox.enqueue("NOTIFICATION", staff, "Husstand " + summary.reference() + " skal bosettes i " + municipalityName,
-                        "Kommunen har akseptert husstanden. Planlagt bosetting: " + new TreeSet<>(plannedDates.values()).first() + ".", caseId);
+                outbox.enqueue("NOTIFICATION", staff, Wording.of("decision.notice.centre.subject", summary.reference(), municipalityName),
+                        Wording.of("decision.notice.centre.body", new TreeSet<>(plannedDates.values()).first().toString()), caseId);
             }
         }
         // Listeners (the letters) write in this transaction, so the letters are stored with the decisions.

@@ -20,6 +20,7 @@ import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.FieldProblem;
 import no.bosetting.shared.outbox.Outbox;
+import no.bosetting.shared.outbox.Wording;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -122,8 +123,8 @@ public class HousingOffers {
                 .param("description", blank(o.description())).param("now", OffsetDateTime.now(clock))
                 .query(Long.class).single();
         for (String officer : users.usernamesForMunicipality(o.municipalityNumber())) {
-            outbox.enqueue("NOTIFICATION", officer, "Nytt botilbud: " + o.address().trim(),
-                    "Et nytt tilbud om bolig venter på kvalitetssikring i kommunens kø.", null);
+            outbox.enqueue("NOTIFICATION", officer, Wording.of("housing.notice.offer.subject", o.address().trim()),
+                    Wording.of("housing.notice.offer.body"), null);
         }
         return CommandResult.ok(id);
     }

@@ -7,6 +7,7 @@ import java.util.List;
 
 import no.bosetting.access.UserAccounts;
 import no.bosetting.shared.outbox.Outbox;
+import no.bosetting.shared.outbox.Wording;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -84,10 +85,9 @@ class LeaseReminders {
                 .query((rs, n) -> new Due(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class), (Long) rs.getObject(4)))
                 .single();
         for (String officer : users.usernamesForMunicipality(due.municipalityNumber())) {
-            outbox.enqueue("LEASE_EXPIRY", officer, "Leiekontrakt utløper " + due.endDate() + ": " + due.address(),
-                    "Leiekontrakten for " + due.address() + " utløper " + due.endDate() + " (om høyst " + days + " dager) og "
-                            + "fornyes ikke automatisk. Vurder leietakers situasjon: fornye, flytte til det private "
-                            + "leiemarkedet eller søke startlån.", due.caseId());
+            String end = String.valueOf(due.endDate());
+            outbox.enqueue("LEASE_EXPIRY", officer, Wording.of("housing.notice.leaseExpiry.subject", end, due.address()),
+                    Wording.of("housing.notice.leaseExpiry.body", due.address(), end, String.valueOf(days)), due.caseId());
         }
     }
 }

@@ -17,6 +17,7 @@ import no.bosetting.municipalities.Municipalities;
 import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.outbox.Outbox;
+import no.bosetting.shared.outbox.Wording;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -178,11 +179,12 @@ public class ThreadMessages {
         }
         String reference = ref.caseId() == null ? null : cases.summaryForSystem(ref.caseId()).map(CaseSummary::reference).orElse(null);
         String municipalityName = municipalities.name(ref.municipalityNumber());
-        String subject = ref.kind() == ThreadKind.CASE ? "Ny melding om sak " + reference
-                : side == Side.AGENCY ? "Ny melding fra IMDi" : "Ny melding fra " + municipalityName + " kommune";
-        String body = author.displayName() + " har skrevet en ny melding"
-                + (ref.kind() == ThreadKind.CASE ? " om sak " + reference + " (" + municipalityName + ")" : "")
-                + ". Les og svar under Meldinger: " + ref.path();
+        Wording subject = ref.kind() == ThreadKind.CASE ? Wording.of("message.notice.new.case.subject", reference)
+                : side == Side.AGENCY ? Wording.of("message.notice.new.fromAgency.subject")
+                : Wording.of("message.notice.new.fromMunicipality.subject", municipalityName);
+        Wording body = ref.kind() == ThreadKind.CASE
+                ? Wording.of("message.notice.new.case.body", author.displayName(), reference, municipalityName, ref.path())
+                : Wording.of("message.notice.new.body", author.displayName(), ref.path());
         List<String> recipients;
         if (side == Side.AGENCY) {
             recipients = users.usernamesForMunicipality(ref.municipalityNumber());
@@ -209,15 +211,15 @@ public class ThreadMessages {
                     .query(String.class).optional().orElse(null);
             List<String> recipients = contact != null ? List.of(contact) : users.usernamesForRole(Role.AGENCY_CASEWORKER);
             for (String recipient : recipients) {
-                outbox.enqueue("NOTIFICATION", recipient, "Ny melding fra husstanden i sak " + reference,
-                        "Husstanden har skrevet en ny melding fra Min side. Les og svar i saken: " + ref.path(), ref.caseId());
+                outbox.enqueue("NOTIFICATION", recipient, Wording.of("message.notice.fromHousehold.subject", reference),
+                        Wording.of("message.notice.fromHousehold.body", ref.path()), ref.caseId());
             }
             return;
         }
         for (no.bosetting.cases.PersonView p : cases.members(ref.caseId())) {
             if (p.age() >= 18) {
-                outbox.enqueue("NOTIFICATION", "duf:" + p.dufNumber().trim(), "Nytt svar fra IMDi",
-                        "IMDi har svart deg. Les svaret under Meldinger på Min side.", ref.caseId());
+                outbox.enqueue("NOTIFICATION", "duf:" + p.dufNumber().trim(), Wording.of("message.notice.reply.subject"),
+                        Wording.of("message.notice.reply.body"), ref.caseId());
             }
         }
     }

@@ -30,6 +30,7 @@ import no.bosetting.shared.CommandFailedException;
 import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.outbox.Outbox;
+import no.bosetting.shared.outbox.Wording;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import no.bosetting.shared.web.ListPage;
@@ -174,8 +175,8 @@ public class Proposals {
                     .update();
         }
         for (String officer : users.usernamesForMunicipality(municipalityNumber)) {
-            outbox.enqueue("NOTIFICATION", officer, "Ny fordelingsliste med " + caseIds.size() + " husstand(er)",
-                    "Svarfrist " + deadline + ".", null);
+            outbox.enqueue("NOTIFICATION", officer, Wording.of("proposal.notice.list.subject", caseIds.size()),
+                    Wording.of("proposal.notice.list.body", deadline.toString()), null);
         }
         return CommandResult.ok(listId);
     }

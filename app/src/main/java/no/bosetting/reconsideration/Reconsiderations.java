@@ -23,6 +23,7 @@ import no.bosetting.shared.CommandFailedException;
 import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.outbox.Outbox;
+import no.bosetting.shared.outbox.Wording;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -172,11 +173,13 @@ public class Reconsiderations {
                 """)
                 .param("now", now).param("by", actor.username()).param("id", r.id()).update();
         for (String officer : users.usernamesForMunicipality(r.municipalityNumber())) {
-            outbox.enqueue("NOTIFICATION", officer, "Omgjøring av vedtak vurderes: sak " + r.caseReference(),
-                    "IMDi vurderer å omgjøre vedtaket om bosetting i " + municipalities.name(r.municipalityNumber())
-                            + " for sak " + r.caseReference() + " (grunnlag: " + groundText(r.ground()) + ")."
-                            + (text == null ? "" : " " + text)
-                            + " Dere får beskjed når saken er avgjort. Spørsmål kan stilles under Meldinger.",
+            Wording ground = Wording.of("reconsideration.notice.ground." + r.ground().name());
+            outbox.enqueue("NOTIFICATION", officer, Wording.of("reconsideration.notice.informed.subject", r.caseReference()),
+                    text == null
+                            ? Wording.of("reconsideration.notice.informed.body", municipalities.name(r.municipalityNumber()),
+                                    r.caseReference(), ground)
+                            : Wording.of("reconsideration.notice.informed.body.note", municipalities.name(r.municipalityNumber()),
+                                    r.caseReference(), ground, text),
                     caseId);
         }
         HISTORY.append(jdbc, clock, r.id(), actor, ReconsiderationCommand.INFORM_MUNICIPALITY, r.status(),
@@ -218,9 +221,12 @@ public class Reconsiderations {
             caseCommands.note(caseId, actor, "RECONSIDERATION_ALTERNATIVE", "Alternativ: " + alternative);
         }
         for (String officer : users.usernamesForMunicipality(r.municipalityNumber())) {
-            outbox.enqueue("NOTIFICATION", officer, "Vedtak omgjort: sak " + r.caseReference(),
-                    "Vedtaket om bosetting i " + municipalities.name(r.municipalityNumber()) + " for sak " + r.caseReference()
-                            + " er omgjort. Plassene er frigitt." + (alternative == null ? "" : " Forslag til alternativ: " + alternative),
+            outbox.enqueue("NOTIFICATION", officer, Wording.of("reconsideration.notice.granted.subject", r.caseReference()),
+                    alternative == null
+                            ? Wording.of("reconsideration.notice.granted.body", municipalities.name(r.municipalityNumber()),
+                                    r.caseReference())
+                            : Wording.of("reconsideration.notice.granted.body.alternative",
+                                    municipalities.name(r.municipalityNumber()), r.caseReference(), alternative),
                     caseId);
         }
         return CommandResult.ok(ReconsiderationStatus.GRANTED);
@@ -244,8 +250,8 @@ public class Reconsiderations {
         decide(r, actor, ReconsiderationCommand.REFUSE, why, null);
         caseCommands.note(caseId, actor, "RECONSIDERATION_REFUSED", "Omgjøring avslått: " + why);
         for (String officer : users.usernamesForMunicipality(r.municipalityNumber())) {
-            outbox.enqueue("NOTIFICATION", officer, "Omgjøring avslått: sak " + r.caseReference(),
-                    "Begjæringen om omgjøring for sak " + r.caseReference() + " er avslått. Vedtaket om bosetting står ved lag.", caseId);
+            outbox.enqueue("NOTIFICATION", officer, Wording.of("reconsideration.notice.refused.subject", r.caseReference()),
+                    Wording.of("reconsideration.notice.refused.body", r.caseReference()), caseId);
         }
         return CommandResult.ok(ReconsiderationStatus.REFUSED);
     }
@@ -339,15 +345,6 @@ public class Reconsiderations {
             case OTHER -> "annen";
         };
         return name == null ? who : who + " (" + name + ")";
-    }
-
-    private static String groundText(ReconsiderationGround ground) {
-        return switch (ground) {
-            case UNREASONABLE_TIME -> "urimelig lang tid";
-            case WORK_OR_HOUSING_ELSEWHERE -> "arbeid eller bolig et annet sted";
-            case LATE_ESSENTIAL_FACTS -> "vesentlige opplysninger kom sent";
-            case NEGATIVE_SOCIAL_CONTROL_OR_FORCED_MARRIAGE -> "risiko for negativ sosial kontroll eller tvangsekteskap";
-        };
     }
 
     private static String trim(String s) {

@@ -15,6 +15,7 @@ import no.bosetting.messages.ThreadMessages;
 import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.outbox.Outbox;
+import no.bosetting.shared.outbox.Wording;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -83,8 +84,8 @@ public class RefugeeMessages {
         }
         if (kind == Kind.WANTS_TO_DECLINE) {
             for (String caseworker : users.usernamesForRole(Role.AGENCY_CASEWORKER)) {
-                outbox.enqueue("NOTIFICATION", caseworker, label + " (" + c.reference() + ")",
-                        "Husstanden skriver på Min side at den vil takke nei. Les meldingen i saken.", c.id());
+                outbox.enqueue("NOTIFICATION", caseworker, Wording.of("self.notice.wantsToDecline.subject", c.reference()),
+                        Wording.of("self.notice.wantsToDecline.body"), c.id());
             }
         }
         return CommandResult.ok(c.id());

@@ -12,6 +12,7 @@ import no.bosetting.municipalities.Municipalities;
 import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.outbox.Outbox;
+import no.bosetting.shared.outbox.Wording;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -119,7 +120,7 @@ class RequestTransitions {
         return CommandResult.ok(command.target());
     }
 
-    void notifyMunicipality(String municipalityNumber, String subject, String body, long caseId) {
+    void notifyMunicipality(String municipalityNumber, Wording subject, Wording body, long caseId) {
         for (String officer : users.usernamesForMunicipality(municipalityNumber)) {
             outbox.enqueue("NOTIFICATION", officer, subject, body, caseId);
         }

@@ -18,6 +18,7 @@ import no.bosetting.municipalities.Municipalities;
 import no.bosetting.shared.CommandFailedException;
 import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
+import no.bosetting.shared.outbox.Wording;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -119,9 +120,9 @@ public class SelfSettlementApprovals {
                 .param("by", actor.username()).param("id", id).update();
         transitions.apply(actor, r, SelfSettlementCommand.APPROVE, reason);
         windows.closeFor(r.caseId(), actor, "APPROVED");
-        transitions.notifyMunicipality(target, "Avtalt selvbosetting godkjent",
-                "Husstand " + r.caseReference() + " er godkjent for bosetting i " + municipalities.name(target)
-                        + ". Planlagt bosettingsdato: " + planned + ".", r.caseId());
+        transitions.notifyMunicipality(target, Wording.of("selfsettlement.notice.approved.subject"),
+                Wording.of("selfsettlement.notice.approved.body", r.caseReference(), municipalities.name(target), String.valueOf(planned)),
+                r.caseId());
         return CommandResult.ok(RequestStatus.APPROVED);
     }
 

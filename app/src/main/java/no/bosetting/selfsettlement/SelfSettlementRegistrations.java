@@ -19,6 +19,7 @@ import no.bosetting.cases.PermitType;
 import no.bosetting.municipalities.Municipalities;
 import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.CommandResult;
+import no.bosetting.shared.outbox.Wording;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -133,8 +134,8 @@ public class SelfSettlementRegistrations {
         transitions.record(actor, id, "REGISTER", null, RequestStatus.REQUESTED, reason);
         caseCommands.note(c.id(), actor, "SELF_SETTLEMENT_REQUESTED", reason);
         if (actor.role() == Role.REFUGEE) {
-            transitions.notifyMunicipality(data.municipalityNumber(), "Ny forespørsel om avtalt selvbosetting",
-                    "Husstand " + c.reference() + " ber om avtalt selvbosetting i en privat bolig.", c.id());
+            transitions.notifyMunicipality(data.municipalityNumber(), Wording.of("selfsettlement.notice.requested.subject"),
+                    Wording.of("selfsettlement.notice.requested.body", c.reference()), c.id());
         }
         return CommandResult.ok(id);
     }

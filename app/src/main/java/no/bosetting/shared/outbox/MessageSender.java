@@ -25,8 +25,15 @@ public interface MessageSender {
 
     /**
      * @param link the page the message points to, relative to the application root; may be null
+     * @param subjectWording what the subject was worded from, for the reader's language; null for a text only
+     * @param bodyWording    what the body was worded from; null for a text only
      */
-    record OutboxMessage(long id, String topic, String recipient, String subject, String body, Long caseId, String link) {
+    record OutboxMessage(long id, String topic, String recipient, String subject, String body, Long caseId, String link,
+                         Wording subjectWording, Wording bodyWording) {
+
+        public OutboxMessage(long id, String topic, String recipient, String subject, String body, Long caseId, String link) {
+            this(id, topic, recipient, subject, body, caseId, link, null, null);
+        }
 
         public OutboxMessage(long id, String topic, String recipient, String subject, String body, Long caseId) {
             this(id, topic, recipient, subject, body, caseId, null);

@@ -2,22 +2,38 @@ package no.bosetting.shared.outbox;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.NoSuchMessageException;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A user's in-app notifications. */
+/**
+ * A user's in-app notifications, in the reader's language (the request's locale): a notification worded from message
+ * keys ({@link Wording}) is worded again in that language; one stored as text only (from before V55) shows its text.
+ */
 @Service
 public class Notifications {
 
+    private static final Logger log = LoggerFactory.getLogger(Notifications.class);
+    private static final String COLUMNS = "id, subject, body, case_id, created_at, read_at, subject_key, subject_args, body_key, body_args";
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final MessageSource messages;
 
-    public Notifications(JdbcClient jdbc, Clock clock) {
+    public Notifications(JdbcClient jdbc, Clock clock, MessageSource messages) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.messages = messages;
     }
 
     public long unread(String username) {
@@ -26,10 +42,10 @@ public class Notifications {
     }
 
     public List<Notification> latest(String username, int limit) {
-        return jdbc.sql("select id, subject, body, case_id, created_at, read_at from notification where recipient = :u order by created_at desc, id desc limit :l")
+        Locale locale = LocaleContextHolder.getLocale();
+        return jdbc.sql("select " + COLUMNS + " from notification where recipient = :u order by created_at desc, id desc limit :l")
                 .param("u", username).param("l", limit)
-                .query((rs, n) -> new Notification(rs.getLong(1), rs.getString(2), rs.getString(3), (Long) rs.getObject(4),
-                        rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class)))
+                .query((rs, n) -> row(rs, locale))
                 .list();
     }
 
@@ -41,13 +57,34 @@ public class Notifications {
     public no.bosetting.shared.web.ListPage<Notification> page(String username, no.bosetting.shared.web.PageRequest page,
                                                               java.util.Map<String, String> filters) {
         long total = jdbc.sql("select count(*) from notification where recipient = :u").param("u", username).query(Long.class).single();
-        List<Notification> rows = jdbc.sql("select id, subject, body, case_id, created_at, read_at from notification where recipient = :u"
+        Locale locale = LocaleContextHolder.getLocale();
+        List<Notification> rows = jdbc.sql("select " + COLUMNS + " from notification where recipient = :u"
                         + " order by " + page.orderBy() + " limit :l offset :o")
                 .param("u", username).param("l", page.size()).param("o", page.offset())
-                .query((rs, n) -> new Notification(rs.getLong(1), rs.getString(2), rs.getString(3), (Long) rs.getObject(4),
-                        rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class)))
+                .query((rs, n) -> row(rs, locale))
                 .list();
         return page.result(rows, total, filters);
+    }
+
+    private Notification row(ResultSet rs, Locale locale) throws SQLException {
+        return new Notification(rs.getLong("id"),
+                worded(rs.getString("subject"), rs.getString("subject_key"), rs.getString("subject_args"), locale),
+                worded(rs.getString("body"), rs.getString("body_key"), rs.getString("body_args"), locale),
+                (Long) rs.getObject("case_id"), rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("read_at", OffsetDateTime.class));
+    }
+
+    /** The text in the reader's language when there is a wording; the stored (Norwegian) text otherwise. */
+    private String worded(String stored, String key, String args, Locale locale) {
+        if (key == null) {
+            return stored;
+        }
+        try {
+            return Wording.stored(key, args).in(messages, locale);
+        } catch (NoSuchMessageException | IllegalStateException | IllegalArgumentException e) {
+            log.warn("Notification text {} could not be worded in {}; showing the stored text: {}", key, locale, e.toString());
+            return stored;
+        }
     }
 
     @Transactional

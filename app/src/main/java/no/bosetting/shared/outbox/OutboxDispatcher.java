@@ -120,14 +120,17 @@ public class OutboxDispatcher {
     private Outcome dispatchOne(TransactionStatus status) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Optional<Claimed> claimed = jdbc.sql("""
-                select id, topic, recipient, subject, body, case_id, link, attempts from outbox_message
+                select id, topic, recipient, subject, body, case_id, link, attempts, subject_key, subject_args, body_key, body_args
+                from outbox_message
                 where delivered_at is null and attempts < :max and next_attempt_at <= :now
                 order by next_attempt_at, id limit 1 for update skip locked
                 """)
                 .param("max", maxAttempts).param("now", now)
                 .query((rs, n) -> new Claimed(new MessageSender.OutboxMessage(rs.getLong("id"), rs.getString("topic"),
                         rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
-                        (Long) rs.getObject("case_id"), rs.getString("link")), rs.getInt("attempts")))
+                        (Long) rs.getObject("case_id"), rs.getString("link"),
+                        Wording.stored(rs.getString("subject_key"), rs.getString("subject_args")),
+                        Wording.stored(rs.getString("body_key"), rs.getString("body_args"))), rs.getInt("attempts")))
                 .optional();
         if (claimed.isEmpty()) {
             return Outcome.NONE;

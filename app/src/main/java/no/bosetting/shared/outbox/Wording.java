@@ -1,0 +1,119 @@
+package no.bosetting.shared.outbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.springframework.context.MessageSource;
+
+/**
+ * A text to be worded later in the reader's language: a message key of the i18n bundles and its arguments. An
+ * argument is a string, already formatted by the caller (a reference, a municipality's name, a date as dd.MM.yyyy, a
+ * count written with {@link String#valueOf(int)}, so no locale's number format ever turns a year into "2 026"), or a
+ * nested wording, worded in the same language first. {@link #join} puts parts one after another, for a text made of
+ * optional sentences.
+ *
+ * <p>A notification is stored with its Norwegian text (the e-mail copy and the record) and its wordings, so
+ * {@link Notifications} shows it in the language of the page it is read on.
+ */
+public record Wording(String key, List<Object> args) {
+
+    /** The key of a wording that is its arguments one after another. */
+    public static final String JOIN = "+";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public Wording {
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("A wording needs a message key");
+        }
+        List<Object> checked = new ArrayList<>();
+        for (Object a : args) {
+            checked.add(argument(a));
+        }
+        args = List.copyOf(checked);
+    }
+
+    private static Object argument(Object a) {
+        if (a == null) {
+            return "";
+        }
+        if (a instanceof String || a instanceof Wording) {
+            return a;
+        }
+        if (a instanceof Integer || a instanceof Long) {
+            return String.valueOf(a); // never grouped: 2026, not "2 026"
+        }
+        throw new IllegalArgumentException("A wording's argument is a formatted string or a wording, not " + a.getClass());
+    }
+
+    /** The message {@code key} with its arguments: strings (already formatted), whole numbers, or wordings. */
+    public static Wording of(String key, Object... args) {
+        return new Wording(key, java.util.Arrays.asList(args));
+    }
+
+    /** The parts one after another: strings as they are, wordings worded. */
+    public static Wording join(Object... parts) {
+        return of(JOIN, parts);
+    }
+
+    /** The text in {@code locale}. */
+    public String in(MessageSource messages, Locale locale) {
+        StringBuilder joined = new StringBuilder();
+        Object[] worded = new Object[args.size()];
+        for (int i = 0; i < worded.length; i++) {
+            Object a = args.get(i);
+            worded[i] = a instanceof Wording w ? w.in(messages, locale) : a;
+            joined.append(worded[i]);
+        }
+        return JOIN.equals(key) ? joined.toString() : messages.getMessage(key, worded, locale);
+    }
+
+    /** The arguments as stored: a JSON array of strings and {@code {"key", "args"}} objects. */
+    String argsJson() {
+        try {
+            return JSON.writeValueAsString(toJson(args));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The wording stored as {@code key} and {@code argsJson}; null when there is no key (a row from before V55). */
+    static Wording stored(String key, String argsJson) {
+        if (key == null) {
+            return null;
+        }
+        try {
+            return new Wording(key, fromJson(argsJson == null ? JSON.createArrayNode() : JSON.readTree(argsJson)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable wording arguments for " + key, e);
+        }
+    }
+
+    private static ArrayNode toJson(List<Object> args) {
+        ArrayNode array = JSON.createArrayNode();
+        for (Object a : args) {
+            if (a instanceof Wording w) {
+                ObjectNode node = array.addObject();
+                node.put("key", w.key());
+                node.set("args", toJson(w.args()));
+            } else {
+                array.add((String) a);
+            }
+        }
+        return array;
+    }
+
+    private static List<Object> fromJson(JsonNode array) {
+        List<Object> args = new ArrayList<>();
+        for (JsonNode a : array) {
+            args.add(a.isObject() ? new Wording(a.get("key").asText(), fromJson(a.path("args"))) : a.asText());
+        }
+        return args;
+    }
+}
