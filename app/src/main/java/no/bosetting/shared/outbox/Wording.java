@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.context.MessageSource;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A text to be worded later in the reader's language: a message key of the i18n bundles and its arguments. An
@@ -26,7 +26,7 @@ public record Wording(String key, List<Object> args) {
     /** The key of a wording that is its arguments one after another. */
     public static final String JOIN = "+";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public Wording {
         if (key == null || key.isBlank()) {
@@ -78,7 +78,7 @@ public record Wording(String key, List<Object> args) {
     String argsJson() {
         try {
             return JSON.writeValueAsString(toJson(args));
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -90,7 +90,7 @@ public record Wording(String key, List<Object> args) {
         }
         try {
             return new Wording(key, fromJson(argsJson == null ? JSON.createArrayNode() : JSON.readTree(argsJson)));
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException("Unreadable wording arguments for " + key, e);
         }
     }
@@ -112,7 +112,7 @@ public record Wording(String key, List<Object> args) {
     private static List<Object> fromJson(JsonNode array) {
         List<Object> args = new ArrayList<>();
         for (JsonNode a : array) {
-            args.add(a.isObject() ? new Wording(a.get("key").asText(), fromJson(a.path("args"))) : a.asText());
+            args.add(a.isObject() ? new Wording(a.get("key").asString(), fromJson(a.path("args"))) : a.asString());
         }
         return args;
     }
