@@ -85,7 +85,7 @@ public class ApplicationRights {
                     return false;
                 }
                 outbox.enqueue("NOTIFICATION", "duf:" + r.dufNumber(), Wording.of("app.notice.lapsed.subject"),
-                        Wording.of("app.notice.lapsed.body", deadline.lastDay().toString()), r.caseId());
+                        Wording.of("app.notice.lapsed.body", Wording.date(deadline.lastDay())), r.caseId());
                 return true;
             });
             } catch (no.bosetting.shared.CommandFailedException e) {

@@ -126,14 +126,14 @@ public class SettlementDecisions {
         String municipalityName = municipalities.name(municipalityNumber);
         for (Long personId : personIds) {
             outbox.enqueue("DECISION_LETTER", "person:" + personId, Wording.of("decision.notice.offer.subject", municipalityName),
-                    Wording.of("decision.notice.offer.body", municipalityName, String.valueOf(plannedDates.get(personId))), caseId);
+                    Wording.of("decision.notice.offer.body", municipalityName, Wording.date(plannedDates.get(personId))), caseId);
         }
         Long centre = ReceptionScope.currentCentre(summary);
         if (centre != null) {
             // The centre the household lives in now is told (settlement-process §4.3); a centre it has left is not.
             for (String staff : users.usernamesForReceptionCentre(centre)) {
                 outbox.enqueue("NOTIFICATION", staff, Wording.of("decision.notice.centre.subject", summary.reference(), municipalityName),
-                        Wording.of("decision.notice.centre.body", new TreeSet<>(plannedDates.values()).first().toString()), caseId);
+                        Wording.of("decision.notice.centre.body", Wording.date(new TreeSet<>(plannedDates.values()).first())), caseId);
             }
         }
         // Listeners (the letters) write in this transaction, so the letters are stored with the decisions.

@@ -85,7 +85,7 @@ class LeaseReminders {
                 .query((rs, n) -> new Due(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class), (Long) rs.getObject(4)))
                 .single();
         for (String officer : users.usernamesForMunicipality(due.municipalityNumber())) {
-            String end = String.valueOf(due.endDate());
+            String end = Wording.date(due.endDate());
             outbox.enqueue("LEASE_EXPIRY", officer, Wording.of("housing.notice.leaseExpiry.subject", end, due.address()),
                     Wording.of("housing.notice.leaseExpiry.body", due.address(), end, String.valueOf(days)), due.caseId());
         }

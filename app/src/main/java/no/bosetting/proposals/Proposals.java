@@ -176,7 +176,7 @@ public class Proposals {
         }
         for (String officer : users.usernamesForMunicipality(municipalityNumber)) {
             outbox.enqueue("NOTIFICATION", officer, Wording.of("proposal.notice.list.subject", caseIds.size()),
-                    Wording.of("proposal.notice.list.body", deadline.toString()), null);
+                    Wording.of("proposal.notice.list.body", Wording.date(deadline)), null);
         }
         return CommandResult.ok(listId);
     }

@@ -121,7 +121,7 @@ public class SelfSettlementApprovals {
         transitions.apply(actor, r, SelfSettlementCommand.APPROVE, reason);
         windows.closeFor(r.caseId(), actor, "APPROVED");
         transitions.notifyMunicipality(target, Wording.of("selfsettlement.notice.approved.subject"),
-                Wording.of("selfsettlement.notice.approved.body", r.caseReference(), municipalities.name(target), String.valueOf(planned)),
+                Wording.of("selfsettlement.notice.approved.body", r.caseReference(), municipalities.name(target), Wording.date(planned)),
                 r.caseId());
         return CommandResult.ok(RequestStatus.APPROVED);
     }

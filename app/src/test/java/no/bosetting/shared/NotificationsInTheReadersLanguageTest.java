@@ -85,7 +85,8 @@ class NotificationsInTheReadersLanguageTest {
         fixtures.ready(caseId);
         fixtures.propose(caseId, MUNICIPALITY);
         deliver();
-        String deadline = jdbc.sql("select max(deadline)::text from allocation_list where municipality_number = :m")
+        // Dates as every page shows them (dd.MM.yyyy), in the e-mail and every language alike.
+        String deadline = jdbc.sql("select to_char(max(deadline), 'DD.MM.YYYY') from allocation_list where municipality_number = :m")
                 .param("m", MUNICIPALITY).query(String.class).single();
 
         String english = page(get("/varsler").param("lang", "en").with(as(officer)));

@@ -57,6 +57,14 @@ public record Wording(String key, List<Object> args) {
         return new Wording(key, java.util.Arrays.asList(args));
     }
 
+    /**
+     * A date as every page shows it (dd.MM.yyyy, issue 16 point 1), the same in every language; empty for none. Not the
+     * ISO form a {@code LocalDate} prints, which notifications showed before.
+     */
+    public static String date(java.time.LocalDate date) {
+        return date == null ? "" : date.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+    }
+
     /** The parts one after another: strings as they are, wordings worded. */
     public static Wording join(Object... parts) {
         return of(JOIN, parts);
