@@ -75,6 +75,21 @@ public final class Browsing {
         return page;
     }
 
+    /**
+     * Signs a refugee in on {@code page} as a refugee does: the DUF number, then the one-time code, read from the demo
+     * mailbox in a window of its own; the pages in {@code language} (nb, en or uk) from the sign-in on.
+     */
+    public void signInRefugee(Page page, String duf, String language) {
+        page.navigate(url("/min-side/logg-inn?lang=" + language));
+        page.fill("#dufNumber", duf);
+        submit(page, page.locator("main form button[type=submit]"));
+        Page mailbox = open("mailbox-" + duf);
+        mailbox.navigate(url("/demo-postkasse"));
+        page.fill("#code", mailbox.locator("tr:has(td:text-is('" + duf + "')) .demo-code").first().textContent().trim());
+        submit(page, page.locator("main form button[type=submit]"));
+        assertThat(page.url()).as("refugee %s should be signed in", duf).doesNotContain("/logg-inn");
+    }
+
     /** Clicks a control that submits a form or follows a link and waits for the next page. */
     @SuppressWarnings("deprecation") // waitForURL cannot express "whatever page comes next", e.g. a form re-rendered at the same URL
     public Response submit(Page page, Locator control) {

@@ -76,14 +76,7 @@ class CrisisBrowserTest {
         // The refugee signs in and starts the joint application, in three languages.
         Page refugee = browsing.open("refugee-crisis");
         refugee.setViewportSize(320, 800);
-        refugee.navigate(browsing.url("/min-side/logg-inn"));
-        refugee.fill("#dufNumber", duf);
-        browsing.submit(refugee, refugee.locator("main form button[type=submit]"));
-        Page mailbox = browsing.open("mailbox-crisis");
-        mailbox.navigate(browsing.url("/demo-postkasse"));
-        String code = mailbox.locator("tr:has(td:text-is('" + duf + "')) .demo-code").first().textContent().trim();
-        refugee.fill("#code", code);
-        browsing.submit(refugee, refugee.locator("main form button[type=submit]"));
+        browsing.signInRefugee(refugee, duf, "nb");
         for (String lang : List.of("nb", "en", "uk")) {
             refugee.navigate(browsing.url("/min-side/hurtigspor?lang=" + lang));
             assertThat(refugee.getAttribute("html", "lang")).isEqualTo(lang);

@@ -82,13 +82,7 @@ class ErrorPagesBrowserTest {
                 .query(String.class).single().trim();
         Page phone = browsing.open("refugee-phone", "uk");
         phone.setViewportSize(360, 740);
-        phone.navigate(browsing.url("/min-side/logg-inn?lang=uk"));
-        phone.fill("#dufNumber", duf);
-        browsing.submit(phone, phone.locator("main form button[type=submit]"));
-        Page mailbox = browsing.open("mailbox");
-        mailbox.navigate(browsing.url("/demo-postkasse"));
-        phone.fill("#code", mailbox.locator("tr:has(td:text-is('" + duf + "')) .demo-code").first().textContent().trim());
-        browsing.submit(phone, phone.locator("main form button[type=submit]"));
+        browsing.signInRefugee(phone, duf, "uk");
         Response gone = phone.navigate(browsing.url("/min-side/finnes-ikke"));
         assertThat(gone.status()).isEqualTo(404);
         assertThat(phone.locator("body.refugee").count()).isEqualTo(1);

@@ -1,7 +1,6 @@
 package no.bosetting.browser;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -24,8 +23,6 @@ import no.bosetting.grants.PaymentRun;
 import no.bosetting.messages.MessageThreads;
 import no.bosetting.messages.ThreadMessages;
 import no.bosetting.proposals.Proposals;
-import no.bosetting.shared.CommandResult;
-import no.bosetting.shared.ShiftableClock;
 import no.bosetting.support.Fixtures;
 import no.bosetting.support.TestClock;
 import org.junit.jupiter.api.Test;
@@ -211,7 +208,7 @@ class MovedListsBrowserTest {
         demoRates.ensure(Actor.system());
         LocalDate today = TestClock.today();
         for (int i = 1; i <= 3; i++) {
-            accepted(PERSONS_MUNICIPALITY, today.minusDays(3), today.plusDays(10 * i));
+            fixtures.acceptedOn(PERSONS_MUNICIPALITY, today.minusDays(3), today.plusDays(10 * i));
         }
         long n = Fixtures.next();
         PageAudit audit = new PageAudit(browsing);
@@ -333,22 +330,9 @@ class MovedListsBrowserTest {
 
     /** A one-person household settled five days ago, its date registered: a line for the next payment run. */
     private void settled(String municipality, LocalDate today) {
-        long caseId = accepted(municipality, today.minusDays(20), today.minusDays(5));
+        long caseId = fixtures.acceptedOn(municipality, today.minusDays(20), today.minusDays(5));
         SettlementDecision d = decisions.forCase(caseId).get(0);
         decisions.registerSettlementDate(d.id(), today.minusDays(5), null, fixtures.municipality(municipality)).value();
     }
 
-    /** A one-person household accepted by the municipality on {@code day}, planned to settle on {@code planned}. */
-    private long accepted(String municipality, LocalDate day, LocalDate planned) {
-        long[] caseId = new long[1];
-        ShiftableClock.runAt(day.atTime(12, 0).atZone(ZoneId.of("Europe/Oslo")).toInstant(), () -> {
-            fixtures.decidePlannedYear(municipality, planned, 500, 0);
-            caseId[0] = fixtures.household(fixtures.centre(municipality), 0, day.minusDays(60));
-            fixtures.ready(caseId[0]);
-            long proposal = fixtures.propose(caseId[0], municipality);
-            CommandResult.attempt(() -> proposals.accept(fixtures.municipality(municipality), proposal,
-                    fixtures.plannedDates(caseId[0], planned), null)).value();
-        });
-        return caseId[0];
-    }
 }

@@ -74,19 +74,6 @@ class GrantPaymentsTest {
         ShiftableClock.runAt(day.atTime(12, 0).atZone(ZoneId.of("Europe/Oslo")).toInstant(), task);
     }
 
-    /** A one-person household accepted by the municipality on {@code day}, planned to settle on {@code planned}. */
-    private long accepted(String municipality, LocalDate day, LocalDate planned) {
-        long[] caseId = new long[1];
-        at(day, () -> {
-            fixtures.decidePlannedYear(municipality, planned, 500, 0);
-            caseId[0] = fixtures.household(fixtures.centre(municipality), 0, day.minusDays(60));
-            fixtures.ready(caseId[0]);
-            long proposal = fixtures.propose(caseId[0], municipality);
-            CommandResult.attempt(() -> proposals.accept(fixtures.municipality(municipality), proposal,
-                    fixtures.plannedDates(caseId[0], planned), null)).value();
-        });
-        return caseId[0];
-    }
 
     private List<PaymentRun.Line> linesOf(CommandResult<PaymentRun> run, long personId) {
         if (!run.isSuccess()) {
@@ -101,7 +88,7 @@ class GrantPaymentsTest {
         int year = today.getDayOfYear() >= 2 ? today.getYear() : today.getYear() - 1;
         LocalDate december = LocalDate.of(year - 1, 12, 20);
         LocalDate january = LocalDate.of(year, 1, 2);
-        long caseId = accepted(VEGA, december.minusDays(10), december);
+        long caseId = fixtures.acceptedOn(VEGA, december.minusDays(10), december);
         at(december.minusDays(10), () -> fixtures.decidePlannedYear(VEGA, january, 500, 0));
         SettlementDecision decision = decisions.forCase(caseId).get(0);
         long personId = decision.personId();
@@ -169,10 +156,10 @@ class GrantPaymentsTest {
     @Test
     void theMunicipalitySeesItsSettledAndExpectedGrantsAndNobodyElsesPersons() throws Exception {
         LocalDate today = TestClock.today();
-        long settledCase = accepted(VEVELSTAD, today.minusDays(20), today.minusDays(5));
+        long settledCase = fixtures.acceptedOn(VEVELSTAD, today.minusDays(20), today.minusDays(5));
         SettlementDecision d = decisions.forCase(settledCase).get(0);
         decisions.registerSettlementDate(d.id(), today.minusDays(5), null, fixtures.municipality(VEVELSTAD)).value();
-        long expectedCase = accepted(VEVELSTAD, today.minusDays(3), today.plusDays(20));
+        long expectedCase = fixtures.acceptedOn(VEVELSTAD, today.minusDays(3), today.plusDays(20));
         long expectedPerson = decisions.forCase(expectedCase).get(0).personId();
         assertThat(schedules.current(expectedPerson).orElseThrow().settledOn()).isNull(); // computed at the acceptance
 
@@ -204,11 +191,11 @@ class GrantPaymentsTest {
     void theGrantListAndItsExportRunTheSameStatementsForOnePersonAndForFive() throws Exception {
         LocalDate today = TestClock.today();
         Actor officer = fixtures.municipality(BEIARN);
-        accepted(BEIARN, today.minusDays(3), today.plusDays(20));
+        fixtures.acceptedOn(BEIARN, today.minusDays(3), today.plusDays(20));
         int listOne = statements("/kommune/tilskudd", officer);
         int exportOne = statements("/kommune/tilskudd/eksport.csv", officer);
         for (int i = 0; i < 4; i++) {
-            accepted(BEIARN, today.minusDays(3), today.plusDays(20));
+            fixtures.acceptedOn(BEIARN, today.minusDays(3), today.plusDays(20));
         }
         // Names and case references were read per case before (two statements per listed household).
         assertThat(statements("/kommune/tilskudd", officer)).as("a page of five persons costs what a page of one does").isEqualTo(listOne);
@@ -225,11 +212,11 @@ class GrantPaymentsTest {
     @Test
     void theDisabilityGrantNeedsASettledPersonAReasonAndADateInTheSchemeAndEntersTheSchedule() throws Exception {
         LocalDate today = TestClock.today();
-        long expectedCase = accepted(VEGA, today.minusDays(3), today.plusDays(20));
+        long expectedCase = fixtures.acceptedOn(VEGA, today.minusDays(3), today.plusDays(20));
         long notSettled = decisions.forCase(expectedCase).get(0).personId();
         assertThat(additional.grantDisability(fixtures.planner(), notSettled, today, "Søknad").failure())
                 .isInstanceOfSatisfying(CommandFailure.RuleBroken.class, r -> assertThat(r.messageKey()).isEqualTo("grants.error.notSettled"));
-        long caseId = accepted(VEGA, today.minusDays(20), today.minusDays(5));
+        long caseId = fixtures.acceptedOn(VEGA, today.minusDays(20), today.minusDays(5));
         SettlementDecision d = decisions.forCase(caseId).get(0);
         decisions.registerSettlementDate(d.id(), today.minusDays(5), null, fixtures.municipality(VEGA)).value();
         assertThat(additional.grantDisability(fixtures.caseworker(), d.personId(), today, "Søknad").failure())
@@ -254,7 +241,7 @@ class GrantPaymentsTest {
     @Test
     void theMissingSettlementDateWorkItemSaysTheGrantWaitsOnIt() {
         LocalDate today = TestClock.today();
-        long caseId = accepted(VEGA, today.minusDays(40), today.minusDays(30));
+        long caseId = fixtures.acceptedOn(VEGA, today.minusDays(40), today.minusDays(30));
         List<DueItem> items = settlementDates.evaluate(today).stream().filter(i -> Long.valueOf(caseId).equals(i.caseId())).toList();
         assertThat(items).isNotEmpty().allSatisfy(i ->
                 assertThat(i.detail()).contains("Integreringstilskuddet utbetales ikke før bosettingsdato er registrert."));

@@ -151,6 +151,24 @@ public class Fixtures {
                 .param("l", listId).param("c", caseId).query(Long.class).single();
     }
 
+    /**
+     * A one-person household in a centre in {@code municipality}, waiting 60 days, proposed to and accepted by the
+     * municipality on {@code day} (the clock set to noon that day), planned to settle on {@code planned}; the year of
+     * {@code planned} gets a decision of 500 places if it has none.
+     */
+    public long acceptedOn(String municipality, LocalDate day, LocalDate planned) {
+        long[] caseId = new long[1];
+        no.bosetting.shared.ShiftableClock.runAt(day.atTime(12, 0).atZone(no.bosetting.shared.TimeConfig.OSLO).toInstant(), () -> {
+            decidePlannedYear(municipality, planned, 500, 0);
+            caseId[0] = household(centre(municipality), 0, day.minusDays(60));
+            ready(caseId[0]);
+            long proposal = propose(caseId[0], municipality);
+            CommandResult.attempt(() -> proposals.accept(municipality(municipality), proposal,
+                    plannedDates(caseId[0], planned), null)).value();
+        });
+        return caseId[0];
+    }
+
     public Map<Long, LocalDate> plannedDates(long caseId, LocalDate date) {
         Map<Long, LocalDate> planned = new HashMap<>();
         for (Long id : caseQueries.personIds(caseId)) {
