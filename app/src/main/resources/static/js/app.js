@@ -48,6 +48,27 @@ document.addEventListener('htmx:afterSettle', function () {
   }
 });
 
+// htmx asks for HTML (its requests otherwise accept anything, and the server's error answer to "anything" is JSON).
+document.addEventListener('htmx:configRequest', function (evt) {
+  evt.detail.headers['Accept'] = 'text/html';
+});
+
+// A request htmx made failed (a case that is gone, an expired form, an error on our side): htmx swaps nothing by
+// default, so the click would seem to do nothing. The error page's main content takes the place of this page's, with
+// its title, and gets focus, so the person reads and hears what happened and where to go on.
+document.addEventListener('htmx:responseError', function (evt) {
+  var failed = new DOMParser().parseFromString(evt.detail.xhr.responseText || '', 'text/html');
+  var message = failed.querySelector('main');
+  var current = document.querySelector('main');
+  if (!message || !current) {
+    window.location.reload();
+    return;
+  }
+  document.title = failed.title;
+  current.replaceWith(document.adoptNode(message));
+  message.focus();
+});
+
 // The statistics map: a click (or tap) on an area shows its figures in words below the map, not only on hover.
 // Keyboard and screen-reader users have the same figures in the searchable table.
 document.addEventListener('DOMContentLoaded', function () {

@@ -164,6 +164,23 @@ class SecurityConfig {
         problem(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Innlogging kreves (" + how + ").");
     }
 
+    /**
+     * The sign-in page as where a request without a session is sent. A request htmx makes (a list's filter or pager, a
+     * pick on the engine's review) is told to load it as a whole page (HX-Redirect): followed by htmx itself, the
+     * redirect would put the sign-in page inside the list.
+     */
+    private static AuthenticationEntryPoint signIn(String url) {
+        LoginUrlAuthenticationEntryPoint page = new LoginUrlAuthenticationEntryPoint(url);
+        return (request, response, e) -> {
+            if ("true".equals(request.getHeader("HX-Request"))) {
+                response.setHeader("HX-Redirect", request.getContextPath() + url);
+                response.setStatus(HttpStatus.UNAUTHORIZED.value());
+            } else {
+                page.commence(request, response, e);
+            }
+        };
+    }
+
     /** The browser application: sessions, the login form or OIDC, CSRF tokens on every form. */
     @Bean
     @Order(2)
@@ -228,9 +245,9 @@ class SecurityConfig {
                         response.sendError(HttpStatus.FORBIDDEN.value());
                     }
                 })
-                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/min-side/logg-inn?krevd"),
+                .defaultAuthenticationEntryPointFor(signIn("/min-side/logg-inn?krevd"),
                         request -> request.getRequestURI().startsWith(request.getContextPath() + "/min-side"))
-                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true));
+                .defaultAuthenticationEntryPointFor(signIn("/login"), request -> true));
         if (formLogin) {
             SimpleUrlAuthenticationFailureHandler wrong = new SimpleUrlAuthenticationFailureHandler("/login?error");
             SimpleUrlAuthenticationFailureHandler locked = new SimpleUrlAuthenticationFailureHandler("/login?sperret");

@@ -94,4 +94,31 @@ class ErrorPagesBrowserTest {
 
         audit.assertClean();
     }
+
+    @Test
+    void aFailedHtmxRequestShowsTheErrorPageAndAnEndedSessionTheSignIn(Browsing browsing) {
+        PageAudit audit = new PageAudit(browsing);
+        Actor caseworker = new Actor("feil-htmx-" + Fixtures.next(), "Feil Htmx", Role.AGENCY_CASEWORKER, null, null);
+        accounts.createIfMissing(caseworker, Browsing.PASSWORD, null);
+        Page page = browsing.login(caseworker);
+        page.navigate(browsing.url("/saker"));
+
+        // The filter fetches only the results; when that answer is an error, the error page takes main's place.
+        page.evaluate("() => document.querySelector('form.filters').setAttribute('hx-get', '/saker/99999999')");
+        page.evaluate("() => htmx.process(document.querySelector('form.filters'))");
+        page.locator("form.filters button[type=submit]").click();
+        page.waitForCondition(() -> "Fant ikke siden".equals(page.textContent("main h1")));
+        assertThat(page.title()).isEqualTo("Fant ikke siden – Bosetting");
+        assertThat(page.evaluate("() => document.activeElement.id")).isEqualTo("main");
+        audit.check(page, "htmx 404 in place of the list");
+
+        // The session ended (signed out elsewhere): the next filter loads the sign-in page as a page, not inside the list.
+        page.navigate(browsing.url("/saker"));
+        page.context().clearCookies();
+        page.locator("form.filters button[type=submit]").click();
+        page.waitForURL("**/login");
+        assertThat(page.locator("#username").count()).isEqualTo(1);
+        assertThat(page.locator("#case-results").count()).isZero();
+        audit.assertClean();
+    }
 }
