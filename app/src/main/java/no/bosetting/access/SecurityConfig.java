@@ -127,6 +127,10 @@ class SecurityConfig {
                         .requestMatchers("/api/v1/permits/**").hasAnyRole(Role.AGENCY_CASEWORKER.name(), Role.AGENCY_ADMIN.name())
                         .requestMatchers("/api/v1/allocation-lists/**").hasRole(Role.AGENCY_CASEWORKER.name())
                         .requestMatchers("/api/v1/approvals/**").hasAnyRole(Role.AGENCY_CASEWORKER.name(), Role.AGENCY_ADMIN.name())
+                        // Grants as on /tilskudd/** (agency) and /kommune/tilskudd (the officer's own municipality, checked per call).
+                        .requestMatchers("/api/v1/grants/payment-runs", "/api/v1/grants/payment-runs/**").hasAnyRole(AGENCY)
+                        .requestMatchers("/api/v1/grants/**").hasAnyRole(Role.AGENCY_CASEWORKER.name(), Role.AGENCY_PLANNER.name(),
+                                Role.AGENCY_ADMIN.name(), Role.MUNICIPALITY_OFFICER.name())
                         .anyRequest().hasAnyRole(STAFF))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Never read the security context from the session: the session cookie is no API credential.
