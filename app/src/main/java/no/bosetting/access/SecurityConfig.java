@@ -124,6 +124,8 @@ class SecurityConfig {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/statistics/municipalities", "/api/v1/statistics/municipalities.csv").permitAll()
+                        // The introduction programme's public results: shares only, small cells withheld, as /offentlig/introduksjon.
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/statistics/introduction").permitAll()
                         .requestMatchers("/api/v1/permits/**").hasAnyRole(Role.AGENCY_CASEWORKER.name(), Role.AGENCY_ADMIN.name())
                         .requestMatchers("/api/v1/allocation-lists/**").hasRole(Role.AGENCY_CASEWORKER.name())
                         .requestMatchers("/api/v1/approvals/**").hasAnyRole(Role.AGENCY_CASEWORKER.name(), Role.AGENCY_ADMIN.name())

@@ -135,6 +135,7 @@ class AuthorisationMatrixTest {
             Rule.open("GET", "/offentlig/**"),
             Rule.open("GET", "/api/v1/statistics/municipalities"),
             Rule.open("GET", "/api/v1/statistics/municipalities.csv"),
+            Rule.open("GET", "/api/v1/statistics/introduction"), // the introduction programme's public shares (grants-api)
 
             // The municipality: its own pages, but nothing of another municipality's by id.
             Rule.of("*", "/kommune/**/{x}/**", NONE),
@@ -175,6 +176,9 @@ class AuthorisationMatrixTest {
             Rule.of("GET", "/api/v1/cases/{id}", AGENCY),
             Rule.of("GET", "/api/v1/cases/{id}/**", AGENCY),
             Rule.of("POST", "/api/v1/cases/{id}/places", NONE), // hold or release while away: the accepting municipality only
+            // The introduction register's commands (grants-api): the settling municipality's officer only, as on the page.
+            Rule.of("PUT", "/api/v1/cases/{id}/introduction/**", NONE),
+            Rule.of("POST", "/api/v1/cases/{id}/introduction/**", NONE),
             Rule.of("*", "/api/v1/cases/{id}/**", CASEWORKER),
             Rule.of("*", "/api/v1/decisions/{id}/**", CASEWORKER),
             Rule.of("GET", "/api/v1/proposals", STAFF), // scoped like the case list
