@@ -26,11 +26,11 @@ final class IntroductionJson {
     @Schema(description = "One settled person's entry in the introduction register. The read is logged.")
     public record RecordJson(long caseId, long personId,
                              @Schema(description = "Where and when the person was settled; null when not settled") SettlementJson settlement,
-                             @Schema(description = "The programme; null when not recorded yet") IntroductionRecord.Participation participation,
-                             @Schema(description = "Interruptions and leave, oldest first") List<IntroductionRecord.Period> periods,
-                             @Schema(description = "Norwegian and social-studies training, oldest first") List<IntroductionRecord.Training> training,
+                             @Schema(description = "The programme; null when not recorded yet") ParticipationJson participation,
+                             @Schema(description = "Interruptions and leave, oldest first") List<PeriodJson> periods,
+                             @Schema(description = "Norwegian and social-studies training, oldest first") List<TrainingJson> training,
                              @Schema(description = "Total training hours per subject") Map<TrainingSubject, Integer> hours,
-                             @Schema(description = "The status one year after completion; null when not recorded") IntroductionRecord.Outcome outcome,
+                             @Schema(description = "The status one year after completion; null when not recorded") OutcomeJson outcome,
                              @Schema(description = "What the caller may do on this entry now: RECORD for the settling municipality's officer "
                                      + "on a settled case") List<IntroductionCommand> validCommands) {
 
@@ -40,7 +40,39 @@ final class IntroductionJson {
                 hours.put(s, r.hours(s));
             }
             return new RecordJson(caseId, personId, settled == null ? null : new SettlementJson(settled.municipalityNumber(), settled.settlementDate()),
-                    r.participation(), r.periods(), r.training(), hours, r.outcome(), commands);
+                    ParticipationJson.of(r.participation()), r.periods().stream().map(PeriodJson::of).toList(),
+                    r.training().stream().map(TrainingJson::of).toList(), hours, OutcomeJson.of(r.outcome()), commands);
+        }
+    }
+
+    public record ParticipationJson(String municipalityNumber, LocalDate startedOn, LocalDate completedOn, OffsetDateTime updatedAt,
+                                    String updatedBy) {
+
+        static ParticipationJson of(IntroductionRecord.Participation p) {
+            return p == null ? null : new ParticipationJson(p.municipalityNumber(), p.startedOn(), p.completedOn(), p.updatedAt(), p.updatedBy());
+        }
+    }
+
+    public record PeriodJson(long id, PeriodKind kind, LocalDate from, LocalDate to, OffsetDateTime registeredAt, String registeredBy) {
+
+        static PeriodJson of(IntroductionRecord.Period p) {
+            return new PeriodJson(p.id(), p.kind(), p.from(), p.to(), p.registeredAt(), p.registeredBy());
+        }
+    }
+
+    @Schema(description = "Hours of training; a test's level (Norwegian) or passed (social studies) when one was taken")
+    public record TrainingJson(long id, TrainingSubject subject, int hours, LocalDate testOn, NorwegianLevel level, Boolean passed,
+                               OffsetDateTime registeredAt, String registeredBy) {
+
+        static TrainingJson of(IntroductionRecord.Training t) {
+            return new TrainingJson(t.id(), t.subject(), t.hours(), t.testOn(), t.level(), t.passed(), t.registeredAt(), t.registeredBy());
+        }
+    }
+
+    public record OutcomeJson(OutcomeCategory status, LocalDate measuredOn, OffsetDateTime registeredAt, String registeredBy) {
+
+        static OutcomeJson of(IntroductionRecord.Outcome o) {
+            return o == null ? null : new OutcomeJson(o.status(), o.measuredOn(), o.registeredAt(), o.registeredBy());
         }
     }
 
