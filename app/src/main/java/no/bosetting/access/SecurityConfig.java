@@ -124,9 +124,15 @@ class SecurityConfig {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/statistics/municipalities", "/api/v1/statistics/municipalities.csv").permitAll()
+                        // The introduction programme's public results: shares only, small cells withheld, as /offentlig/introduksjon.
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/statistics/introduction").permitAll()
                         .requestMatchers("/api/v1/permits/**").hasAnyRole(Role.AGENCY_CASEWORKER.name(), Role.AGENCY_ADMIN.name())
                         .requestMatchers("/api/v1/allocation-lists/**").hasRole(Role.AGENCY_CASEWORKER.name())
                         .requestMatchers("/api/v1/approvals/**").hasAnyRole(Role.AGENCY_CASEWORKER.name(), Role.AGENCY_ADMIN.name())
+                        // Grants as on /tilskudd/** (agency) and /kommune/tilskudd (the officer's own municipality, checked per call).
+                        .requestMatchers("/api/v1/grants/payment-runs", "/api/v1/grants/payment-runs/**").hasAnyRole(AGENCY)
+                        .requestMatchers("/api/v1/grants/**").hasAnyRole(Role.AGENCY_CASEWORKER.name(), Role.AGENCY_PLANNER.name(),
+                                Role.AGENCY_ADMIN.name(), Role.MUNICIPALITY_OFFICER.name())
                         .anyRequest().hasAnyRole(STAFF))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Never read the security context from the session: the session cookie is no API credential.

@@ -73,10 +73,15 @@ public class IntroductionRegister {
      * member of it; the read is logged.
      */
     public Optional<IntroductionRecord> read(Actor actor, long caseId, long personId) {
+        return read(actor, caseId, personId, "introduction register");
+    }
+
+    /** The same, logged with the caller's purpose (the API logs the address it was read through). */
+    public Optional<IntroductionRecord> read(Actor actor, long caseId, long personId, String purpose) {
         if (cases.summary(caseId, actor).isEmpty() || !cases.personIds(caseId).contains(personId)) {
             return Optional.empty();
         }
-        accessLog.recordRead(actor, List.of(personId), "introduction register");
+        accessLog.recordRead(actor, List.of(personId), purpose);
         return Optional.of(recordOf(personId));
     }
 

@@ -135,6 +135,7 @@ class AuthorisationMatrixTest {
             Rule.open("GET", "/offentlig/**"),
             Rule.open("GET", "/api/v1/statistics/municipalities"),
             Rule.open("GET", "/api/v1/statistics/municipalities.csv"),
+            Rule.open("GET", "/api/v1/statistics/introduction"), // the introduction programme's public shares (grants-api)
 
             // The municipality: its own pages, but nothing of another municipality's by id.
             Rule.of("*", "/kommune/**/{x}/**", NONE),
@@ -167,10 +168,17 @@ class AuthorisationMatrixTest {
             Rule.of("*", "/api/v1/permits/**", EnumSet.of(AGENCY_CASEWORKER, AGENCY_ADMIN)),
             Rule.of("*", "/api/v1/allocation-lists/**", CASEWORKER),
             Rule.of("*", "/api/v1/approvals/**", EnumSet.of(AGENCY_CASEWORKER, AGENCY_ADMIN)), // two-step control (h18-twostep)
+            // Grants (grants-api): as /tilskudd/** for the agency; the officer reads only their own municipality's, so another
+            // municipality's data in the path variable is refused; the payment runs are the agency's.
+            Rule.of("GET", "/api/v1/grants/payment-runs/**", AGENCY),
+            Rule.of("GET", "/api/v1/grants/**", AGENCY),
             Rule.of("GET", "/api/v1/cases", STAFF), // scoped: each role sees only its own cases, the statistics reader none
             Rule.of("GET", "/api/v1/cases/{id}", AGENCY),
             Rule.of("GET", "/api/v1/cases/{id}/**", AGENCY),
             Rule.of("POST", "/api/v1/cases/{id}/places", NONE), // hold or release while away: the accepting municipality only
+            // The introduction register's commands (grants-api): the settling municipality's officer only, as on the page.
+            Rule.of("PUT", "/api/v1/cases/{id}/introduction/**", NONE),
+            Rule.of("POST", "/api/v1/cases/{id}/introduction/**", NONE),
             Rule.of("*", "/api/v1/cases/{id}/**", CASEWORKER),
             Rule.of("*", "/api/v1/decisions/{id}/**", CASEWORKER),
             Rule.of("GET", "/api/v1/proposals", STAFF), // scoped like the case list
@@ -284,6 +292,7 @@ class AuthorisationMatrixTest {
             // A returned (decided) proposal under two-step control: approving it again changes nothing (h18-twostep).
             Map.entry(Pattern.compile("^/(godkjenninger|api/v1/approvals)/\\{id}$"), d -> String.valueOf(AuthorisationMatrixTest.approvalId)),
             Map.entry(Pattern.compile("^/bekymringer/\\{id}$"), d -> String.valueOf(AuthorisationMatrixTest.concernReportId)),
+            Map.entry(Pattern.compile("^/api/v1/grants/payment-runs/\\{id}$"), d -> String.valueOf(AuthorisationMatrixTest.paymentRunId)),
             // No self-settlement request of the other unit: an unknown id is denied to the municipality and leads the
             // agency back to its queue (SelfSettlementWebTest checks another municipality's real request reads as not found).
             Map.entry(Pattern.compile("^/(kommune/)?selvbosetting/\\{id}$"), d -> "0"),
@@ -299,6 +308,8 @@ class AuthorisationMatrixTest {
 
     /** A decided proposal under two-step control on the other unit's case (any will do: every approver sees every proposal). */
     private static long approvalId;
+    /** A payment run (any will do: every agency role reads every run; no other role any). */
+    private static long paymentRunId;
     /** A concern report on the other unit's household (h18-protect). */
     private static long concernReportId;
 
@@ -383,6 +394,10 @@ class AuthorisationMatrixTest {
         context.getBean(no.bosetting.messages.ThreadMessages.class).post(threads.caseThread(caseId, null, fixtures.caseworker()).orElseThrow(), fixtures.caseworker(), "Matrise",
                 List.of(new no.bosetting.messages.NewAttachment("m.pdf", "%PDF-1.4 matrise".getBytes()))).value();
         messageAttachmentId = jdbc.sql("select max(id) from message_attachment").query(Long.class).single();
+        paymentRunId = jdbc.sql("""
+                insert into grant_payment_run (kind, up_to_year, created_at, created_by, line_count, total)
+                values ('REGULAR', :y, now(), 'matrix', 0, 0) returning id
+                """).param("y", year).query(Long.class).single();
         householdPersonId = jdbc.sql("select min(id) from person where case_id = :c").param("c", caseId).query(Long.class).single();
         // A restricted concern report on the household, written by a designated user (h18-protect): no matrix role reads it.
         Actor designated = new Actor("matrise-vern", "Matrise Vern", Role.AGENCY_CASEWORKER, null, null);

@@ -37,6 +37,8 @@ public class ApiDocumentation {
     public static final String TAG_PROPOSALS = "Proposals";
     public static final String TAG_DECISIONS = "Decisions";
     public static final String TAG_PLANNING = "Capacity";
+    public static final String TAG_GRANTS = "Grants";
+    public static final String TAG_INTRODUCTION = "Introduction";
 
     static final String PROBLEM = "Problem";
     private static final String PROBLEM_JSON = "application/problem+json";
@@ -57,8 +59,8 @@ public class ApiDocumentation {
                         .description("""
                                 JSON API for settling refugees in Norwegian municipalities: residence-permit import, \
                                 settlement cases, the settlement interview, distribution lists and the municipalities' \
-                                answers, decisions on settlement municipality, settlement dates and the municipalities' \
-                                capacity decisions.
+                                answers, decisions on settlement municipality, settlement dates, the municipalities' \
+                                capacity decisions, the integration grants and the introduction register.
 
                                 Every call carries its own credentials (a bearer token in production, HTTP Basic in the demo; the \
                                 browser's session cookie is not accepted) and is authorised on the server from the user's role and scope: a \
@@ -74,7 +76,11 @@ public class ApiDocumentation {
                         new Tag().name(TAG_INTERVIEW).description("The settlement interview recorded by the reception centre."),
                         new Tag().name(TAG_PROPOSALS).description("Distribution lists, proposals and the municipalities' answers."),
                         new Tag().name(TAG_DECISIONS).description("Decisions on settlement municipality, settlement dates and places used."),
-                        new Tag().name(TAG_PLANNING).description("The municipalities' council decisions on how many to settle.")))
+                        new Tag().name(TAG_PLANNING).description("The municipalities' council decisions on how many to settle."),
+                        new Tag().name(TAG_GRANTS).description("Integration grants: a municipality's grants per year, a person's or "
+                                + "household's schedule, the payment runs and their locked lines."),
+                        new Tag().name(TAG_INTRODUCTION).description("The introduction register: a settled person's record and the "
+                                + "programme's public results per municipality.")))
                 .components(new Components()
                         .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                                 .description("The demo profile and tests (never in production)."))

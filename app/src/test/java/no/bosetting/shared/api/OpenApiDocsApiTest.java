@@ -36,7 +36,7 @@ class OpenApiDocsApiTest {
                 .andExpect(jsonPath("$.info.title").value("Bosetting API"))
                 .andExpect(jsonPath("$.info.version").value("v1"))
                 .andExpect(jsonPath("$.components.schemas.Problem.properties.errors").exists())
-                .andExpect(jsonPath("$.tags[*].name").value(hasItems("Permits", "Cases", "Interview", "Proposals", "Decisions", "Capacity")))
+                .andExpect(jsonPath("$.tags[*].name").value(hasItems("Permits", "Cases", "Interview", "Proposals", "Decisions", "Capacity", "Grants", "Introduction")))
                 .andReturn().getResponse().getContentAsString();
 
         Set<String> served = new TreeSet<>();
@@ -57,7 +57,13 @@ class OpenApiDocsApiTest {
                 "put /api/v1/decisions/{id}/settlement-date", "post /api/v1/cases/{caseId}/decline",
                 "put /api/v1/municipalities/{number}/capacity-decisions/{year}",
                 "get /api/v1/municipalities/{number}/capacity-decisions/{year}",
-                "get /api/v1/municipalities/{number}/places/{year}");
+                "get /api/v1/municipalities/{number}/places/{year}", "get /api/v1/grants/municipalities/{number}",
+                "get /api/v1/grants/persons/{personId}", "get /api/v1/grants/cases/{caseId}", "get /api/v1/grants/payment-runs",
+                "get /api/v1/grants/payment-runs/{id}", "get /api/v1/cases/{caseId}/introduction/{personId}",
+                "put /api/v1/cases/{caseId}/introduction/{personId}/programme",
+                "post /api/v1/cases/{caseId}/introduction/{personId}/periods",
+                "post /api/v1/cases/{caseId}/introduction/{personId}/training",
+                "put /api/v1/cases/{caseId}/introduction/{personId}/outcome", "get /api/v1/statistics/introduction");
         for (String operation : served) {
             String method = operation.substring(0, operation.indexOf(' '));
             String path = operation.substring(operation.indexOf(' ') + 1);
