@@ -62,8 +62,10 @@ final class Neighbourhood {
         isFree = new boolean[model.units];
         top = new int[model.units][];
         int[] wanted = new int[municipalities];
+        // Above the size limit the move never runs, so a national round does not pay for its lists either.
+        boolean used = placement.units <= Tuning.CLASS_MAX_ROUND_UNITS && Tuning.NEIGHBOURHOOD_STATES > 0;
         for (int u = 0; u < model.units; u++) {
-            top[u] = placement.active[u] ? bestReduced(u) : new int[0];
+            top[u] = used && placement.active[u] ? bestReduced(u) : new int[0];
             for (int m : top[u]) {
                 wanted[m]++;
             }
