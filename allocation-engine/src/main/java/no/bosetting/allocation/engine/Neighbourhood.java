@@ -175,8 +175,7 @@ final class Neighbourhood {
         }
         prepareSearch();
         // Units that were elsewhere may free more than the set's estimate; a programme far above it is left out.
-        double best = SetProgramme.solve(model, unit, val, outVal, residual, choice,
-                4 * Tuning.NEIGHBOURHOOD_STATES);
+        double best = SetProgramme.solve(uses(), val, outVal, residual, choice, 4 * Tuning.NEIGHBOURHOOD_STATES);
         int[] bestChoice = best > current + Tuning.MIN_GAIN ? choice : null;
         if (bestChoice != null) {
             for (int i = 0; i < n; i++) {
@@ -343,6 +342,16 @@ final class Neighbourhood {
             }
         }
         return bestV;
+    }
+
+    private int[][] uses() {
+        int[][] use = new int[n][SetProgramme.ROWS];
+        for (int i = 0; i < n; i++) {
+            for (int r = 0; r < SetProgramme.ROWS; r++) {
+                use[i][r] = SetProgramme.use(model, unit[i], r);
+            }
+        }
+        return use;
     }
 
     /** The free units' values in the set's municipalities and what those have left on every row. */

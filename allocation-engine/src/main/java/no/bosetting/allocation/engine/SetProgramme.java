@@ -28,14 +28,14 @@ final class SetProgramme {
     /**
      * The best choice for every free unit by dynamic programming over the units, the state being what each
      * municipality of the set has left on each row the free units use there (mixed radix, one digit per row, capped
-     * at what the free units could use). {@code val[i][s]} is unit i's value in the set's municipality s (−∞ where
-     * it may not go), {@code outVal[i]} its value outside the set, {@code residual[s][r]} what s has left on row r.
+     * at what the free units could use). {@code use[i][r]} is what free unit i uses of row r, {@code val[i][s]} its
+     * value in the set's municipality s (−∞ where it may not go), {@code outVal[i]} its value outside the set,
+     * {@code residual[s][r]} what s has left on row r.
      * Fills {@code choice} (the municipality's index in the set, or −1 = outside) and returns the best total, or
      * −∞ without a choice when the programme would have more than {@code maxStates} states.
      */
-    static double solve(UnitModel model, int[] unit, double[][] val, double[] outVal, int[][] residual, int[] choice,
-            long maxStates) {
-        int n = unit.length;
+    static double solve(int[][] use, double[][] val, double[] outVal, int[][] residual, int[] choice, long maxStates) {
+        int n = use.length;
         int setSize = residual.length;
         int rows = ROWS;
         int[][] weight = new int[setSize][rows];
@@ -46,7 +46,7 @@ final class SetProgramme {
                 int want = 0;
                 for (int i = 0; i < n; i++) {
                     if (val[i][s] != Double.NEGATIVE_INFINITY) {
-                        want += use(model, unit[i], r);
+                        want += use[i][r];
                     }
                 }
                 if (r == 0 || want > 0) {
@@ -71,7 +71,7 @@ final class SetProgramme {
                 int[] c = new int[3 * rows];
                 int k = 0;
                 for (int r = 0; r < rows; r++) {
-                    int q = use(model, unit[i], r);
+                    int q = use[i][r];
                     if (q > 0) {
                         c[k++] = weight[s][r];
                         c[k++] = radix[s][r];
