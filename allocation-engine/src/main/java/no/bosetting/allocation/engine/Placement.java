@@ -197,6 +197,25 @@ final class Placement {
         return false;
     }
 
+    /** Every unit's municipality (−1 = unassigned), to {@link #restore} later. */
+    int[] snapshot() {
+        return assigned.clone();
+    }
+
+    /** Puts every unit back where the snapshot had it. */
+    void restore(int[] snapshot) {
+        for (int u = 0; u < units; u++) {
+            if (assigned[u] >= 0 && assigned[u] != snapshot[u]) {
+                remove(u);
+            }
+        }
+        for (int u = 0; u < units; u++) {
+            if (snapshot[u] >= 0 && assigned[u] != snapshot[u]) {
+                add(u, snapshot[u]);
+            }
+        }
+    }
+
     /** The objective of the current assignment, pinned units included. */
     double objective() {
         double sum = model.pinnedValue;

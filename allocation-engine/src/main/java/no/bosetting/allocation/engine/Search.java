@@ -15,9 +15,11 @@ final class Search {
     private final Deadline deadline;
     private LagrangianBound bound;
     private double objective;
+    private final long seed;
 
     Search(UnitModel model, long seed, long deadline) {
         this.model = model;
+        this.seed = seed;
         this.deadline = Deadline.until(deadline);
         this.placement = new Placement(model, seed);
     }
@@ -56,30 +58,70 @@ final class Search {
         LocalSearch local = new LocalSearch(placement, auction.personPrice);
         Repacking repacking = new Repacking(placement);
         ClassAssignment classes = new ClassAssignment(placement);
+        ChainEjection chains = new ChainEjection(placement, auction.personPrice);
+        Neighbourhood neighbourhoods = new Neighbourhood(placement, auction.personPrice);
         local.insertPass();
         trace("insert");
         // The bound runs beside local search from here on; it aims its steps at this objective.
         bound.start(auction.personPrice, auction.minorPrice, auction.dwellingPrice, placement.objective());
         Deadline lsDeadline = deadline.share(Tuning.LOCAL_SEARCH_SHARE);
-        for (int round = 0; round < Tuning.LOCAL_SEARCH_ROUNDS && !lsDeadline.passed(); round++) {
-            boolean improved = local.movePass(lsDeadline);
-            improved |= local.ejectionPass(lsDeadline);
+        Deadline until = lsDeadline;
+        // After a kick, the exact neighbourhoods look only around the municipalities it changed (null: everywhere).
+        int[][] around = {null};
+        Round round = () -> {
+            boolean improved = local.movePass(until);
+            improved |= local.ejectionPass(until);
             improved |= local.insertPass();
-            improved |= repacking.pass(lsDeadline);
+            improved |= repacking.pass(until);
             if (!improved) {
                 // Class re-assignment costs more than the other moves together, so it runs only once they have
                 // converged: a run cut short by the clock then still has what the cheap moves reach.
-                improved = classes.pass(lsDeadline);
+                improved = classes.pass(until);
             }
-            trace("local search round " + round);
+            // The sixth pass's moves come after those, dearest last, so that they start where the fifth pass ended.
+            if (!improved && Tuning.CHAIN_EVICTIONS > 0) {
+                improved = chains.pass(until);
+            }
             if (!improved) {
-                break;
+                improved = around[0] == null ? neighbourhoods.pass(until) : neighbourhoods.pass(until, around[0]);
             }
+            return improved;
+        };
+        converge(round, lsDeadline);
+        // Kicks: the local optimum depends on the path, so from the best one found a few municipalities send their
+        // holders elsewhere and local search runs again; the result is kept only if it is better.
+        Kicks kicks = new Kicks(placement, seed);
+        int kicksAllowed = model.units > Tuning.CLASS_MAX_ROUND_UNITS ? 0
+                : (int) Math.min(Tuning.KICKS, Tuning.KICK_WORK / Math.max(1, model.units));
+        for (int k = 0; k < kicksAllowed && !lsDeadline.passed(); k++) {
+            int[] saved = placement.snapshot();
+            double before = placement.objective();
+            around[0] = kicks.apply();
+            converge(round, lsDeadline);
+            if (placement.objective() < before + Tuning.MIN_GAIN) {
+                placement.restore(saved);
+            }
+            trace("kick " + k);
         }
         objective = placement.objective();
         whileBounding.run();
         bound.finish(objective);
         trace("bound refined to " + bound.value());
+    }
+
+    /** One round of local search moves; true when the objective rose. */
+    private interface Round {
+        boolean run();
+    }
+
+    private void converge(Round round, Deadline until) {
+        for (int r = 0; r < Tuning.LOCAL_SEARCH_ROUNDS && !until.passed(); r++) {
+            boolean improved = round.run();
+            trace("local search round " + r);
+            if (!improved) {
+                break;
+            }
+        }
     }
 
     private double meanValuePerPerson() {

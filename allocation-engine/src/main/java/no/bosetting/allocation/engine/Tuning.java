@@ -64,6 +64,27 @@ final class Tuning {
     static final int CLASS_MAX_ROUND_UNITS = Integer.getInteger("bosetting.engine.classMaxRound", 5000);
     /** How far the chunks of a large class move on per pass (a prime, so that they keep mixing). */
     static final int CLASS_CHUNK_STRIDE = 61;
+    /** Holders one ejection chain may push out of a municipality (a family of five for up to four others). */
+    static final int CHAIN_EVICTIONS = Integer.getInteger("bosetting.engine.chainEvictions", 4);
+    /** Kicks after local search has converged at most (each followed by local search; kept only if better). */
+    static final int KICKS = Integer.getInteger("bosetting.engine.kicks", 30);
+    /**
+     * Kicks × units at most: each kick costs about a local-search round, so a round of 200 units gets 30 kicks and
+     * one of 1,000 units 6 (in 1 s on two cores only the small rounds have time left for them anyway).
+     */
+    static final long KICK_WORK = Long.getLong("bosetting.engine.kickWork", 6000);
+    /** Municipalities whose holders one kick sends elsewhere. */
+    static final int KICK_MUNICIPALITIES = Integer.getInteger("bosetting.engine.kickSize", 3);
+    /** Municipalities in one exact neighbourhood at most. */
+    static final int NEIGHBOURHOOD_SIZE = Integer.getInteger("bosetting.engine.nbSize", 8);
+    /** Holders of one municipality a neighbourhood frees at most (the cheapest at the persons price). */
+    static final int NEIGHBOURHOOD_HOLDERS = Integer.getInteger("bosetting.engine.nbHolders", 6);
+    /** Free units of one neighbourhood at most: a municipality that would bring more is left out. */
+    static final int NEIGHBOURHOOD_UNITS = Integer.getInteger("bosetting.engine.nbUnits", 30);
+    /** Best municipalities per unit (by value less the persons price) that link the neighbourhoods. */
+    static final int NEIGHBOURHOOD_LINKS = Integer.getInteger("bosetting.engine.nbLinks", 4);
+    /** States of one neighbourhood's dynamic programme at most (product of its municipalities' places + 1). */
+    static final long NEIGHBOURHOOD_STATES = Long.getLong("bosetting.engine.nbStates", 16_384);
     /** A move must gain at least this much: guards against cycling on rounding noise. */
     static final double MIN_GAIN = 1e-9;
     /** Profits and knapsack improvements below this are rounding noise, not worth a re-pack. */
