@@ -23,7 +23,12 @@ public interface TwoStepControl {
         /** Granting or refusing a reconsideration (a granted one revokes the decision on settlement municipality). */
         RECONSIDERATION_OUTCOME,
         /** Closing a case for a reason other than the refugee's own choice. */
-        CLOSE_CASE
+        CLOSE_CASE,
+        /**
+         * A household change that takes places beyond the municipality's decided number (the agency's place-rule
+         * override through a member joining, or through the household corrected into an unaccompanied minor).
+         */
+        HOUSEHOLD_BEYOND_PLACES
     }
 
     /** The command was recorded as proposal {@code approvalId} and waits for a second person. */
@@ -32,7 +37,7 @@ public interface TwoStepControl {
 
     /**
      * Runs {@code now} unless the policy holds the command for approval; {@code subjectId} is the case (the proposal for
-     * {@link Kind#BEYOND_PLACES}), {@code input} the command's input by name, as the approval will run it.
+     * {@link Kind#BEYOND_PLACES}; the case for {@link Kind#HOUSEHOLD_BEYOND_PLACES}), {@code input} the command's input by name, as the approval will run it.
      */
     CommandResult<?> orNow(Kind kind, long subjectId, Actor actor, Map<String, String> input, Supplier<? extends CommandResult<?>> now);
 

@@ -12,6 +12,8 @@ import no.bosetting.cases.CaseCommands;
 import no.bosetting.cases.CaseQueries;
 import no.bosetting.cases.CaseSummary;
 import no.bosetting.cases.CloseReason;
+import no.bosetting.cases.HouseholdChanges;
+import no.bosetting.cases.PersonCorrections;
 import no.bosetting.decisions.PlaceRule;
 import no.bosetting.municipalities.Municipalities;
 import no.bosetting.proposals.ProposalRow;
@@ -39,10 +41,15 @@ class ApprovalRunner {
     private final PlaceRule places;
     private final Municipalities municipalities;
     private final org.springframework.context.MessageSource messages;
+    private final HouseholdChanges household;
+    private final PersonCorrections corrections;
 
     ApprovalRunner(CaseCommands caseCommands, CaseQueries cases, Reconsiderations reconsiderations, Proposals proposals,
-                   PlaceRule places, Municipalities municipalities, org.springframework.context.MessageSource messages) {
+                   PlaceRule places, Municipalities municipalities, org.springframework.context.MessageSource messages,
+                   HouseholdChanges household, PersonCorrections corrections) {
         this.messages = messages;
+        this.household = household;
+        this.corrections = corrections;
         this.caseCommands = caseCommands;
         this.cases = cases;
         this.reconsiderations = reconsiderations;
@@ -66,13 +73,18 @@ class ApprovalRunner {
     /**
      * Whether this command of the kind is one the policy is about: closing for a reason other than the refugee's own
      * choice ({@link CloseReason#needsInformed()} is the refugee's choice); an agency acceptance that goes beyond the
-     * municipality's places (asked of the place rule); every offer withdrawal and reconsideration outcome.
+     * municipality's places (asked of the place rule); every offer withdrawal and reconsideration outcome; a household
+     * change with the agency's override reason that takes places beyond the decided number (asked of the household
+     * change's own module, which asks the place rule).
      */
     boolean concerned(Kind kind, long subjectId, Actor actor, Map<String, String> input) {
         return switch (kind) {
             case CLOSE_CASE -> closeReason(input) != null && !closeReason(input).needsInformed();
             case WITHDRAW_OFFER, RECONSIDERATION_OUTCOME -> true;
             case BEYOND_PLACES -> actor.isAgency() && beyondPlaces(subjectId, input);
+            case HOUSEHOLD_BEYOND_PLACES -> correctsPerson(input)
+                    ? corrections.overridesPlaces(subjectId, PersonCorrections.Correction.fromInput(input), actor)
+                    : household.overridesPlaces(subjectId, HouseholdChanges.NewMember.fromInput(input), actor);
         };
     }
 
@@ -96,6 +108,9 @@ class ApprovalRunner {
                     ? reconsiderations.grant(subjectId, actor, input.get("reason"), input.get("alternative"))
                     : reconsiderations.refuse(subjectId, actor, input.get("reason")));
             case BEYOND_PLACES -> CommandResult.attempt(() -> proposals.accept(actor, subjectId, planned(input), input.get("overrideReason")));
+            case HOUSEHOLD_BEYOND_PLACES -> correctsPerson(input)
+                    ? corrections.correct(subjectId, Long.parseLong(input.get("personId")), PersonCorrections.Correction.fromInput(input), actor)
+                    : household.addMember(subjectId, HouseholdChanges.NewMember.fromInput(input), actor);
         };
     }
 
@@ -104,7 +119,7 @@ class ApprovalRunner {
         return switch (kind) {
             case CLOSE_CASE -> input.get("text");
             case WITHDRAW_OFFER, RECONSIDERATION_OUTCOME -> input.get("reason");
-            case BEYOND_PLACES -> input.get("overrideReason");
+            case BEYOND_PLACES, HOUSEHOLD_BEYOND_PLACES -> input.get("overrideReason");
         };
     }
 
@@ -121,6 +136,10 @@ class ApprovalRunner {
                     .map(p -> "Forslaget aksepteres på vegne av " + p.municipalityName() + " ut over vedtatt antall plasser ("
                             + p.persons() + " personer)")
                     .orElse("");
+            case HOUSEHOLD_BEYOND_PLACES -> correctsPerson(input)
+                    ? "Husstanden rettes til enslig mindreårig ut over vedtatt antall plasser for enslige mindreårige i " + municipality
+                    : "Et nytt medlem (" + input.get("givenName") + " " + input.get("familyName") + ") legges til husstanden ut over "
+                    + "vedtatt antall plasser i " + municipality;
         };
     }
 
@@ -141,6 +160,11 @@ class ApprovalRunner {
             }
         });
         return planned;
+    }
+
+    /** Whether a held household change is the correction of a person (the minor flag) rather than a member joining. */
+    static boolean correctsPerson(Map<String, String> input) {
+        return "CORRECT_PERSON".equals(input.get("command"));
     }
 
     static CloseReason closeReason(Map<String, String> input) {

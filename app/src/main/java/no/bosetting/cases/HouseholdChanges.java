@@ -62,6 +62,61 @@ public class HouseholdChanges {
                             String citizenship, Relation relation, String dufNumber, String dNumber, String nationalId,
                             PermitType permitType, LocalDate permitDate, String permitReference, String note,
                             String overrideReason) {
+
+        /** The member as a held command's input by name (two-step control); {@link #fromInput} reads it back. */
+        public java.util.Map<String, String> input() {
+            java.util.Map<String, String> in = new java.util.LinkedHashMap<>();
+            in.put("command", CaseCommand.ADD_MEMBER.name());
+            in.put("joinReason", name(reason));
+            in.put("givenName", givenName);
+            in.put("familyName", familyName);
+            in.put("birthDate", birthDate == null ? null : birthDate.toString());
+            in.put("sex", sex);
+            in.put("citizenship", citizenship);
+            in.put("relation", name(relation));
+            in.put("dufNumber", dufNumber);
+            in.put("dNumber", dNumber);
+            in.put("nationalId", nationalId);
+            in.put("permitType", name(permitType));
+            in.put("permitDate", permitDate == null ? null : permitDate.toString());
+            in.put("permitReference", permitReference);
+            in.put("note", note);
+            in.put("overrideReason", overrideReason);
+            return in;
+        }
+
+        public static NewMember fromInput(java.util.Map<String, String> in) {
+            return new NewMember(value(in, "joinReason", JoinReason::valueOf), in.get("givenName"), in.get("familyName"),
+                    value(in, "birthDate", LocalDate::parse), in.get("sex"), in.get("citizenship"),
+                    value(in, "relation", Relation::valueOf), in.get("dufNumber"), in.get("dNumber"), in.get("nationalId"),
+                    value(in, "permitType", PermitType::valueOf), value(in, "permitDate", LocalDate::parse),
+                    in.get("permitReference"), in.get("note"), in.get("overrideReason"));
+        }
+    }
+
+    static String name(Enum<?> e) {
+        return e == null ? null : e.name();
+    }
+
+    static <T> T value(java.util.Map<String, String> in, String key, java.util.function.Function<String, T> parse) {
+        String v = in.get(key);
+        return v == null || v.isBlank() ? null : parse.apply(v);
+    }
+
+    /**
+     * Whether adding this member is the agency's place-rule override (two-step control): an override reason is given
+     * and the member would take a place — after the acceptance, as {@link #addMember} does — beyond the decided number,
+     * as the place rule answers ({@link HouseholdPlaces#memberJoinBeyondPlaces}). Otherwise the change runs as always.
+     */
+    @Transactional(readOnly = true)
+    public boolean overridesPlaces(long caseId, NewMember m, Actor actor) {
+        if (ChangeSupport.blankToNull(m.overrideReason()) == null || !actor.isAgency()) {
+            return false;
+        }
+        CaseStatus status = jdbc.sql("select status from settlement_case where id = :id").param("id", caseId)
+                .query((rs, n) -> CaseStatus.valueOf(rs.getString(1))).optional().orElse(null);
+        return (status == CaseStatus.OFFERED || status == CaseStatus.TEMPORARILY_ABSENT || status == CaseStatus.SETTLED)
+                && places.memberJoinBeyondPlaces(caseId, m.reason() == JoinReason.FAMILY_REUNIFICATION);
     }
 
     /** The first problem with the new member's fields, each on its field; empty when all are right. */

@@ -19,4 +19,16 @@ public interface HouseholdPlaces {
     Optional<CommandFailure> memberLeft(long caseId, long personId, Actor actor, String reason);
 
     Optional<CommandFailure> minorFlagChanged(long caseId, boolean unaccompaniedMinor, Actor actor, String overrideReason);
+
+    /**
+     * Whether a member joining the household now would take a place the place rule refuses without the agency's
+     * override (beyond the decided number): a look ahead for two-step control, taking nothing and waiting for no lock.
+     */
+    boolean memberJoinBeyondPlaces(long caseId, boolean reunified);
+
+    /**
+     * Whether the household corrected into an unaccompanied minor now would take minors' places the place rule refuses
+     * without the agency's override: a look ahead for two-step control, taking nothing.
+     */
+    boolean minorFlagBeyondPlaces(long caseId);
 }

@@ -44,6 +44,43 @@ public class PersonCorrections {
     /** The corrected facts; {@code unaccompaniedMinor} is the household's flag (null: leave it). */
     public record Correction(String givenName, String familyName, LocalDate birthDate, String sex, Relation relation,
                              Boolean unaccompaniedMinor, String reason, String overrideReason) {
+
+        /** The correction of {@code personId} as a held command's input by name (two-step control); {@link #fromInput} reads it back. */
+        public java.util.Map<String, String> input(long personId) {
+            java.util.Map<String, String> in = new java.util.LinkedHashMap<>();
+            in.put("command", CaseCommand.CORRECT_PERSON.name());
+            in.put("personId", String.valueOf(personId));
+            in.put("givenName", givenName);
+            in.put("familyName", familyName);
+            in.put("birthDate", birthDate == null ? null : birthDate.toString());
+            in.put("sex", sex);
+            in.put("relation", HouseholdChanges.name(relation));
+            in.put("unaccompaniedMinor", unaccompaniedMinor == null ? null : unaccompaniedMinor.toString());
+            in.put("reason", reason);
+            in.put("overrideReason", overrideReason);
+            return in;
+        }
+
+        public static Correction fromInput(java.util.Map<String, String> in) {
+            return new Correction(in.get("givenName"), in.get("familyName"), HouseholdChanges.value(in, "birthDate", LocalDate::parse),
+                    in.get("sex"), HouseholdChanges.value(in, "relation", Relation::valueOf),
+                    HouseholdChanges.value(in, "unaccompaniedMinor", Boolean::valueOf), in.get("reason"), in.get("overrideReason"));
+        }
+    }
+
+    /**
+     * Whether this correction is the agency's place-rule override (two-step control): an override reason is given and
+     * the household, offered, is corrected into an unaccompanied minor beyond the minors' places, as the place rule
+     * answers ({@link HouseholdPlaces#minorFlagBeyondPlaces}). Otherwise the correction runs as always.
+     */
+    @Transactional(readOnly = true)
+    public boolean overridesPlaces(long caseId, Correction c, Actor actor) {
+        if (ChangeSupport.blankToNull(c.overrideReason()) == null || !actor.isAgency() || !Boolean.TRUE.equals(c.unaccompaniedMinor())) {
+            return false;
+        }
+        CaseStatus status = jdbc.sql("select status from settlement_case where id = :id").param("id", caseId)
+                .query((rs, n) -> CaseStatus.valueOf(rs.getString(1))).optional().orElse(null);
+        return status == CaseStatus.OFFERED && !facts.stored(caseId).unaccompaniedMinor() && places.minorFlagBeyondPlaces(caseId);
     }
 
     @Transactional

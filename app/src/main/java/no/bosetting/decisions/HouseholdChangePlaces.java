@@ -121,6 +121,36 @@ class HouseholdChangePlaces implements HouseholdPlaces {
         return Optional.empty();
     }
 
+    @Override
+    public boolean memberJoinBeyondPlaces(long caseId, boolean reunified) {
+        List<SettlementDecision> open = offered(caseId);
+        if (open.isEmpty()) {
+            // A settled household: only a reunified member takes a place, in the year of arrival (today); a year without a
+            // decided number has none to exceed (ReunifiedPlaces).
+            if (!reunified) {
+                return false;
+            }
+            return decisions.forCase(caseId).stream().filter(d -> d.status() == DecisionStatus.SETTLED).findFirst()
+                    .map(d -> {
+                        PlacesUsed used = placeRule.placesUsed(d.municipalityNumber(), LocalDate.now(clock).getYear());
+                        return used.ceiling() != null && !used.roomFor(1, 0, 1);
+                    })
+                    .orElse(false);
+        }
+        boolean minor = cases.summaryForSystem(caseId).orElseThrow().unaccompaniedMinor();
+        SettlementDecision first = open.stream().min(java.util.Comparator.comparing(SettlementDecision::plannedSettlementDate)).get();
+        return !placeRule.wouldFit(first.municipalityNumber(), first.plannedSettlementDate().getYear(), 1, minor ? 1 : 0,
+                reunified ? 1 : 0);
+    }
+
+    @Override
+    public boolean minorFlagBeyondPlaces(long caseId) {
+        List<SettlementDecision> open = offered(caseId);
+        return new java.util.TreeSet<>(open.stream().map(SettlementDecision::placeYear).toList()).stream()
+                .anyMatch(year -> !placeRule.wouldFit(open.get(0).municipalityNumber(), year, 0,
+                        (int) open.stream().filter(d -> d.placeYear() == year).count(), 0));
+    }
+
     private List<SettlementDecision> offered(long caseId) {
         return decisions.forCase(caseId).stream().filter(d -> d.status() == DecisionStatus.OFFERED).toList();
     }

@@ -95,6 +95,16 @@ class ApprovalRows {
                 rows.add(Row.text("approval.planned", dates.stream().map(time::date).reduce((x, y) -> x + ", " + y).orElse(null)));
                 rows.add(Row.text("approval.overrideReason", a.in("overrideReason")));
             }
+            case HOUSEHOLD_BEYOND_PLACES -> {
+                boolean correction = "CORRECT_PERSON".equals(a.in("command"));
+                rows.add(Row.key("approval.change", correction ? "approval.change.HOUSEHOLD_MINOR" : "approval.change.HOUSEHOLD_MEMBER"));
+                rows.add(Row.text("approval.municipality", municipality));
+                if (!correction) {
+                    rows.add(Row.text("approval.member", a.in("givenName") + " " + a.in("familyName")));
+                }
+                rows.add(correction ? Row.text("approval.reason", a.in("reason")) : Row.text("approval.text", a.in("note")));
+                rows.add(Row.text("approval.overrideReason", a.in("overrideReason")));
+            }
             default -> throw new IllegalStateException(a.kind().name());
         }
         return rows;

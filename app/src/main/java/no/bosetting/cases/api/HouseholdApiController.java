@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import no.bosetting.access.Actor;
 import no.bosetting.access.CurrentActor;
+import no.bosetting.access.TwoStepControl;
 import no.bosetting.cases.HouseholdChanges;
 import no.bosetting.cases.HouseholdQueries;
 import no.bosetting.cases.HouseholdView;
@@ -41,8 +42,11 @@ class HouseholdApiController {
     private final HouseholdChanges changes;
     private final PersonCorrections corrections;
     private final PermitImport permits;
+    private final TwoStepControl twoStep;
 
-    HouseholdApiController(HouseholdQueries queries, HouseholdChanges changes, PersonCorrections corrections, PermitImport permits) {
+    HouseholdApiController(HouseholdQueries queries, HouseholdChanges changes, PersonCorrections corrections, PermitImport permits,
+                           TwoStepControl twoStep) {
+        this.twoStep = twoStep;
         this.queries = queries;
         this.changes = changes;
         this.corrections = corrections;
@@ -100,9 +104,13 @@ class HouseholdApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a member (birth, family reunification with its permit, joining later)",
             description = "Agency caseworker. After an acceptance the member takes a place in the settlement municipality; "
-                    + "refused when its decided number is used up unless overrideReason is given.")
+                    + "refused when its decided number is used up unless overrideReason is given. With two-step control on, "
+                    + "a member beyond the decided number is held for a second person: 202 Accepted with the proposal.")
     public Created add(@PathVariable long id, @RequestBody NewMemberRequest request) {
-        return new Created(id, changes.addMember(id, request.member(request.joinReason()), CurrentActor.get()).value());
+        Actor actor = CurrentActor.get();
+        HouseholdChanges.NewMember member = request.member(request.joinReason());
+        return new Created(id, TwoStepControl.<Long>valueOrHeld(twoStep.orNow(TwoStepControl.Kind.HOUSEHOLD_BEYOND_PLACES, id, actor,
+                member.input(), () -> changes.addMember(id, member, actor))));
     }
 
     record PermitMemberRequest(String caseReference, NewMemberRequest person) {
@@ -148,10 +156,15 @@ class HouseholdApiController {
 
     @PostMapping("/api/v1/cases/{id}/household/members/{personId}/corrections")
     @Operation(summary = "Correct a member's name, birth date, sex, relation and the household's unaccompanied-minor flag",
-            description = "Agency caseworker; every field is the corrected value; a reason is required.")
+            description = "Agency caseworker; every field is the corrected value; a reason is required. With two-step control "
+                    + "on, a household corrected into an unaccompanied minor beyond the minors' places (overrideReason) is held "
+                    + "for a second person: 202 Accepted with the proposal.")
     public void correct(@PathVariable long id, @PathVariable long personId, @RequestBody CorrectionRequest r) {
-        corrections.correct(id, personId, new PersonCorrections.Correction(r.givenName(), r.familyName(), r.birthDate(), r.sex(),
-                r.relation(), r.unaccompaniedMinor(), r.reason(), r.overrideReason()), CurrentActor.get()).value();
+        Actor actor = CurrentActor.get();
+        PersonCorrections.Correction c = new PersonCorrections.Correction(r.givenName(), r.familyName(), r.birthDate(), r.sex(),
+                r.relation(), r.unaccompaniedMinor(), r.reason(), r.overrideReason());
+        TwoStepControl.valueOrHeld(twoStep.orNow(TwoStepControl.Kind.HOUSEHOLD_BEYOND_PLACES, id, actor, c.input(personId),
+                () -> corrections.correct(id, personId, c, actor)));
     }
 
     record IdentityRequest(IdentityKind kind, String number, LocalDate validFrom, String reason) {

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import no.bosetting.access.Actor;
 import no.bosetting.access.CurrentActor;
+import no.bosetting.access.TwoStepControl;
 import no.bosetting.cases.CaseCommand;
 import no.bosetting.cases.HouseholdChanges;
 import no.bosetting.cases.HouseholdQueries;
@@ -44,10 +45,13 @@ class HouseholdWebController {
     private final Municipalities municipalities;
     private final Messages messages;
     private final no.bosetting.cases.ProtectedAddress protection;
+    private final TwoStepControl twoStep;
 
     HouseholdWebController(HouseholdQueries queries, HouseholdChanges changes, PersonCorrections corrections,
-                           Municipalities municipalities, Messages messages, no.bosetting.cases.ProtectedAddress protection) {
+                           Municipalities municipalities, Messages messages, no.bosetting.cases.ProtectedAddress protection,
+                           TwoStepControl twoStep) {
         this.protection = protection;
+        this.twoStep = twoStep;
         this.queries = queries;
         this.changes = changes;
         this.corrections = corrections;
@@ -117,7 +121,10 @@ class HouseholdWebController {
                 r.choice("relation", Relation.class), r.text("dufNumber"), r.text("dNumber"), r.text("nationalId"),
                 r.choice("permitType", PermitType.class), r.date("permitDate"), r.text("permitReference"), r.raw("note"),
                 r.raw("overrideReason"));
-        return after(id, "medlem", null, r, () -> changes.addMember(id, member, CurrentActor.get()), form,
+        Actor actor = CurrentActor.get();
+        // A member joining beyond the decided places with the agency's override is held for a second person (two-step control).
+        return after(id, "medlem", null, r, () -> twoStep.orNow(TwoStepControl.Kind.HOUSEHOLD_BEYOND_PLACES, id, actor, member.input(),
+                        () -> changes.addMember(id, member, actor)), form,
                 Map.of("capacity", "overrideReason"), "household.saved.added", model, redirect);
     }
 
@@ -128,7 +135,10 @@ class HouseholdWebController {
         PersonCorrections.Correction c = new PersonCorrections.Correction(r.raw("givenName"), r.raw("familyName"),
                 r.date("birthDate"), r.text("sex"), r.choice("relation", Relation.class), r.flag("unaccompaniedMinor"),
                 r.raw("reason"), r.raw("overrideReason"));
-        return after(id, "person", personId, r, () -> corrections.correct(id, personId, c, CurrentActor.get()), form,
+        Actor actor = CurrentActor.get();
+        // A household corrected into an unaccompanied minor beyond the minors' places with the override is held likewise.
+        return after(id, "person", personId, r, () -> twoStep.orNow(TwoStepControl.Kind.HOUSEHOLD_BEYOND_PLACES, id, actor,
+                        c.input(personId), () -> corrections.correct(id, personId, c, actor)), form,
                 Map.of("capacity", "overrideReason"), "household.saved.corrected", model, redirect);
     }
 
@@ -201,7 +211,7 @@ class HouseholdWebController {
         if (errors.isEmpty()) {
             CommandResult<?> result = command.get();
             if (result.isSuccess()) {
-                redirect.addFlashAttribute("success", messages.get(successKey));
+                redirect.addFlashAttribute("success", messages.get(TwoStepControl.successKey(result, successKey)));
                 return "redirect:/saker/" + id + "/husstand";
             }
             CommandFailure failure = result.failure();
