@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Which decision kinds need a second person, as data the agency administrator changes on a page (no code changes).
- * The migration switches all four on, as NAV would. The test profile starts with all off
+ * The migrations switch every kind on (V52 the first four, V56 the household change beyond the places), as NAV would. The test profile starts with all off
  * ({@code bosetting.approvals.off-at-start=true}) so the many existing flows through these commands keep running at
  * once, and a test of two-step control switches its kind on through {@link #set}, as the administrator does.
  */

@@ -360,6 +360,6 @@ class TwoStepControlTest {
         assertThat(approvals.forCase(caseId)).isEmpty();
         // Only the administrator changes the policy.
         assertThat(policy.set(Kind.CLOSE_CASE, true, fixtures.caseworker()).failure()).isInstanceOf(CommandFailure.NotAllowed.class);
-        assertThat(List.of(Kind.values())).hasSize(4);
+        assertThat(List.of(Kind.values())).hasSize(5);
     }
 }
