@@ -61,8 +61,7 @@ class HouseholdChangePlaces implements HouseholdPlaces {
             return Optional.empty();
         }
         CaseSummary summary = cases.summaryForSystem(caseId).orElseThrow();
-        // The new member is planned with the household: its earliest planned date, in that date's year.
-        SettlementDecision first = open.stream().min(java.util.Comparator.comparing(SettlementDecision::plannedSettlementDate)).get();
+        SettlementDecision first = joinsWith(open);
         LocalDate planned = first.plannedSettlementDate();
         Optional<CommandFailure> refused = takePlaces(first.municipalityNumber(), planned.getYear(), 1,
                 summary.unaccompaniedMinor() ? 1 : 0, reunified ? 1 : 0, actor, overrideReason);
@@ -102,10 +101,10 @@ class HouseholdChangePlaces implements HouseholdPlaces {
             return Optional.empty();
         }
         if (unaccompaniedMinor) {
-            for (Integer year : new java.util.TreeSet<>(open.stream().map(SettlementDecision::placeYear).toList())) {
-                int minors = (int) open.stream().filter(d -> d.placeYear() == year).count();
+            for (var year : minorsPerYear(open).entrySet()) {
                 // The persons hold their places already; only the minors' number is taken now.
-                Optional<CommandFailure> refused = takePlaces(open.get(0).municipalityNumber(), year, 0, minors, 0, actor, overrideReason);
+                Optional<CommandFailure> refused = takePlaces(open.get(0).municipalityNumber(), year.getKey(), 0, year.getValue(), 0,
+                        actor, overrideReason);
                 if (refused.isPresent()) {
                     return refused;
                 }
@@ -138,7 +137,7 @@ class HouseholdChangePlaces implements HouseholdPlaces {
                     .orElse(false);
         }
         boolean minor = cases.summaryForSystem(caseId).orElseThrow().unaccompaniedMinor();
-        SettlementDecision first = open.stream().min(java.util.Comparator.comparing(SettlementDecision::plannedSettlementDate)).get();
+        SettlementDecision first = joinsWith(open);
         return !placeRule.wouldFit(first.municipalityNumber(), first.plannedSettlementDate().getYear(), 1, minor ? 1 : 0,
                 reunified ? 1 : 0);
     }
@@ -146,9 +145,20 @@ class HouseholdChangePlaces implements HouseholdPlaces {
     @Override
     public boolean minorFlagBeyondPlaces(long caseId) {
         List<SettlementDecision> open = offered(caseId);
-        return new java.util.TreeSet<>(open.stream().map(SettlementDecision::placeYear).toList()).stream()
-                .anyMatch(year -> !placeRule.wouldFit(open.get(0).municipalityNumber(), year, 0,
-                        (int) open.stream().filter(d -> d.placeYear() == year).count(), 0));
+        return minorsPerYear(open).entrySet().stream()
+                .anyMatch(year -> !placeRule.wouldFit(open.get(0).municipalityNumber(), year.getKey(), 0, year.getValue(), 0));
+    }
+
+    /** A member joining an offered household is planned with it: its earliest planned date, in that date's year. */
+    private static SettlementDecision joinsWith(List<SettlementDecision> open) {
+        return open.stream().min(java.util.Comparator.comparing(SettlementDecision::plannedSettlementDate)).orElseThrow();
+    }
+
+    /** The minors' places a household corrected into an unaccompanied minor takes: its offered persons per place year. */
+    private static java.util.SortedMap<Integer, Integer> minorsPerYear(List<SettlementDecision> open) {
+        java.util.SortedMap<Integer, Integer> perYear = new java.util.TreeMap<>();
+        open.forEach(d -> perYear.merge(d.placeYear(), 1, Integer::sum));
+        return perYear;
     }
 
     private List<SettlementDecision> offered(long caseId) {
