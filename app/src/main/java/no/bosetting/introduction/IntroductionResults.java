@@ -28,10 +28,27 @@ public class IntroductionResults {
 
     private final JdbcClient jdbc;
     private final Municipalities municipalities;
+    private final java.time.Clock clock;
 
-    public IntroductionResults(JdbcClient jdbc, Municipalities municipalities) {
+    public IntroductionResults(JdbcClient jdbc, Municipalities municipalities, java.time.Clock clock) {
         this.jdbc = jdbc;
         this.municipalities = municipalities;
+        this.clock = clock;
+    }
+
+    /** The earliest completion year the results are asked for: older than any register this one continues. */
+    public static final int FIRST_YEAR = 1990;
+
+    /** The latest completion year the results are asked for: this year (Norwegian time), or a later one that has results. */
+    public int lastYear() {
+        int thisYear = java.time.LocalDate.now(clock.withZone(no.bosetting.shared.TimeConfig.OSLO)).getYear();
+        List<Integer> years = years();
+        return years.isEmpty() ? thisYear : Math.max(thisYear, years.get(0));
+    }
+
+    /** Whether the results answer for {@code year} (null: every year) — the one rule for the pages and the API. */
+    public boolean answersFor(Integer year) {
+        return year == null || year >= FIRST_YEAR && year <= lastYear();
     }
 
     /**

@@ -37,6 +37,8 @@ class IntroductionResultsPagingTest {
     JdbcClient jdbc;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    IntroductionResults introductionResults;
 
     private final List<Long> persons = new ArrayList<>();
 
@@ -92,6 +94,22 @@ class IntroductionResultsPagingTest {
                     .contains("href=\"" + path + "?year=" + YEAR + "&amp;size=2\" rel=\"prev\"");
 
             assertThat(page(path, "lang", "en")).contains("Showing 1–2 of 3");
+        }
+    }
+
+    /** One rule for the years the results answer for (IntroductionResults.answersFor), as the API has it. */
+    @Test
+    void aYearTheResultsDoNotAnswerForIsABadAddressOnBothPages() throws Exception {
+        // After this year, or the newest year with results (other tests record completions in coming years).
+        int after = introductionResults.lastYear() + 1;
+        assertThat(after).isGreaterThan(java.time.LocalDate.now(no.bosetting.support.TestClock.clock()).getYear());
+        for (String path : new String[]{"/statistikk/introduksjon", "/offentlig/introduksjon"}) {
+            for (int year : new int[]{IntroductionResults.FIRST_YEAR - 1, after}) {
+                mvc.perform(get(path).param("year", String.valueOf(year)).with(as(fixtures.planner())))
+                        .andExpect(status().isBadRequest());
+            }
+            mvc.perform(get(path).param("year", String.valueOf(IntroductionResults.FIRST_YEAR)).with(as(fixtures.planner())))
+                    .andExpect(status().isOk());
         }
     }
 }

@@ -1,7 +1,5 @@
 package no.bosetting.introduction.api;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,19 +42,14 @@ class IntroductionApiController {
 
     static final String PERSON = "/api/v1/cases/{caseId}/introduction/{personId}";
     static final int MAX_PAGE_SIZE = 200;
-    /** The earliest completion year asked for: older data than any register this one continues. */
-    static final int FIRST_YEAR = 1990;
 
     private final IntroductionRegister register;
     private final IntroductionResults results;
     private final CaseQueries cases;
-    private final Clock clock;
-
-    IntroductionApiController(IntroductionRegister register, IntroductionResults results, CaseQueries cases, Clock clock) {
+    IntroductionApiController(IntroductionRegister register, IntroductionResults results, CaseQueries cases) {
         this.register = register;
         this.results = results;
         this.cases = cases;
-        this.clock = clock;
     }
 
     @GetMapping(PERSON)
@@ -112,9 +105,8 @@ class IntroductionApiController {
                                                            @RequestParam(defaultValue = "0") int page,
                                                            @Parameter(description = "1–200") @RequestParam(defaultValue = "50") int size) {
         List<FieldProblem> problems = new ArrayList<>();
-        int thisYear = LocalDate.now(clock).getYear();
-        if (year != null && (year < FIRST_YEAR || year > thisYear)) {
-            problems.add(FieldProblem.of("year", "introduction.error.apiYear", FIRST_YEAR, thisYear));
+        if (!results.answersFor(year)) {
+            problems.add(FieldProblem.of("year", "introduction.error.apiYear", IntroductionResults.FIRST_YEAR, results.lastYear()));
         }
         if (page < 0) {
             problems.add(FieldProblem.of("page", "error.api.page"));

@@ -2,6 +2,8 @@ package no.bosetting.introduction.web;
 
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import no.bosetting.access.Actor;
 import no.bosetting.access.CurrentActor;
 import no.bosetting.access.Role;
@@ -41,19 +43,27 @@ class IntroductionResultsController {
     }
 
     @GetMapping("/statistikk/introduksjon")
-    String agency(@RequestParam(required = false) Integer year, @RequestParam Map<String, String> query, Model model) {
+    String agency(@RequestParam(required = false) Integer year, @RequestParam Map<String, String> query, Model model,
+                  HttpServletRequest request) {
         if (!CurrentActor.get().isAgency()) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
-        return populate(year, query, model, false);
+        return populate(year, query, model, false, request);
     }
 
     @GetMapping("/offentlig/introduksjon")
-    String publicResults(@RequestParam(required = false) Integer year, @RequestParam Map<String, String> query, Model model) {
-        return populate(year, query, model, true);
+    String publicResults(@RequestParam(required = false) Integer year, @RequestParam Map<String, String> query, Model model,
+                         HttpServletRequest request) {
+        return populate(year, query, model, true, request);
     }
 
-    private String populate(Integer year, Map<String, String> query, Model model, boolean publicView) {
+    private String populate(Integer year, Map<String, String> query, Model model, boolean publicView, HttpServletRequest request) {
+        if (!results.answersFor(year)) {
+            // Years as text: a number argument would be written "1 990" in Norwegian.
+            no.bosetting.shared.web.ErrorExplanation.attach(request, "introduction.error.year",
+                    String.valueOf(IntroductionResults.FIRST_YEAR), String.valueOf(results.lastYear()), String.valueOf(year));
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
         Map<String, String> filters = year == null ? Map.of() : Map.of("year", String.valueOf(year));
         model.addAttribute("results", results.results(year, PageRequest.read(query, IntroductionResults.ORDER, "name"), filters));
         model.addAttribute("years", results.years());

@@ -108,6 +108,11 @@ class ErrorPagesServerTest {
         assertThat(missing.body()).contains("<h1>Fant ikke siden</h1>", "<a href=\"/offentlig/statistikk\">Til offentlig statistikk</a>")
                 .doesNotContain("Hovedmeny", "Logg ut");
 
+        HttpResponse<String> oldYear = get(visitor, "/offentlig/introduksjon?year=1989", BROWSER_ACCEPT);
+        assertThat(oldYear.statusCode()).isEqualTo(400);
+        assertThat(oldYear.body()).contains("<h1>Ugyldig adresse</h1>",
+                "Resultatene finnes for fullføringsårene 1990–" + Year.now(clock.withZone(TimeConfig.OSLO)).getValue() + ". 1989 er utenfor.");
+
         HttpResponse<String> ukrainian = get(visitor, "/offentlig/finnes-ikke?lang=uk", BROWSER_ACCEPT);
         assertThat(ukrainian.statusCode()).isEqualTo(404);
         assertThat(ukrainian.body()).contains("<html lang=\"uk\">", "<h1>Сторінку не знайдено</h1>", "До відкритої статистики");
