@@ -113,10 +113,8 @@ public class HouseholdChanges {
         if (ChangeSupport.blankToNull(m.overrideReason()) == null || !actor.isAgency()) {
             return false;
         }
-        CaseStatus status = jdbc.sql("select status from settlement_case where id = :id").param("id", caseId)
-                .query((rs, n) -> CaseStatus.valueOf(rs.getString(1))).optional().orElse(null);
-        return (status == CaseStatus.OFFERED || status == CaseStatus.TEMPORARILY_ABSENT || status == CaseStatus.SETTLED)
-                && places.memberJoinBeyondPlaces(caseId, m.reason() == JoinReason.FAMILY_REUNIFICATION);
+        // The decisions say whether the member takes a place at all (offered, or settled and reunified): no status here.
+        return places.memberJoinBeyondPlaces(caseId, m.reason() == JoinReason.FAMILY_REUNIFICATION);
     }
 
     /** The first problem with the new member's fields, each on its field; empty when all are right. */

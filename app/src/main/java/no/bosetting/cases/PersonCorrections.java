@@ -78,9 +78,8 @@ public class PersonCorrections {
         if (ChangeSupport.blankToNull(c.overrideReason()) == null || !actor.isAgency() || !Boolean.TRUE.equals(c.unaccompaniedMinor())) {
             return false;
         }
-        CaseStatus status = jdbc.sql("select status from settlement_case where id = :id").param("id", caseId)
-                .query((rs, n) -> CaseStatus.valueOf(rs.getString(1))).optional().orElse(null);
-        return status == CaseStatus.OFFERED && !facts.stored(caseId).unaccompaniedMinor() && places.minorFlagBeyondPlaces(caseId);
+        // Only offered persons' decisions take minors' places (none offered: nothing beyond), so no status here.
+        return !facts.stored(caseId).unaccompaniedMinor() && places.minorFlagBeyondPlaces(caseId);
     }
 
     @Transactional
