@@ -301,6 +301,20 @@ public class CaseQueries {
         return found;
     }
 
+    /**
+     * The reference of each listed case, in one statement for a whole page or export (no personal data, no read
+     * logged). Callers asked {@link #summaryForSystem} per case before: one query per line of a payment run.
+     */
+    public Map<Long, String> references(java.util.Collection<Long> caseIds) {
+        Map<Long, String> found = new HashMap<>();
+        if (!caseIds.isEmpty()) {
+            jdbc.sql("select id, reference from settlement_case where id in (:ids)")
+                    .param("ids", List.copyOf(new java.util.LinkedHashSet<>(caseIds)))
+                    .query((rs, n) -> found.put(rs.getLong(1), rs.getString(2))).list();
+        }
+        return found;
+    }
+
     /** A person's full name (null once removed from the household) and their case's reference. */
     public record NameAndReference(String fullName, String caseReference) {
     }

@@ -1,8 +1,6 @@
 package no.bosetting.grants.api;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +26,7 @@ import no.bosetting.shared.CommandFailedException;
 import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.FieldProblem;
 import no.bosetting.shared.api.ApiDocumentation;
+import no.bosetting.shared.api.ApiPaging;
 import no.bosetting.shared.api.InvalidRequestException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,7 +45,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = ApiDocumentation.TAG_GRANTS)
 class GrantApiController {
 
-    static final int MAX_PAGE_SIZE = 200;
     static final int FIRST_YEAR = 2000;
 
     private final GrantViews views;
@@ -88,7 +86,7 @@ class GrantApiController {
         }
         int thisYear = views.firstYear();
         int last = thisYear + GrantViews.YEARS - 1;
-        List<FieldProblem> problems = paging(page, size);
+        List<FieldProblem> problems = ApiPaging.problems(page, size);
         if (year != null && (year < FIRST_YEAR || year > last)) {
             problems.add(FieldProblem.of("year", "grants.error.apiYear", FIRST_YEAR, last));
         }
@@ -167,7 +165,7 @@ class GrantApiController {
     public GrantJson.PageJson<GrantJson.PaymentRunJson> runs(@RequestParam(defaultValue = "0") int page,
                                                              @Parameter(description = "1–200") @RequestParam(defaultValue = "50") int size) {
         agency();
-        List<FieldProblem> problems = paging(page, size);
+        List<FieldProblem> problems = ApiPaging.problems(page, size);
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
@@ -183,14 +181,12 @@ class GrantApiController {
         agency();
         PaymentRun run = payments.find(id)
                 .orElseThrow(() -> new CommandFailedException(CommandFailure.NotFound.of("grants.error.runNotFound", id)));
-        List<FieldProblem> problems = paging(page, size);
+        List<FieldProblem> problems = ApiPaging.problems(page, size);
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
         List<PaymentRun.Line> lines = payments.lines(run.id(), (long) page * size, size);
-        Map<Long, String> references = new HashMap<>();
-        lines.stream().map(PaymentRun.Line::caseId).distinct()
-                .forEach(c -> cases.summaryForSystem(c).ifPresent(s -> references.put(c, s.reference())));
+        Map<Long, String> references = cases.references(lines.stream().map(PaymentRun.Line::caseId).toList());
         return new GrantJson.PaymentRunDetailJson(GrantJson.PaymentRunJson.of(run), GrantJson.PageJson.of(
                 lines.stream().map(l -> GrantJson.PaymentLineJson.of(l, references.get(l.caseId()))).toList(), page, size,
                 payments.countLines(run.id())));
@@ -213,14 +209,4 @@ class GrantApiController {
         }
     }
 
-    private static List<FieldProblem> paging(int page, int size) {
-        List<FieldProblem> problems = new ArrayList<>();
-        if (page < 0) {
-            problems.add(FieldProblem.of("page", "error.api.page"));
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            problems.add(FieldProblem.of("size", "error.api.pageSize", MAX_PAGE_SIZE));
-        }
-        return problems;
-    }
 }

@@ -157,10 +157,7 @@ class GrantPaymentController {
     }
 
     private Map<Long, String> references(List<PaymentRun.Line> lines) {
-        Map<Long, String> refs = new HashMap<>();
-        lines.stream().map(PaymentRun.Line::caseId).distinct()
-                .forEach(c -> cases.summaryForSystem(c).ifPresent(s -> refs.put(c, s.reference())));
-        return refs;
+        return cases.references(lines.stream().map(PaymentRun.Line::caseId).toList());
     }
 
     private Map<String, String> names(List<PaymentRun.Line> lines) {
