@@ -1,6 +1,5 @@
 package no.bosetting.cases.api;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -19,6 +18,7 @@ import no.bosetting.shared.CommandFailedException;
 import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.FieldProblem;
 import no.bosetting.shared.api.ApiDocumentation;
+import no.bosetting.shared.api.ApiPaging;
 import no.bosetting.shared.api.InvalidRequestException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,7 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = ApiDocumentation.TAG_CASES)
 class CaseApiController {
 
-    static final int MAX_PAGE_SIZE = 200;
 
     private final CaseQueries queries;
     private final CaseCommands commands;
@@ -64,13 +63,7 @@ class CaseApiController {
                                     @Parameter(description = "Part of the case reference") @RequestParam(required = false) String q,
                                     @RequestParam(defaultValue = "0") int page,
                                     @Parameter(description = "1–200") @RequestParam(defaultValue = "50") int size) {
-        List<FieldProblem> problems = new ArrayList<>();
-        if (page < 0) {
-            problems.add(FieldProblem.of("page", "error.api.page"));
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            problems.add(FieldProblem.of("size", "error.api.pageSize", MAX_PAGE_SIZE));
-        }
+        List<FieldProblem> problems = ApiPaging.problems(page, size);
         if (minDays != null && minDays < 0) {
             problems.add(FieldProblem.of("minDays", "error.api.notNegative"));
         }

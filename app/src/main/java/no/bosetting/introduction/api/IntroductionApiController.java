@@ -1,6 +1,5 @@
 package no.bosetting.introduction.api;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +19,7 @@ import no.bosetting.shared.CommandFailedException;
 import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.FieldProblem;
 import no.bosetting.shared.api.ApiDocumentation;
+import no.bosetting.shared.api.ApiPaging;
 import no.bosetting.shared.api.InvalidRequestException;
 import no.bosetting.shared.web.PageRequest;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,7 +41,6 @@ import org.springframework.web.bind.annotation.RestController;
 class IntroductionApiController {
 
     static final String PERSON = "/api/v1/cases/{caseId}/introduction/{personId}";
-    static final int MAX_PAGE_SIZE = 200;
 
     private final IntroductionRegister register;
     private final IntroductionResults results;
@@ -104,15 +103,9 @@ class IntroductionApiController {
     public IntroductionJson.PublicResultsJson publicResults(@Parameter(description = "Completion year") @RequestParam(required = false) Integer year,
                                                            @RequestParam(defaultValue = "0") int page,
                                                            @Parameter(description = "1–200") @RequestParam(defaultValue = "50") int size) {
-        List<FieldProblem> problems = new ArrayList<>();
+        List<FieldProblem> problems = ApiPaging.problems(page, size);
         if (!results.answersFor(year)) {
             problems.add(FieldProblem.of("year", "introduction.error.apiYear", IntroductionResults.FIRST_YEAR, results.lastYear()));
-        }
-        if (page < 0) {
-            problems.add(FieldProblem.of("page", "error.api.page"));
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            problems.add(FieldProblem.of("size", "error.api.pageSize", MAX_PAGE_SIZE));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
