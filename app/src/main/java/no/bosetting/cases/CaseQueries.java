@@ -284,41 +284,6 @@ public class CaseQueries {
         return summary(caseId, Actor.system());
     }
 
-    /**
-     * The full name of each listed person (null once removed from the household) and the reference of their case, in one statement for
-     * a whole page or export (a list of persons asked per case before: one query per case). No read is logged here:
-     * the caller logs the persons it shows.
-     */
-    public Map<Long, NameAndReference> namesAndReferences(java.util.Collection<Long> personIds) {
-        Map<Long, NameAndReference> found = new HashMap<>();
-        if (!personIds.isEmpty()) {
-            jdbc.sql("""
-                    select p.id, case when p.removed_on is null then p.given_name || ' ' || p.family_name end, c.reference
-                    from person p join settlement_case c on c.id = p.case_id where p.id in (:ids)""")
-                    .param("ids", List.copyOf(personIds))
-                    .query((rs, n) -> found.put(rs.getLong(1), new NameAndReference(rs.getString(2), rs.getString(3)))).list();
-        }
-        return found;
-    }
-
-    /**
-     * The reference of each listed case, in one statement for a whole page or export (no personal data, no read
-     * logged). Callers asked {@link #summaryForSystem} per case before: one query per line of a payment run.
-     */
-    public Map<Long, String> references(java.util.Collection<Long> caseIds) {
-        Map<Long, String> found = new HashMap<>();
-        if (!caseIds.isEmpty()) {
-            jdbc.sql("select id, reference from settlement_case where id in (:ids)")
-                    .param("ids", List.copyOf(new java.util.LinkedHashSet<>(caseIds)))
-                    .query((rs, n) -> found.put(rs.getLong(1), rs.getString(2))).list();
-        }
-        return found;
-    }
-
-    /** A person's full name (null once removed from the household) and their case's reference. */
-    public record NameAndReference(String fullName, String caseReference) {
-    }
-
     /** Why a closed case was closed ({@link CloseReason} name), if it was; no person data. */
     public Optional<String> closedReason(long caseId) {
         return jdbc.sql("select closed_reason from settlement_case where id = :id").param("id", caseId)

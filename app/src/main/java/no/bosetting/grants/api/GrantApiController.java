@@ -13,6 +13,7 @@ import no.bosetting.access.CurrentActor;
 import no.bosetting.access.PersonAccessLog;
 import no.bosetting.access.Role;
 import no.bosetting.cases.CaseQueries;
+import no.bosetting.cases.CaseReferences;
 import no.bosetting.cases.CaseSummary;
 import no.bosetting.cases.PersonView;
 import no.bosetting.grants.AdditionalGrants;
@@ -52,16 +53,19 @@ class GrantApiController {
     private final GrantPayments payments;
     private final AdditionalGrants additional;
     private final CaseQueries cases;
+    private final CaseReferences references;
     private final PersonAccessLog accessLog;
     private final Municipalities municipalities;
 
-    GrantApiController(GrantViews views, GrantSchedules schedules, GrantPayments payments, AdditionalGrants additional, CaseQueries cases,
+    GrantApiController(GrantViews views, GrantSchedules schedules, GrantPayments payments, AdditionalGrants additional,
+                       CaseQueries cases, CaseReferences references,
                        PersonAccessLog accessLog, Municipalities municipalities) {
         this.views = views;
         this.schedules = schedules;
         this.payments = payments;
         this.additional = additional;
         this.cases = cases;
+        this.references = references;
         this.accessLog = accessLog;
         this.municipalities = municipalities;
     }
@@ -95,14 +99,14 @@ class GrantApiController {
         }
         int from = year == null ? thisYear : year;
         List<GrantViews.PersonRow> rows = views.municipalityPersons(number, from, (long) page * size, size);
-        Map<Long, CaseQueries.NameAndReference> found = cases.namesAndReferences(rows.stream().map(GrantViews.PersonRow::personId).distinct().toList());
+        Map<Long, CaseReferences.NameAndReference> found = references.namesAndReferences(rows.stream().map(GrantViews.PersonRow::personId).distinct().toList());
         List<Long> named = rows.stream().map(GrantViews.PersonRow::personId)
                 .filter(id -> found.containsKey(id) && found.get(id).fullName() != null).distinct().toList();
         if (!named.isEmpty()) {
             accessLog.recordRead(actor, named, "api:/api/v1/grants/municipalities/" + number);
         }
         List<GrantJson.PersonRowJson> persons = rows.stream().map(r -> {
-            CaseQueries.NameAndReference p = found.get(r.personId());
+            CaseReferences.NameAndReference p = found.get(r.personId());
             return GrantJson.PersonRowJson.of(r, from, p == null ? null : p.caseReference(), p == null ? null : p.fullName());
         }).toList();
         return new GrantJson.MunicipalityGrantsJson(number, municipalities.name(number), from,
@@ -186,9 +190,9 @@ class GrantApiController {
             throw new InvalidRequestException(problems);
         }
         List<PaymentRun.Line> lines = payments.lines(run.id(), (long) page * size, size);
-        Map<Long, String> references = cases.references(lines.stream().map(PaymentRun.Line::caseId).toList());
+        Map<Long, String> caseReferences = references.references(lines.stream().map(PaymentRun.Line::caseId).toList());
         return new GrantJson.PaymentRunDetailJson(GrantJson.PaymentRunJson.of(run), GrantJson.PageJson.of(
-                lines.stream().map(l -> GrantJson.PaymentLineJson.of(l, references.get(l.caseId()))).toList(), page, size,
+                lines.stream().map(l -> GrantJson.PaymentLineJson.of(l, caseReferences.get(l.caseId()))).toList(), page, size,
                 payments.countLines(run.id())));
     }
 

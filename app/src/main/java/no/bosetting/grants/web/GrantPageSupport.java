@@ -11,6 +11,7 @@ import java.util.Optional;
 import no.bosetting.access.Actor;
 import no.bosetting.access.PersonAccessLog;
 import no.bosetting.cases.CaseQueries;
+import no.bosetting.cases.CaseReferences;
 import no.bosetting.cases.CaseSummary;
 import no.bosetting.cases.PersonView;
 import no.bosetting.grants.AdditionalGrants;
@@ -45,12 +46,14 @@ class GrantPageSupport {
     private final GrantPayments payments;
     private final GrantRates rates;
     private final CaseQueries cases;
+    private final CaseReferences references;
     private final PersonAccessLog accessLog;
     private final Municipalities municipalities;
     private final Messages messages;
     private final AdditionalGrants additional;
 
-    GrantPageSupport(GrantViews views, GrantSchedules schedules, GrantPayments payments, GrantRates rates, CaseQueries cases,
+    GrantPageSupport(GrantViews views, GrantSchedules schedules, GrantPayments payments, GrantRates rates,
+                     CaseQueries cases, CaseReferences references,
                      PersonAccessLog accessLog, Municipalities municipalities, Messages messages, AdditionalGrants additional) {
         this.additional = additional;
         this.views = views;
@@ -58,6 +61,7 @@ class GrantPageSupport {
         this.payments = payments;
         this.rates = rates;
         this.cases = cases;
+        this.references = references;
         this.accessLog = accessLog;
         this.municipalities = municipalities;
         this.messages = messages;
@@ -88,14 +92,14 @@ class GrantPageSupport {
     }
 
     private List<NamedRow> named(List<GrantViews.PersonRow> rows, Actor actor) {
-        Map<Long, CaseQueries.NameAndReference> found = cases.namesAndReferences(rows.stream().map(GrantViews.PersonRow::personId).distinct().toList());
+        Map<Long, CaseReferences.NameAndReference> found = references.namesAndReferences(rows.stream().map(GrantViews.PersonRow::personId).distinct().toList());
         List<Long> shown = rows.stream().map(GrantViews.PersonRow::personId)
                 .filter(id -> found.containsKey(id) && found.get(id).fullName() != null).distinct().toList();
         if (!shown.isEmpty()) {
             accessLog.recordRead(actor, shown, "grants");
         }
         return rows.stream().map(r -> {
-            CaseQueries.NameAndReference person = found.get(r.personId());
+            CaseReferences.NameAndReference person = found.get(r.personId());
             return person == null ? new NamedRow(r, "–", "")
                     : new NamedRow(r, person.fullName() == null ? "–" : person.fullName(), person.caseReference());
         }).toList();

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import no.bosetting.access.CurrentActor;
-import no.bosetting.cases.CaseQueries;
+import no.bosetting.cases.CaseReferences;
 import no.bosetting.grants.GrantPayments;
 import no.bosetting.grants.GrantRates;
 import no.bosetting.grants.PaymentRun;
@@ -36,12 +36,12 @@ class GrantPaymentController {
 
     private final GrantPayments payments;
     private final Municipalities municipalities;
-    private final CaseQueries cases;
+    private final CaseReferences cases;
     private final Messages messages;
     private final NumberFormat numbers;
     private final java.time.Clock clock;
 
-    GrantPaymentController(GrantPayments payments, Municipalities municipalities, CaseQueries cases, Messages messages, NumberFormat numbers,
+    GrantPaymentController(GrantPayments payments, Municipalities municipalities, CaseReferences cases, Messages messages, NumberFormat numbers,
                            java.time.Clock clock) {
         this.clock = clock;
         this.payments = payments;
