@@ -207,6 +207,25 @@ public class GrantSchedules {
                 """).param("p", personId).param("m", municipalityNumber).query(Long.class).single() > 0;
     }
 
+    /**
+     * Of the given persons, those whose latest schedule belongs to the case and — with a municipality — that have a
+     * current line to it: {@link #caseOf} and {@link #concerns} for a whole household in one statement.
+     */
+    public Set<Long> shownIn(long caseId, List<Long> personIds, String municipalityNumber) {
+        if (personIds.isEmpty()) {
+            return Set.of();
+        }
+        return new LinkedHashSet<>(jdbc.sql("""
+                select latest.person_id from (
+                    select distinct on (person_id) person_id, case_id from grant_schedule
+                    where person_id in (:ids) order by person_id, id desc) latest
+                where latest.case_id = :c
+                  and (cast(:m as text) is null or exists (
+                    select 1 from grant_schedule s join grant_schedule_line l on l.schedule_id = s.id
+                    where s.person_id = latest.person_id and s.current and l.municipality_number = :m))
+                """).param("ids", personIds).param("c", caseId).param("m", municipalityNumber).query(Long.class).list());
+    }
+
     private static final String SNAPSHOT = "id, person_id, case_id, computed_at, cause, settled_on, planned_on, category, total, current";
 
     private static Snapshot snapshot(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -141,10 +142,9 @@ class GrantApiController {
     public GrantJson.HouseholdScheduleJson household(@PathVariable long caseId) {
         Actor actor = CurrentActor.get();
         String scope = scope(actor);
-        List<PersonView> shown = cases.members(caseId).stream()
-                .filter(m -> schedules.caseOf(m.id()).filter(c -> c == caseId).isPresent())
-                .filter(m -> scope == null || schedules.concerns(m.id(), scope))
-                .toList();
+        List<PersonView> members = cases.members(caseId);
+        Set<Long> withSchedule = schedules.shownIn(caseId, members.stream().map(PersonView::id).toList(), scope);
+        List<PersonView> shown = members.stream().filter(m -> withSchedule.contains(m.id())).toList();
         if (shown.isEmpty()) {
             throw new CommandFailedException(CommandFailure.NotFound.of("grants.error.caseNotFound", caseId));
         }

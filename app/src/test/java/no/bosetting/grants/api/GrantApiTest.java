@@ -14,6 +14,7 @@ import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.ShiftableClock;
 import no.bosetting.support.Fixtures;
 import no.bosetting.support.IntegrationTest;
+import no.bosetting.support.StatementCounter;
 import no.bosetting.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,12 +40,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class GrantApiTest {
 
-    /** Municipalities no other test uses, one per test so counts are exact: Sortland, Sauda, Suldal, Bokn; Kvitsøy has no data. */
+    /** Municipalities no other test uses, one per test so counts are exact: Sortland, Sauda, Suldal, Bokn, Vindafjord; Kvitsøy has no data. */
     private static final String SORTLAND = "1870";
     private static final String SAUDA = "1135";
     private static final String SULDAL = "1134";
     private static final String BOKN = "1145";
     private static final String KVITSOY = "1144";
+    private static final String VINDAFJORD = "1160";
 
     @Autowired
     MockMvc mvc;
@@ -222,6 +224,48 @@ class GrantApiTest {
                 .andExpect(jsonPath("$.errors[0].message").value(not(containsString("{0}"))));
     }
 
+    /**
+     * A run's lines cost the same statements for one row shown as for a page of them, on the page and on the API: the
+     * case references and names come in one statement per view (CaseReferences), not one per line as before.
+     */
+    @Test
+    void aRunsLinesCostTheSameStatementsForOneRowAsForAFullPage() throws Exception {
+        LocalDate today = TestClock.today();
+        for (int i = 0; i < 4; i++) {
+            settled(VINDAFJORD, today);
+        }
+        PaymentRun run = payments.run(fixtures.planner(), PaymentRun.Kind.REGULAR, today.getYear()).value();
+        long lines = payments.countLines(run.id());
+        assertThat(lines).isGreaterThanOrEqualTo(4);
+        Actor planner = fixtures.planner();
+        String page = "/tilskudd/utbetalinger?run=" + run.id() + "&size=";
+        String api = "/api/v1/grants/payment-runs/" + run.id() + "?size=";
+        int pageOfOne = StatementCounter.count(() -> mvc.perform(get(page + 1).with(as(planner))).andExpect(status().isOk()));
+        int pageOfAll = StatementCounter.count(() -> mvc.perform(get(page + 200).with(as(planner))).andExpect(status().isOk()));
+        int apiOfOne = StatementCounter.count(() -> mvc.perform(get(api + 1).with(as(planner))).andExpect(status().isOk()));
+        int apiOfAll = StatementCounter.count(() -> mvc.perform(get(api + 200).with(as(planner)))
+                .andExpect(jsonPath("$.lines.items.length()").value((int) Math.min(200, lines))));
+        assertThat(pageOfAll).as("the page with every line").isEqualTo(pageOfOne);
+        assertThat(apiOfAll).as("the API with every line").isEqualTo(apiOfOne);
+    }
+
+    /** A household's schedules through the API: which members are shown is one statement, not two per member. */
+    @Test
+    void aHouseholdsMembersAreChosenInOneStatementWhateverItsSize() throws Exception {
+        LocalDate today = TestClock.today();
+        long single = settledHousehold(VINDAFJORD, today, 0);
+        long family = settledHousehold(VINDAFJORD, today, 4);
+        Actor officer = fixtures.municipality(VINDAFJORD);
+        int one = StatementCounter.count(() -> mvc.perform(get("/api/v1/grants/cases/{id}", single).with(as(officer)))
+                .andExpect(jsonPath("$.persons.length()").value(1)));
+        int five = StatementCounter.count(() -> mvc.perform(get("/api/v1/grants/cases/{id}", family).with(as(officer)))
+                .andExpect(jsonPath("$.persons.length()").value(5)));
+        // Each member shown still reads their own schedule (current, lines, paid, disability, history): five statements.
+        assertThat(five - one).as("statements per further member").isEqualTo(4 * 5);
+        mvc.perform(get("/api/v1/grants/cases/{id}", family).with(as(fixtures.municipality(SULDAL))))
+                .andExpect(status().isNotFound());
+    }
+
     private long logged(Actor actor, long personId, String purpose) {
         return jdbc.sql("select count(*) from person_access_log where person_id = :p and username = :u and (cast(:purpose as text) is null or purpose = :purpose)")
                 .param("p", personId).param("u", actor.username()).param("purpose", purpose, java.sql.Types.VARCHAR).query(Long.class).single();
@@ -239,12 +283,25 @@ class GrantApiTest {
         return d.personId();
     }
 
+    /** A household of one adult and {@code children} settled five days ago, every member's date registered. */
+    private long settledHousehold(String municipality, LocalDate today, int children) {
+        long caseId = accepted(municipality, today.minusDays(20), today.minusDays(5), children);
+        for (SettlementDecision d : decisions.forCase(caseId)) {
+            decisions.registerSettlementDate(d.id(), today.minusDays(5), null, fixtures.municipality(municipality)).value();
+        }
+        return caseId;
+    }
+
     /** A one-person household accepted by the municipality on {@code day}, planned to settle on {@code planned}. */
     private long accepted(String municipality, LocalDate day, LocalDate planned) {
+        return accepted(municipality, day, planned, 0);
+    }
+
+    private long accepted(String municipality, LocalDate day, LocalDate planned, int children) {
         long[] caseId = new long[1];
         ShiftableClock.runAt(day.atTime(12, 0).atZone(ZoneId.of("Europe/Oslo")).toInstant(), () -> {
             fixtures.decidePlannedYear(municipality, planned, 500, 0);
-            caseId[0] = fixtures.household(fixtures.centre(municipality), 0, day.minusDays(60));
+            caseId[0] = fixtures.household(fixtures.centre(municipality), children, day.minusDays(60));
             fixtures.ready(caseId[0]);
             long proposal = fixtures.propose(caseId[0], municipality);
             CommandResult.attempt(() -> proposals.accept(fixtures.municipality(municipality), proposal,
