@@ -55,8 +55,11 @@ class HouseholdWebTest {
         mvc.perform(post("/saker/{id}/husstand/medlem", caseId).with(csrf()).with(as(fixtures.caseworker()))
                         .param("joinReason", "BIRTH").param("givenName", "Skrevet Inn").param("familyName", "Testesen")
                         .param("birthDate", TestClock.today().plusDays(3).toString()).param("sex", "F").param("citizenship", "ukr")
-                        .param("relation", "CHILD").param("dufNumber", Fixtures.duf()).param("nationalId", bad))
+                        .param("relation", "CHILD").param("dufNumber", Fixtures.duf()).param("nationalId", bad)
+                        .header("Referer", "http://localhost/saker/" + caseId + "/husstand"))
                 .andExpect(status().isOk())
+                // The page is at the form's address, which only takes the form: the language link leads to the form's page.
+                .andExpect(content().string(containsString("href=\"/saker/" + caseId + "/husstand?lang=en\"")))
                 .andExpect(content().string(allOf(containsString("Det er feil i skjemaet"),
                         containsString("id=\"birthDate-error\""), containsString("Fødselsdatoen kan ikke være frem i tid."),
                         containsString("value=\"Skrevet Inn\""), containsString("value=\"" + bad + "\""))));

@@ -36,4 +36,26 @@ class LanguageLinksTest {
         request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, "//andre.example/x");
         assertThat(LanguageLinks.of(request).en()).isEqualTo("/?lang=en");
     }
+
+    @Test
+    void aPageAnsweringAFormLinksToThePageTheFormWasOnAsAGetToTheFormsAddressWouldBeRefused() {
+        MockHttpServletRequest shownAgain = new MockHttpServletRequest("POST", "/saker/12/husstand/medlem");
+        shownAgain.setServerName("bosetting.example");
+        shownAgain.addHeader("Referer", "https://bosetting.example/saker/12/husstand?lang=nb&tab=2");
+        assertThat(LanguageLinks.of(shownAgain).en()).isEqualTo("/saker/12/husstand?tab=2&lang=en");
+
+        MockHttpServletRequest refusedForm = new MockHttpServletRequest("POST", "/error");
+        refusedForm.setServerName("bosetting.example");
+        refusedForm.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, "/kommune/forslag/7/svar");
+        refusedForm.addHeader("Referer", "https://bosetting.example/kommune/forslag/7");
+        assertThat(LanguageLinks.of(refusedForm).uk()).isEqualTo("/kommune/forslag/7?lang=uk");
+
+        MockHttpServletRequest elsewhere = new MockHttpServletRequest("POST", "/saker/12/husstand/medlem");
+        elsewhere.setServerName("bosetting.example");
+        elsewhere.addHeader("Referer", "https://andre.example/phish");
+        assertThat(LanguageLinks.of(elsewhere).en()).as("another site's address is not taken").isEqualTo("/saker/12/husstand/medlem?lang=en");
+
+        MockHttpServletRequest noReferer = new MockHttpServletRequest("POST", "/saker/12/husstand/medlem");
+        assertThat(LanguageLinks.of(noReferer).en()).isEqualTo("/saker/12/husstand/medlem?lang=en");
+    }
 }
