@@ -3,9 +3,11 @@ package no.bosetting.shared.web;
 import java.security.Principal;
 
 import jakarta.servlet.http.HttpServletRequest;
+
 import no.bosetting.shared.outbox.Notifications;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.thymeleaf.context.LazyContextVariable;
 
 /** Values every page's layout needs. */
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
@@ -38,7 +40,8 @@ class GlobalModelAdvice {
     }
 
     @ModelAttribute("unreadNotifications")
-    Long unreadNotifications(Principal principal) {
-        return principal == null ? null : notifications.unread(principal.getName());
+    LazyContextVariable<Long> unreadNotifications(Principal principal) {
+        String username = principal == null ? null : principal.getName();
+        return LazyModel.of(() -> username == null ? null : notifications.unread(username));
     }
 }

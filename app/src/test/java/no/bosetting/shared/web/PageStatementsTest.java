@@ -65,6 +65,31 @@ class PageStatementsTest {
         statements("/forslag", caseworker);
     }
 
+    /**
+     * The layout's counts (notifications, messages, work items) are counted only when a page shows the navigation: a
+     * form answered with a redirect ran all three for nothing before (shared.web.LazyModel), a page still runs them.
+     */
+    @Test
+    void aFormAnsweredWithARedirectRunsNoneOfTheLayoutsCounts() throws Exception {
+        long caseId = fixtures.household(fixtures.centre(HERØY), 0);
+        Actor caseworker = fixtures.caseworker();
+        List<String> post = StatementCounter.statements(() -> mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/saker/{id}/husstand/medlem", caseId)
+                                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                                .with(as(caseworker))
+                                .param("joinReason", "BIRTH").param("givenName", "Lille").param("familyName", "Testesen")
+                                .param("birthDate", no.bosetting.support.TestClock.today().minusDays(3).toString()).param("sex", "F")
+                                .param("citizenship", "UKR").param("relation", "CHILD").param("dufNumber", Fixtures.duf()))
+                .andExpect(status().is3xxRedirection()));
+        assertThat(post).as("statements of a form answered with a redirect").noneMatch(LAYOUT_COUNT.asPredicate());
+        List<String> page = StatementCounter.statements(() -> mvc.perform(get("/saker/{id}/husstand", caseId).with(as(caseworker)))
+                .andExpect(status().isOk()));
+        assertThat(page.stream().filter(LAYOUT_COUNT.asPredicate())).as("the page's navigation counts").hasSize(3);
+    }
+
+    private static final java.util.regex.Pattern LAYOUT_COUNT = java.util.regex.Pattern.compile(
+            "(?s)count\\(\\*\\) from (notification|work_item|message m)\\b");
+
     @Test
     void theMunicipalityInboxRunsTheSameStatementsForOneProposalAndForTen() throws Exception {
         long centre = fixtures.centre(HERØY);
