@@ -47,9 +47,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class HouseholdTwoStepControlTest {
 
-    /** Aure and Smøla: no other test uses them. */
+    /** Aure, Smøla and Sunndal: no other test uses them. */
     private static final String AURE = "1576";
     private static final String SMOLA = "1573";
+    private static final String SUNNDAL = "1563";
     private static final String REASON = "Født etter vedtaket; kommunen har bekreftet plass";
 
     @Autowired
@@ -229,6 +230,42 @@ class HouseholdTwoStepControlTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("APPROVED"));
         assertThat(summary(caseId).persons()).isEqualTo(3);
         assertThat(used(AURE)).isEqualTo(3);
+    }
+
+    /**
+     * A member reunified with a household already settled takes a place in its municipality in the year of arrival
+     * (report 003 lines 2292–2294): beyond a full number with the agency's reason, that too waits for a second person.
+     */
+    @Test
+    void aReunifiedMemberJoiningASettledHouseholdBeyondThePlacesIsHeldThenApproved() throws Exception {
+        LocalDate today = TestClock.today();
+        fixtures.resetMunicipality(SUNNDAL);
+        fixtures.decide(SUNNDAL, today.getYear(), 2, 0);
+        long caseId = fixtures.household(fixtures.centre(SUNNDAL), 1);
+        fixtures.ready(caseId);
+        long proposalId = fixtures.propose(caseId, SUNNDAL);
+        proposals.accept(fixtures.municipality(SUNNDAL), proposalId, fixtures.plannedDates(caseId, today), null).value();
+        decisions.forCase(caseId).forEach(d -> decisions.registerSettlementDate(d.id(), today, null, fixtures.municipality(SUNNDAL)).value());
+        assertThat(summary(caseId).status()).isEqualTo(CaseStatus.SETTLED);
+        assertThat(decisions.placesUsed(SUNNDAL, today.getYear()).used()).isEqualTo(2);
+
+        mvc.perform(post("/saker/{id}/husstand/medlem", caseId).with(csrf()).with(as(fixtures.caseworker()))
+                        .param("joinReason", "FAMILY_REUNIFICATION").param("givenName", "Gjenforent").param("familyName", "Testesen")
+                        .param("birthDate", "1984-05-05").param("sex", "M").param("citizenship", "UKR").param("relation", "SPOUSE")
+                        .param("dufNumber", Fixtures.duf()).param("permitType", "COLLECTIVE_PROTECTION")
+                        .param("permitDate", today.toString()).param("permitReference", "UDI-FG-" + Fixtures.next())
+                        .param("overrideReason", REASON))
+                .andExpect(status().is3xxRedirection());
+        assertThat(summary(caseId).persons()).as("no member added yet").isEqualTo(2);
+        assertThat(decisions.placesUsed(SUNNDAL, today.getYear()).used()).as("no place taken yet").isEqualTo(2);
+        Approval pending = pendingOf(caseId);
+        assertThat(pending.kind()).isEqualTo(Kind.HOUSEHOLD_BEYOND_PLACES);
+
+        approvals.approve(pending.id(), secondCaseworker).value();
+        assertThat(summary(caseId).persons()).isEqualTo(3);
+        assertThat(decisions.placesUsed(SUNNDAL, today.getYear()).used()).isEqualTo(3);
+        assertThat(decisions.forCase(caseId)).filteredOn(d -> REASON.equals(d.overrideReason()))
+                .singleElement().satisfies(d -> assertThat(d.status()).isEqualTo(no.bosetting.decisions.DecisionStatus.SETTLED));
     }
 
     @Test
