@@ -170,6 +170,7 @@ class AuthorisationMatrixTest {
             Rule.of("*", "/api/v1/approvals/**", EnumSet.of(AGENCY_CASEWORKER, AGENCY_ADMIN)), // two-step control (h18-twostep)
             // Grants (grants-api): as /tilskudd/** for the agency; the officer reads only their own municipality's, so another
             // municipality's data in the path variable is refused; the payment runs are the agency's.
+            Rule.of("POST", "/api/v1/grants/payment-runs", EnumSet.of(AGENCY_PLANNER, AGENCY_ADMIN)), // as POST /tilskudd/**
             Rule.of("GET", "/api/v1/grants/payment-runs/**", AGENCY),
             Rule.of("GET", "/api/v1/grants/**", AGENCY),
             Rule.of("GET", "/api/v1/cases", STAFF), // scoped: each role sees only its own cases, the statistics reader none

@@ -26,21 +26,27 @@ import no.bosetting.grants.ScheduleLine;
 import no.bosetting.municipalities.Municipalities;
 import no.bosetting.shared.CommandFailedException;
 import no.bosetting.shared.CommandFailure;
+import no.bosetting.shared.CommandResult;
 import no.bosetting.shared.FieldProblem;
 import no.bosetting.shared.api.ApiDocumentation;
 import no.bosetting.shared.api.ApiPaging;
 import no.bosetting.shared.api.InvalidRequestException;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The integration grants as data, with the scope of the grant pages: the municipality's officer reads their own
  * municipality's grants and the schedules of the persons whose grants go to it ({@code /kommune/tilskudd}), the agency's
- * roles any municipality's and anyone's ({@code /tilskudd}), and the payment runs ({@code /tilskudd/utbetalinger}).
- * Every read of a person's name or schedule is logged in the access log, as the pages log it.
+ * roles any municipality's and anyone's ({@code /tilskudd}), and the payment runs ({@code /tilskudd/utbetalinger}),
+ * which the agency's planner or administrator also makes here, through the page's command and its checks (a finance
+ * system's monthly job, say). Every read of a person's name or schedule is logged in the access log, as the pages log it.
  */
 @RestController
 @RequestMapping("/api/v1/grants")
@@ -175,6 +181,17 @@ class GrantApiController {
         }
         return GrantJson.PageJson.of(payments.runs((long) page * size, size).stream().map(GrantJson.PaymentRunJson::of).toList(),
                 page, size, payments.countRuns());
+    }
+
+    @PostMapping("/payment-runs")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Make a payment run (the agency's planner or administrator)",
+            description = "As on /tilskudd/utbetalinger: REGULAR locks what is due up to and including the year, CORRECTION the "
+                    + "differences to what was paid. A run with nothing to pay or correct is refused with a problem naming the "
+                    + "field; no item is ever paid twice. Answers the new run; its lines are at /payment-runs/{id}.")
+    public GrantJson.PaymentRunJson makeRun(@RequestBody GrantJson.PaymentRunRequest request) {
+        PaymentRun run = CommandResult.attempt(() -> payments.run(CurrentActor.get(), request.kind(), request.year())).value();
+        return GrantJson.PaymentRunJson.of(run);
     }
 
     @GetMapping("/payment-runs/{id}")

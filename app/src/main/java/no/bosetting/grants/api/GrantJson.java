@@ -125,6 +125,10 @@ final class GrantJson {
         }
     }
 
+    @Schema(description = "A payment run to make: REGULAR up to and including the year, or CORRECTION")
+    public record PaymentRunRequest(PaymentRun.Kind kind, Integer year) {
+    }
+
     @Schema(description = "A payment run with a page of its locked lines, by municipality and person")
     public record PaymentRunDetailJson(PaymentRunJson run, PageJson<PaymentLineJson> lines) {
     }

@@ -19,6 +19,7 @@ import no.bosetting.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -29,6 +30,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -264,6 +266,43 @@ class GrantApiTest {
         assertThat(five - one).as("statements per further member").isEqualTo(4 * 5);
         mvc.perform(get("/api/v1/grants/cases/{id}", family).with(as(fixtures.municipality(SULDAL))))
                 .andExpect(status().isNotFound());
+    }
+
+    /** The agency's planner makes a payment run through the API with the page's command: once, never an item twice. */
+    @Test
+    void thePlannerMakesAPaymentRunAndNothingIsPaidTwice() throws Exception {
+        LocalDate today = TestClock.today();
+        long person = settled(VINDAFJORD, today);
+        String body = "{\"kind\":\"REGULAR\",\"year\":" + today.getYear() + "}";
+        mvc.perform(post("/api/v1/grants/payment-runs").with(as(fixtures.caseworker())).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isForbidden());
+        long runs = payments.countRuns();
+        String created = mvc.perform(post("/api/v1/grants/payment-runs").with(as(fixtures.planner()))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.kind").value("REGULAR"))
+                .andExpect(jsonPath("$.upToYear").value(today.getYear()))
+                .andExpect(jsonPath("$.lineCount").value(org.hamcrest.Matchers.greaterThanOrEqualTo(1)))
+                .andReturn().getResponse().getContentAsString();
+        long id = Long.parseLong(created.replaceAll("(?s).*\"id\":(\\d+).*", "$1"));
+        assertThat(payments.countRuns()).isEqualTo(runs + 1);
+        mvc.perform(get("/api/v1/grants/payment-runs/{id}", id).param("size", "200").with(as(fixtures.planner())))
+                .andExpect(jsonPath("$.lines.items[*].personId").value(hasItem((int) person)));
+
+        // Again at once: nothing is due, so nothing is made.
+        mvc.perform(post("/api/v1/grants/payment-runs").with(as(fixtures.planner())).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("year"));
+        mvc.perform(post("/api/v1/grants/payment-runs").with(as(fixtures.planner())).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"REGULAR\",\"year\":" + (today.getYear() + 1) + "}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("year"))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString(String.valueOf(today.getYear()))));
+        mvc.perform(post("/api/v1/grants/payment-runs").with(as(fixtures.planner())).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"year\":" + today.getYear() + "}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("kind"));
+        assertThat(payments.countRuns()).as("no run made by a refused request").isEqualTo(runs + 1);
     }
 
     private long logged(Actor actor, long personId, String purpose) {
