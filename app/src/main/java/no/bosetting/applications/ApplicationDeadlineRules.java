@@ -22,7 +22,7 @@ class ApplicationDeadlineRules {
     static final int FIRST_REMINDER_DAYS = 30;
     static final int LAST_REMINDER_DAYS = 7;
     static final int HANDLING_DAYS = 14;
-    private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final java.time.format.DateTimeFormatter DATE = no.bosetting.shared.ShownDates.DATE;
 
     @Bean
     DeadlineRule privateResidentApplicationDeadline(CaseQueries cases, SettlementApplications applications,

@@ -62,7 +62,7 @@ public record ConsequenceInformed(boolean confirmed, LocalDate date, Information
                 + (interpreter == null ? "" : " (tolk: " + interpreter + ")") + " av " + informedBy;
     }
 
-    static final DateTimeFormatter NORWEGIAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    static final DateTimeFormatter NORWEGIAN_DATE = no.bosetting.shared.ShownDates.DATE;
 
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s.trim();

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 public class LongWaitingDeadlines implements DeadlineRule {
 
     public static final String CODE = "long-waiting";
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final DateTimeFormatter DATE = no.bosetting.shared.ShownDates.DATE;
 
     private final JdbcClient jdbc;
 

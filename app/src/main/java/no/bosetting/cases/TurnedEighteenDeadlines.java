@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 public class TurnedEighteenDeadlines implements DeadlineRule {
 
     public static final String CODE = "turned-18";
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final DateTimeFormatter DATE = no.bosetting.shared.ShownDates.DATE;
 
     private final JdbcClient jdbc;
 

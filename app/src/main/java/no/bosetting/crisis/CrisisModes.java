@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CrisisModes implements TemporarySchemes, CrisisQuestionSet, RoundSize {
 
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    static final DateTimeFormatter DATE = no.bosetting.shared.ShownDates.DATE;
     private static final String SELECT = """
             select id, starts_on, ends_on, reason, question_set_version, scheme_name, scheme_from, scheme_to, scheme_monthly_grant,
                    round_size, created_at, created_by from crisis_period

@@ -55,7 +55,7 @@ public class DeadlineScheduler {
 
     static final String LOCK_NAME = "deadline-rules";
     private static final Logger log = LoggerFactory.getLogger(DeadlineScheduler.class);
-    private static final DateTimeFormatter NORWEGIAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final DateTimeFormatter NORWEGIAN_DATE = no.bosetting.shared.ShownDates.DATE;
 
     private final List<DeadlineRule> rules;
     private final JdbcClient jdbc;

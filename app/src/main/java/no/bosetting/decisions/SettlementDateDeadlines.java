@@ -26,7 +26,7 @@ public class SettlementDateDeadlines implements DeadlineRule {
     public static final String CODE = "settlement-date";
     // Why the date matters, said in every reminder (work.settlementDate.*.detail): the grant is paid from the registered
     // date (report 000 lines 3669–3673, 3691–3694: "dere må gjøre det for at integreringstilskuddet skal bli utbetalt").
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final DateTimeFormatter DATE = no.bosetting.shared.ShownDates.DATE;
 
     private final JdbcClient jdbc;
     private final Municipalities municipalities;

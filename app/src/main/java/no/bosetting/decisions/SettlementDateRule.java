@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public final class SettlementDateRule {
 
-    static final DateTimeFormatter NORWEGIAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    static final DateTimeFormatter NORWEGIAN_DATE = no.bosetting.shared.ShownDates.DATE;
 
     /** Why a date is refused: the message key and its arguments (the date it may not precede, written dd.MM.yyyy). */
     public record Refusal(String messageKey, List<Object> args) {

@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class GrantPayments {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final DateTimeFormatter DATE = no.bosetting.shared.ShownDates.DATE;
 
     private final JdbcClient jdbc;
     private final Clock clock;

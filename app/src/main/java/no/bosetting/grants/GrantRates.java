@@ -30,7 +30,7 @@ public class GrantRates {
             id, series_id, version, kind, category, scheme_year, amount, valid_from, valid_to, source, demo, recorded_at, recorded_by,
             reason, replaced_at""";
 
-    private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final java.time.format.DateTimeFormatter DATE = no.bosetting.shared.ShownDates.DATE;
 
     private final JdbcClient jdbc;
     private final Clock clock;

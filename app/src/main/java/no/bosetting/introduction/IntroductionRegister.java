@@ -39,7 +39,7 @@ public class IntroductionRegister {
     /** The status is measured one year after completion, as the official statistics count it. */
     public static final int YEARS_TO_OUTCOME = 1;
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final DateTimeFormatter DATE = no.bosetting.shared.ShownDates.DATE;
 
     private final JdbcClient jdbc;
     private final Clock clock;

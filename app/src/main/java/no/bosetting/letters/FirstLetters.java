@@ -37,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FirstLetters {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final DateTimeFormatter DATE = no.bosetting.shared.ShownDates.DATE;
 
     /** The language a citizenship suggests (ISO 639-1), for the countries most refugees come from. */
     private static final Map<String, String> LANGUAGE_OF_CITIZENSHIP = Map.ofEntries(

@@ -51,7 +51,7 @@ public class Letters {
     /** The outbox topic that sends a letter through the digital mailbox. */
     public static final String TOPIC = "LETTER_DISPATCH";
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final DateTimeFormatter DATE = no.bosetting.shared.ShownDates.DATE;
     private static final String COLUMNS = """
             l.id, l.kind, l.case_id, l.person_id, l.municipality_number, l.recipient, l.recipient_name, l.title, l.languages, l.language_basis,
             l.version, l.planned_date, l.created_at, l.created_by,

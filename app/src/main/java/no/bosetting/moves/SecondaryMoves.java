@@ -40,7 +40,7 @@ public class SecondaryMoves {
             id, case_id, person_id, from_municipality, to_municipality, moved_on, settled_on, reason, agreed, note, registered_at,
             registered_by""";
 
-    private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final java.time.format.DateTimeFormatter DATE = no.bosetting.shared.ShownDates.DATE;
 
     private final JdbcClient jdbc;
     private final Clock clock;

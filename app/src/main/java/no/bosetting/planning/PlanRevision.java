@@ -52,7 +52,7 @@ public class PlanRevision {
                 .max(LocalDate::compareTo).orElseThrow();
         if (requestedOn.isBefore(latestRound)) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("revisedOn", "error.planning.revision.beforeLatest",
-                    java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy").format(latestRound)));
+                    no.bosetting.shared.ShownDates.DATE.format(latestRound)));
         }
         if (reason == null || reason.isBlank()) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("revisionReason", "error.planning.reasonRequired"));

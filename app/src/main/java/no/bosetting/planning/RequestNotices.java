@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 class RequestNotices {
 
     static final String LINK = "/kommune/vedtak";
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final DateTimeFormatter DATE = no.bosetting.shared.ShownDates.DATE;
 
     private final Outbox outbox;
     private final UserAccounts users;

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 public class ProposalAnswerDeadlines implements DeadlineRule {
 
     public static final String CODE = "proposal-answer";
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final DateTimeFormatter DATE = no.bosetting.shared.ShownDates.DATE;
 
     private final JdbcClient jdbc;
     private final Municipalities municipalities;

@@ -170,7 +170,7 @@ public class SelfSettlementChecks {
                 .param("now", OffsetDateTime.now(clock)).param("by", actor.username()).param("id", r.id()).update();
     }
 
-    private static final java.time.format.DateTimeFormatter NORWEGIAN_DATE = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final java.time.format.DateTimeFormatter NORWEGIAN_DATE = no.bosetting.shared.ShownDates.DATE;
 
     private String describe(RequestChecklist c) {
         return "leiekontrakt " + yes(c.leaseTermsOk()) + ", husleie " + yes(c.rentWithinLimit()) + ", matrikkel "

@@ -21,9 +21,9 @@ public class Words {
         this.messages = messages;
     }
 
-    /** The bokmål text of a message with its arguments. */
+    /** The bokmål text of a message with its arguments, dates written as people read them. */
     public String text(String key, Object... args) {
-        return messages.getMessage(key, args, BOKMAL);
+        return messages.getMessage(key, ShownDates.inMessage(args), BOKMAL);
     }
 
     /** The bokmål text of {@code prefix + code}, e.g. {@code nb("permit.", PermitType.ASYLUM)}; the code itself if there is none. */

@@ -25,7 +25,7 @@ class SelfSettlementDeadlineRule implements DeadlineRule {
     private final int checkDays;
 
     private final no.bosetting.shared.Words words;
-    private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final java.time.format.DateTimeFormatter DATE = no.bosetting.shared.ShownDates.DATE;
 
     public SelfSettlementDeadlineRule(JdbcClient jdbc, @Value("${bosetting.self-settlement.check-days:5}") int checkDays,
                                       no.bosetting.shared.Words words) {

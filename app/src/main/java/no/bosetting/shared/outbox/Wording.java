@@ -62,7 +62,7 @@ public record Wording(String key, List<Object> args) {
      * ISO form a {@code LocalDate} prints, which notifications showed before.
      */
     public static String date(java.time.LocalDate date) {
-        return date == null ? "" : date.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+        return no.bosetting.shared.ShownDates.date(date);
     }
 
     /** The parts one after another: strings as they are, wordings worded. */

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import no.bosetting.shared.CommandFailure;
 import no.bosetting.shared.FieldProblem;
+import no.bosetting.shared.ShownDates;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -21,16 +22,17 @@ public class Messages {
         this.source = source;
     }
 
+    /** The text of the key, dates among the arguments written as people read them (ShownDates). */
     public String get(String key, Object... args) {
-        return source.getMessage(key, args, key, locale());
+        return source.getMessage(key, ShownDates.inMessage(args), key, locale());
     }
 
     public String of(CommandFailure failure) {
-        return source.getMessage(failure.messageKey(), failure.args().toArray(), failure.messageKey(), locale());
+        return get(failure.messageKey(), failure.args().toArray());
     }
 
     public String of(FieldProblem problem) {
-        return source.getMessage(problem.messageKey(), problem.args().toArray(), problem.messageKey(), locale());
+        return get(problem.messageKey(), problem.args().toArray());
     }
 
     /** Field name → message, first problem per field, in order. */

@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 
+import no.bosetting.shared.ShownDates;
 import no.bosetting.shared.TimeConfig;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -27,12 +28,12 @@ public class TimeFormat {
 
     /** dd.MM.yyyy */
     public String date(Object value) {
-        return format(value, "dd.MM.yyyy");
+        return format(value, ShownDates.DATE_PATTERN);
     }
 
     /** dd.MM.yyyy HH:mm */
     public String dateTime(Object value) {
-        return format(value, "dd.MM.yyyy HH:mm");
+        return format(value, ShownDates.DATE_TIME_PATTERN);
     }
 
     static TemporalAccessor oslo(Object value) {
