@@ -177,7 +177,13 @@ class GrantPaymentsTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("utbetales ikke før bosettingsdato er registrert")));
         mvc.perform(get("/kommune/tilskudd/eksport.csv").with(as(fixtures.municipality(VEVELSTAD))))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("Testa Testesen")));
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Testa Testesen")))
+                .andExpect(content().string(org.hamcrest.Matchers.anyOf(containsString(",Ja,"), containsString(",Nei,"))));
+        // The export is in the reader's language, its yes/no column too.
+        mvc.perform(get("/kommune/tilskudd/eksport.csv").param("lang", "en").with(as(fixtures.municipality(VEVELSTAD))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.anyOf(containsString(",Yes,"), containsString(",No,"))))
+                .andExpect(content().string(not(org.hamcrest.Matchers.anyOf(containsString(",Ja,"), containsString(",Nei,")))));
         mvc.perform(get("/kommune/tilskudd/eksport.xlsx").with(as(fixtures.municipality(VEVELSTAD)))).andExpect(status().isOk());
         mvc.perform(get("/tilskudd/kommuner/{n}", VEVELSTAD).with(as(fixtures.caseworker())))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Tilskudd til Vevelstad")));

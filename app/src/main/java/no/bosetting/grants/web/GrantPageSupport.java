@@ -128,7 +128,7 @@ class GrantPageSupport {
             List<Object> row = new ArrayList<>(List.of(number, n.reference(), r.personId(), n.name(),
                     r.category() == null ? "" : text("grants.category." + r.category().name()),
                     r.settledOn() == null ? "" : r.settledOn().toString(), r.plannedOn() == null ? "" : r.plannedOn().toString(),
-                    r.expected() ? "ja" : "nei"));
+                    text(r.expected() ? "form.yes" : "form.no")));
             row.addAll(r.amounts());
             row.add(r.total());
             out.add(row);
