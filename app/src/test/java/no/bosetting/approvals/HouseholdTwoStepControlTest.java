@@ -47,10 +47,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class HouseholdTwoStepControlTest {
 
-    /** Aure, Smøla and Sunndal: no other test uses them. */
+    /** Aure, Smøla and Surnadal: no other test uses them. */
     private static final String AURE = "1576";
     private static final String SMOLA = "1573";
-    private static final String SUNNDAL = "1563";
+    private static final String SURNADAL = "1566";
     private static final String REASON = "Født etter vedtaket; kommunen har bekreftet plass";
 
     @Autowired
@@ -239,15 +239,15 @@ class HouseholdTwoStepControlTest {
     @Test
     void aReunifiedMemberJoiningASettledHouseholdBeyondThePlacesIsHeldThenApproved() throws Exception {
         LocalDate today = TestClock.today();
-        fixtures.resetMunicipality(SUNNDAL);
-        fixtures.decide(SUNNDAL, today.getYear(), 2, 0);
-        long caseId = fixtures.household(fixtures.centre(SUNNDAL), 1);
+        fixtures.resetMunicipality(SURNADAL);
+        fixtures.decide(SURNADAL, today.getYear(), 2, 0);
+        long caseId = fixtures.household(fixtures.centre(SURNADAL), 1);
         fixtures.ready(caseId);
-        long proposalId = fixtures.propose(caseId, SUNNDAL);
-        proposals.accept(fixtures.municipality(SUNNDAL), proposalId, fixtures.plannedDates(caseId, today), null).value();
-        decisions.forCase(caseId).forEach(d -> decisions.registerSettlementDate(d.id(), today, null, fixtures.municipality(SUNNDAL)).value());
+        long proposalId = fixtures.propose(caseId, SURNADAL);
+        proposals.accept(fixtures.municipality(SURNADAL), proposalId, fixtures.plannedDates(caseId, today), null).value();
+        decisions.forCase(caseId).forEach(d -> decisions.registerSettlementDate(d.id(), today, null, fixtures.municipality(SURNADAL)).value());
         assertThat(summary(caseId).status()).isEqualTo(CaseStatus.SETTLED);
-        assertThat(decisions.placesUsed(SUNNDAL, today.getYear()).used()).isEqualTo(2);
+        assertThat(decisions.placesUsed(SURNADAL, today.getYear()).used()).isEqualTo(2);
 
         mvc.perform(post("/saker/{id}/husstand/medlem", caseId).with(csrf()).with(as(fixtures.caseworker()))
                         .param("joinReason", "FAMILY_REUNIFICATION").param("givenName", "Gjenforent").param("familyName", "Testesen")
@@ -257,13 +257,13 @@ class HouseholdTwoStepControlTest {
                         .param("overrideReason", REASON))
                 .andExpect(status().is3xxRedirection());
         assertThat(summary(caseId).persons()).as("no member added yet").isEqualTo(2);
-        assertThat(decisions.placesUsed(SUNNDAL, today.getYear()).used()).as("no place taken yet").isEqualTo(2);
+        assertThat(decisions.placesUsed(SURNADAL, today.getYear()).used()).as("no place taken yet").isEqualTo(2);
         Approval pending = pendingOf(caseId);
         assertThat(pending.kind()).isEqualTo(Kind.HOUSEHOLD_BEYOND_PLACES);
 
         approvals.approve(pending.id(), secondCaseworker).value();
         assertThat(summary(caseId).persons()).isEqualTo(3);
-        assertThat(decisions.placesUsed(SUNNDAL, today.getYear()).used()).isEqualTo(3);
+        assertThat(decisions.placesUsed(SURNADAL, today.getYear()).used()).isEqualTo(3);
         assertThat(decisions.forCase(caseId)).filteredOn(d -> REASON.equals(d.overrideReason()))
                 .singleElement().satisfies(d -> assertThat(d.status()).isEqualTo(no.bosetting.decisions.DecisionStatus.SETTLED));
     }
