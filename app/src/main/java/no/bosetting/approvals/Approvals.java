@@ -119,8 +119,8 @@ public class Approvals implements TwoStepControl {
                 returning id
                 """)
                 .param("k", kind.name()).param("s", subjectId).param("c", caseId).param("ref", runner.caseReference(caseId)).param("input", ApprovalInput.encode(input))
-                .param("summary", summary).param("summaryKey", change.wording().key())
-                .param("summaryArgs", change.wording().argsJson()).param("reason", blankToNull(reason)).param("now", now).param("by", actor.username())
+                .param("summary", summary).param("summaryKey", change.wording().key()).param("summaryArgs", change.wording().argsJson())
+                .param("reason", blankToNull(reason)).param("now", now).param("by", actor.username())
                 .param("name", actor.displayName()).param("role", actor.role().name())
                 .query(Long.class).single();
         HISTORY.append(jdbc, clock, id, actor, ApprovalCommand.PROPOSE, null, ApprovalStatus.PENDING, summary);
