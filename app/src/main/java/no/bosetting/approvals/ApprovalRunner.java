@@ -20,6 +20,8 @@ import no.bosetting.proposals.ProposalRow;
 import no.bosetting.proposals.Proposals;
 import no.bosetting.reconsideration.Reconsiderations;
 import no.bosetting.shared.CommandResult;
+import no.bosetting.shared.outbox.Wording;
+import no.bosetting.shared.web.WebConfig;
 import org.springframework.stereotype.Component;
 
 /**
@@ -123,24 +125,31 @@ class ApprovalRunner {
         };
     }
 
-    /** What would change, in words for the history (Norwegian, as the history's other lines). */
-    String summary(Kind kind, long subjectId, long caseId, Map<String, String> input) {
+    /**
+     * What would change, built once: its wording (message keys and arguments, worded again in the reader's language
+     * where it is shown) and the Norwegian text of that wording, which the approval's history and the case note record,
+     * as their other lines.
+     */
+    ChangeSummary summary(Kind kind, long subjectId, long caseId, Map<String, String> input) {
         String municipality = cases.summaryForSystem(caseId).map(CaseSummary::settlementMunicipality).map(municipalities::name).orElse("");
-        return switch (kind) {
-            case CLOSE_CASE -> "Saken avsluttes (" + nb("close." + closeReason(input)) + ")";
-            case WITHDRAW_OFFER -> "Tilbudet om bosetting i " + municipality + " trekkes; plassene frigis";
+        Wording wording = switch (kind) {
+            case CLOSE_CASE -> Wording.of("approval.summary.CLOSE_CASE", Wording.of("close." + closeReason(input)));
+            case WITHDRAW_OFFER -> Wording.of("approval.summary.WITHDRAW_OFFER", municipality);
             case RECONSIDERATION_OUTCOME -> GRANT.equals(input.get("outcome"))
-                    ? "Omgjøringen innvilges: vedtaket om bosetting i " + municipality + " oppheves og plassene frigis"
-                    : "Omgjøringen avslås: vedtaket om bosetting i " + municipality + " står";
+                    ? Wording.of("approval.summary.GRANT", municipality)
+                    : Wording.of("approval.summary.REFUSE", municipality);
             case BEYOND_PLACES -> proposals.find(subjectId, Actor.system())
-                    .map(p -> "Forslaget aksepteres på vegne av " + p.municipalityName() + " ut over vedtatt antall plasser ("
-                            + p.persons() + " personer)")
-                    .orElse("");
+                    .map(p -> Wording.of("approval.summary.BEYOND_PLACES", p.municipalityName(), p.persons()))
+                    .orElse(Wording.join());
             case HOUSEHOLD_BEYOND_PLACES -> correctsPerson(input)
-                    ? "Husstanden rettes til enslig mindreårig ut over vedtatt antall plasser for enslige mindreårige i " + municipality
-                    : "Et nytt medlem (" + input.get("givenName") + " " + input.get("familyName") + ") legges til husstanden ut over "
-                    + "vedtatt antall plasser i " + municipality;
+                    ? Wording.of("approval.summary.HOUSEHOLD_MINOR", municipality)
+                    : Wording.of("approval.summary.HOUSEHOLD_MEMBER", input.get("givenName"), input.get("familyName"), municipality);
         };
+        return new ChangeSummary(wording.in(messages, WebConfig.BOKMAL), wording);
+    }
+
+    /** A change summary: the Norwegian text recorded in the histories, and the wording it was worded from. */
+    record ChangeSummary(String text, Wording wording) {
     }
 
     /** A return reason in Norwegian words, for the history lines (which are stored in Norwegian, as the others). */
@@ -149,7 +158,7 @@ class ApprovalRunner {
     }
 
     private String nb(String key) {
-        return messages.getMessage(key, null, key, java.util.Locale.forLanguageTag("nb"));
+        return messages.getMessage(key, null, key, WebConfig.BOKMAL);
     }
 
     static Map<Long, LocalDate> planned(Map<String, String> input) {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -21,6 +22,11 @@ import no.bosetting.shared.outbox.Wording;
 import no.bosetting.shared.web.ListPage;
 import no.bosetting.shared.web.PageRequest;
 import no.bosetting.shared.web.SortKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.NoSuchMessageException;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -41,9 +47,11 @@ public class Approvals implements TwoStepControl {
 
     static final HistoryTable HISTORY = new HistoryTable("approval_history", "approval_id");
     static final int MAX_TEXT = 4000;
+    private static final Logger log = LoggerFactory.getLogger(Approvals.class);
 
     private static final String COLUMNS = """
-            a.id, a.kind, a.subject_id, a.case_id, a.case_reference, a.status, a.command_input, a.change_summary, a.reason,
+            a.id, a.kind, a.subject_id, a.case_id, a.case_reference, a.status, a.command_input, a.change_summary, a.change_summary_key,
+            a.change_summary_args, a.reason,
             a.proposed_at, a.proposed_by, a.proposed_by_name, a.decided_at, a.decided_by, a.decided_by_name, a.return_reason, a.return_text
             """;
     private static final String FROM = " from approval a";
@@ -56,10 +64,12 @@ public class Approvals implements TwoStepControl {
     private final Outbox outbox;
     private final TransactionTemplate dryRun;
     private final TransactionTemplate tx;
+    private final MessageSource messages;
 
     Approvals(JdbcClient jdbc, Clock clock, ApprovalPolicy policy, ApprovalRunner runner, CaseCommands caseCommands,
-              Outbox outbox, PlatformTransactionManager transactions) {
+              Outbox outbox, PlatformTransactionManager transactions, MessageSource messages) {
         this.jdbc = jdbc;
+        this.messages = messages;
         this.clock = clock;
         this.policy = policy;
         this.runner = runner;
@@ -98,16 +108,19 @@ public class Approvals implements TwoStepControl {
                 .param("k", kind.name()).param("s", subjectId).query(Long.class).single() > 0) {
             return CommandResult.fail(CommandFailure.RuleBroken.of("approval", "error.approval.alreadyPending"));
         }
-        String summary = runner.summary(kind, subjectId, caseId, input);
+        ApprovalRunner.ChangeSummary change = runner.summary(kind, subjectId, caseId, input);
+        String summary = change.text();
         String reason = ApprovalRunner.reason(kind, input);
         OffsetDateTime now = OffsetDateTime.now(clock);
         long id = jdbc.sql("""
-                insert into approval (kind, subject_id, case_id, case_reference, status, command_input, change_summary, reason, proposed_at,
-                    proposed_by, proposed_by_name, proposed_by_role)
-                values (:k, :s, :c, :ref, 'PENDING', :input, :summary, :reason, :now, :by, :name, :role) returning id
+                insert into approval (kind, subject_id, case_id, case_reference, status, command_input, change_summary, change_summary_key,
+                    change_summary_args, reason, proposed_at, proposed_by, proposed_by_name, proposed_by_role)
+                values (:k, :s, :c, :ref, 'PENDING', :input, :summary, :summaryKey, :summaryArgs, :reason, :now, :by, :name, :role)
+                returning id
                 """)
                 .param("k", kind.name()).param("s", subjectId).param("c", caseId).param("ref", runner.caseReference(caseId)).param("input", ApprovalInput.encode(input))
-                .param("summary", summary).param("reason", blankToNull(reason)).param("now", now).param("by", actor.username())
+                .param("summary", summary).param("summaryKey", change.wording().key()).param("summaryArgs", change.wording().argsJson())
+                .param("reason", blankToNull(reason)).param("now", now).param("by", actor.username())
                 .param("name", actor.displayName()).param("role", actor.role().name())
                 .query(Long.class).single();
         HISTORY.append(jdbc, clock, id, actor, ApprovalCommand.PROPOSE, null, ApprovalStatus.PENDING, summary);
@@ -159,7 +172,8 @@ public class Approvals implements TwoStepControl {
         caseCommands.note(a.caseId(), approver, "TWO_STEP_RETURNED", "Returnert (" + runner.returnReasonText(reason) + "): " + a.changeSummary()
                 + ". " + why + ". Foreslått av " + a.proposedByName() + ", returnert av " + approver.displayName());
         outbox.enqueue("NOTIFICATION", a.proposedBy(), Wording.of("approval.notice.returned.subject", a.caseReference()),
-                Wording.of("approval.notice.returned.body", a.changeSummary(), approver.displayName(), why), a.caseId(),
+                Wording.of("approval.notice.returned.body", a.changeWording() == null ? a.changeSummary() : a.changeWording(),
+                        approver.displayName(), why), a.caseId(),
                 "/godkjenninger/" + id);
         return CommandResult.ok(ApprovalStatus.RETURNED);
     }
@@ -261,14 +275,41 @@ public class Approvals implements TwoStepControl {
                 .list();
     }
 
-    private static Approval map(ResultSet rs) throws SQLException {
+    /** A row, its change summary worded in the reader's language (the request's locale). */
+    private Approval map(ResultSet rs) throws SQLException {
         String returnReason = rs.getString("return_reason");
+        String stored = rs.getString("change_summary");
+        Wording wording = wording(rs.getString("change_summary_key"), rs.getString("change_summary_args"));
         return new Approval(rs.getLong("id"), Kind.valueOf(rs.getString("kind")), rs.getLong("subject_id"), rs.getLong("case_id"),
                 rs.getString("case_reference"), ApprovalStatus.valueOf(rs.getString("status")),
-                ApprovalInput.decode(rs.getString("command_input")), rs.getString("change_summary"), rs.getString("reason"),
+                ApprovalInput.decode(rs.getString("command_input")), stored, wording,
+                worded(wording, stored, LocaleContextHolder.getLocale()), rs.getString("reason"),
                 rs.getObject("proposed_at", OffsetDateTime.class), rs.getString("proposed_by"), rs.getString("proposed_by_name"),
                 rs.getObject("decided_at", OffsetDateTime.class), rs.getString("decided_by"), rs.getString("decided_by_name"),
                 returnReason == null ? null : ReturnReason.valueOf(returnReason), rs.getString("return_text"));
+    }
+
+    /** The stored wording of a change summary; null for a proposal from before V57 or arguments that cannot be read. */
+    private static Wording wording(String key, String args) {
+        try {
+            return Wording.stored(key, args);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            log.warn("Change summary {} could not be read; showing the stored text: {}", key, e.toString());
+            return null;
+        }
+    }
+
+    /** The change summary in the reader's language when there is a wording; the stored (Norwegian) text otherwise. */
+    private String worded(Wording wording, String stored, Locale locale) {
+        if (wording == null) {
+            return stored;
+        }
+        try {
+            return wording.in(messages, locale);
+        } catch (NoSuchMessageException | IllegalArgumentException e) {
+            log.warn("Change summary {} could not be worded in {}; showing the stored text: {}", wording.key(), locale, e.toString());
+            return stored;
+        }
     }
 
     private static String blankToNull(String s) {

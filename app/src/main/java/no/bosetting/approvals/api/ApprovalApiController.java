@@ -47,10 +47,13 @@ class ApprovalApiController {
 
     public record ApprovalJson(long id, TwoStepControl.Kind kind, long caseId, String caseReference, ApprovalStatus status,
                                @Schema(description = "The command's input as it will run on approval") Map<String, String> input,
-                               String change, String reason, OffsetDateTime proposedAt, String proposedBy,
+                               @Schema(description = "What would change, in words in the request's language (Accept-Language: "
+                                       + "nb or en); a proposal from before the summaries were stored with their message keys "
+                                       + "answers in Norwegian, as it was stored") String change,
+                               String reason, OffsetDateTime proposedAt, String proposedBy,
                                OffsetDateTime decidedAt, String decidedBy, ReturnReason returnReason, String returnText) {
         static ApprovalJson of(Approval a) {
-            return new ApprovalJson(a.id(), a.kind(), a.caseId(), a.caseReference(), a.status(), a.input(), a.changeSummary(),
+            return new ApprovalJson(a.id(), a.kind(), a.caseId(), a.caseReference(), a.status(), a.input(), a.change(),
                     a.reason(), a.proposedAt(), a.proposedBy(), a.decidedAt(), a.decidedBy(), a.returnReason(), a.returnText());
         }
     }

@@ -19,7 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
  * optional sentences.
  *
  * <p>A notification is stored with its Norwegian text (the e-mail copy and the record) and its wordings, so
- * {@link Notifications} shows it in the language of the page it is read on.
+ * {@link Notifications} shows it in the language of the page it is read on. A proposal under two-step control keeps
+ * its change summary the same way (the approvals module, V57).
  */
 public record Wording(String key, List<Object> args) {
 
@@ -82,8 +83,11 @@ public record Wording(String key, List<Object> args) {
         return JOIN.equals(key) ? joined.toString() : messages.getMessage(key, worded, locale);
     }
 
-    /** The arguments as stored: a JSON array of strings and {@code {"key", "args"}} objects. */
-    String argsJson() {
+    /**
+     * The arguments as stored: a JSON array of strings and {@code {"key", "args"}} objects (the outbox and notification
+     * rows, V55; an approval's change summary, V57).
+     */
+    public String argsJson() {
         try {
             return JSON.writeValueAsString(toJson(args));
         } catch (JacksonException e) {
@@ -91,8 +95,11 @@ public record Wording(String key, List<Object> args) {
         }
     }
 
-    /** The wording stored as {@code key} and {@code argsJson}; null when there is no key (a row from before V55). */
-    static Wording stored(String key, String argsJson) {
+    /**
+     * The wording stored as {@code key} and {@code argsJson}; null when there is no key (a row from before V55, or an
+     * approval from before V57). Unreadable arguments throw {@link IllegalStateException}.
+     */
+    public static Wording stored(String key, String argsJson) {
         if (key == null) {
             return null;
         }

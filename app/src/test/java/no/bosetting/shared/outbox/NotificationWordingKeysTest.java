@@ -13,19 +13,27 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import no.bosetting.cases.CloseReason;
 import no.bosetting.reconsideration.ReconsiderationGround;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every notification key the code words a notification from ({@code *.notice.*}) exists in Norwegian and English, the
- * ones a refugee reads (recipients {@code duf:} and {@code person:}) in Ukrainian too, and each is written for how Spring
- * reads it: with arguments through {@link java.text.MessageFormat} (an apostrophe doubled), without as it stands.
+ * Every key the code words a stored text from — a notification ({@code *.notice.*}), a proposal's change summary under
+ * two-step control ({@code approval.summary.*} and the close reasons it names) — exists in Norwegian and English, the
+ * notifications a refugee reads (recipients {@code duf:} and {@code person:}) in Ukrainian too, and each is written for
+ * how Spring reads it: with arguments through {@link java.text.MessageFormat} (an apostrophe doubled), without as it
+ * stands.
  */
 class NotificationWordingKeysTest {
 
-    private static final Pattern NOTICE_KEY = Pattern.compile("\"([a-z][A-Za-z]*\\.notice\\.[A-Za-z0-9.]*)\"");
+    private static final Pattern NOTICE_KEY = Pattern.compile("\"([a-z][A-Za-z]*\\.(?:notice|summary)\\.[A-Za-z0-9_.]*)\"");
+
+    /** The change summaries of every kind of proposal (approvals.ApprovalRunner.summary). */
+    private static final Set<String> SUMMARY_KEYS = Set.of("approval.summary.CLOSE_CASE", "approval.summary.WITHDRAW_OFFER",
+            "approval.summary.GRANT", "approval.summary.REFUSE", "approval.summary.BEYOND_PLACES",
+            "approval.summary.HOUSEHOLD_MEMBER", "approval.summary.HOUSEHOLD_MINOR");
 
     /** What a refugee is notified of: worded in Ukrainian on Min side. */
     private static final Set<String> REFUGEE_KEYS = Set.of("message.notice.reply.subject", "message.notice.reply.body",
@@ -36,7 +44,7 @@ class NotificationWordingKeysTest {
             "work.applicationDeadline.detail.other");
 
     @Test
-    void everyNotificationKeyExistsInNorwegianAndEnglishAndARefugeesInUkrainian() throws IOException {
+    void everyNotificationAndChangeSummaryKeyExistsInNorwegianAndEnglishAndARefugeesInUkrainian() throws IOException {
         Set<String> keys = new TreeSet<>();
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
             for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
@@ -52,6 +60,10 @@ class NotificationWordingKeysTest {
         for (ReconsiderationGround ground : ReconsiderationGround.values()) {
             keys.add("reconsideration.notice.ground." + ground.name());
         }
+        for (CloseReason reason : CloseReason.values()) {
+            keys.add("close." + reason.name()); // named, worded, in a closing's change summary
+        }
+        assertThat(keys).containsAll(SUMMARY_KEYS);
         assertThat(keys).hasSizeGreaterThan(50).contains("message.notice.reply.subject", "proposal.notice.list.subject",
                 "work.notice.digest.subject", "planning.notice.persons.other");
 
