@@ -133,7 +133,11 @@ class HouseholdTwoStepControlTest {
         assertThat(pending.reason()).isEqualTo(REASON);
         assertThat(pending.proposedBy()).isEqualTo(fixtures.caseworker().username());
         mvc.perform(get("/saker/{id}", caseId).with(as(secondCaseworker)))
-                .andExpect(content().string(containsString("Venter på godkjenning")));
+                .andExpect(content().string(containsString("Venter på godkjenning")))
+                // What would change, on the case page too, in the reader's language.
+                .andExpect(content().string(containsString("Et nytt medlem (Nyfødt Testesen) legges til husstanden")));
+        mvc.perform(get("/saker/{id}", caseId).param("lang", "en").with(as(secondCaseworker)))
+                .andExpect(content().string(containsString("A new member (Nyfødt Testesen) joins the household")));
         mvc.perform(get("/godkjenninger/{id}", pending.id()).with(as(secondCaseworker)))
                 .andExpect(content().string(containsString(REASON)))
                 .andExpect(content().string(containsString("Nyfødt Testesen")))
