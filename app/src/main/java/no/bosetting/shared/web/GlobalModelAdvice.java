@@ -3,7 +3,6 @@ package no.bosetting.shared.web;
 import java.security.Principal;
 
 import jakarta.servlet.http.HttpServletRequest;
-
 import no.bosetting.shared.outbox.Notifications;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
