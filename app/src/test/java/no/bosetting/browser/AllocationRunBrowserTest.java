@@ -82,11 +82,14 @@ class AllocationRunBrowserTest {
         page.check("#long");
         page.waitForResponse(r -> r.url().contains("long=true") && "true".equals(r.request().headers().get("hx-request")),
                 () -> page.click("main form.filters button[type=submit]"));
-        page.waitForFunction("() => document.querySelector('#run-results') !== null");
+        // htmx pushes the filtered address after it swapped the results in: until then the old, unfiltered page is shown.
+        page.waitForFunction("() => location.search.includes('long=true') && document.querySelector('#run-results') !== null");
         for (int pages = 0; page.locator("#row-" + caseId).count() == 0; pages++) {
             assertThat(pages).as("the household is on a page of the long-waiting filter").isLessThan(40);
+            Object shown = page.evaluate("() => location.search");
             page.waitForResponse(r -> "true".equals(r.request().headers().get("hx-request")),
                     () -> page.click("#run-results nav.pager a[rel=next]"));
+            page.waitForFunction("shown => location.search !== shown", shown);
         }
         assertThat(page.url()).contains("long=true");
         page.locator("#row-" + caseId).locator("xpath=ancestor::details[1]/summary").click();
