@@ -11,6 +11,7 @@ import java.util.Map;
 
 import no.bosetting.allocation.engine.AllocationEngine;
 import no.bosetting.allocation.engine.AllocationResult;
+import no.bosetting.allocation.engine.EnginePrices;
 import no.bosetting.allocation.engine.FeasibilityChecker;
 import no.bosetting.allocation.engine.Household;
 import no.bosetting.allocation.engine.Instance;
@@ -65,7 +66,8 @@ public final class BenchMain {
         }
         // The engine's certificate bounds the optimum of the instance, so every method is measured against it.
         HeapMeter.reset();
-        AllocationResult engine = new AllocationEngine().solve(inst, policy, options);
+        AllocationEngine engineRun = new AllocationEngine();
+        AllocationResult engine = engineRun.solve(inst, policy, options);
         double engineHeap = HeapMeter.peakMiB();
         double engineCpu = HeapMeter.cpuSeconds();
         double bound = engine.upperBound();
@@ -158,6 +160,7 @@ public final class BenchMain {
                             .getSystemLoadAverage());
                     System.out.println(json(d));
                 }
+                case "lpfix" -> RelaxAndFix.run(inst, policy, engine, EnginePrices.of(engineRun), a);
                 default -> throw new IllegalArgumentException("unknown method " + method);
             }
         }
@@ -304,7 +307,7 @@ public final class BenchMain {
         }
     }
 
-    private static String json(Map<String, Object> o) {
+    static String json(Map<String, Object> o) {
         StringBuilder b = new StringBuilder("{");
         boolean first = true;
         for (Map.Entry<String, Object> e : o.entrySet()) {
@@ -343,7 +346,8 @@ public final class BenchMain {
                         + "[--methods engine,greedy,cpsat] [--time-limit SECONDS] [--warmup K] [--export-mps FILE] "
                         + "[--export-solution FILE] [--cpsat-candidates K] [--reforecast-weeks W] "
                         + "[--lp-candidates K] [--lp-time-limit SECONDS] [--warm-runs K] "
-                        + "[--exact-time-limit SECONDS] [--exact-gap REL] [--exact-solver SCIP|CBC]");
+                        + "[--exact-time-limit SECONDS] [--exact-gap REL] [--exact-solver SCIP|CBC] "
+                        + "[--reference X] [--lpfix-deltas D,..] [--lpfix-thetas T,..] [--lpfix-time-limit SECONDS]");
             }
             out.put(k.substring(2), args[++i]);
         }

@@ -22,6 +22,13 @@ public final class AllocationEngine {
 
     private static final long EXPLANATION_RESERVE_NANOS = 150_000_000L;
 
+    /**
+     * The prices of the last run's bound (persons, minors, dwellings), for the benchmark's diagnostics only (the
+     * benchmark uses one engine per run; with concurrent solves on one engine it is whichever finished last). No
+     * result depends on it.
+     */
+    private volatile double[][] lastPrices;
+
     public AllocationResult solve(Instance instance, Policy policy, Options options) {
         long start = System.nanoTime();
         Scorer scorer = new Scorer(policy, instance);
@@ -44,6 +51,7 @@ public final class AllocationEngine {
             }
         });
         long searched = System.nanoTime();
+        lastPrices = search.bestPrices();
         long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         AllocationResult result = buildResult(instance, policy, scorer, model, search, start, prepared);
         if (Boolean.getBoolean("bosetting.engine.trace")) {
@@ -52,6 +60,14 @@ public final class AllocationEngine {
                     (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1e9);
         }
         return result;
+    }
+
+    /**
+     * Persons and minors prices by municipality and dwelling prices by municipality × 5 (classes 5..9+) of the
+     * last {@link #solve}'s reported bound; package-private, read by the benchmark's diagnostics only.
+     */
+    double[][] lastPrices() {
+        return lastPrices;
     }
 
     private static AllocationResult buildResult(Instance instance, Policy policy, Scorer scorer, UnitModel model,

@@ -24,8 +24,8 @@ final class LagrangianBound {
 
     private static final int R = UnitModel.LARGE_ROWS;
 
-    /** One improvement of the bound: its value and the persons prices that gave it. */
-    private record BoundRecord(double value, double[] prices) {
+    /** One improvement of the bound: its value and the prices (persons, minors, dwellings) that gave it. */
+    private record BoundRecord(double value, double[] prices, double[] minorPrices, double[] dwellingPrices) {
     }
 
     private final UnitModel model;
@@ -43,6 +43,7 @@ final class LagrangianBound {
     private Future<?> running;
     private double bound = Double.POSITIVE_INFINITY;
     private double[] prices;
+    private double[][] allPrices;
 
     /** {@code order} and {@code active} as in {@link Placement}: the seeded processing order, who takes part. */
     LagrangianBound(UnitModel model, int[] order, boolean[] active, double[] lpPrices, double valueScale,
@@ -105,6 +106,7 @@ final class LagrangianBound {
         if (chosen != null) {
             bound = chosen.value();
             prices = chosen.prices();
+            allPrices = new double[][] {chosen.prices(), chosen.minorPrices(), chosen.dwellingPrices()};
         }
     }
 
@@ -115,6 +117,15 @@ final class LagrangianBound {
     /** Persons prices of the reported bound. */
     double[] personPrices() {
         return prices.clone();
+    }
+
+    /**
+     * All prices of the reported bound: persons and minors by municipality, dwellings by municipality × {@link
+     * UnitModel#LARGE_ROWS}; null when no bound was recorded.
+     */
+    double[][] allPrices() {
+        return allPrices == null ? null
+                : new double[][] {allPrices[0].clone(), allPrices[1].clone(), allPrices[2].clone()};
     }
 
     private static boolean certifies(double bound, double objective) {
@@ -128,13 +139,13 @@ final class LagrangianBound {
     private void refine(double[] aP, double[] aM, double[] aL, double target) {
         int[] choice = new int[units];
         double auctionBound = evaluate(aP, aM, aL, choice);
-        record(auctionBound, aP);
+        record(auctionBound, aP, aM, aL);
         double[] zeroM = new double[municipalities];
         double[] zeroL = new double[municipalities * R];
         double lpBound = evaluate(lpPrices, zeroM, zeroL, choice);
-        record(lpBound, lpPrices);
+        record(lpBound, lpPrices, zeroM, zeroL);
         double mixedBound = evaluate(lpPrices, aM, aL, choice);
-        record(mixedBound, lpPrices);
+        record(mixedBound, lpPrices, aM, aL);
         // The LP persons prices with the auction's minors and dwelling prices usually start best.
         double[] qP;
         double[] qM;
@@ -182,10 +193,10 @@ final class LagrangianBound {
             sidePrices = SideAuction.prices(model, order, active, lambda, epsilon(), sidePrices, deadline, mM, mL);
             double[] lambdaBefore = lambda;
             double bd = evaluate(lambda, mM, mL, choice);
-            record(bd, lambda);
+            record(bd, lambda, mM, mL);
             lambda = PersonAuction.prices(model, order, active, epsilon(), deadline, mM, mL, lambda, null);
             double b = evaluate(lambda, mM, mL, choice);
-            record(b, lambda);
+            record(b, lambda, mM, mL);
             if (Tuning.TRACE) {
                 System.err.printf(Locale.ROOT, "[engine %.3fs] alternation %d: after side %.4f, after persons %.4f%n",
                         deadline.elapsedSeconds(), it, bd, b);
@@ -250,7 +261,7 @@ final class LagrangianBound {
             double b = evaluate(lambda, mM, mL, choice);
             if (b < best - Tuning.BOUND_IMPROVEMENT * Math.abs(best)) {
                 best = b;
-                record(b, lambda);
+                record(b, lambda, mM, mL);
                 System.arraycopy(mu, 0, bestMu, 0, rows);
                 stale = 0;
             } else if (++stale >= Tuning.SIDE_PATIENCE) {
@@ -295,9 +306,9 @@ final class LagrangianBound {
         }
     }
 
-    private void record(double value, double[] at) {
+    private void record(double value, double[] at, double[] minorsAt, double[] dwellingsAt) {
         if (records.isEmpty() || value < records.get(records.size() - 1).value()) {
-            records.add(new BoundRecord(value, at.clone()));
+            records.add(new BoundRecord(value, at.clone(), minorsAt.clone(), dwellingsAt.clone()));
         }
     }
 

@@ -158,6 +158,11 @@ final class Search {
         return bound.personPrices();
     }
 
+    /** Persons, minors and dwelling prices of the reported bound (see {@link LagrangianBound#allPrices}). */
+    double[][] bestPrices() {
+        return bound.allPrices();
+    }
+
     int residualPersons(int m) {
         return model.capPersons[m] - placement.usedPersons(m);
     }
