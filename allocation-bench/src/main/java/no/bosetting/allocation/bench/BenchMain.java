@@ -66,8 +66,8 @@ public final class BenchMain {
         }
         // The engine's certificate bounds the optimum of the instance, so every method is measured against it.
         HeapMeter.reset();
-        AllocationEngine engineRun = new AllocationEngine();
-        AllocationResult engine = engineRun.solve(inst, policy, options);
+        EnginePrices.Solved engineRun = EnginePrices.solve(new AllocationEngine(), inst, policy, options);
+        AllocationResult engine = engineRun.result();
         double engineHeap = HeapMeter.peakMiB();
         double engineCpu = HeapMeter.cpuSeconds();
         double bound = engine.upperBound();
@@ -160,7 +160,7 @@ public final class BenchMain {
                             .getSystemLoadAverage());
                     System.out.println(json(d));
                 }
-                case "lpfix" -> RelaxAndFix.run(inst, policy, engine, EnginePrices.of(engineRun), a);
+                case "lpfix" -> RelaxAndFix.run(inst, policy, engine, engineRun.prices(), a);
                 default -> throw new IllegalArgumentException("unknown method " + method);
             }
         }

@@ -1,16 +1,21 @@
 package no.bosetting.allocation.engine;
 
 /**
- * Benchmark diagnostics only: reads the Lagrangian prices of an engine's last run, which the engine keeps
- * package-private (they are not part of its result). Lives in the benchmark module, in the engine's package.
+ * Benchmark diagnostics only: solves as {@link AllocationEngine#solve} does and also hands back the Lagrangian prices
+ * of the run's reported bound, which the engine keeps package-private (they are not part of its result). Lives in the
+ * benchmark module, in the engine's package.
  */
 public final class EnginePrices {
 
     private EnginePrices() {
     }
 
-    /** Persons and minors prices by municipality, dwelling prices by municipality × 5 (classes 5..9+). */
-    public static double[][] of(AllocationEngine engine) {
-        return engine.lastPrices();
+    /** A result with its bound's prices: persons and minors by municipality, dwellings by municipality × 5 (5..9+). */
+    public record Solved(AllocationResult result, double[][] prices) {
+    }
+
+    public static Solved solve(AllocationEngine engine, Instance instance, Policy policy, Options options) {
+        AllocationEngine.Run run = engine.run(instance, policy, options);
+        return new Solved(run.result(), run.prices());
     }
 }

@@ -22,14 +22,19 @@ public final class AllocationEngine {
 
     private static final long EXPLANATION_RESERVE_NANOS = 150_000_000L;
 
-    /**
-     * The prices of the last run's bound (persons, minors, dwellings), for the benchmark's diagnostics only (the
-     * benchmark uses one engine per run; with concurrent solves on one engine it is whichever finished last). No
-     * result depends on it.
-     */
-    private volatile double[][] lastPrices;
-
     public AllocationResult solve(Instance instance, Policy policy, Options options) {
+        return run(instance, policy, options).result();
+    }
+
+    /**
+     * A run's result with the prices of its reported bound: persons and minors by municipality, dwellings by
+     * municipality × 5 (classes 5..9+). The prices are not part of the result; the benchmark's diagnostics read them
+     * here, so the engine keeps no state between runs.
+     */
+    record Run(AllocationResult result, double[][] prices) {
+    }
+
+    Run run(Instance instance, Policy policy, Options options) {
         long start = System.nanoTime();
         Scorer scorer = new Scorer(policy, instance);
         UnitModel model = new UnitModel(instance, scorer, options);
@@ -51,7 +56,6 @@ public final class AllocationEngine {
             }
         });
         long searched = System.nanoTime();
-        lastPrices = search.bestPrices();
         long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         AllocationResult result = buildResult(instance, policy, scorer, model, search, start, prepared);
         if (Boolean.getBoolean("bosetting.engine.trace")) {
@@ -59,15 +63,7 @@ public final class AllocationEngine {
                     (built - start) / 1e9, (searched - built) / 1e9, (System.nanoTime() - searched) / 1e9,
                     (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1e9);
         }
-        return result;
-    }
-
-    /**
-     * Persons and minors prices by municipality and dwelling prices by municipality × 5 (classes 5..9+) of the
-     * last {@link #solve}'s reported bound; package-private, read by the benchmark's diagnostics only.
-     */
-    double[][] lastPrices() {
-        return lastPrices;
+        return new Run(result, search.bestPrices());
     }
 
     private static AllocationResult buildResult(Instance instance, Policy policy, Scorer scorer, UnitModel model,
