@@ -172,7 +172,7 @@ class SecondaryMovesTest {
                         .param("movedOn", TestClock.today().toString()).param("toMunicipality", VEFSN).param("reason", "FAMILY")
                         .param("agreed", "true"))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(flash().attribute("success", "Flyttingen er registrert for 2 person(er)."));
+                .andExpect(flash().attribute("success", "Flyttingen er registrert for 2 personer."));
         mvc.perform(get("/saker/{id}", caseId).with(as(fixtures.caseworker())))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Flytting etter bosetting")))
