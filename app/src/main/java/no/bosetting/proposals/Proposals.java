@@ -175,7 +175,7 @@ public class Proposals {
                     .update();
         }
         for (String officer : users.usernamesForMunicipality(municipalityNumber)) {
-            outbox.enqueue("NOTIFICATION", officer, Wording.of("proposal.notice.list.subject", caseIds.size()),
+            outbox.enqueue("NOTIFICATION", officer, Wording.of("proposal.notice.list.subject", Wording.count(caseIds.size())),
                     Wording.of("proposal.notice.list.body", Wording.date(deadline)), null);
         }
         return CommandResult.ok(listId);

@@ -44,7 +44,7 @@ public record Wording(String key, List<Object> args) {
         if (a == null) {
             return "";
         }
-        if (a instanceof String || a instanceof Wording) {
+        if (a instanceof String || a instanceof Wording || a instanceof java.math.BigInteger) {
             return a;
         }
         if (a instanceof Integer || a instanceof Long) {
@@ -64,6 +64,14 @@ public record Wording(String key, List<Object> args) {
      */
     public static String date(java.time.LocalDate date) {
         return no.bosetting.shared.ShownDates.date(date);
+    }
+
+    /**
+     * A count kept as a number, for a message that writes one and many differently ({@code {0,choice,1#1 husstand|1<{0}
+     * husstander}}); a plain whole number argument is stored as its text, so that a year is never grouped.
+     */
+    public static java.math.BigInteger count(long n) {
+        return java.math.BigInteger.valueOf(n);
     }
 
     /** The parts one after another: strings as they are, wordings worded. */
@@ -117,6 +125,8 @@ public record Wording(String key, List<Object> args) {
                 ObjectNode node = array.addObject();
                 node.put("key", w.key());
                 node.set("args", toJson(w.args()));
+            } else if (a instanceof java.math.BigInteger count) {
+                array.add(count);
             } else {
                 array.add((String) a);
             }
@@ -127,7 +137,8 @@ public record Wording(String key, List<Object> args) {
     private static List<Object> fromJson(JsonNode array) {
         List<Object> args = new ArrayList<>();
         for (JsonNode a : array) {
-            args.add(a.isObject() ? new Wording(a.get("key").asString(), fromJson(a.path("args"))) : a.asString());
+            args.add(a.isObject() ? new Wording(a.get("key").asString(), fromJson(a.path("args")))
+                    : a.isNumber() ? a.bigIntegerValue() : a.asString());
         }
         return args;
     }

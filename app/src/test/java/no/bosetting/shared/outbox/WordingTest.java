@@ -23,6 +23,7 @@ class WordingTest {
         messages.addMessage("t.persons", UK, "осіб: {0}");
         messages.addMessage("t.plain", NB, "Nytt svar fra IMDi");
         messages.addMessage("t.plain", UK, "Нова відповідь від IMDi");
+        messages.addMessage("t.list", NB, "Ny fordelingsliste med {0,choice,1#1 husstand|1<{0,number,integer} husstander}");
     }
 
     @Test
@@ -42,5 +43,14 @@ class WordingTest {
         assertThat(Wording.stored(w.key(), w.argsJson()).in(messages, UK)).isEqualTo("• Нова відповідь від IMDi\n{0} 'as typed'");
         assertThat(Wording.of("t.persons", (Object) null).in(messages, NB)).isEqualTo(" personer");
         assertThatThrownBy(() -> Wording.of("t.persons", 1.5)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aCountStaysANumberSoOneAndManyAreWordedApart() {
+        Wording one = Wording.of("t.list", Wording.count(1));
+        Wording many = Wording.of("t.list", Wording.count(12));
+        assertThat(Wording.stored(one.key(), one.argsJson()).in(messages, NB)).isEqualTo("Ny fordelingsliste med 1 husstand");
+        assertThat(Wording.stored(many.key(), many.argsJson()).in(messages, NB)).isEqualTo("Ny fordelingsliste med 12 husstander");
+        assertThat(many.argsJson()).isEqualTo("[12]");
     }
 }
