@@ -88,7 +88,21 @@ public record Wording(String key, List<Object> args) {
             worded[i] = a instanceof Wording w ? w.in(messages, locale) : a;
             joined.append(worded[i]);
         }
-        return JOIN.equals(key) ? joined.toString() : messages.getMessage(key, worded, locale);
+        if (JOIN.equals(key)) {
+            return joined.toString();
+        }
+        try {
+            return messages.getMessage(key, worded, locale);
+        } catch (IllegalArgumentException textWhereANumberIsWanted) {
+            // A row stored before its message counted one and many apart ({0,choice,...}) has the count as text.
+            Object[] counted = worded.clone();
+            for (int i = 0; i < counted.length; i++) {
+                if (counted[i] instanceof String t && t.matches("-?\\d{1,18}")) {
+                    counted[i] = count(Long.parseLong(t));
+                }
+            }
+            return messages.getMessage(key, counted, locale);
+        }
     }
 
     /**

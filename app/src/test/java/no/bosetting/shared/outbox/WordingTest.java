@@ -52,5 +52,7 @@ class WordingTest {
         assertThat(Wording.stored(one.key(), one.argsJson()).in(messages, NB)).isEqualTo("Ny fordelingsliste med 1 husstand");
         assertThat(Wording.stored(many.key(), many.argsJson()).in(messages, NB)).isEqualTo("Ny fordelingsliste med 12 husstander");
         assertThat(many.argsJson()).isEqualTo("[12]");
+        // A row stored when the count was text (before the message told one from many) is still worded.
+        assertThat(Wording.stored("t.list", "[\"3\"]").in(messages, NB)).isEqualTo("Ny fordelingsliste med 3 husstander");
     }
 }
