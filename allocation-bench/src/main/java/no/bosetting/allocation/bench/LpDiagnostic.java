@@ -80,15 +80,7 @@ final class LpDiagnostic {
         for (int u = 0; u < n; u++) {
             List<Integer> unit = units.get(u);
             for (int h : unit) {
-                Household hh = hs.get(h);
-                use[u][0] += hh.persons();
-                if (hh.unaccompaniedMinor()) {
-                    use[u][1] += hh.persons();
-                }
-                for (int s = Municipality.LARGE_HOUSEHOLD; s <= Math.min(hh.persons(),
-                        Municipality.MAX_DWELLING_CLASS); s++) {
-                    use[u][2 + s - Municipality.LARGE_HOUSEHOLD]++;
-                }
+                addRowUse(use[u], hs.get(h));
             }
             Integer[] idx = new Integer[mCount];
             int k = 0;
@@ -219,5 +211,19 @@ final class LpDiagnostic {
             }
         }
         return true;
+    }
+
+    /**
+     * What a household takes of a unit's rows: persons, persons of unaccompanied minors, and one dwelling with room
+     * for s persons for each large class s it fills (the LP and the relax-and-fix programs count rows alike).
+     */
+    static void addRowUse(int[] use, Household hh) {
+        use[0] += hh.persons();
+        if (hh.unaccompaniedMinor()) {
+            use[1] += hh.persons();
+        }
+        for (int s = Municipality.LARGE_HOUSEHOLD; s <= Math.min(hh.persons(), Municipality.MAX_DWELLING_CLASS); s++) {
+            use[2 + s - Municipality.LARGE_HOUSEHOLD]++;
+        }
     }
 }

@@ -80,15 +80,7 @@ final class LpFix {
         use = new int[n][ROWS];
         for (int u = 0; u < n; u++) {
             for (int h : units.get(u)) {
-                Household hh = hs.get(h);
-                use[u][0] += hh.persons();
-                if (hh.unaccompaniedMinor()) {
-                    use[u][1] += hh.persons();
-                }
-                for (int s = Municipality.LARGE_HOUSEHOLD; s <= Math.min(hh.persons(),
-                        Municipality.MAX_DWELLING_CLASS); s++) {
-                    use[u][2 + s - Municipality.LARGE_HOUSEHOLD]++;
-                }
+                LpDiagnostic.addRowUse(use[u], hs.get(h));
             }
             for (int m = 0; m < mCount; m++) {
                 double v = 0;
