@@ -20,7 +20,7 @@ class PluralsInMessagesTest {
 
     private static ResourceBundleMessageSource source() {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasenames("i18n/common", "i18n/proposals", "i18n/moves", "i18n/crisis", "i18n/selfsettlement");
+        source.setBasenames("i18n/common", "i18n/proposals", "i18n/moves", "i18n/crisis", "i18n/selfsettlement", "i18n/cases");
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
         return source;
@@ -45,5 +45,11 @@ class PluralsInMessagesTest {
         assertThat(text("selfsettlement.decide.earlierProposals", Locale.ENGLISH, 1L)).contains("once before");
         assertThat(text("error.validation.summary", Locale.ENGLISH, 1)).isEqualTo("The request has 1 error.");
         assertThat(text("error.validation.summary", Locale.ENGLISH, 2)).isEqualTo("The request has 2 errors.");
+        assertThat(text("error.capacity.minorsExceeded", NB, "Bergen", 2026, 4, 4, 1)).endsWith("Husstanden trenger 1 plass.");
+        assertThat(text("error.capacity.minorsExceeded", Locale.ENGLISH, "Bergen", 2026, 4, 4, 3)).endsWith("needs 3 places.");
+        assertThat(text("error.household.placesExceeded", NB, "Bergen", 2026, 10, 10, 1)).contains("trenger 1 plass til");
+        assertThat(text("error.household.placesExceeded", Locale.ENGLISH, "Bergen", 2026, 10, 10, 2)).contains("needs 2 more places");
+        assertThat(text("concern.panel.count", NB, 1L)).isEqualTo("Saken har 1 begrenset bekymringsmelding.");
+        assertThat(text("concern.panel.count", Locale.ENGLISH, 2L)).isEqualTo("The case has 2 restricted concern reports.");
     }
 }
