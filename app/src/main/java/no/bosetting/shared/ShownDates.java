@@ -8,8 +8,8 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * How a date is written for people: dd.MM.yyyy on every page, letter, notification and error message, in every language
- * (issue 16 point 1), and a point in time as dd.MM.yyyy HH:mm in Norwegian time. Written once here; the templates' {@code
- * @time} and the message texts use it.
+ * (issue 16 point 1), and a point in time as dd.MM.yyyy HH:mm in Norwegian time. Written once here; the templates'
+ * time format ({@code shared.web.TimeFormat}) and the message texts use it.
  */
 public final class ShownDates {
 
