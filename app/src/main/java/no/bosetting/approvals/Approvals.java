@@ -25,7 +25,6 @@ import no.bosetting.shared.web.SortKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
-import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -301,15 +300,7 @@ public class Approvals implements TwoStepControl {
 
     /** The change summary in the reader's language when there is a wording; the stored (Norwegian) text otherwise. */
     private String worded(Wording wording, String stored, Locale locale) {
-        if (wording == null) {
-            return stored;
-        }
-        try {
-            return wording.in(messages, locale);
-        } catch (NoSuchMessageException | IllegalArgumentException e) {
-            log.warn("Change summary {} could not be worded in {}; showing the stored text: {}", wording.key(), locale, e.toString());
-            return stored;
-        }
+        return wording == null ? stored : wording.inOr(messages, locale, stored);
     }
 
     private static String blankToNull(String s) {

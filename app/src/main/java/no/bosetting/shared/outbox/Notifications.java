@@ -7,10 +7,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
-import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -23,7 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Notifications {
 
-    private static final Logger log = LoggerFactory.getLogger(Notifications.class);
     private static final String COLUMNS = "id, subject, body, case_id, created_at, read_at, subject_key, subject_args, body_key, body_args";
 
     private final JdbcClient jdbc;
@@ -76,15 +72,7 @@ public class Notifications {
 
     /** The text in the reader's language when there is a wording; the stored (Norwegian) text otherwise. */
     private String worded(String stored, String key, String args, Locale locale) {
-        if (key == null) {
-            return stored;
-        }
-        try {
-            return Wording.stored(key, args).in(messages, locale);
-        } catch (NoSuchMessageException | IllegalStateException | IllegalArgumentException e) {
-            log.warn("Notification text {} could not be worded in {}; showing the stored text: {}", key, locale, e.toString());
-            return stored;
-        }
+        return Wording.storedIn(key, args, stored, messages, locale);
     }
 
     @Transactional

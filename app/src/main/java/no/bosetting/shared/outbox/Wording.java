@@ -28,6 +28,7 @@ public record Wording(String key, List<Object> args) {
     public static final String JOIN = "+";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Wording.class);
 
     public Wording {
         if (key == null || key.isBlank()) {
@@ -102,6 +103,35 @@ public record Wording(String key, List<Object> args) {
                 }
             }
             return messages.getMessage(key, counted, locale);
+        }
+    }
+
+    /**
+     * The text in {@code locale}, or {@code stored} (the Norwegian text kept beside the wording) when a key has gone
+     * from the message files or an argument no longer fits its message: a reader sees the stored text, not an error.
+     */
+    public String inOr(MessageSource messages, Locale locale, String stored) {
+        try {
+            return in(messages, locale);
+        } catch (org.springframework.context.NoSuchMessageException | IllegalArgumentException e) {
+            LOG.warn("Wording {} could not be worded in {}; showing the stored text: {}", key, locale, e.toString());
+            return stored;
+        }
+    }
+
+    /**
+     * A stored row's text in {@code locale}: worded again from its key and arguments, or its stored text when it has no
+     * key (a row from before the keys) or they cannot be read or worded.
+     */
+    public static String storedIn(String key, String argsJson, String stored, MessageSource messages, Locale locale) {
+        if (key == null) {
+            return stored;
+        }
+        try {
+            return stored(key, argsJson).inOr(messages, locale, stored);
+        } catch (IllegalStateException unreadable) {
+            LOG.warn("Wording {} has unreadable arguments; showing the stored text: {}", key, unreadable.toString());
+            return stored;
         }
     }
 
