@@ -78,6 +78,14 @@ class HouseholdBrowserTest {
         browsing.pressEnter(page, page.locator("main form[action$='/husstand/del'] button[type=submit]"));
         Keyboard.assertErrorSummaryTakesFocus(page);
         audit.check(page, "household page, split with errors");
+
+        // The page with errors stands at the form's address; its language link leads back to the form's page, in English
+        // (a GET of the form's address was the 405 page).
+        assertThat(browsing.submit(page, page.locator("a[hreflang=en]")).status()).isEqualTo(200);
+        assertThat(page.url()).endsWith("/saker/" + caseId + "/husstand?skjema=del&lang=en");
+        assertThat(page.getAttribute("html", "lang")).isEqualTo("en");
+        assertThat(page.locator("main form[action$='/husstand/del']").count()).isEqualTo(1);
+        audit.check(page, "household page, split form in English after an error");
         audit.assertClean();
         assertThat(cases.summaryForSystem(caseId).orElseThrow().persons()).isEqualTo(4);
     }
